@@ -1,0 +1,122 @@
+"""Every setting of the atlas in one place.
+
+Each setting is declared once as (name, default, help). An environment variable of the same
+name overrides the default; the README lists them all (a test checks that it does).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One configurable value: its environment variable, default and meaning."""
+
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "ATLAS_REFERENCE_DIR",
+        str(PROJECT_ROOT.parent / "shared" / "data"),
+        "Folder holding the reference data (boundaries/, covariates/). Missing boundary files "
+        "are downloaded from their upstream address into ATLAS_DOWNLOAD_DIR when online.",
+    ),
+    Setting(
+        "ATLAS_DOWNLOAD_DIR",
+        str(PROJECT_ROOT / "data" / "cache"),
+        "Where downloaded upstream copies of missing reference files are kept.",
+    ),
+    Setting(
+        "ATLAS_DB_PATH",
+        str(PROJECT_ROOT / "data" / "atlas.duckdb"),
+        "The DuckDB file the ETL writes and the dashboard reads.",
+    ),
+    Setting(
+        "ATLAS_REPORT_DIR",
+        str(PROJECT_ROOT / "data" / "reports"),
+        "Where build reports (the commune match report) are written.",
+    ),
+    Setting(
+        "ATLAS_SUPPRESSION_THRESHOLD",
+        "5",
+        "Counts below this are never shown; they appear as '<N'.",
+    ),
+    Setting(
+        "ATLAS_SIMPLIFY_TOLERANCE",
+        "0.002",
+        "Tolerance in degrees for the coverage simplification of the display geometry.",
+    ),
+    Setting(
+        "ATLAS_COORD_PRECISION",
+        "4",
+        "Decimals kept in display coordinates (4 is about 11 m).",
+    ),
+    Setting(
+        "ATLAS_TILES",
+        "auto",
+        "Basemap tiles: 'auto' (use OpenStreetMap tiles when the tile server answers, a plain "
+        "background otherwise), 'off', or a tile URL template.",
+    ),
+    Setting(
+        "ATLAS_DOWNLOAD_TIMEOUT",
+        "20",
+        "Seconds to wait for an upstream download or the tile-server probe.",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    """Return the value of a setting: the environment variable if set, else the default.
+
+    Raises:
+        KeyError: if ``name`` is not a declared setting.
+    """
+    setting = _BY_NAME[name]
+    return os.environ.get(name, setting.default)
+
+
+def get_path(name: str) -> Path:
+    """Return a setting as a ``Path``.
+
+    Raises:
+        KeyError: if ``name`` is not a declared setting.
+    """
+    return Path(get(name)).expanduser()
+
+
+def get_int(name: str) -> int:
+    """Return a setting as an integer.
+
+    Raises:
+        KeyError: if ``name`` is not a declared setting.
+        ValueError: if the value is not an integer; the message names the setting.
+    """
+    raw = get(name)
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"setting {name} must be an integer, got {raw!r}") from None
+
+
+def get_float(name: str) -> float:
+    """Return a setting as a float.
+
+    Raises:
+        KeyError: if ``name`` is not a declared setting.
+        ValueError: if the value is not a number; the message names the setting.
+    """
+    raw = get(name)
+    try:
+        return float(raw)
+    except ValueError:
+        raise ValueError(f"setting {name} must be a number, got {raw!r}") from None

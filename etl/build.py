@@ -1,0 +1,118 @@
+"""The build: reference boundaries in, one DuckDB file out."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+import config
+from etl import conflate, gazetteer, report, sources
+from etl.boundaries import BoundaryTables, build_boundary_tables
+from etl.database import atomic_database, write_tables
+
+COMMUNE_COLUMNS = [
+    "commune_code",
+    "commune_name_en",
+    "commune_name_km",
+    "district_code",
+    "district_name_en",
+    "district_name_km",
+    "province_code",
+    "province_name_en",
+    "province_name_km",
+    "source_id",
+    "source_name",
+    "match_method",
+    "match_score",
+    "successor_codes",
+    "area_km2",
+    "geom",
+    "geom_display",
+]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote and how long it took."""
+
+    db_path: Path
+    report_path: Path
+    seconds: float
+    communes: int
+    coded: int
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _commune_table(tables: BoundaryTables) -> pd.DataFrame:
+    communes = tables.communes
+    communes["area_km2"] = (communes.geometry.to_crs(conflate.METRIC_CRS).area / 1e6).round(3)
+    return pd.DataFrame(communes.rename(columns={"geometry": "geom"}))[COMMUNE_COLUMNS]
+
+
+def _build_info(layer_paths: dict[str, Path], tolerance: float, precision: int) -> pd.DataFrame:
+    info = {
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "gazetteer": gazetteer.SOURCE,
+        "simplify_tolerance_deg": str(tolerance),
+        "coordinate_precision": str(precision),
+    }
+    for layer, path in layer_paths.items():
+        info[f"{layer}_file"] = path.name
+        info[f"{layer}_sha256"] = _sha256(path)
+    return pd.DataFrame({"key": list(info), "value": list(info.values())})
+
+
+def build(
+    db_path: Path | None = None,
+    reference_dir: Path | None = None,
+    report_dir: Path | None = None,
+) -> BuildResult:
+    """Build the atlas database from the reference boundaries and the gazetteer.
+
+    Raises:
+        sources.BoundaryFileError: if a boundary file is missing (and cannot be downloaded),
+            truncated or of the wrong schema; the previous database is left as it was.
+        conflate.CrosswalkError: if the crosswalk is malformed or contradicts the data.
+    """
+    started = time.perf_counter()
+    db_path = db_path or config.get_path("ATLAS_DB_PATH")
+    reference_dir = reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
+    report_dir = report_dir or config.get_path("ATLAS_REPORT_DIR")
+    download_dir = config.get_path("ATLAS_DOWNLOAD_DIR")
+    tolerance = config.get_float("ATLAS_SIMPLIFY_TOLERANCE")
+    precision = config.get_int("ATLAS_COORD_PRECISION")
+    paths = {s.layer: sources.locate(s, reference_dir, download_dir) for s in sources.SOURCES}
+    layers = {s.layer: sources.read_boundaries(s, paths[s.layer]) for s in sources.SOURCES}
+    tables = build_boundary_tables(
+        layers, gazetteer.load_gazetteer(), conflate.load_crosswalk(), tolerance, precision
+    )
+    communes = _commune_table(tables)
+    with atomic_database(db_path) as con:
+        write_tables(
+            con,
+            {
+                "communes": communes,
+                "districts": pd.DataFrame(tables.districts.rename(columns={"geometry": "geom"})),
+                "provinces": pd.DataFrame(tables.provinces.rename(columns={"geometry": "geom"})),
+                "gazetteer_communes": tables.gazetteer_communes,
+                "build_info": _build_info(paths, tolerance, precision),
+            },
+        )
+    report_path = report.write_report(
+        tables.communes, tables.candidates, tables.gazetteer_communes, report_dir
+    )
+    return BuildResult(
+        db_path=db_path,
+        report_path=report_path,
+        seconds=time.perf_counter() - started,
+        communes=len(communes),
+        coded=int(communes["commune_code"].notna().sum()),
+    )

@@ -1,0 +1,100 @@
+"""Writing the atlas's DuckDB file: all at once, then renamed into place.
+
+A build writes every table into a new file beside the target and renames it over the old one
+only when it is complete, so a reader never sees half a database and an interrupted build
+leaves the previous file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import duckdb_extension_spatial
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+GEOMETRY_COLUMNS = ("geom", "geom_display")
+
+
+def spatial_extension_path() -> Path:
+    """The spatial extension shipped by the ``duckdb-extension-spatial`` wheel.
+
+    Raises:
+        FileNotFoundError: if the wheel holds no build for the installed duckdb version (the
+            two packages must have the same version).
+    """
+    root = Path(duckdb_extension_spatial.__file__).parent / "extensions"
+    path = root / f"v{duckdb.__version__}" / "spatial.duckdb_extension"
+    if not path.is_file():
+        found = sorted(p.name for p in root.iterdir()) if root.is_dir() else []
+        raise FileNotFoundError(
+            f"no spatial extension for duckdb {duckdb.__version__} in {root} (found {found}); "
+            "install duckdb-extension-spatial with the same version as duckdb"
+        )
+    return path
+
+
+def load_spatial(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the spatial extension into a connection, offline, by path.
+
+    Raises:
+        FileNotFoundError: see ``spatial_extension_path``.
+    """
+    con.execute(f"LOAD '{spatial_extension_path()}'")
+
+
+def _to_relation_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Geometry columns become WKB bytes; list columns stay lists."""
+    out = pd.DataFrame(frame).copy()
+    for column in GEOMETRY_COLUMNS:
+        if column in out.columns:
+            out[column] = shapely.to_wkb(gpd.GeoSeries(out[column]).values)
+    return out
+
+
+def _create_table(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+    staged = _to_relation_frame(frame)
+    con.register("staged", staged)
+    geo = [c for c in GEOMETRY_COLUMNS if c in staged.columns]
+    exclude = f" EXCLUDE ({', '.join(geo)})" if geo else ""
+    converted = "".join(f", ST_GeomFromWKB({c}) AS {c}" for c in geo)
+    # ``name`` comes from the build's own fixed table list, never from input data.
+    con.execute(f'CREATE TABLE "{name}" AS SELECT *{exclude}{converted} FROM staged')
+    con.unregister("staged")
+
+
+@contextlib.contextmanager
+def atomic_database(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a connection to a new database file that replaces ``db_path`` on success.
+
+    On any exception the new file is deleted and ``db_path`` is left untouched.
+
+    Raises:
+        OSError: if the folder cannot be written.
+    """
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    con = duckdb.connect(str(tmp))
+    try:
+        yield con
+        con.execute("CHECKPOINT")
+        con.close()
+        os.replace(tmp, db_path)
+    except BaseException:
+        con.close()
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+        raise
+
+
+def write_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
+    """Create one table per entry; geometry columns are stored as DuckDB GEOMETRY."""
+    for name, frame in tables.items():
+        _create_table(con, name, frame)

