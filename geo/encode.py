@@ -1,9 +1,11 @@
 """A compact text encoding of polygons for the browser.
 
 Coordinates are rounded to ``precision`` decimals, delta-encoded along each ring and written
-with the encoded-polyline algorithm (5-bit groups as printable ASCII, 63-126), so a vertex
-takes 2-6 bytes instead of ~20 in GeoJSON. ``geo/static/decode.js`` reads it back; the two are
-tested against each other through a round trip in Python (``decode_ring``).
+with the encoded-polyline algorithm (5-bit groups as printable ASCII), so a vertex takes 2-6
+bytes instead of ~20 in GeoJSON. The characters start at ``OFFSET`` (58, ``:``) rather than the
+usual 63, so that the text never holds ``{``, ``}``, ``%`` or ``#``: map scripts pass through
+Jinja templates, where those would be read as template syntax. ``geo/compact_layer.js`` decodes
+it in the browser; ``decode_ring`` is its Python twin, for tests.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ from collections.abc import Iterable, Sequence
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+OFFSET = 58
+
 
 def _encode_value(value: int, out: list[str]) -> None:
     value = ~(value << 1) if value < 0 else value << 1
     while value >= 0x20:
-        out.append(chr((0x20 | (value & 0x1F)) + 63))
+        out.append(chr((0x20 | (value & 0x1F)) + OFFSET))
         value >>= 5
-    out.append(chr(value + 63))
+    out.append(chr(value + OFFSET))
 
 
 def encode_ring(coords: Iterable[Sequence[float]], precision: int) -> str:
@@ -52,7 +56,7 @@ def decode_ring(text: str, precision: int) -> list[tuple[float, float]]:
     values: list[int] = []
     shift = result = 0
     for char in text:
-        chunk = ord(char) - 63
+        chunk = ord(char) - OFFSET
         result |= (chunk & 0x1F) << shift
         shift += 5
         if chunk < 0x20:

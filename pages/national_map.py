@@ -1,0 +1,70 @@
+"""Where is each commune? The national commune map, with one-click focus on the pilot sites."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.assets import assets_installed
+from geo.maps import MapLabels, build_province_map
+from ui import data
+from ui.i18n import t
+from ui.state import PARTNERSHIP_SITES, language, province_focus, set_province_focus
+
+lang = language()
+st.title(t("app_title", lang))
+st.caption(t("map_question", lang))
+if not assets_installed():
+    st.error(t("assets_missing", lang))
+    st.stop()
+
+provinces = data.provinces()
+names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
+focus, rejected = province_focus(set(names))
+if rejected:
+    st.warning(t("bad_province", lang))
+
+st.write(f"**{t('partnership_sites', lang)}**")
+buttons = st.columns(len(PARTNERSHIP_SITES) + 2)
+if buttons[0].button(t("whole_country", lang), type="primary" if focus is None else "secondary"):
+    set_province_focus(None)
+    st.rerun()
+for column, (code, _) in zip(buttons[1:], PARTNERSHIP_SITES, strict=False):
+    if column.button(
+        names[code], key=f"site_{code}", type="primary" if focus == code else "secondary"
+    ):
+        set_province_focus(code)
+        st.rerun()
+options = [None, *names]
+picked = buttons[-1].selectbox(
+    t("other_province", lang),
+    options,
+    index=options.index(focus),
+    format_func=lambda c: t("whole_country", lang) if c is None else f"{c} {names[c]}",
+    label_visibility="collapsed",
+)
+if picked != focus:
+    set_province_focus(picked)
+    st.rerun()
+
+communes = data.communes(focus)
+borders = data.borders("districts" if focus else "provinces", focus)
+tiles = data.tiles_url()
+labels = MapLabels(
+    lang=lang,
+    district=t("district", lang),
+    province=t("province", lang),
+    code=t("commune_code", lang),
+    nocode=t("no_code", lang),
+)
+fmap = build_province_map(communes, labels, borders=borders.geometry, tiles=tiles)
+coded = int(communes["commune_code"].notna().sum())
+left, right = st.columns(2)
+left.metric(t("communes", lang), f"{len(communes):,}")
+right.metric(t("with_code", lang), f"{coded:,}")
+st_folium(
+    fmap, height=620, use_container_width=True, returned_objects=[], key=f"map_{focus}_{lang}"
+)
+st.caption(t("coloured_by_province", lang))
+if tiles is None:
+    st.caption(t("offline_basemap", lang))

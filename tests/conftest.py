@@ -1,0 +1,49 @@
+"""Shared fixtures: the real reference boundaries and one atlas database built from them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import config  # noqa: E402
+from etl import build, sources  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    """The reference-data folder; the integration tests need it and say so if it is missing."""
+    path = config.get_path("ATLAS_REFERENCE_DIR")
+    if not (path / sources.COMMUNES.relative_path).is_file():
+        pytest.fail(f"reference boundaries not found in {path}: set ATLAS_REFERENCE_DIR")
+    return path
+
+
+@pytest.fixture(scope="session")
+def layers(reference_dir: Path) -> dict[str, gpd.GeoDataFrame]:
+    """The three real boundary layers, read and checked."""
+    return sources.load_reference_layers(reference_dir, reference_dir)
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory, reference_dir: Path) -> Path:
+    """An atlas database built once from the real boundaries, in a temporary folder."""
+    folder = tmp_path_factory.mktemp("atlas")
+    result = build.build(
+        db_path=folder / "atlas.duckdb", reference_dir=reference_dir, report_dir=folder / "reports"
+    )
+    return result.db_path
+
+
+@pytest.fixture()
+def atlas_env(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the settings at the test database (for the pages)."""
+    monkeypatch.setenv("ATLAS_DB_PATH", str(built_db))
+    monkeypatch.setenv("ATLAS_TILES", "off")
+    return built_db

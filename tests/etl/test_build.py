@@ -1,0 +1,166 @@
+"""The boundary build on the real reference data: counts, codes, nesting, atomicity."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from etl import build, conflate, report, sources
+from etl.database import load_spatial
+
+
+@pytest.fixture(scope="module")
+def con(built_db: Path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(str(built_db), read_only=True)
+    load_spatial(connection)
+    yield connection
+    connection.close()
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str):
+    return con.execute(sql).fetchone()[0]
+
+
+def test_every_polygon_is_kept(con) -> None:
+    assert scalar(con, "SELECT count(*) FROM communes") == 1633
+    assert scalar(con, "SELECT count(DISTINCT source_id) FROM communes") == 1633
+
+
+def test_at_least_98_percent_carry_a_unique_official_code(con) -> None:
+    coded = scalar(con, "SELECT count(commune_code) FROM communes")
+    assert coded / 1633 >= 0.98
+    assert scalar(con, "SELECT count(DISTINCT commune_code) FROM communes") == coded
+    assert (
+        scalar(
+            con, "SELECT count(*) FROM communes WHERE NOT regexp_full_match(commune_code, '\\d{6}')"
+        )
+        == 0
+    )
+    unknown = scalar(
+        con,
+        "SELECT count(*) FROM communes c LEFT JOIN gazetteer_communes g USING (commune_code) "
+        "WHERE c.commune_code IS NOT NULL AND g.commune_name_en IS NULL",
+    )
+    assert unknown == 0
+
+
+def test_uncoded_polygons_are_flagged_and_named(con) -> None:
+    rows = con.execute(
+        "SELECT match_method, commune_name_en, district_code FROM communes "
+        "WHERE commune_code IS NULL"
+    ).df()
+    assert set(rows["match_method"]) <= {
+        "ambiguous",
+        "split_after_2014",
+        "unmatched",
+        "manual_unmatched",
+    }
+    assert rows["commune_name_en"].notna().all() and rows["district_code"].notna().all()
+
+
+def test_codes_nest_in_districts_and_provinces(con) -> None:
+    bad = scalar(
+        con,
+        "SELECT count(*) FROM communes WHERE left(commune_code, 4) <> district_code "
+        "OR left(district_code, 2) <> province_code",
+    )
+    assert bad == 0
+    assert scalar(con, "SELECT count(*) FROM provinces") == 25
+    assert scalar(con, "SELECT sum(n_communes) FROM provinces") == 1633
+    assert scalar(con, "SELECT sum(n_communes) FROM districts") == 1633
+
+
+def test_geometries_nest_exactly_and_are_valid(con) -> None:
+    outside = scalar(
+        con,
+        "SELECT count(*) FROM communes c JOIN districts d USING (district_code) "
+        "WHERE NOT ST_Within(ST_PointOnSurface(c.geom), d.geom)",
+    )
+    assert outside == 0
+    for table in ("communes", "districts", "provinces"):
+        invalid = scalar(
+            con,
+            f"SELECT count(*) FROM {table} "
+            "WHERE NOT ST_IsValid(geom) OR NOT ST_IsValid(geom_display)",
+        )
+        assert invalid == 0, table
+    area_gap = scalar(
+        con,
+        "SELECT abs(sum(ST_Area(geom)) - (SELECT sum(ST_Area(geom)) FROM communes)) FROM provinces",
+    )
+    assert area_gap < 1e-6
+
+
+def test_tbong_khmum_is_its_own_province(con) -> None:
+    name, communes = con.execute(
+        "SELECT province_name_en, n_communes FROM provinces WHERE province_code = '25'"
+    ).fetchone()
+    assert name == "Tboung Khmum" and communes >= 60
+    kampong_cham = scalar(con, "SELECT n_communes FROM provinces WHERE province_code = '03'")
+    assert kampong_cham >= 100
+
+
+def test_crosswalk_decisions_are_applied(con) -> None:
+    for entry in conflate.load_crosswalk():
+        code, method = con.execute(
+            "SELECT commune_code, match_method FROM communes WHERE source_id = ?", [entry.source_id]
+        ).fetchone()
+        assert (code, method) == (entry.commune_code, "manual")
+
+
+def test_every_official_commune_is_accounted_for(con) -> None:
+    relations = dict(
+        con.execute("SELECT relation, count(*) FROM gazetteer_communes GROUP BY 1").fetchall()
+    )
+    assert sum(relations.values()) == 1661
+    assert relations["matched"] == scalar(con, "SELECT count(commune_code) FROM communes")
+
+
+def test_report_lists_every_polygon_not_matched_exactly(con, built_db: Path) -> None:
+    rows = pd.read_csv(built_db.parent / "reports" / report.REPORT_CSV, dtype=str)
+    expected = scalar(con, "SELECT count(*) FROM communes WHERE match_method <> 'exact'")
+    assert len(rows) == expected
+    ambiguous = rows[rows["match_method"] == "ambiguous"]
+    assert (ambiguous["best_candidates"].str.count(";") >= 1).all()
+    summary = (built_db.parent / "reports" / report.REPORT_MD).read_text(encoding="utf-8")
+    assert "Official communes with no polygon" in summary
+
+
+def test_failed_build_leaves_the_previous_database(
+    tmp_path: Path, built_db: Path, reference_dir: Path
+) -> None:
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    before = db.read_bytes()
+    broken = tmp_path / "ref"
+    shutil.copytree(reference_dir / "boundaries", broken / "boundaries")
+    target = broken / sources.COMMUNES.relative_path
+    target.write_bytes(target.read_bytes()[:100_000])
+    with pytest.raises(sources.BoundaryFileError, match=r"khm_adm3_communes\.geojson"):
+        build.build(db_path=db, reference_dir=broken, report_dir=tmp_path / "reports")
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas.duckdb", "ref"]
+
+
+def test_cli_reports_bad_input_without_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from etl.__main__ import main
+
+    monkeypatch.setenv("ATLAS_REFERENCE_DIR", str(tmp_path / "nothing"))
+    monkeypatch.setenv("ATLAS_DOWNLOAD_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ATLAS_DB_PATH", str(tmp_path / "atlas.duckdb"))
+    monkeypatch.setattr(sources, "_download", _offline)
+    assert main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: boundaries/khm_adm3_communes.geojson is missing")
+    assert "Traceback" not in err
+    assert not (tmp_path / "atlas.duckdb").exists()
+
+
+def _offline(url: str, target: Path) -> None:
+    raise OSError("network unreachable")
