@@ -68,7 +68,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "ATLAS_DOWNLOAD_TIMEOUT",
         "20",
-        "Seconds to wait for an upstream download or the tile-server probe.",
+        "Seconds to wait for the download of a missing reference file.",
     ),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import LANGUAGES, t
-from ui.state import language, set_language
+from ui.state import LANGUAGE_KEY, language, sync_language_to_url
 
 PAGES = (
     ("pages/national_map.py", "page_map", ":material/map:", True),
@@ -18,19 +18,17 @@ def main() -> None:
     st.set_page_config(
         page_title="Enabling Environment Atlas", page_icon=":material/map:", layout="wide"
     )
-    lang = language()
+    language()  # reads ?lang= from the URL on a session's first run
     with st.sidebar:
-        choice = st.radio(
+        st.radio(
             f"{t('language', 'en')} / {t('language', 'km')}",
             list(LANGUAGES),
-            index=list(LANGUAGES).index(lang),
             format_func=LANGUAGES.get,
             horizontal=True,
-            key="language_choice",
+            key=LANGUAGE_KEY,
+            on_change=sync_language_to_url,
         )
-        if choice != lang:
-            set_language(choice)
-            st.rerun()
+    lang = language()
     pages = [
         st.Page(path, title=t(label, lang), icon=icon, default=default)
         for path, label, icon, default in PAGES
@@ -38,4 +36,5 @@ def main() -> None:
     st.navigation(pages).run()
 
 
-main()
+if __name__ == "__main__":  # streamlit runs the router as __main__; tests import it
+    main()

