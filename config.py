@@ -94,6 +94,14 @@ def get_path(name: str) -> Path:
     return Path(get(name)).expanduser()
 
 
+def _typed(name: str, cast: type, kind: str):
+    raw = get(name)
+    try:
+        return cast(raw)
+    except ValueError:
+        raise ValueError(f"setting {name} must be {kind}, got {raw!r}") from None
+
+
 def get_int(name: str) -> int:
     """Return a setting as an integer.
 
@@ -101,11 +109,7 @@ def get_int(name: str) -> int:
         KeyError: if ``name`` is not a declared setting.
         ValueError: if the value is not an integer; the message names the setting.
     """
-    raw = get(name)
-    try:
-        return int(raw)
-    except ValueError:
-        raise ValueError(f"setting {name} must be an integer, got {raw!r}") from None
+    return _typed(name, int, "an integer")
 
 
 def get_float(name: str) -> float:
@@ -115,8 +119,4 @@ def get_float(name: str) -> float:
         KeyError: if ``name`` is not a declared setting.
         ValueError: if the value is not a number; the message names the setting.
     """
-    raw = get(name)
-    try:
-        return float(raw)
-    except ValueError:
-        raise ValueError(f"setting {name} must be a number, got {raw!r}") from None
+    return _typed(name, float, "a number")

@@ -7,17 +7,17 @@ import streamlit as st
 from ui.i18n import LANGUAGES, t
 from ui.state import LANGUAGE_KEY, language, sync_language_to_url
 
+# (file, label key, default). No icons: Streamlit fetches Material icons for the favicon from a
+# CDN, and the dashboard must not depend on the internet.
 PAGES = (
-    ("pages/national_map.py", "page_map", ":material/map:", True),
-    ("pages/about.py", "page_about", ":material/info:", False),
+    ("pages/national_map.py", "page_map", True),
+    ("pages/about.py", "page_about", False),
 )
 
 
 def main() -> None:
     """Draw the sidebar and run the chosen page."""
-    st.set_page_config(
-        page_title="Enabling Environment Atlas", page_icon=":material/map:", layout="wide"
-    )
+    st.set_page_config(page_title="Enabling Environment Atlas", layout="wide")
     language()  # reads ?lang= from the URL on a session's first run
     with st.sidebar:
         st.radio(
@@ -29,10 +29,7 @@ def main() -> None:
             on_change=sync_language_to_url,
         )
     lang = language()
-    pages = [
-        st.Page(path, title=t(label, lang), icon=icon, default=default)
-        for path, label, icon, default in PAGES
-    ]
+    pages = [st.Page(path, title=t(label, lang), default=default) for path, label, default in PAGES]
     st.navigation(pages).run()
 
 

@@ -89,8 +89,11 @@ def build(
     download_dir = config.get_path("ATLAS_DOWNLOAD_DIR")
     tolerance = config.get_float("ATLAS_SIMPLIFY_TOLERANCE")
     precision = config.get_int("ATLAS_COORD_PRECISION")
-    paths = {s.layer: sources.locate(s, reference_dir, download_dir) for s in sources.SOURCES}
-    layers = {s.layer: sources.read_boundaries(s, paths[s.layer]) for s in sources.SOURCES}
+    located = {
+        s.layer: sources.read_located(s, reference_dir, download_dir) for s in sources.SOURCES
+    }
+    paths = {layer: path for layer, (path, _) in located.items()}
+    layers = {layer: frame for layer, (_, frame) in located.items()}
     tables = build_boundary_tables(
         layers, gazetteer.load_gazetteer(), conflate.load_crosswalk(), tolerance, precision
     )

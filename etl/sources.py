@@ -154,4 +154,23 @@ def load_reference_layers(
     """
     reference_dir = reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
     download_dir = download_dir or config.get_path("ATLAS_DOWNLOAD_DIR")
-    return {s.layer: read_boundaries(s, locate(s, reference_dir, download_dir)) for s in SOURCES}
+    return {s.layer: read_located(s, reference_dir, download_dir)[1] for s in SOURCES}
+
+
+def read_located(
+    source: BoundarySource, reference_dir: Path, download_dir: Path
+) -> tuple[Path, gpd.GeoDataFrame]:
+    """Locate (or download) and read one layer; returns its path and its features.
+
+    A downloaded copy that fails its checks is deleted, so the next build fetches it again.
+
+    Raises:
+        BoundaryFileError: see ``locate`` and ``read_boundaries``.
+    """
+    path = locate(source, reference_dir, download_dir)
+    try:
+        return path, read_boundaries(source, path)
+    except BoundaryFileError:
+        if path.is_relative_to(download_dir):
+            path.unlink(missing_ok=True)
+        raise

@@ -29,10 +29,9 @@ buttons = st.columns(len(PARTNERSHIP_SITES) + 2)
 if buttons[0].button(t("whole_country", lang), type="primary" if focus is None else "secondary"):
     set_province_focus(None)
     st.rerun()
-for column, (code, _) in zip(buttons[1:], PARTNERSHIP_SITES, strict=False):
-    if column.button(
-        names[code], key=f"site_{code}", type="primary" if focus == code else "secondary"
-    ):
+for column, (code, label, _) in zip(buttons[1:], PARTNERSHIP_SITES, strict=False):
+    text = label if lang == "en" else names[code]
+    if column.button(text, key=f"site_{code}", type="primary" if focus == code else "secondary"):
         set_province_focus(code)
         st.rerun()
 options = [None, *names]
@@ -46,6 +45,10 @@ picked = buttons[-1].selectbox(
 if picked != focus:
     set_province_focus(picked)
     st.rerun()
+
+site_note = {code: key for code, _, key in PARTNERSHIP_SITES}.get(focus)
+if site_note:
+    st.info(t(site_note, lang))
 
 communes = data.communes(focus)
 borders = data.borders("districts" if focus else "provinces", focus)

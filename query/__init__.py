@@ -14,19 +14,14 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from etl.build import COMMUNE_COLUMNS
+
 PROVINCE_CODE = re.compile(r"^\d{2}$")
-COMMUNE_FIELDS = (
-    "commune_code",
-    "commune_name_en",
-    "commune_name_km",
-    "district_code",
-    "district_name_en",
-    "district_name_km",
-    "province_code",
-    "province_name_en",
-    "province_name_km",
-    "source_id",
-    "match_method",
+# The communes table's columns that the pages read (no full geometry, no match internals).
+COMMUNE_FIELDS = tuple(
+    c
+    for c in COMMUNE_COLUMNS
+    if c not in {"geom", "geom_display", "match_score", "successor_codes"}
 )
 BORDER_TABLES = {"districts": "district_code", "provinces": "province_code"}
 
@@ -68,6 +63,12 @@ def check_province_code(code: str) -> str:
     return code
 
 
+def _province_filter(province_code: str | None) -> tuple[str, list[str]]:
+    if province_code is None:
+        return "", []
+    return "WHERE province_code = ?", [check_province_code(province_code)]
+
+
 def _to_geoframe(frame: pd.DataFrame, column: str = "wkb") -> gpd.GeoDataFrame:
     geometry = shapely.from_wkb(frame[column].map(bytes).to_numpy())
     return gpd.GeoDataFrame(frame.drop(columns=column), geometry=geometry, crs="EPSG:4326")
@@ -81,9 +82,7 @@ def commune_layer(
     Raises:
         ValueError: if ``province_code`` is given and is not two digits.
     """
-    where, params = "", []
-    if province_code is not None:
-        where, params = "WHERE province_code = ?", [check_province_code(province_code)]
+    where, params = _province_filter(province_code)
     sql = (
         f"SELECT {', '.join(COMMUNE_FIELDS)}, ST_AsWKB(geom_display) AS wkb FROM communes "
         f"{where} ORDER BY province_code, district_code, commune_code, source_id"
@@ -102,9 +101,7 @@ def border_layer(
     """
     if table not in BORDER_TABLES:
         raise ValueError(f"border table must be one of {sorted(BORDER_TABLES)}, got {table!r}")
-    where, params = "", []
-    if province_code is not None:
-        where, params = "WHERE province_code = ?", [check_province_code(province_code)]
+    where, params = _province_filter(province_code)
     sql = (
         f"SELECT {BORDER_TABLES[table]} AS code, ST_AsWKB(geom_display) AS wkb "
         f"FROM {table} {where} ORDER BY 1"

@@ -19,6 +19,20 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Partnership sites (one click)",
         "km": "ទីតាំងភាពជាដៃគូ (ចុចម្តង)",
     },
+    "site_01": {
+        "en": "First pilot (MCPI): FHI360 with the Ministry of Interior's AIDS Secretariat held "
+        "police sensitisation sessions; police stopped using condoms as evidence for arrest.",
+        "km": "កម្មវិធីសាកល្បងដំបូង (MCPI)៖ FHI360 ជាមួយលេខាធិការដ្ឋានអេដស៍នៃក្រសួងមហាផ្ទៃ "
+        "បានរៀបចំវគ្គផ្សព្វផ្សាយដល់នគរបាល។",
+    },
+    "site_12": {
+        "en": "Second pilot, funded by AusAID's HAARP: FHI360 with the police in Phnom Penh.",
+        "km": "កម្មវិធីសាកល្បងទីពីរ ឧបត្ថម្ភដោយ HAARP៖ FHI360 ជាមួយនគរបាលនៅរាជធានីភ្នំពេញ។",
+    },
+    "site_18": {
+        "en": "Next: Ministry of Interior officials sought to expand the effort to Sihanoukville.",
+        "km": "បន្ទាប់៖ មន្ត្រីក្រសួងមហាផ្ទៃចង់ពង្រីកកិច្ចខិតខំនេះទៅខេត្តព្រះសីហនុ។",
+    },
     "other_province": {"en": "Any province", "km": "ខេត្តផ្សេងទៀត"},
     "district": {"en": "District", "km": "ស្រុក/ខណ្ឌ"},
     "province": {"en": "Province", "km": "ខេត្ត/រាជធានី"},

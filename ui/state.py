@@ -6,10 +6,12 @@ import streamlit as st
 
 from ui.i18n import LANGUAGES
 
+# The partnership's pilot sites, in the order the case study gives them, with their English
+# label (the gazetteer calls 18 "Sihanoukville") and the i18n key of what happened there.
 PARTNERSHIP_SITES = (
-    ("01", "Banteay Meanchey"),
-    ("12", "Phnom Penh"),
-    ("18", "Preah Sihanouk"),
+    ("01", "Banteay Meanchey", "site_01"),
+    ("12", "Phnom Penh", "site_12"),
+    ("18", "Preah Sihanouk", "site_18"),
 )
 
 

@@ -6,11 +6,14 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import geopandas as gpd
 import pandas as pd
 import pytest
+import shapely
 
 from etl import build, conflate, report, sources
 from etl.database import load_spatial
+from geo.simplify import check_coverage
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +96,15 @@ def test_geometries_nest_exactly_and_are_valid(con) -> None:
         "SELECT abs(sum(ST_Area(geom)) - (SELECT sum(ST_Area(geom)) FROM communes)) FROM provinces",
     )
     assert area_gap < 1e-6
+
+
+def test_display_geometry_in_the_database_is_a_clean_coverage(con, layers) -> None:
+    frame = con.execute("SELECT ST_AsWKB(geom_display) AS wkb FROM communes").df()
+    display = gpd.GeoSeries(shapely.from_wkb(frame["wkb"].map(bytes)), crs="EPSG:4326")
+    raw, shown = check_coverage(layers["communes"].geometry), check_coverage(display)
+    assert shown.invalid == 0 and shown.empty == 0 and shown.is_valid_coverage
+    assert shown.overlap_m2 < 1.0
+    assert (shown.holes, shown.parts) == (raw.holes, raw.parts)
 
 
 def test_tbong_khmum_is_its_own_province(con) -> None:

@@ -53,6 +53,19 @@ def test_missing_file_is_downloaded_then_checked(
     assert len(sources.read_boundaries(sources.DISTRICTS, path)) == 197
 
 
+def test_a_bad_download_is_deleted_so_the_next_build_fetches_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fake_download(url: str, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+
+    monkeypatch.setattr(sources, "_download", fake_download)
+    with pytest.raises(sources.BoundaryFileError, match="found 0 features"):
+        sources.read_located(sources.PROVINCES, tmp_path / "ref", tmp_path / "cache")
+    assert not (tmp_path / "cache" / sources.PROVINCES.relative_path).exists()
+
+
 def test_truncated_file_is_refused(tmp_path: Path, reference_dir: Path) -> None:
     original = (reference_dir / sources.DISTRICTS.relative_path).read_bytes()
     broken = tmp_path / "khm_adm2_districts.geojson"

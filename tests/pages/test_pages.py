@@ -69,6 +69,8 @@ def test_focus_reopens_from_the_url_and_bad_values_fall_back(atlas_env: Path) ->
     at.query_params["province"] = "18"
     at.run()
     assert metric(at, "Communes") == "27"
+    assert "Sihanoukville" in at.info[0].value
+    assert [b.label for b in at.button][1:] == ["Banteay Meanchey", "Phnom Penh", "Preah Sihanouk"]
     bad = app()
     bad.query_params["province"] = "99'; DROP TABLE communes"
     bad.run()
