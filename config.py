@@ -45,6 +45,21 @@ SETTINGS: tuple[Setting, ...] = (
         "Where build reports (the commune match report) are written.",
     ),
     Setting(
+        "ATLAS_PARTNER_DIR",
+        "",
+        "Folder of partner files, one subfolder per kind (incidents/, services/, "
+        "service_activity/, partnership/, academies/, kp_estimates/), CSV or XLSX. Empty: the "
+        "build loads the synthetic demo set instead.",
+    ),
+    Setting(
+        "ATLAS_DEMO_DIR",
+        str(PROJECT_ROOT / "data" / "demo"),
+        "Where the synthetic demo files are written (and read by the build when no partner "
+        "folder is set).",
+    ),
+    Setting("ATLAS_DEMO_SEED", "2010", "Seed of the synthetic demo set (same seed, same files)."),
+    Setting("ATLAS_DEMO_INCIDENTS", "20000", "Number of synthetic demo incidents."),
+    Setting(
         "ATLAS_SUPPRESSION_THRESHOLD",
         "5",
         "Counts below this are never shown; they appear as '<N'.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import data
 from ui.i18n import LANGUAGES, t
 from ui.state import LANGUAGE_KEY, language, sync_language_to_url
 
@@ -29,6 +30,8 @@ def main() -> None:
             on_change=sync_language_to_url,
         )
     lang = language()
+    if data.is_synthetic():
+        st.sidebar.warning(t("synthetic", lang))
     pages = [st.Page(path, title=t(label, lang), default=default) for path, label, default in PAGES]
     st.navigation(pages).run()
 

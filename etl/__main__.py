@@ -1,36 +1,98 @@
-"""Command line: ``python -m etl build`` builds the atlas database."""
+"""Command line of the atlas ETL.
+
+python -m etl build                 boundaries + partner files (or the synthetic demo set)
+python -m etl ingest KIND FILE...   add or replace partner files in the built database
+python -m etl demo [--scale N] [--seed S] [--out DIR] [--all-points]
+python -m etl report                what is loaded, what was quarantined and why
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+import config
 from etl import build as build_module
+from etl import demo, partners, status
 from etl.conflate import CrosswalkError
+from etl.contract import CONTRACTS
+from etl.database import atomic_update
+from etl.readers import FileRejected
 from etl.sources import BoundaryFileError
 
 
-def _build(_: argparse.Namespace) -> int:
-    result = build_module.build()
+def _build(args: argparse.Namespace) -> int:
+    result = build_module.build(progress=not args.quiet)
+    data = "synthetic demonstration data" if result.synthetic else "partner files"
     print(
         f"built {result.db_path} in {result.seconds:.1f} s: {result.communes} communes, "
         f"{result.coded} with an official code ({result.coded / result.communes:.1%}); "
-        f"match report: {result.report_path}"
+        f"match report: {result.report_path}\nloaded {data}:\n{partners.summarise(result.loads)}"
     )
+    return 2 if any(r.status == "rejected" for r in result.loads) else 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    with atomic_update(config.get_path("ATLAS_DB_PATH")) as con:
+        partners.prepare(con)
+        results = partners.load_files(
+            con, [(args.kind, Path(f)) for f in args.files], progress=not args.quiet
+        )
+    print(partners.summarise(results))
+    return 2 if any(r.status == "rejected" for r in results) else 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    params = demo.DemoParameters(seed=args.seed, incidents=args.scale)
+    out = Path(args.out) if args.out else config.get_path("ATLAS_DEMO_DIR")
+    communes = status.communes_with_geometry()
+    manifest = demo.write_demo(communes, out, params, all_points=args.all_points)
+    rows = ", ".join(f"{k} {v:,}" for k, v in manifest["rows"].items())
+    print(f"wrote {demo.LABEL} to {out}: {rows}; {manifest['expected_quarantined']} faulty rows")
     return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    print(status.report_text(config.get_path("ATLAS_DB_PATH"), args.examples))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m etl", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="build the atlas database")
+    build.add_argument("--quiet", action="store_true", help="no progress bars")
+    build.set_defaults(run=_build)
+    ingest = commands.add_parser("ingest", help="add or replace partner files")
+    ingest.add_argument("kind", choices=sorted(CONTRACTS))
+    ingest.add_argument("files", nargs="+")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bars")
+    ingest.set_defaults(run=_ingest)
+    make = commands.add_parser("demo", help="write the synthetic demo files")
+    make.add_argument("--scale", type=int, default=config.get_int("ATLAS_DEMO_INCIDENTS"))
+    make.add_argument("--seed", type=int, default=config.get_int("ATLAS_DEMO_SEED"))
+    make.add_argument("--out", help="folder (default ATLAS_DEMO_DIR)")
+    make.add_argument("--all-points", action="store_true", help="place every incident by lon/lat")
+    make.set_defaults(run=_demo)
+    rep = commands.add_parser("report", help="what is loaded and what was quarantined")
+    rep.add_argument("--examples", type=int, default=3, help="examples per reason")
+    rep.set_defaults(run=_report)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code (2 for bad input, with a message on stderr)."""
-    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser(
-        "build", help="build data/atlas.duckdb from the reference data"
-    ).set_defaults(run=_build)
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (BoundaryFileError, CrosswalkError) as exc:
+    except (BoundaryFileError, CrosswalkError, FileRejected, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("The previous database, if any, was left unchanged.", file=sys.stderr)
         return 2

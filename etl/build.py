@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
 import config
-from etl import conflate, gazetteer, report, sources
+from etl import conflate, gazetteer, partners, report, sources
 from etl.boundaries import BoundaryTables, build_boundary_tables
 from etl.database import atomic_database, write_tables
+from etl.ingest import LoadResult
+from etl.places import create_place_tables
 
 COMMUNE_COLUMNS = [
     "commune_code",
@@ -45,6 +47,8 @@ class BuildResult:
     seconds: float
     communes: int
     coded: int
+    loads: list[LoadResult] = field(default_factory=list)
+    synthetic: bool = False
 
 
 def _sha256(path: Path) -> str:
@@ -57,9 +61,12 @@ def _commune_table(tables: BoundaryTables) -> pd.DataFrame:
     return pd.DataFrame(communes.rename(columns={"geometry": "geom"}))[COMMUNE_COLUMNS]
 
 
-def _build_info(layer_paths: dict[str, Path], tolerance: float, precision: int) -> pd.DataFrame:
+def _build_info(
+    layer_paths: dict[str, Path], tolerance: float, precision: int, data_label: str
+) -> pd.DataFrame:
     info = {
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "partner_data": data_label,
         "gazetteer": gazetteer.SOURCE,
         "simplify_tolerance_deg": str(tolerance),
         "coordinate_precision": str(precision),
@@ -74,8 +81,15 @@ def build(
     db_path: Path | None = None,
     reference_dir: Path | None = None,
     report_dir: Path | None = None,
+    partner_dir: Path | None = None,
+    progress: bool = False,
+    demo_dir: Path | None = None,
 ) -> BuildResult:
-    """Build the atlas database from the reference boundaries and the gazetteer.
+    """Build the atlas database: boundaries, then partner files (or the synthetic demo set).
+
+    ``partner_dir`` defaults to ``ATLAS_PARTNER_DIR``; when that is empty, the demo set in
+    ``demo_dir`` (default ``ATLAS_DEMO_DIR``) is (re)generated if needed and loaded through the
+    same ingestion.
 
     Raises:
         sources.BoundaryFileError: if a boundary file is missing (and cannot be downloaded),
@@ -98,6 +112,14 @@ def build(
         layers, gazetteer.load_gazetteer(), conflate.load_crosswalk(), tolerance, precision
     )
     communes = _commune_table(tables)
+    if partner_dir is None and config.get("ATLAS_PARTNER_DIR"):
+        partner_dir = config.get_path("ATLAS_PARTNER_DIR")
+    manifest = None
+    if partner_dir is None:
+        partner_dir = demo_dir or config.get_path("ATLAS_DEMO_DIR")
+        params = partners.demo_parameters_from_settings()
+        manifest = partners.ensure_demo(tables.communes, partner_dir, params)
+    label = "synthetic demonstration data" if manifest else f"partner files from {partner_dir}"
     with atomic_database(db_path) as con:
         write_tables(
             con,
@@ -106,9 +128,14 @@ def build(
                 "districts": pd.DataFrame(tables.districts.rename(columns={"geometry": "geom"})),
                 "provinces": pd.DataFrame(tables.provinces.rename(columns={"geometry": "geom"})),
                 "gazetteer_communes": tables.gazetteer_communes,
-                "build_info": _build_info(paths, tolerance, precision),
+                "build_info": _build_info(paths, tolerance, precision, label),
             },
         )
+        create_place_tables(con, layers["provinces"])
+        partners.prepare(con)
+        loads = partners.load_files(con, partners.partner_files(partner_dir), progress=progress)
+        if manifest:
+            partners.store_demo_manifest(con, manifest)
     report_path = report.write_report(
         tables.communes, tables.candidates, tables.gazetteer_communes, report_dir
     )
@@ -118,4 +145,6 @@ def build(
         seconds=time.perf_counter() - started,
         communes=len(communes),
         coded=int(communes["commune_code"].notna().sum()),
+        loads=loads,
+        synthetic=manifest is not None,
     )

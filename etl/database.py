@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,6 +69,27 @@ def _create_table(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame
     con.unregister("staged")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_builds(db_path: Path) -> list[Path]:
+    """Delete unfinished files of builds whose process is gone (killed midway); return them."""
+    removed = []
+    for leftover in db_path.parent.glob(f"{db_path.name}.*.tmp*"):
+        pid = leftover.name[len(db_path.name) + 1 :].split(".")[0]
+        if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
+
+
 @contextlib.contextmanager
 def atomic_database(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a connection to a new database file that replaces ``db_path`` on success.
@@ -78,9 +100,35 @@ def atomic_database(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         OSError: if the folder cannot be written.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_builds(db_path)
     tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
-    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-        leftover.unlink(missing_ok=True)
+    con = duckdb.connect(str(tmp))
+    try:
+        yield con
+        con.execute("CHECKPOINT")
+        con.close()
+        os.replace(tmp, db_path)
+    except BaseException:
+        con.close()
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_update(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a connection to a copy of ``db_path`` that replaces it on success.
+
+    Raises:
+        FileNotFoundError: if ``db_path`` does not exist (build it first).
+    """
+    if not db_path.is_file():
+        raise FileNotFoundError(
+            f"{db_path} does not exist: build it first with python -m etl build"
+        )
+    remove_stale_builds(db_path)
+    tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
+    shutil.copy2(db_path, tmp)
     con = duckdb.connect(str(tmp))
     try:
         yield con

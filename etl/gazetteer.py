@@ -56,3 +56,22 @@ def load_gazetteer() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
                     }
                 )
     return pd.DataFrame(prov_rows), pd.DataFrame(dist_rows), pd.DataFrame(comm_rows)
+
+
+# Other spellings partners use for provinces (the 2014 layer's names are added by the build).
+PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "09": ("Koh Kong",),
+    "10": ("Kratie",),
+    "11": ("Mondulkiri", "Mondol Kiri"),
+    "12": ("Phnom Penh Capital",),
+    "14": ("Prey Veng",),
+    "15": ("Pursat",),
+    "16": ("Ratanakiri", "Rattanakiri", "Ratanak Kiri"),
+    "17": ("Siem Reap",),
+    "18": ("Preah Sihanouk", "Sihanoukville", "Kampong Som", "Kampong Saom"),
+    "19": ("Stung Treng", "Stueng Traeng"),
+    "21": ("Takeo", "Takev"),
+    "22": ("Oddar Meanchey", "Otdar Meanchey"),
+    "23": ("Kep", "Kaeb"),
+    "25": ("Tbong Khmum", "Tboung Khmum", "Tbaung Khmum"),
+}

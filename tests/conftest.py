@@ -33,10 +33,14 @@ def layers(reference_dir: Path) -> dict[str, gpd.GeoDataFrame]:
 
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory, reference_dir: Path) -> Path:
-    """An atlas database built once from the real boundaries, in a temporary folder."""
+    """An atlas database built once from the real boundaries and the default synthetic demo
+    set (written beside it), in a temporary folder."""
     folder = tmp_path_factory.mktemp("atlas")
     result = build.build(
-        db_path=folder / "atlas.duckdb", reference_dir=reference_dir, report_dir=folder / "reports"
+        db_path=folder / "atlas.duckdb",
+        reference_dir=reference_dir,
+        report_dir=folder / "reports",
+        demo_dir=folder / "demo",
     )
     return result.db_path
 

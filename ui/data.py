@@ -80,6 +80,20 @@ def provinces() -> pd.DataFrame:
     return _provinces(str(path), _version(path))
 
 
+@st.cache_data(show_spinner=False)
+def _info(path: str, version: float) -> dict[str, str]:
+    return query.build_info(_connection(path, version))
+
+
+def is_synthetic() -> bool:
+    """True when the loaded partner data is the synthetic demo set (it must say so on screen)."""
+    path = db_path()
+    if not path.exists():
+        return False
+    connection()
+    return _info(str(path), _version(path)).get("partner_data") == "synthetic demonstration data"
+
+
 @st.cache_data(ttl=600, show_spinner=False)
 def _reachable(host: str, port: int, timeout: float) -> bool:
     try:

@@ -56,6 +56,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The local map scripts are missing: run `python -m geo.assets` (the set-up does).",
         "km": "ស្គ្រីបផែនទីមិនមាន៖ សូមដំណើរការ `python -m geo.assets`។",
     },
+    "synthetic": {
+        "en": "Synthetic demonstration data: no real incident is shown.",
+        "km": "ទិន្នន័យសាកល្បងសំយោគ៖ មិនមែនជាករណីពិតទេ។",
+    },
     "timeline": {"en": "Timeline", "km": "កាលប្បវត្តិ"},
     "sources": {"en": "Sources", "km": "ប្រភព"},
     "match_quality": {"en": "How the communes were matched", "km": "របៀបផ្គូផ្គងឃុំ"},

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -11,8 +15,9 @@ import pandas as pd
 import pytest
 import shapely
 
+import config
 from etl import build, conflate, report, sources
-from etl.database import load_spatial
+from etl.database import load_spatial, remove_stale_builds
 from geo.simplify import check_coverage
 
 
@@ -156,6 +161,34 @@ def test_failed_build_leaves_the_previous_database(
         build.build(db_path=db, reference_dir=broken, report_dir=tmp_path / "reports")
     assert db.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas.duckdb", "ref"]
+
+
+def test_build_killed_midway_leaves_the_previous_database_readable(
+    tmp_path: Path, built_db: Path
+) -> None:
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    before = db.read_bytes()
+    env = {
+        **os.environ,
+        "ATLAS_DB_PATH": str(db),
+        "ATLAS_REPORT_DIR": str(tmp_path / "reports"),
+        "ATLAS_DEMO_DIR": str(built_db.parent / "demo"),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "etl", "build", "--quiet"], cwd=config.PROJECT_ROOT, env=env
+    )
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob("atlas.duckdb.*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(tmp_path.glob("atlas.duckdb.*.tmp")), "the build writes a new file beside the old"
+    proc.kill()
+    proc.wait()
+    assert db.read_bytes() == before
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM communes").fetchone()[0] == 1633
+    assert remove_stale_builds(db), "the next build clears what the killed one left"
+    assert not list(tmp_path.glob("atlas.duckdb.*.tmp*"))
 
 
 def test_cli_reports_bad_input_without_traceback(

@@ -52,6 +52,7 @@ def test_national_map_draws_every_commune_within_budget(atlas_env: Path) -> None
     assert len(features(args)) == 1633
     assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
     assert metric(at, "Communes") == "1,633"
+    assert "Synthetic demonstration data" in at.sidebar.warning[0].value
 
 
 def test_one_click_focus_on_a_partnership_site(atlas_env: Path) -> None:

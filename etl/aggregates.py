@@ -1,0 +1,54 @@
+"""The tables the pages read, rebuilt after every load so no page scans raw rows."""
+
+from __future__ import annotations
+
+import duckdb
+
+AGGREGATES = {
+    "incidents_monthly": """
+        SELECT polygon_id, commune_code, province_code,
+            CAST(date_trunc('month', date) AS DATE) AS month,
+            incident_type, population, actor, count(*) AS incidents,
+            sum(people_affected) AS people_affected,
+            count(*) FILTER (referred_to_services) AS referred,
+            count(*) FILTER (verified) AS verified
+        FROM incidents GROUP BY ALL
+    """,
+    "services_by_commune": """
+        SELECT polygon_id, commune_code, province_code, service_type,
+            count(*) AS services, count(*) FILTER (public) AS public_services,
+            min(opened) AS first_opened
+        FROM services GROUP BY ALL
+    """,
+    "public_services": """
+        SELECT service_id, operator, service_type, populations, opened, closed,
+            polygon_id, commune_code, province_code, lon, lat
+        FROM services WHERE public AND lon IS NOT NULL
+    """,
+    "partnership_communes": """
+        SELECT polygon_id, commune_code, province_code, min(start_date) AS first_start,
+            max(coalesce(end_date, DATE '9999-12-31')) AS last_end,
+            list(DISTINCT programme ORDER BY programme) AS programmes,
+            list(DISTINCT activity ORDER BY activity) AS activities,
+            count(*) AS activities_recorded
+        FROM partnership GROUP BY ALL
+    """,
+    "partnership_monthly": """
+        SELECT p.polygon_id, p.commune_code, p.province_code, CAST(m.month AS DATE) AS month,
+            count(*) AS activities_active,
+            list(DISTINCT p.activity ORDER BY p.activity) AS activities,
+            bool_or(CAST(date_trunc('month', p.start_date) AS DATE) = CAST(m.month AS DATE))
+                AS started_this_month
+        FROM partnership p,
+            generate_series(date_trunc('month', p.start_date),
+                coalesce(p.end_date, (SELECT max(date) FROM incidents), current_date),
+                INTERVAL 1 MONTH) AS m(month)
+        GROUP BY ALL
+    """,
+}
+
+
+def build_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create every aggregate table from the loaded rows."""
+    for name, sql in AGGREGATES.items():
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")

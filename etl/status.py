@@ -1,0 +1,81 @@
+"""Reading back what the ETL did: the load log and the quarantine, as text for the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import geopandas as gpd
+import shapely
+
+import config
+from etl import conflate, gazetteer, sources
+from etl.boundaries import build_boundary_tables
+
+
+def communes_with_geometry() -> gpd.GeoDataFrame:
+    """Commune polygons with codes and names: from the built database, else from the sources.
+
+    Raises:
+        sources.BoundaryFileError: if the database is missing and a boundary file is too.
+    """
+    db = config.get_path("ATLAS_DB_PATH")
+    if db.is_file():
+        with duckdb.connect(str(db), read_only=True) as con:
+            frame = con.execute(
+                "SELECT * EXCLUDE (geom, geom_display), ST_AsWKB(geom) AS wkb FROM communes"
+            ).df()
+        geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
+        return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+    ref = config.get_path("ATLAS_REFERENCE_DIR")
+    layers = sources.load_reference_layers(ref, config.get_path("ATLAS_DOWNLOAD_DIR"))
+    tables = build_boundary_tables(
+        layers,
+        gazetteer.load_gazetteer(),
+        conflate.load_crosswalk(),
+        config.get_float("ATLAS_SIMPLIFY_TOLERANCE"),
+        config.get_int("ATLAS_COORD_PRECISION"),
+    )
+    communes = tables.communes
+    communes["area_km2"] = communes.geometry.to_crs(conflate.METRIC_CRS).area / 1e6
+    return communes
+
+
+def report_text(db_path: Path, examples: int = 3) -> str:
+    """The load log (read = loaded + quarantined per file) and quarantine reasons with examples.
+
+    Raises:
+        FileNotFoundError: if the database does not exist.
+    """
+    if not db_path.is_file():
+        raise FileNotFoundError(f"{db_path} does not exist: build it with python -m etl build")
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        info = dict(con.execute("SELECT key, value FROM build_info").fetchall())
+        log = con.execute(
+            "SELECT kind, file_name, status, rows_read, rows_loaded, rows_quarantined, message "
+            "FROM load_log ORDER BY kind, file_name"
+        ).fetchall()
+        reasons = con.execute(
+            """
+            SELECT file_name, "column",
+                regexp_replace(regexp_replace(reason, '''[^'']*''', '''…''', 'g'),
+                    '[0-9]+([.][0-9]+)?', '#', 'g') AS why,
+                count(*) AS n, list(row_number ORDER BY row_number)[1:$k] AS rows
+            FROM quarantine GROUP BY ALL ORDER BY file_name, n DESC
+            """,
+            {"k": examples},
+        ).fetchall()
+    lines = [f"{db_path} built {info.get('built_at')} with {info.get('partner_data')}", ""]
+    lines.append(f"{'kind':<17}{'file':<40}{'status':<10}{'read':>9}{'loaded':>9}{'quarant.':>9}")
+    for kind, name, state, read, loaded, quarantined, message in log:
+        lines.append(f"{kind:<17}{name:<40}{state:<10}{read:>9,}{loaded:>9,}{quarantined:>9,}")
+        if message:
+            lines.append(f"    {message}")
+    lines += ["", "Quarantined, by file, column and reason (first rows):"]
+    for name, column, why, n, rows in reasons:
+        lines.append(
+            f"  {name} [{column}] {why}: {n:,} rows (e.g. rows {', '.join(map(str, rows))})"
+        )
+    if not reasons:
+        lines.append("  nothing")
+    return "\n".join(lines)

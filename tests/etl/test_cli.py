@@ -1,0 +1,62 @@
+"""The ETL command line: ingest, report and demo against a copy of the built database."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from etl.__main__ import main
+
+
+@pytest.fixture()
+def env(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
+    return db
+
+
+def test_ingest_then_report(env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "march.csv"
+    path.write_text(
+        "incident_id,date,commune_code,incident_type,population,actor,source\n"
+        "m-1,2013-03-02,120201,venue_raid,fsw,police,CLI test\n"
+        "m-2,2013-03-02,120201,raid,fsw,police,CLI test\n",
+        encoding="utf-8",
+    )
+    assert main(["ingest", "incidents", str(path), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "loaded incidents/march.csv: 2 read = 1 loaded + 1 quarantined" in out
+    assert main(["ingest", "incidents", str(path), "--quiet"]) == 0
+    assert "unchanged incidents/march.csv" in capsys.readouterr().out
+    assert main(["report"]) == 0
+    report = capsys.readouterr().out
+    assert "march.csv" in report and "[incident_type] '…' is not one of" in report
+
+
+def test_ingest_refuses_a_bad_file_and_keeps_the_database(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = env.read_bytes()
+    assert main(["ingest", "incidents", str(tmp_path / "missing.csv")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert env.read_bytes() == before
+    bad = tmp_path / "bad.csv"
+    bad.write_text("incident_id,date\n1,2012-01-01\n", encoding="utf-8")
+    assert main(["ingest", "incidents", str(bad), "--quiet"]) == 2
+    assert (
+        "REJECTED incidents/bad.csv: bad.csv: rejected as incidents: missing required"
+        in capsys.readouterr().out
+    )
+
+
+def test_demo_writes_labelled_files(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "demo"
+    assert main(["demo", "--scale", "1000", "--seed", "3", "--out", str(out)]) == 0
+    assert "wrote synthetic demonstration data" in capsys.readouterr().out
+    assert (out / "incidents" / "synthetic_incidents.csv").is_file()
+    assert (out / "demo_parameters.json").is_file()
