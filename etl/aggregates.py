@@ -5,13 +5,14 @@ from __future__ import annotations
 import duckdb
 
 AGGREGATES = {
+    # The commune code is the polygon's (join ``communes``); counts fit in INTEGER.
     "incidents_monthly": """
-        SELECT polygon_id, commune_code, province_code,
+        SELECT polygon_id, province_code,
             CAST(date_trunc('month', date) AS DATE) AS month,
-            incident_type, population, actor, count(*) AS incidents,
-            sum(people_affected) AS people_affected,
-            count(*) FILTER (referred_to_services) AS referred,
-            count(*) FILTER (verified) AS verified
+            incident_type, population, actor, CAST(count(*) AS INTEGER) AS incidents,
+            CAST(sum(people_affected) AS INTEGER) AS people_affected,
+            CAST(count(*) FILTER (referred_to_services) AS INTEGER) AS referred,
+            CAST(count(*) FILTER (verified) AS INTEGER) AS verified
         FROM incidents GROUP BY ALL
     """,
     "services_by_commune": """

@@ -248,39 +248,47 @@ def _dmy_evidence(
 
 
 def _locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
-    """Temp view ``loc``: each trimmed row with the commune found by code, point or names."""
+    """Temp view ``loc``: each trimmed row with the commune found by code, point or names.
+
+    The rows are materialised once, in temp table ``located`` (the later steps read it).
+    """
 
     def text(name: str) -> str:
         return f"v_{name}" if name in present else "NULL::VARCHAR"
 
+    # Every row with its point's polygon, in one pass that also materialises the trimmed
+    # values (only the parsed code and coordinates are added, to keep the table narrow). A
+    # plain join condition lets DuckDB use its SPATIAL_JOIN operator (LEFT, so no row is lost);
+    # rows with a code get no point. The communes are a valid coverage (interiors never
+    # overlap), so a point has at most one hit.
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP VIEW loc_in AS
-        SELECT *, {text("commune_code")} AS raw_code,
-            CASE WHEN regexp_full_match({text("commune_code")}, '\\d{{5,6}}')
-                THEN lpad({text("commune_code")}, 6, '0') END AS code,
-            {text("lon")} AS raw_lon, {text("lat")} AS raw_lat,
-            try_cast({text("lon")} AS DOUBLE) AS lon, try_cast({text("lat")} AS DOUBLE) AS lat,
-            {text("province")} AS prov, {text("district")} AS dist, {text("commune")} AS comm
-        FROM trimmed
+        CREATE OR REPLACE TEMP TABLE located AS
+        SELECT l.*, c.source_id AS pt_polygon, c.commune_code AS pt_code,
+            c.province_code AS pt_province
+        FROM (SELECT *,
+                CASE WHEN regexp_full_match({text("commune_code")}, '\\d{{5,6}}')
+                    THEN lpad({text("commune_code")}, 6, '0') END AS code,
+                try_cast({text("lon")} AS DOUBLE) AS lon, try_cast({text("lat")} AS DOUBLE) AS lat
+              FROM trimmed) l
+        LEFT JOIN communes c ON ST_Contains(
+            c.geom, CASE WHEN {text("commune_code")} IS NULL THEN ST_Point(l.lon, l.lat) END)
         """
     )
-    # Point in polygon, for rows without a code, on (row, lon, lat) only: a plain join
-    # condition lets DuckDB use its SPATIAL_JOIN operator. The communes are a valid coverage
-    # (interiors never overlap), so a point has at most one hit.
     con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE pt_hits AS
-        SELECT p._row, c.source_id AS polygon_id, c.commune_code, c.province_code
-        FROM (SELECT _row, lon, lat FROM loc_in WHERE raw_code IS NULL AND lon IS NOT NULL) p
-        JOIN communes c ON ST_Contains(c.geom, ST_Point(p.lon, p.lat))
+        f"""
+        CREATE OR REPLACE TEMP VIEW located_v AS
+        SELECT *, {text("commune_code")} AS raw_code, {text("lon")} AS raw_lon,
+            {text("lat")} AS raw_lat, {text("province")} AS prov, {text("district")} AS dist,
+            {text("commune")} AS comm
+        FROM located
         """
     )
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE prov_hits AS
         SELECT l._row, count(DISTINCT p.province_code) AS hits, min(p.province_code) AS code
-        FROM (SELECT _row, prov FROM loc_in WHERE prov IS NOT NULL) l JOIN place_provinces p
+        FROM (SELECT _row, prov FROM located_v WHERE prov IS NOT NULL) l JOIN place_provinces p
           ON p.key = place_key(l.prov) OR p.province_code = lpad(l.prov, 2, '0')
         GROUP BY l._row
         """
@@ -289,7 +297,7 @@ def _locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
         """
         CREATE OR REPLACE TEMP TABLE name_hits AS
         SELECT l._row, count(DISTINCT n.commune_code) AS hits, min(n.commune_code) AS code
-        FROM (SELECT * FROM loc_in
+        FROM (SELECT * FROM located_v
               WHERE raw_code IS NULL AND raw_lon IS NULL AND comm IS NOT NULL) l
         JOIN place_communes n ON n.key = place_key(l.comm)
         LEFT JOIN prov_hits ph ON ph._row = l._row
@@ -302,13 +310,11 @@ def _locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
         """
         CREATE OR REPLACE TEMP VIEW loc AS
         SELECT l.*, gc.commune_code AS code_hit, gc.source_id AS code_polygon,
-            ph.polygon_id AS pt_polygon, ph.commune_code AS pt_code,
-            ph.province_code AS pt_province, nh.hits AS name_matches,
+            nh.hits AS name_matches,
             gn.commune_code AS name_code, gn.source_id AS name_polygon,
             prh.hits AS province_matches
-        FROM loc_in l
+        FROM located_v l
         LEFT JOIN gazetteer_communes gc ON gc.commune_code = l.code
-        LEFT JOIN pt_hits ph ON ph._row = l._row
         LEFT JOIN name_hits nh ON nh._row = l._row
         LEFT JOIN gazetteer_communes gn ON gn.commune_code = nh.code AND nh.hits = 1
         LEFT JOIN prov_hits prh ON prh._row = l._row
@@ -423,7 +429,7 @@ def _key_text(contract: Contract, name: str) -> str:
 
 
 def _duplicates(
-    con: duckdb.DuckDBPyConnection, contract: Contract, present: set[str]
+    con: duckdb.DuckDBPyConnection, contract: Contract, present: set[str], base: str
 ) -> tuple[list[str], str, list[str]]:
     """Helpers, joins and errors flagging a key seen earlier in the file or in another file.
 
@@ -438,7 +444,7 @@ def _duplicates(
     aliases = ", ".join(f"v_{k} AS k_{k}" for k in keys)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE dup_keys AS SELECT {aliases}, min(_row) AS first_row "
-        f"FROM trimmed WHERE {complete} GROUP BY ALL HAVING count(*) > 1"
+        f"FROM {base} WHERE {complete} GROUP BY ALL HAVING count(*) > 1"
     )
     same = " AND ".join(f"d.k_{k} IS NOT DISTINCT FROM t.v_{k}" for k in keys)
     other = " AND ".join(f"ex.{k} IS NOT DISTINCT FROM {_key_text(contract, k)}" for k in keys)
@@ -494,7 +500,8 @@ def check_rows(
     elif contract.place == "province":
         _locate_provinces(con)
         place, errors = PROVINCE_PLACE, errors + PROVINCE_PLACE_ERRORS
-    dup_helpers, dup_join, dup_errors = _duplicates(con, contract, present)
+    base = "located" if contract.place == "commune" else "trimmed"
+    dup_helpers, dup_join, dup_errors = _duplicates(con, contract, present, base)
     errors += dup_errors
     source = "trimmed" if contract.place == "none" else "loc"
     first = ["t.*", *[h for p in parts for h in p.helpers], *dup_helpers]
