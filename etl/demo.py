@@ -16,19 +16,14 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 
+from etl import demo_context
 from etl.contract import ACTORS, INCIDENT_TYPES, POPULATIONS
+from etl.demo_places import commune_weights, month_starts, point_pools
 
 MANIFEST = "demo_parameters.json"
 LABEL = "synthetic demonstration data"
 SOURCES = ("SYNTHETIC outreach NGO A", "SYNTHETIC outreach NGO B", "SYNTHETIC PAS monitoring")
-HOTSPOT_DISTRICTS = {
-    "0110": "Poipet",
-    "0203": "Battambang",
-    "1710": "Siem Reap",
-    "1801": "Sihanoukville",
-}
 PILOT_TYPES = ("arrest_detention", "condom_confiscation", "syringe_confiscation")
 TYPE_WEIGHTS = (0.30, 0.12, 0.08, 0.10, 0.08, 0.10, 0.14, 0.08)
 # Population mix by incident type; arrests and body searches (extortion) follow the 2012-13
@@ -78,23 +73,6 @@ class DemoParameters:
     faulty_share: float = 0.03
 
 
-def _months(params: DemoParameters) -> pd.DatetimeIndex:
-    return pd.date_range(params.start, params.end, freq="MS")
-
-
-def commune_weights(communes: pd.DataFrame) -> pd.DataFrame:
-    """Urban and hotspot flags and a base incident weight per commune polygon."""
-    frame = communes[
-        ["source_id", "commune_code", "district_code", "province_code", "area_km2"]
-    ].copy()
-    frame["hotspot"] = frame["district_code"].isin(HOTSPOT_DISTRICTS) | (
-        frame["province_code"] == "12"
-    )
-    frame["urban"] = frame["hotspot"] | (frame["area_km2"] < 15)
-    frame["base"] = 1.0 + 5.0 * frame["urban"] + 8.0 * frame["hotspot"]
-    return frame.reset_index(drop=True)
-
-
 def choose_pilots(
     weights: pd.DataFrame, params: DemoParameters, rng: np.random.Generator
 ) -> pd.DataFrame:
@@ -117,7 +95,7 @@ def choose_pilots(
 
 def _intensity(weights: pd.DataFrame, pilots: pd.DataFrame, params: DemoParameters) -> np.ndarray:
     """Expected share of incidents per (commune, month, type): shape (C, M, T)."""
-    months = _months(params)
+    months = month_starts(params.start, params.end)
     after_policy = np.asarray(months >= pd.Timestamp(params.policy_date))
     shock = np.where(weights["urban"].to_numpy(), params.shock_urban, params.shock_rural)
     rate = weights["base"].to_numpy()[:, None] * np.where(
@@ -130,23 +108,6 @@ def _intensity(weights: pd.DataFrame, pilots: pd.DataFrame, params: DemoParamete
     affected = np.isin(INCIDENT_TYPES, PILOT_TYPES)
     cube[started[:, :, None] & affected[None, None, :]] *= 1.0 - params.pilot_effect
     return cube / cube.sum()
-
-
-def _point_pools(
-    communes: gpd.GeoDataFrame, rng: np.random.Generator, size: int = 24
-) -> np.ndarray:
-    """``size`` random points inside each commune polygon: shape (C, size, 2)."""
-    pools = np.empty((len(communes), size, 2))
-    for i, geom in enumerate(communes.geometry):
-        minx, miny, maxx, maxy = geom.bounds
-        shapely.prepare(geom)
-        found = np.empty((0, 2))
-        while len(found) < size:
-            xy = rng.uniform((minx, miny), (maxx, maxy), size=(size * 4, 2))
-            inside = shapely.contains_xy(geom, xy[:, 0], xy[:, 1])
-            found = np.vstack([found, xy[inside]])
-        pools[i] = found[:size]
-    return pools
 
 
 def sample_incidents(
@@ -162,7 +123,7 @@ def sample_incidents(
     cells = np.repeat(np.arange(counts.size), counts)
     c_idx, m_idx, t_idx = np.unravel_index(cells, cube.shape)
     n = len(cells)
-    months = _months(params)
+    months = month_starts(params.start, params.end)
     month_start = months[m_idx]
     days = rng.integers(0, month_start.days_in_month.to_numpy())
     dates = (month_start + pd.to_timedelta(days, unit="D")).strftime("%Y-%m-%d").to_numpy()
@@ -217,7 +178,7 @@ def place_incidents(
     )
     by_name = coded & named_ok & (draw >= params.share_points + params.share_codes)
     by_point = ~(by_code | by_name)
-    pools = _point_pools(communes, rng)
+    pools = point_pools(communes, rng)
     pick = pools[c_idx, rng.integers(0, pools.shape[1], n)]
     out = frame.copy()
     out["lon"] = np.where(by_point, np.round(pick[:, 0], 6), np.nan)
@@ -293,156 +254,6 @@ def plant_faults(
     return out, counts
 
 
-def _services(
-    communes: gpd.GeoDataFrame, pilots: pd.DataFrame, rng: np.random.Generator
-) -> pd.DataFrame:
-    """Service points as the case study describes them (types, places, opening dates)."""
-    rows = []
-    towns = communes[
-        communes["district_code"].isin(HOTSPOT_DISTRICTS) | (communes["province_code"] == "12")
-    ]
-    capitals = communes.sort_values("area_km2").drop_duplicates("province_code")
-    pools = _point_pools(communes, rng, size=4)
-    position = {sid: i for i, sid in enumerate(communes["source_id"])}
-
-    def add(
-        sid_row: pd.Series, service_type: str, operator: str, opened: str, public: bool, pops: str
-    ) -> None:
-        lon, lat = pools[position[sid_row["source_id"]], len(rows) % 4]
-        rows.append(
-            {
-                "service_id": f"SYN-S{len(rows) + 1:04d}",
-                "service_type": service_type,
-                "populations": pops,
-                "operator": operator,
-                "opened": opened,
-                "closed": None,
-                "public": "yes" if public else "no",
-                "lon": round(lon, 5),
-                "lat": round(lat, 5),
-            }
-        )
-
-    pp = communes[communes["province_code"] == "12"].sort_values("area_km2")
-    add(pp.iloc[0], "mmt", "SYNTHETIC Ministry of Health", "2010-07-01", True, "pwid;pwud")
-    for k, name in enumerate(("SYNTHETIC NSP NGO A", "SYNTHETIC NSP NGO B")):
-        add(pp.iloc[1 + k], "nsp", name, "2014-01-15", False, "pwid")
-    for _, row in towns.sample(
-        n=min(40, len(towns)), random_state=int(rng.integers(1 << 31))
-    ).iterrows():
-        kind = "outreach_team" if rng.random() < 0.6 else "drop_in_centre"
-        add(
-            row,
-            kind,
-            "SYNTHETIC outreach NGO A",
-            f"{rng.integers(2008, 2014)}-0{rng.integers(1, 10)}-01",
-            False,
-            "fsw;msm;tg;pwud",
-        )
-    for _, row in capitals.iterrows():
-        add(row, "hiv_testing", "SYNTHETIC provincial hospital", "2008-01-01", True, "")
-        add(row, "sti_clinic", "SYNTHETIC provincial hospital", "2008-01-01", True, "fsw;msm;tg")
-    return pd.DataFrame(rows)
-
-
-def _service_activity(
-    services: pd.DataFrame, params: DemoParameters, rng: np.random.Generator
-) -> pd.DataFrame:
-    rows = []
-    for _, svc in services[
-        services["service_type"].isin(["mmt", "nsp", "drop_in_centre"])
-    ].iterrows():
-        for month in _months(params):
-            if month < pd.Timestamp(svc["opened"]):
-                continue
-            rows.append(
-                {
-                    "service_id": svc["service_id"],
-                    "operator": svc["operator"],
-                    "month": month.strftime("%Y-%m"),
-                    "contacts": int(rng.poisson(80)),
-                    "population": "",
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def _partnership(pilots: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    rows = []
-    for _, p in pilots.iterrows():
-        programme = "mcpi" if p["province_code"] == "01" else "pcpi"
-        start = pd.Timestamp(p["start"])
-        steps = (
-            ("police_sensitisation", 0),
-            ("rapid_response_team", 3),
-            ("joint_case_review", 6),
-            ("police_training", 9),
-        )
-        for activity, months_later in steps:
-            rows.append(
-                {
-                    "commune_code": p["commune_code"],
-                    "programme": programme,
-                    "activity": activity,
-                    "start_date": (start + pd.DateOffset(months=months_later)).strftime("%Y-%m-%d"),
-                    "end_date": "",
-                    "participants": int(rng.integers(8, 40)),
-                    "partner": "SYNTHETIC FHI360" if programme == "mcpi" else "SYNTHETIC PAS",
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def _academies(rng: np.random.Generator) -> pd.DataFrame:
-    provinces = ("12", "01", "02", "17", "18", "07")
-    rows = []
-    for i, prov in enumerate(provinces):
-        pre = float(np.round(rng.uniform(45, 55), 1))
-        rows.append(
-            {
-                "academy": f"SYNTHETIC police academy {i + 1}",
-                "province": prov,
-                "adopted": (pd.Timestamp("2011-11-15") + pd.DateOffset(months=2 * i)).strftime(
-                    "%Y-%m-%d"
-                ),
-                "modules_delivered": 9,
-                "trainees": int(rng.integers(60, 240)),
-                "pre_test_mean": pre,
-                "post_test_mean": round(pre * 1.34, 1),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _kp_estimates(communes: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Province estimates shaped on the national figures (PWUD 13,000-28,000 in 2012, ~10 %
-    injecting, ~1,100 PWID in Phnom Penh; MSM ~31,000 in 2014, half urban; TG ~2,700 in 2013)."""
-    urban = commune_weights(communes).groupby("province_code")["base"].sum()
-    share = urban / urban.sum()
-    national = {
-        ("pwud", 2012): (20_000, 13_000, 28_000),
-        ("pwid", 2012): (2_000, 1_300, 2_800),
-        ("msm", 2014): (31_000, 21_000, 41_000),
-        ("tg", 2013): (2_700, 2_000, 3_400),
-        ("fsw", 2012): (35_000, 28_000, 42_000),
-    }
-    rows = []
-    for (pop, year), (est, low, high) in national.items():
-        for prov, s in share.items():
-            rows.append(
-                {
-                    "province": prov,
-                    "population": pop,
-                    "year": year,
-                    "estimate": round(est * s),
-                    "low": round(low * s),
-                    "high": round(high * s),
-                    "source": "SYNTHETIC size estimation",
-                }
-            )
-    return pd.DataFrame(rows)
-
-
 def write_demo(
     communes: gpd.GeoDataFrame, out_dir: Path, params: DemoParameters, all_points: bool = False
 ) -> dict:
@@ -462,14 +273,14 @@ def write_demo(
         sample_incidents(communes, pilots, params, rng), communes, params, rng
     )
     incidents, faults = plant_faults(incidents, communes, params, rng)
-    services = _services(communes, pilots, rng)
+    services = demo_context.services(communes, rng)
     tables = {
         "incidents": incidents.drop(columns="_commune"),
         "services": services,
-        "service_activity": _service_activity(services, params, rng),
-        "partnership": _partnership(pilots, rng),
-        "academies": _academies(rng),
-        "kp_estimates": _kp_estimates(communes),
+        "service_activity": demo_context.service_activity(services, params.start, params.end, rng),
+        "partnership": demo_context.partnership(pilots, rng),
+        "academies": demo_context.academies(rng),
+        "kp_estimates": demo_context.kp_estimates(communes),
     }
     for kind, frame in tables.items():
         folder = out_dir / kind

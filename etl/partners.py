@@ -19,7 +19,7 @@ from etl.contract import CONTRACTS
 from etl.database import load_spatial
 from etl.ingest import LoadResult, create_tables, ingest_file, log_rejection
 from etl.readers import FileRejected
-from etl.validate import PLACE_KEY_MACRO
+from etl.sqlparts import PLACE_KEY_MACRO
 
 SUFFIXES = (".csv", ".xlsx", ".xlsm")
 

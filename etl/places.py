@@ -7,7 +7,7 @@ import geopandas as gpd
 import pandas as pd
 
 from etl.gazetteer import PROVINCE_ALIASES
-from etl.validate import PLACE_KEY_MACRO
+from etl.sqlparts import PLACE_KEY_MACRO
 
 
 def create_place_tables(con: duckdb.DuckDBPyConnection, provinces_2014: gpd.GeoDataFrame) -> None:

@@ -16,21 +16,21 @@ from datetime import date
 import duckdb
 
 from etl.contract import LOCATION_COLUMNS, Column, Contract
+from etl.locate import (
+    COMMUNE_PLACE,
+    COMMUNE_PLACE_ERRORS,
+    PROVINCE_PLACE,
+    PROVINCE_PLACE_ERRORS,
+    locate_communes,
+    locate_provinces,
+)
 from etl.readers import ROW_OF_STAGED
+from etl.sqlparts import PLACE_KEY_MACRO, Check, check, errors_sql, shown, sql_list
 
 TRUE_WORDS = ("yes", "true", "1", "y")
 FALSE_WORDS = ("no", "false", "0", "n")
 ISO = r"\d{4}-\d{1,2}-\d{1,2}"
 DMY = r"\d{1,2}/\d{1,2}/\d{4}"
-
-PLACE_KEY_MACRO = r"""
-CREATE OR REPLACE TEMP MACRO place_key(x) AS CASE
-    WHEN x IS NULL THEN NULL
-    WHEN regexp_matches(x, '[\x{1780}-\x{17FF}]')
-        THEN regexp_replace(x, '[\s\x{200B}\x{200C}\x{200D}]+', '', 'g')
-    ELSE lower(regexp_replace(strip_accents(x), '[^A-Za-z0-9]+', '', 'g'))
-END
-"""
 
 
 @dataclass
@@ -43,47 +43,6 @@ class Parts:
     errors: list[Check] = field(default_factory=list)
 
 
-def _list(values: tuple[str, ...]) -> str:
-    # Values come from etl.contract (fixed enums), never from input files.
-    return "[" + ", ".join("'" + v + "'" for v in values) + "]"
-
-
-@dataclass(frozen=True)
-class Check:
-    """One error check: when ``condition`` holds, ``column`` gets ``reason`` (SQL text)."""
-
-    condition: str
-    column: str
-    reason: str
-
-    def sql(self) -> str:
-        """The error as a struct, or NULL when the condition does not hold."""
-        struct = f"{{'column': '{self.column}', 'reason': {self.reason}}}"
-        return f"CASE WHEN {self.condition} THEN {struct} END"
-
-
-def _err(condition: str, column: str, reason: str) -> Check:
-    return Check(condition, column, reason)
-
-
-def errors_sql(checks: list[Check]) -> str:
-    """The row's list of errors. The list is built only for rows where some check holds: an
-    OR of conditions costs far less per row than building every struct."""
-    if not checks:
-        return '[]::STRUCT("column" VARCHAR, reason VARCHAR)[]'
-    anything = " OR ".join(f"({c.condition})" for c in checks)
-    structs = ", ".join(c.sql() for c in checks)
-    return (
-        f"CASE WHEN {anything} THEN list_filter([{structs}], x -> x IS NOT NULL) "
-        'ELSE []::STRUCT("column" VARCHAR, reason VARCHAR)[] END'
-    )
-
-
-def _shown(expr: str, text: str) -> str:
-    """SQL for ``'<value>' text``."""
-    return f"'''' || {expr} || ''' {text}'"
-
-
 def _text(col: Column, v: str) -> Parts:
     return Parts(value=v, errors=[])
 
@@ -93,21 +52,21 @@ def _enum(col: Column, v: str) -> Parts:
     bad = f"{v} IS NOT NULL AND {p} IS NULL"
     return Parts(
         helpers=[
-            f"CASE WHEN list_contains({_list(col.values)}, lower({v})) THEN lower({v}) END {p}"
+            f"CASE WHEN list_contains({sql_list(col.values)}, lower({v})) THEN lower({v}) END {p}"
         ],
         value=p,
-        errors=[_err(bad, col.name, _shown(v, "is not one of: " + ", ".join(col.values)))],
+        errors=[check(bad, col.name, shown(v, "is not one of: " + ", ".join(col.values)))],
     )
 
 
 def _list_column(col: Column, v: str) -> Parts:
     p = f"p_{col.name}"
     items = f"list_transform(string_split(lower({v}), ';'), x -> trim(x))"
-    bad = f"{v} IS NOT NULL AND NOT list_has_all({_list(col.values)}, {p})"
+    bad = f"{v} IS NOT NULL AND NOT list_has_all({sql_list(col.values)}, {p})"
     return Parts(
         helpers=[f"{items} AS {p}"],
         value=p,
-        errors=[_err(bad, col.name, _shown(v, "holds a value outside: " + ", ".join(col.values)))],
+        errors=[check(bad, col.name, shown(v, "holds a value outside: " + ", ".join(col.values)))],
     )
 
 
@@ -115,14 +74,14 @@ def _number(col: Column, v: str) -> Parts:
     p = f"p_{col.name}"
     cast = "BIGINT" if col.kind == "int" else "DOUBLE"
     what = "a whole number" if col.kind == "int" else "a number"
-    errors = [_err(f"{v} IS NOT NULL AND {p} IS NULL", col.name, _shown(v, f"is not {what}"))]
+    errors = [check(f"{v} IS NOT NULL AND {p} IS NULL", col.name, shown(v, f"is not {what}"))]
     if col.minimum is not None:
         errors.append(
-            _err(f"{p} < {col.minimum}", col.name, _shown(v, f"is below {col.minimum:g}"))
+            check(f"{p} < {col.minimum}", col.name, shown(v, f"is below {col.minimum:g}"))
         )
     if col.maximum is not None:
         errors.append(
-            _err(f"{p} > {col.maximum}", col.name, _shown(v, f"is above {col.maximum:g}"))
+            check(f"{p} > {col.maximum}", col.name, shown(v, f"is above {col.maximum:g}"))
         )
     value = p if col.default is None else f"coalesce({p}, {col.default})"
     return Parts(helpers=[f"try_cast({v} AS {cast}) AS {p}"], value=value, errors=errors)
@@ -131,15 +90,15 @@ def _number(col: Column, v: str) -> Parts:
 def _bool(col: Column, v: str) -> Parts:
     p = f"p_{col.name}"
     parse = (
-        f"CASE WHEN list_contains({_list(TRUE_WORDS)}, lower({v})) THEN true "
-        f"WHEN list_contains({_list(FALSE_WORDS)}, lower({v})) THEN false END"
+        f"CASE WHEN list_contains({sql_list(TRUE_WORDS)}, lower({v})) THEN true "
+        f"WHEN list_contains({sql_list(FALSE_WORDS)}, lower({v})) THEN false END"
     )
     bad = f"{v} IS NOT NULL AND {p} IS NULL"
     value = p if col.default is None else f"coalesce({p}, {col.default})"
     return Parts(
         helpers=[f"{parse} AS {p}"],
         value=value,
-        errors=[_err(bad, col.name, _shown(v, "is not yes/no, true/false or 1/0"))],
+        errors=[check(bad, col.name, shown(v, "is not yes/no, true/false or 1/0"))],
     )
 
 
@@ -153,10 +112,10 @@ def _month(col: Column, v: str) -> Parts:
         helpers=[f"{parse} AS {p}"],
         value=p,
         errors=[
-            _err(
-                f"{v} IS NOT NULL AND {p} IS NULL", col.name, _shown(v, "is not a month (YYYY-MM)")
+            check(
+                f"{v} IS NOT NULL AND {p} IS NULL", col.name, shown(v, "is not a month (YYYY-MM)")
             ),
-            _err(f"{p} > $today", col.name, _shown(v, "is in the future")),
+            check(f"{p} > $today", col.name, shown(v, "is in the future")),
         ],
     )
 
@@ -186,10 +145,10 @@ def _date(col: Column, v: str) -> Parts:
         second=[f"{parse} AS {p}", f"{ambiguous} AS {a}"],
         value=f"CASE WHEN {a} THEN NULL ELSE {p} END",
         errors=[
-            _err(f"{v} IS NOT NULL AND {f} IS NULL", col.name, _shown(v, not_date)),
-            _err(f"{f} IS NOT NULL AND {p} IS NULL", col.name, _shown(v, "is not a real date")),
-            _err(a, col.name, _shown(v, unclear)),
-            _err(f"{p} > $today", col.name, _shown(v, "is in the future")),
+            check(f"{v} IS NOT NULL AND {f} IS NULL", col.name, shown(v, not_date)),
+            check(f"{f} IS NOT NULL AND {p} IS NULL", col.name, shown(v, "is not a real date")),
+            check(a, col.name, shown(v, unclear)),
+            check(f"{p} > $today", col.name, shown(v, "is in the future")),
         ],
     )
 
@@ -220,7 +179,7 @@ def column_parts(col: Column, present: set[str]) -> Parts:
     v = f"v_{col.name}"
     parts = PARSERS[col.kind](col, v)
     if col.required:
-        parts.errors.insert(0, _err(f"{v} IS NULL", col.name, "'required value missing'"))
+        parts.errors.insert(0, check(f"{v} IS NULL", col.name, "'required value missing'"))
     return parts
 
 
@@ -245,171 +204,6 @@ def _dmy_evidence(
             ).fetchone()[0]
         )
     return evidence
-
-
-def _locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
-    """Temp view ``loc``: each trimmed row with the commune found by code, point or names.
-
-    The rows are materialised once, in temp table ``located`` (the later steps read it).
-    """
-
-    def text(name: str) -> str:
-        return f"v_{name}" if name in present else "NULL::VARCHAR"
-
-    # Every row with its point's polygon, in one pass that also materialises the trimmed
-    # values (only the parsed code and coordinates are added, to keep the table narrow). A
-    # plain join condition lets DuckDB use its SPATIAL_JOIN operator (LEFT, so no row is lost);
-    # rows with a code get no point. The communes are a valid coverage (interiors never
-    # overlap), so a point has at most one hit.
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE located AS
-        SELECT l.*, c.source_id AS pt_polygon, c.commune_code AS pt_code,
-            c.province_code AS pt_province
-        FROM (SELECT *,
-                CASE WHEN regexp_full_match({text("commune_code")}, '\\d{{5,6}}')
-                    THEN lpad({text("commune_code")}, 6, '0') END AS code,
-                try_cast({text("lon")} AS DOUBLE) AS lon, try_cast({text("lat")} AS DOUBLE) AS lat
-              FROM trimmed) l
-        LEFT JOIN communes c ON ST_Contains(
-            c.geom, CASE WHEN {text("commune_code")} IS NULL THEN ST_Point(l.lon, l.lat) END)
-        """
-    )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP VIEW located_v AS
-        SELECT *, {text("commune_code")} AS raw_code, {text("lon")} AS raw_lon,
-            {text("lat")} AS raw_lat, {text("province")} AS prov, {text("district")} AS dist,
-            {text("commune")} AS comm
-        FROM located
-        """
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE prov_hits AS
-        SELECT l._row, count(DISTINCT p.province_code) AS hits, min(p.province_code) AS code
-        FROM (SELECT _row, prov FROM located_v WHERE prov IS NOT NULL) l JOIN place_provinces p
-          ON p.key = place_key(l.prov) OR p.province_code = lpad(l.prov, 2, '0')
-        GROUP BY l._row
-        """
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE name_hits AS
-        SELECT l._row, count(DISTINCT n.commune_code) AS hits, min(n.commune_code) AS code
-        FROM (SELECT * FROM located_v
-              WHERE raw_code IS NULL AND raw_lon IS NULL AND comm IS NOT NULL) l
-        JOIN place_communes n ON n.key = place_key(l.comm)
-        LEFT JOIN prov_hits ph ON ph._row = l._row
-        WHERE (l.prov IS NULL OR n.province_code = ph.code)
-          AND (l.dist IS NULL OR n.district_key = place_key(l.dist))
-        GROUP BY l._row
-        """
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP VIEW loc AS
-        SELECT l.*, gc.commune_code AS code_hit, gc.source_id AS code_polygon,
-            nh.hits AS name_matches,
-            gn.commune_code AS name_code, gn.source_id AS name_polygon,
-            prh.hits AS province_matches
-        FROM located_v l
-        LEFT JOIN gazetteer_communes gc ON gc.commune_code = l.code
-        LEFT JOIN name_hits nh ON nh._row = l._row
-        LEFT JOIN gazetteer_communes gn ON gn.commune_code = nh.code AND nh.hits = 1
-        LEFT JOIN prov_hits prh ON prh._row = l._row
-        """
-    )
-
-
-COMMUNE_PLACE = [
-    "coalesce(code_hit, pt_code, name_code) AS commune_code",
-    "coalesce(code_polygon, pt_polygon, name_polygon) AS polygon_id",
-    "coalesce(left(coalesce(code_hit, pt_code, name_code), 2), pt_province) AS province_code",
-]
-_NO_POINT = "raw_code IS NULL AND raw_lon IS NULL AND raw_lat IS NULL"
-_PLACE_NAMES = (
-    "CASE WHEN dist IS NOT NULL THEN ' in district ''' || dist || '''' ELSE '' END || "
-    "CASE WHEN prov IS NOT NULL THEN ' in province ''' || prov || '''' ELSE '' END"
-)
-COMMUNE_PLACE_ERRORS = [
-    _err(
-        "raw_code IS NOT NULL AND code IS NULL",
-        "commune_code",
-        _shown("raw_code", "is not a 6-digit commune code"),
-    ),
-    _err(
-        "code IS NOT NULL AND code_hit IS NULL",
-        "commune_code",
-        "'commune code ' || code || ' is not in the 2025 gazetteer'",
-    ),
-    _err(
-        "raw_code IS NULL AND (raw_lon IS NOT NULL OR raw_lat IS NOT NULL) "
-        "AND (lon IS NULL OR lat IS NULL)",
-        "lon",
-        "'lon/lat ''' || coalesce(raw_lon, '') || ''', ''' || coalesce(raw_lat, '') "
-        "|| ''' are not two decimal numbers'",
-    ),
-    _err(
-        "raw_code IS NULL AND lon IS NOT NULL AND lat IS NOT NULL AND pt_polygon IS NULL",
-        "lon",
-        "'point ' || round(lon, 2) || ', ' || round(lat, 2) "
-        "|| ' is in no Cambodian commune (sea, abroad, or lon/lat swapped)'",
-    ),
-    _err(
-        f"{_NO_POINT} AND comm IS NULL",
-        "commune_code",
-        "'no location: give commune_code, lon and lat, or province/district/commune names'",
-    ),
-    _err(
-        f"{_NO_POINT} AND prov IS NOT NULL AND province_matches IS NULL",
-        "province",
-        _shown("prov", "is not a province in the gazetteer"),
-    ),
-    _err(
-        f"{_NO_POINT} AND comm IS NOT NULL AND name_matches IS NULL "
-        "AND (prov IS NULL OR province_matches IS NOT NULL)",
-        "commune",
-        f"'no commune named ''' || comm || '''' || {_PLACE_NAMES}",
-    ),
-    _err(
-        "name_matches > 1",
-        "commune",
-        "'commune name ''' || comm || ''' matches ' || name_matches "
-        "|| ' communes: add the province and district, or the commune code'",
-    ),
-]
-
-
-def _locate_provinces(con: duckdb.DuckDBPyConnection) -> None:
-    """Temp view ``loc``: each trimmed row with the province its ``province`` value names."""
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE prov_hits AS
-        SELECT t._row, count(DISTINCT p.province_code) AS hits, min(p.province_code) AS code
-        FROM trimmed t JOIN place_provinces p
-          ON p.key = place_key(t.v_province) OR p.province_code = lpad(t.v_province, 2, '0')
-        GROUP BY t._row
-        """
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP VIEW loc AS
-        SELECT t.*, t.v_province AS prov, coalesce(h.hits, 0) AS province_matches,
-            h.code AS province_hit
-        FROM trimmed t LEFT JOIN prov_hits h USING (_row)
-        """
-    )
-
-
-PROVINCE_PLACE = ["province_hit AS province_code"]
-PROVINCE_PLACE_ERRORS = [
-    _err(
-        "prov IS NOT NULL AND province_matches = 0",
-        "province",
-        _shown("prov", "is not a province in the gazetteer"),
-    ),
-]
 
 
 def _kind_of(contract: Contract, name: str) -> str:
@@ -457,12 +251,12 @@ def _duplicates(
     )
     label, shown = "/".join(keys), f"concat_ws('/', {cols})"
     errors = [
-        _err(
+        check(
             "_row <> first_row",
             keys[-1],
             f"'duplicate {label} ''' || {shown} || ''' (first at row ' || first_row || ')'",
         ),
-        _err(
+        check(
             "existing_file IS NOT NULL",
             keys[-1],
             f"'{label} ''' || {shown} || ''' is already loaded from ' || existing_file",
@@ -495,10 +289,10 @@ def check_rows(
     parts = [column_parts(c, present) for c in contract.columns]
     place, errors = [], [e for p in parts for e in p.errors]
     if contract.place == "commune":
-        _locate_communes(con, present)
+        locate_communes(con, present)
         place, errors = COMMUNE_PLACE, errors + COMMUNE_PLACE_ERRORS
     elif contract.place == "province":
-        _locate_provinces(con)
+        locate_provinces(con)
         place, errors = PROVINCE_PLACE, errors + PROVINCE_PLACE_ERRORS
     base = "located" if contract.place == "commune" else "trimmed"
     dup_helpers, dup_join, dup_errors = _duplicates(con, contract, present, base)

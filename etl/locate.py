@@ -1,0 +1,177 @@
+"""Placing each row: commune by code, by point in polygon, or by names; or province by name.
+
+Each function creates temp view ``loc``: the trimmed rows with what was found. The ``*_PLACE``
+lists give the place columns a loaded row keeps; the ``*_ERRORS`` lists the checks that
+quarantine a row whose place cannot be resolved to exactly one commune (or province).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from etl.sqlparts import check, shown
+
+
+def locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
+    """Temp view ``loc``: each trimmed row with the commune found by code, point or names.
+
+    The rows are materialised once, in temp table ``located`` (the later steps read it).
+    """
+
+    def text(name: str) -> str:
+        return f"v_{name}" if name in present else "NULL::VARCHAR"
+
+    # Every row with its point's polygon, in one pass that also materialises the trimmed
+    # values (only the parsed code and coordinates are added, to keep the table narrow). A
+    # plain join condition lets DuckDB use its SPATIAL_JOIN operator (LEFT, so no row is lost);
+    # rows with a code get no point. The communes are a valid coverage (interiors never
+    # overlap), so a point has at most one hit.
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE located AS
+        SELECT l.*, c.source_id AS pt_polygon, c.commune_code AS pt_code,
+            c.province_code AS pt_province
+        FROM (SELECT *,
+                CASE WHEN regexp_full_match({text("commune_code")}, '\\d{{5,6}}')
+                    THEN lpad({text("commune_code")}, 6, '0') END AS code,
+                try_cast({text("lon")} AS DOUBLE) AS lon, try_cast({text("lat")} AS DOUBLE) AS lat
+              FROM trimmed) l
+        LEFT JOIN communes c ON ST_Contains(
+            c.geom, CASE WHEN {text("commune_code")} IS NULL THEN ST_Point(l.lon, l.lat) END)
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP VIEW located_v AS
+        SELECT *, {text("commune_code")} AS raw_code, {text("lon")} AS raw_lon,
+            {text("lat")} AS raw_lat, {text("province")} AS prov, {text("district")} AS dist,
+            {text("commune")} AS comm
+        FROM located
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE prov_hits AS
+        SELECT l._row, count(DISTINCT p.province_code) AS hits, min(p.province_code) AS code
+        FROM (SELECT _row, prov FROM located_v WHERE prov IS NOT NULL) l JOIN place_provinces p
+          ON p.key = place_key(l.prov) OR p.province_code = lpad(l.prov, 2, '0')
+        GROUP BY l._row
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE name_hits AS
+        SELECT l._row, count(DISTINCT n.commune_code) AS hits, min(n.commune_code) AS code
+        FROM (SELECT * FROM located_v
+              WHERE raw_code IS NULL AND raw_lon IS NULL AND comm IS NOT NULL) l
+        JOIN place_communes n ON n.key = place_key(l.comm)
+        LEFT JOIN prov_hits ph ON ph._row = l._row
+        WHERE (l.prov IS NULL OR n.province_code = ph.code)
+          AND (l.dist IS NULL OR n.district_key = place_key(l.dist))
+        GROUP BY l._row
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP VIEW loc AS
+        SELECT l.*, gc.commune_code AS code_hit, gc.source_id AS code_polygon,
+            nh.hits AS name_matches,
+            gn.commune_code AS name_code, gn.source_id AS name_polygon,
+            prh.hits AS province_matches
+        FROM located_v l
+        LEFT JOIN gazetteer_communes gc ON gc.commune_code = l.code
+        LEFT JOIN name_hits nh ON nh._row = l._row
+        LEFT JOIN gazetteer_communes gn ON gn.commune_code = nh.code AND nh.hits = 1
+        LEFT JOIN prov_hits prh ON prh._row = l._row
+        """
+    )
+
+
+COMMUNE_PLACE = [
+    "coalesce(code_hit, pt_code, name_code) AS commune_code",
+    "coalesce(code_polygon, pt_polygon, name_polygon) AS polygon_id",
+    "coalesce(left(coalesce(code_hit, pt_code, name_code), 2), pt_province) AS province_code",
+]
+_NO_POINT = "raw_code IS NULL AND raw_lon IS NULL AND raw_lat IS NULL"
+_PLACE_NAMES = (
+    "CASE WHEN dist IS NOT NULL THEN ' in district ''' || dist || '''' ELSE '' END || "
+    "CASE WHEN prov IS NOT NULL THEN ' in province ''' || prov || '''' ELSE '' END"
+)
+COMMUNE_PLACE_ERRORS = [
+    check(
+        "raw_code IS NOT NULL AND code IS NULL",
+        "commune_code",
+        shown("raw_code", "is not a 6-digit commune code"),
+    ),
+    check(
+        "code IS NOT NULL AND code_hit IS NULL",
+        "commune_code",
+        "'commune code ' || code || ' is not in the 2025 gazetteer'",
+    ),
+    check(
+        "raw_code IS NULL AND (raw_lon IS NOT NULL OR raw_lat IS NOT NULL) "
+        "AND (lon IS NULL OR lat IS NULL)",
+        "lon",
+        "'lon/lat ''' || coalesce(raw_lon, '') || ''', ''' || coalesce(raw_lat, '') "
+        "|| ''' are not two decimal numbers'",
+    ),
+    check(
+        "raw_code IS NULL AND lon IS NOT NULL AND lat IS NOT NULL AND pt_polygon IS NULL",
+        "lon",
+        "'point ' || round(lon, 2) || ', ' || round(lat, 2) "
+        "|| ' is in no Cambodian commune (sea, abroad, or lon/lat swapped)'",
+    ),
+    check(
+        f"{_NO_POINT} AND comm IS NULL",
+        "commune_code",
+        "'no location: give commune_code, lon and lat, or province/district/commune names'",
+    ),
+    check(
+        f"{_NO_POINT} AND prov IS NOT NULL AND province_matches IS NULL",
+        "province",
+        shown("prov", "is not a province in the gazetteer"),
+    ),
+    check(
+        f"{_NO_POINT} AND comm IS NOT NULL AND name_matches IS NULL "
+        "AND (prov IS NULL OR province_matches IS NOT NULL)",
+        "commune",
+        f"'no commune named ''' || comm || '''' || {_PLACE_NAMES}",
+    ),
+    check(
+        "name_matches > 1",
+        "commune",
+        "'commune name ''' || comm || ''' matches ' || name_matches "
+        "|| ' communes: add the province and district, or the commune code'",
+    ),
+]
+
+
+def locate_provinces(con: duckdb.DuckDBPyConnection) -> None:
+    """Temp view ``loc``: each trimmed row with the province its ``province`` value names."""
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE prov_hits AS
+        SELECT t._row, count(DISTINCT p.province_code) AS hits, min(p.province_code) AS code
+        FROM trimmed t JOIN place_provinces p
+          ON p.key = place_key(t.v_province) OR p.province_code = lpad(t.v_province, 2, '0')
+        GROUP BY t._row
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP VIEW loc AS
+        SELECT t.*, t.v_province AS prov, coalesce(h.hits, 0) AS province_matches,
+            h.code AS province_hit
+        FROM trimmed t LEFT JOIN prov_hits h USING (_row)
+        """
+    )
+
+
+PROVINCE_PLACE = ["province_hit AS province_code"]
+PROVINCE_PLACE_ERRORS = [
+    check(
+        "prov IS NOT NULL AND province_matches = 0",
+        "province",
+        shown("prov", "is not a province in the gazetteer"),
+    ),
+]

@@ -1,0 +1,55 @@
+"""Small SQL builders shared by validation and placement: error checks and the name key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PLACE_KEY_MACRO = r"""
+CREATE OR REPLACE TEMP MACRO place_key(x) AS CASE
+    WHEN x IS NULL THEN NULL
+    WHEN regexp_matches(x, '[\x{1780}-\x{17FF}]')
+        THEN regexp_replace(x, '[\s\x{200B}\x{200C}\x{200D}]+', '', 'g')
+    ELSE lower(regexp_replace(strip_accents(x), '[^A-Za-z0-9]+', '', 'g'))
+END
+"""
+
+
+def sql_list(values: tuple[str, ...]) -> str:
+    """A SQL list literal of fixed values (from etl.contract, never from input files)."""
+    return "[" + ", ".join("'" + v + "'" for v in values) + "]"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One error check: when ``condition`` holds, ``column`` gets ``reason`` (SQL text)."""
+
+    condition: str
+    column: str
+    reason: str
+
+    def sql(self) -> str:
+        """The error as a struct, or NULL when the condition does not hold."""
+        struct = f"{{'column': '{self.column}', 'reason': {self.reason}}}"
+        return f"CASE WHEN {self.condition} THEN {struct} END"
+
+
+def check(condition: str, column: str, reason: str) -> Check:
+    return Check(condition, column, reason)
+
+
+def errors_sql(checks: list[Check]) -> str:
+    """The row's list of errors. The list is built only for rows where some check holds: an
+    OR of conditions costs far less per row than building every struct."""
+    if not checks:
+        return '[]::STRUCT("column" VARCHAR, reason VARCHAR)[]'
+    anything = " OR ".join(f"({c.condition})" for c in checks)
+    structs = ", ".join(c.sql() for c in checks)
+    return (
+        f"CASE WHEN {anything} THEN list_filter([{structs}], x -> x IS NOT NULL) "
+        'ELSE []::STRUCT("column" VARCHAR, reason VARCHAR)[] END'
+    )
+
+
+def shown(expr: str, text: str) -> str:
+    """SQL for ``'<value>' text``."""
+    return f"'''' || {expr} || ''' {text}'"
