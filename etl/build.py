@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import geopandas as gpd
 import pandas as pd
+from tqdm import tqdm
 
 import config
 from etl import conflate, gazetteer, partners, report, sources
@@ -61,20 +63,57 @@ def _commune_table(tables: BoundaryTables) -> pd.DataFrame:
     return pd.DataFrame(communes.rename(columns={"geometry": "geom"}))[COMMUNE_COLUMNS]
 
 
-def _build_info(
-    layer_paths: dict[str, Path], tolerance: float, precision: int, data_label: str
-) -> pd.DataFrame:
+def _build_info(layer_paths: dict[str, Path], data_label: str) -> pd.DataFrame:
     info = {
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "partner_data": data_label,
         "gazetteer": gazetteer.SOURCE,
-        "simplify_tolerance_deg": str(tolerance),
-        "coordinate_precision": str(precision),
+        "simplify_tolerance_deg": config.get("ATLAS_SIMPLIFY_TOLERANCE"),
+        "coordinate_precision": config.get("ATLAS_COORD_PRECISION"),
     }
     for layer, path in layer_paths.items():
         info[f"{layer}_file"] = path.name
         info[f"{layer}_sha256"] = _sha256(path)
     return pd.DataFrame({"key": list(info), "value": list(info.values())})
+
+
+def read_and_conflate(
+    reference_dir: Path,
+) -> tuple[dict[str, Path], dict[str, gpd.GeoDataFrame], BoundaryTables]:
+    """Read and check the three layers, then conflate them into the boundary tables.
+
+    Returns the layers' paths, the layers, and the tables.
+
+    Raises:
+        sources.BoundaryFileError: if a layer is missing (and cannot be downloaded) or invalid.
+        conflate.CrosswalkError: if the crosswalk is malformed or contradicts the data.
+    """
+    download_dir = config.get_path("ATLAS_DOWNLOAD_DIR")
+    located = {
+        s.layer: sources.read_located(s, reference_dir, download_dir) for s in sources.SOURCES
+    }
+    paths = {layer: path for layer, (path, _) in located.items()}
+    layers = {layer: frame for layer, (_, frame) in located.items()}
+    tables = build_boundary_tables(
+        layers,
+        gazetteer.load_gazetteer(),
+        conflate.load_crosswalk(),
+        config.get_float("ATLAS_SIMPLIFY_TOLERANCE"),
+        config.get_int("ATLAS_COORD_PRECISION"),
+    )
+    return paths, layers, tables
+
+
+def _partner_source(
+    partner_dir: Path | None, demo_dir: Path | None, communes: gpd.GeoDataFrame
+) -> tuple[Path, dict | None]:
+    """The folder of partner files to load, and the demo manifest when it is the demo set."""
+    if partner_dir is None and config.get("ATLAS_PARTNER_DIR"):
+        partner_dir = config.get_path("ATLAS_PARTNER_DIR")
+    if partner_dir is not None:
+        return partner_dir, None
+    folder = demo_dir or config.get_path("ATLAS_DEMO_DIR")
+    return folder, partners.ensure_demo(communes, folder, partners.demo_parameters_from_settings())
 
 
 def build(
@@ -98,28 +137,18 @@ def build(
     """
     started = time.perf_counter()
     db_path = db_path or config.get_path("ATLAS_DB_PATH")
-    reference_dir = reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
-    report_dir = report_dir or config.get_path("ATLAS_REPORT_DIR")
-    download_dir = config.get_path("ATLAS_DOWNLOAD_DIR")
-    tolerance = config.get_float("ATLAS_SIMPLIFY_TOLERANCE")
-    precision = config.get_int("ATLAS_COORD_PRECISION")
-    located = {
-        s.layer: sources.read_located(s, reference_dir, download_dir) for s in sources.SOURCES
-    }
-    paths = {layer: path for layer, (path, _) in located.items()}
-    layers = {layer: frame for layer, (_, frame) in located.items()}
-    tables = build_boundary_tables(
-        layers, gazetteer.load_gazetteer(), conflate.load_crosswalk(), tolerance, precision
+    stages = tqdm(total=4, desc="build", unit="step", disable=not progress)
+    stages.set_postfix_str("boundaries: read and conflate with the gazetteer")
+    paths, layers, tables = read_and_conflate(
+        reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
     )
     communes = _commune_table(tables)
-    if partner_dir is None and config.get("ATLAS_PARTNER_DIR"):
-        partner_dir = config.get_path("ATLAS_PARTNER_DIR")
-    manifest = None
-    if partner_dir is None:
-        partner_dir = demo_dir or config.get_path("ATLAS_DEMO_DIR")
-        params = partners.demo_parameters_from_settings()
-        manifest = partners.ensure_demo(tables.communes, partner_dir, params)
-    label = "synthetic demonstration data" if manifest else f"partner files from {partner_dir}"
+    stages.update()
+    stages.set_postfix_str("partner data: locate (or write the demo set)")
+    folder, manifest = _partner_source(partner_dir, demo_dir, tables.communes)
+    label = "synthetic demonstration data" if manifest else f"partner files from {folder}"
+    stages.update()
+    stages.set_postfix_str("write the new database and ingest")
     with atomic_database(db_path) as con:
         write_tables(
             con,
@@ -128,17 +157,24 @@ def build(
                 "districts": pd.DataFrame(tables.districts.rename(columns={"geometry": "geom"})),
                 "provinces": pd.DataFrame(tables.provinces.rename(columns={"geometry": "geom"})),
                 "gazetteer_communes": tables.gazetteer_communes,
-                "build_info": _build_info(paths, tolerance, precision, label),
+                "build_info": _build_info(paths, label),
             },
         )
         create_place_tables(con, layers["provinces"])
         partners.prepare(con)
-        loads = partners.load_files(con, partners.partner_files(partner_dir), progress=progress)
+        loads = partners.load_files(con, partners.partner_files(folder))
         if manifest:
             partners.store_demo_manifest(con, manifest)
+    stages.update()
+    stages.set_postfix_str("match report")
     report_path = report.write_report(
-        tables.communes, tables.candidates, tables.gazetteer_communes, report_dir
+        tables.communes,
+        tables.candidates,
+        tables.gazetteer_communes,
+        report_dir or config.get_path("ATLAS_REPORT_DIR"),
     )
+    stages.update()
+    stages.close()
     return BuildResult(
         db_path=db_path,
         report_path=report_path,
