@@ -84,6 +84,7 @@ def build_boundary_tables(
         geometry=layers["communes"].set_index("shapeID").geometry.loc[frame["source_id"]].values,
         crs="EPSG:4326",
     )
+    communes["area_km2"] = (communes.geometry.to_crs(METRIC_CRS).area / 1e6).round(3)
     communes["geom_display"] = simplify_coverage(communes.geometry, tolerance, precision).values
     communes = communes.sort_values(["province_code", "district_code", "commune_code", "source_id"])
     districts = _dissolve(communes, DISTRICT_NAME_COLUMNS + PROVINCE_NAME_COLUMNS, "district_code")

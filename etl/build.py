@@ -58,9 +58,7 @@ def _sha256(path: Path) -> str:
 
 
 def _commune_table(tables: BoundaryTables) -> pd.DataFrame:
-    communes = tables.communes
-    communes["area_km2"] = (communes.geometry.to_crs(conflate.METRIC_CRS).area / 1e6).round(3)
-    return pd.DataFrame(communes.rename(columns={"geometry": "geom"}))[COMMUNE_COLUMNS]
+    return pd.DataFrame(tables.communes.rename(columns={"geometry": "geom"}))[COMMUNE_COLUMNS]
 
 
 def _build_info(layer_paths: dict[str, Path], data_label: str) -> pd.DataFrame:
@@ -116,6 +114,36 @@ def _partner_source(
     return folder, partners.ensure_demo(communes, folder, partners.demo_parameters_from_settings())
 
 
+def _write_database(
+    db_path: Path,
+    tables: BoundaryTables,
+    provinces_2014: gpd.GeoDataFrame,
+    paths: dict[str, Path],
+    folder: Path,
+    manifest: dict | None,
+) -> list[LoadResult]:
+    """Write the boundary tables and load the partner files into a new database file that
+    replaces ``db_path`` only when complete."""
+    label = "synthetic demonstration data" if manifest else f"partner files from {folder}"
+    with atomic_database(db_path) as con:
+        write_tables(
+            con,
+            {
+                "communes": _commune_table(tables),
+                "districts": pd.DataFrame(tables.districts.rename(columns={"geometry": "geom"})),
+                "provinces": pd.DataFrame(tables.provinces.rename(columns={"geometry": "geom"})),
+                "gazetteer_communes": tables.gazetteer_communes,
+                "build_info": _build_info(paths, label),
+            },
+        )
+        create_place_tables(con, provinces_2014)
+        partners.prepare(con)
+        loads = partners.load_files(con, partners.partner_files(folder))
+        if manifest:
+            partners.store_demo_manifest(con, manifest)
+    return loads
+
+
 def build(
     db_path: Path | None = None,
     reference_dir: Path | None = None,
@@ -137,50 +165,32 @@ def build(
     """
     started = time.perf_counter()
     db_path = db_path or config.get_path("ATLAS_DB_PATH")
-    stages = tqdm(total=4, desc="build", unit="step", disable=not progress)
-    stages.set_postfix_str("boundaries: read and conflate with the gazetteer")
-    paths, layers, tables = read_and_conflate(
-        reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
-    )
-    communes = _commune_table(tables)
-    stages.update()
-    stages.set_postfix_str("partner data: locate (or write the demo set)")
-    folder, manifest = _partner_source(partner_dir, demo_dir, tables.communes)
-    label = "synthetic demonstration data" if manifest else f"partner files from {folder}"
-    stages.update()
-    stages.set_postfix_str("write the new database and ingest")
-    with atomic_database(db_path) as con:
-        write_tables(
-            con,
-            {
-                "communes": communes,
-                "districts": pd.DataFrame(tables.districts.rename(columns={"geometry": "geom"})),
-                "provinces": pd.DataFrame(tables.provinces.rename(columns={"geometry": "geom"})),
-                "gazetteer_communes": tables.gazetteer_communes,
-                "build_info": _build_info(paths, label),
-            },
+    with tqdm(total=4, desc="build", unit="step", disable=not progress) as stages:
+        stages.set_postfix_str("boundaries: read and conflate with the gazetteer")
+        paths, layers, tables = read_and_conflate(
+            reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
         )
-        create_place_tables(con, layers["provinces"])
-        partners.prepare(con)
-        loads = partners.load_files(con, partners.partner_files(folder))
-        if manifest:
-            partners.store_demo_manifest(con, manifest)
-    stages.update()
-    stages.set_postfix_str("match report")
-    report_path = report.write_report(
-        tables.communes,
-        tables.candidates,
-        tables.gazetteer_communes,
-        report_dir or config.get_path("ATLAS_REPORT_DIR"),
-    )
-    stages.update()
-    stages.close()
+        stages.update()
+        stages.set_postfix_str("partner data: locate (or write the demo set)")
+        folder, manifest = _partner_source(partner_dir, demo_dir, tables.communes)
+        stages.update()
+        stages.set_postfix_str("write the new database and ingest")
+        loads = _write_database(db_path, tables, layers["provinces"], paths, folder, manifest)
+        stages.update()
+        stages.set_postfix_str("match report")
+        report_path = report.write_report(
+            tables.communes,
+            tables.candidates,
+            tables.gazetteer_communes,
+            report_dir or config.get_path("ATLAS_REPORT_DIR"),
+        )
+        stages.update()
     return BuildResult(
         db_path=db_path,
         report_path=report_path,
         seconds=time.perf_counter() - started,
-        communes=len(communes),
-        coded=int(communes["commune_code"].notna().sum()),
+        communes=len(tables.communes),
+        coded=int(tables.communes["commune_code"].notna().sum()),
         loads=loads,
         synthetic=manifest is not None,
     )

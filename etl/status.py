@@ -36,9 +36,7 @@ def communes_with_geometry() -> gpd.GeoDataFrame:
         config.get_float("ATLAS_SIMPLIFY_TOLERANCE"),
         config.get_int("ATLAS_COORD_PRECISION"),
     )
-    communes = tables.communes
-    communes["area_km2"] = communes.geometry.to_crs(conflate.METRIC_CRS).area / 1e6
-    return communes
+    return tables.communes
 
 
 def report_text(db_path: Path, examples: int = 3) -> str:

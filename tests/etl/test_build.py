@@ -200,7 +200,7 @@ def test_cli_reports_bad_input_without_traceback(
     monkeypatch.setenv("ATLAS_DOWNLOAD_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ATLAS_DB_PATH", str(tmp_path / "atlas.duckdb"))
     monkeypatch.setattr(sources, "_download", _offline)
-    assert main(["build"]) == 2
+    assert main(["build", "--quiet"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: boundaries/khm_adm3_communes.geojson is missing")
     assert "Traceback" not in err
