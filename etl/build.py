@@ -17,6 +17,7 @@ from etl import conflate, gazetteer, partners, report, sources
 from etl.boundaries import BoundaryTables, build_boundary_tables
 from etl.database import atomic_database, write_tables
 from etl.ingest import LoadResult
+from etl.pieces import commune_pieces
 from etl.places import create_place_tables
 
 COMMUNE_COLUMNS = [
@@ -133,6 +134,7 @@ def _write_database(
                 "districts": pd.DataFrame(tables.districts.rename(columns={"geometry": "geom"})),
                 "provinces": pd.DataFrame(tables.provinces.rename(columns={"geometry": "geom"})),
                 "gazetteer_communes": tables.gazetteer_communes,
+                "commune_pieces": commune_pieces(tables.communes),
                 "build_info": _build_info(paths, label),
             },
         )

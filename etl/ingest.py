@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.contract import CONTRACTS, Contract
+from etl.contract import CONTRACTS, Column, Contract
 from etl.readers import ROW, ROW_OF_STAGED, FileRejected, file_sha256, stage_file
 from etl.validate import check_rows
 
@@ -58,8 +58,15 @@ def file_identity(kind: str, path: Path) -> str:
     return f"{kind}/{path.name}"
 
 
+def enum_type(col: Column) -> str:
+    """The DuckDB ENUM type of an enum column (shared by columns with the same name)."""
+    return f"{col.name}_t"
+
+
 def _columns(contract: Contract) -> list[tuple[str, str]]:
-    cols = [(c.name, SQL_TYPES[c.kind]) for c in contract.columns]
+    cols = [
+        (c.name, enum_type(c) if c.kind == "enum" else SQL_TYPES[c.kind]) for c in contract.columns
+    ]
     cols += [c for c in PLACE_COLUMNS[contract.place] if c[0] not in contract.column_names()]
     if contract.kind in POINT_KEPT_IF:
         cols += [("lon", "DOUBLE"), ("lat", "DOUBLE")]
@@ -81,6 +88,12 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE TABLE IF NOT EXISTS raw_extra (file_identity VARCHAR, row_number BIGINT,"
         " extra JSON)"
     )
+    existing = {r[0] for r in con.execute("SELECT type_name FROM duckdb_types()").fetchall()}
+    for contract in CONTRACTS.values():
+        for col in contract.columns:
+            if col.kind == "enum" and enum_type(col) not in existing:
+                con.execute(f"CREATE TYPE {enum_type(col)} AS ENUM {tuple(col.values)}")
+                existing.add(enum_type(col))
     for kind, contract in CONTRACTS.items():
         cols = ", ".join(f'"{n}" {t}' for n, t in _columns(contract))
         con.execute(f"CREATE TABLE IF NOT EXISTS {kind} ({cols})")

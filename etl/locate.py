@@ -21,30 +21,40 @@ def locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
     def text(name: str) -> str:
         return f"v_{name}" if name in present else "NULL::VARCHAR"
 
+    # Coordinate text is kept only where it is not a number (the rest is the parsed value).
+    coords = [c for c in ("lon", "lat") if c in present]
+    exclude = f"EXCLUDE ({', '.join(f'v_{c}' for c in coords)})" if coords else ""
+    kept_text = "".join(
+        f", CASE WHEN try_cast(v_{c} AS DOUBLE) IS NULL THEN v_{c} END AS v_{c}" for c in coords
+    )
     # Every row with its point's polygon, in one pass that also materialises the trimmed
     # values (only the parsed code and coordinates are added, to keep the table narrow). A
     # plain join condition lets DuckDB use its SPATIAL_JOIN operator (LEFT, so no row is lost);
     # rows with a code get no point. The communes are a valid coverage (interiors never
-    # overlap), so a point has at most one hit.
+    # overlap) and their pieces too (etl.pieces: small pieces make the test fast), so a point
+    # has at most one hit.
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE located AS
         SELECT l.*, c.source_id AS pt_polygon, c.commune_code AS pt_code,
             c.province_code AS pt_province
-        FROM (SELECT *,
+        FROM (SELECT * {exclude},
                 CASE WHEN regexp_full_match({text("commune_code")}, '\\d{{5,6}}')
                     THEN lpad({text("commune_code")}, 6, '0') END AS code,
                 try_cast({text("lon")} AS DOUBLE) AS lon, try_cast({text("lat")} AS DOUBLE) AS lat
+                {kept_text}
               FROM trimmed) l
-        LEFT JOIN communes c ON ST_Contains(
+        LEFT JOIN commune_pieces c ON ST_Contains(
             c.geom, CASE WHEN {text("commune_code")} IS NULL THEN ST_Point(l.lon, l.lat) END)
         """
     )
     con.execute(
         f"""
         CREATE OR REPLACE TEMP VIEW located_v AS
-        SELECT *, {text("commune_code")} AS raw_code, {text("lon")} AS raw_lon,
-            {text("lat")} AS raw_lat, {text("province")} AS prov, {text("district")} AS dist,
+        SELECT *, {text("commune_code")} AS raw_code,
+            coalesce({text("lon")}, CAST(lon AS VARCHAR)) AS raw_lon,
+            coalesce({text("lat")}, CAST(lat AS VARCHAR)) AS raw_lat,
+            {text("province")} AS prov, {text("district")} AS dist,
             {text("commune")} AS comm
         FROM located
         """
@@ -73,16 +83,24 @@ def locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
     )
     con.execute(
         """
+        CREATE OR REPLACE TEMP TABLE name_places AS
+        SELECT _row, nh.hits AS name_matches, gn.commune_code AS name_code,
+            gn.source_id AS name_polygon, prh.hits AS province_matches
+        FROM name_hits nh
+        FULL JOIN prov_hits prh USING (_row)
+        LEFT JOIN gazetteer_communes gn ON gn.commune_code = nh.code AND nh.hits = 1
+        """
+    )
+    # Rows placed by name are few: their findings are gathered in one small table first, so
+    # the million-row scan takes two joins, not four.
+    con.execute(
+        """
         CREATE OR REPLACE TEMP VIEW loc AS
         SELECT l.*, gc.commune_code AS code_hit, gc.source_id AS code_polygon,
-            nh.hits AS name_matches,
-            gn.commune_code AS name_code, gn.source_id AS name_polygon,
-            prh.hits AS province_matches
+            np.name_matches, np.name_code, np.name_polygon, np.province_matches
         FROM located_v l
         LEFT JOIN gazetteer_communes gc ON gc.commune_code = l.code
-        LEFT JOIN name_hits nh ON nh._row = l._row
-        LEFT JOIN gazetteer_communes gn ON gn.commune_code = nh.code AND nh.hits = 1
-        LEFT JOIN prov_hits prh ON prh._row = l._row
+        LEFT JOIN name_places np ON np._row = l._row
         """
     )
 
