@@ -78,7 +78,11 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "CREATE TABLE IF NOT EXISTS load_log (file_identity VARCHAR PRIMARY KEY, file_name VARCHAR,"
         " kind VARCHAR, sha256 VARCHAR, rows_read BIGINT, rows_loaded BIGINT,"
-        " rows_quarantined BIGINT, loaded_at TIMESTAMP, status VARCHAR, message VARCHAR)"
+        " rows_quarantined BIGINT, loaded_at TIMESTAMP)"
+    )
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS rejected_files (file_identity VARCHAR, file_name VARCHAR,"
+        " kind VARCHAR, sha256 VARCHAR, message VARCHAR, rejected_at TIMESTAMP)"
     )
     con.execute(
         "CREATE TABLE IF NOT EXISTS quarantine (file_identity VARCHAR, file_name VARCHAR,"
@@ -215,8 +219,8 @@ def _store(
             )
         con.execute(
             "INSERT INTO load_log SELECT $fid, $name, $kind, $sha, count(*), "
-            "count(*) FILTER (len(errors) = 0), count(*) FILTER (len(errors) > 0), $now, "
-            "'loaded', NULL FROM checked",
+            "count(*) FILTER (len(errors) = 0), count(*) FILTER (len(errors) > 0), $now "
+            "FROM checked",
             {**params, "name": path.name, "kind": contract.kind, "sha": sha,
              "now": datetime.now(UTC).replace(tzinfo=None)},
         )  # fmt: skip
@@ -227,16 +231,16 @@ def _store(
 
 
 def log_rejection(con: duckdb.DuckDBPyConnection, kind: str, path: Path, message: str) -> None:
-    """Record a rejected file in the load log (no row of it is loaded; earlier rows stay)."""
-    identity = file_identity(kind, path)
+    """Record a rejected file in ``rejected_files``. None of its rows is loaded; an earlier
+    version of the file, if loaded, stays loaded and keeps its ``load_log`` line."""
     con.execute(
-        "INSERT OR REPLACE INTO load_log VALUES (?, ?, ?, ?, 0, 0, 0, ?, 'rejected', ?)",
+        "INSERT INTO rejected_files VALUES (?, ?, ?, ?, ?, ?)",
         [
-            identity,
+            file_identity(kind, path),
             path.name,
             kind,
             file_sha256(path),
-            datetime.now(UTC).replace(tzinfo=None),
             message,
+            datetime.now(UTC).replace(tzinfo=None),
         ],
     )

@@ -50,8 +50,9 @@ def report_text(db_path: Path, examples: int = 3) -> str:
     with duckdb.connect(str(db_path), read_only=True) as con:
         info = dict(con.execute("SELECT key, value FROM build_info").fetchall())
         log = con.execute(
-            "SELECT kind, file_name, status, rows_read, rows_loaded, rows_quarantined, message "
-            "FROM load_log ORDER BY kind, file_name"
+            "SELECT kind, file_name, 'loaded', rows_read, rows_loaded, rows_quarantined, NULL "
+            "FROM load_log UNION ALL SELECT kind, file_name, 'rejected', 0, 0, 0, message "
+            "FROM rejected_files ORDER BY 1, 2, 3"
         ).fetchall()
         reasons = con.execute(
             """

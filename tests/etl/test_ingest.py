@@ -297,3 +297,18 @@ def test_other_kinds_validate_their_own_columns(con, tmp_path: Path) -> None:
         contacts="5",
     )
     assert "is not a month" in quarantine["reason"].iloc[0]
+
+
+def test_a_rejected_new_version_leaves_the_earlier_one_loaded(con, tmp_path: Path) -> None:
+    path = write(tmp_path, [GOOD])
+    (first,) = partners.load_files(con, [("incidents", path)], TODAY)
+    write(tmp_path, [{k: v for k, v in GOOD.items() if k != "date"}])
+    (second,) = partners.load_files(con, [("incidents", path)], TODAY)
+    assert (first.status, second.status) == ("loaded", "rejected")
+    assert "missing required column(s) date" in second.message
+    log = con.execute("SELECT rows_loaded FROM load_log WHERE file_name = 'file.csv'").fetchall()
+    assert log == [(1,)]
+    count = "SELECT count(*) FROM incidents WHERE file_identity = 'incidents/file.csv'"
+    assert con.execute(count).fetchone()[0] == 1
+    rejected = con.execute("SELECT file_name, message FROM rejected_files").fetchall()
+    assert rejected[0][0] == "file.csv" and "missing required" in rejected[0][1]
