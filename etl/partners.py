@@ -42,9 +42,11 @@ def demo_parameters_from_settings() -> demo.DemoParameters:
 
 
 def ensure_demo(communes: gpd.GeoDataFrame, folder: Path, params: demo.DemoParameters) -> dict:
-    """The demo manifest in ``folder``, writing the files first unless they match ``params``."""
+    """The demo manifest in ``folder``, writing the files first unless they are all there and
+    were made with ``params``."""
     manifest_path = folder / demo.MANIFEST
-    if manifest_path.is_file():
+    complete = all((folder / kind).is_dir() for kind in CONTRACTS)
+    if manifest_path.is_file() and complete:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         if manifest.get("parameters") == json.loads(json.dumps(demo.asdict(params))):
             return manifest
