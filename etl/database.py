@@ -91,17 +91,13 @@ def remove_stale_builds(db_path: Path) -> list[Path]:
 
 
 @contextlib.contextmanager
-def atomic_database(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Yield a connection to a new database file that replaces ``db_path`` on success.
-
-    On any exception the new file is deleted and ``db_path`` is left untouched.
-
-    Raises:
-        OSError: if the folder cannot be written.
-    """
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+def _replacing(db_path: Path, copy_first: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a new file beside ``db_path`` (a copy of it if ``copy_first``) that is
+    renamed over ``db_path`` on success and deleted on any exception."""
     remove_stale_builds(db_path)
     tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
+    if copy_first:
+        shutil.copy2(db_path, tmp)
     con = duckdb.connect(str(tmp))
     try:
         yield con
@@ -116,6 +112,20 @@ def atomic_database(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 @contextlib.contextmanager
+def atomic_database(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a connection to a new, empty database file that replaces ``db_path`` on success.
+
+    On any exception the new file is deleted and ``db_path`` is left untouched.
+
+    Raises:
+        OSError: if the folder cannot be written.
+    """
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with _replacing(db_path, copy_first=False) as con:
+        yield con
+
+
+@contextlib.contextmanager
 def atomic_update(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a connection to a copy of ``db_path`` that replaces it on success.
 
@@ -126,20 +136,8 @@ def atomic_update(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         raise FileNotFoundError(
             f"{db_path} does not exist: build it first with python -m etl build"
         )
-    remove_stale_builds(db_path)
-    tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
-    shutil.copy2(db_path, tmp)
-    con = duckdb.connect(str(tmp))
-    try:
+    with _replacing(db_path, copy_first=True) as con:
         yield con
-        con.execute("CHECKPOINT")
-        con.close()
-        os.replace(tmp, db_path)
-    except BaseException:
-        con.close()
-        tmp.unlink(missing_ok=True)
-        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
-        raise
 
 
 def write_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:

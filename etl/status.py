@@ -9,8 +9,7 @@ import geopandas as gpd
 import shapely
 
 import config
-from etl import conflate, gazetteer, sources
-from etl.boundaries import build_boundary_tables
+from etl.build import read_and_conflate
 
 
 def communes_with_geometry() -> gpd.GeoDataFrame:
@@ -27,15 +26,7 @@ def communes_with_geometry() -> gpd.GeoDataFrame:
             ).df()
         geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
         return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
-    ref = config.get_path("ATLAS_REFERENCE_DIR")
-    layers = sources.load_reference_layers(ref, config.get_path("ATLAS_DOWNLOAD_DIR"))
-    tables = build_boundary_tables(
-        layers,
-        gazetteer.load_gazetteer(),
-        conflate.load_crosswalk(),
-        config.get_float("ATLAS_SIMPLIFY_TOLERANCE"),
-        config.get_int("ATLAS_COORD_PRECISION"),
-    )
+    _, _, tables = read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
     return tables.communes
 
 
