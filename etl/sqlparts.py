@@ -53,3 +53,11 @@ def errors_sql(checks: list[Check]) -> str:
 def shown(expr: str, text: str) -> str:
     """SQL for ``'<value>' text``."""
     return f"'''' || {expr} || ''' {text}'"
+
+
+# A quarantine reason with its quoted values and numbers masked, for grouping and for screens
+# that must not show raw values.
+MASKED_REASON = (
+    "regexp_replace(regexp_replace(reason, '''[^'']*''', '''…''', 'g'), "
+    "'[0-9]+([.][0-9]+)?', '#', 'g')"
+)

@@ -10,6 +10,7 @@ import shapely
 
 import config
 from etl.build import read_and_conflate
+from etl.sqlparts import MASKED_REASON
 
 
 def communes_with_geometry() -> gpd.GeoDataFrame:
@@ -46,10 +47,9 @@ def report_text(db_path: Path, examples: int = 3) -> str:
             "FROM rejected_files ORDER BY 1, 2, 3"
         ).fetchall()
         reasons = con.execute(
-            """
+            f"""
             SELECT file_name, "column",
-                regexp_replace(regexp_replace(reason, '''[^'']*''', '''…''', 'g'),
-                    '[0-9]+([.][0-9]+)?', '#', 'g') AS why,
+                {MASKED_REASON} AS why,
                 count(*) AS n, list(row_number ORDER BY row_number)[1:$k] AS rows
             FROM quarantine GROUP BY ALL ORDER BY file_name, n DESC
             """,

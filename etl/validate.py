@@ -2,10 +2,11 @@
 
 ``check_rows`` turns the staged text table into temp table ``checked``: one row per input row
 with typed values, the resolved place and ``errors``, a list of ``{column, reason}``. A row
-with no error is loaded; any other row is quarantined with all its reasons. The query has two
-layers: the first parses each value once (``p_`` columns) and joins the place found; the second
-types the values and lists the errors. Identifiers in the SQL come from ``etl.contract``; the
-file's values only ever appear as column data or bound parameters.
+with no error is loaded; any other row is quarantined with all its reasons. The place is found
+first (``etl.locate``, materialised once); then ``b1`` parses each value once (``p_`` columns),
+``b2`` adds what depends on those parses, and the final select types the values and lists the
+errors (built only for rows where some check holds). Identifiers in the SQL come from
+``etl.contract``; the file's values only ever appear as column data or bound parameters.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ import pandas as pd
 import shapely
 
 from etl.build import COMMUNE_COLUMNS
+from etl.sqlparts import MASKED_REASON
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")
 # The communes table's columns that the pages read (no full geometry, no match internals).
@@ -127,3 +128,21 @@ def match_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def build_info(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """The build's metadata (time, sources and their checksums, display settings)."""
     return dict(con.cursor().execute("SELECT key, value FROM build_info").fetchall())
+
+
+def load_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per loaded file: kind, file name, rows read, loaded and quarantined."""
+    sql = (
+        "SELECT kind, file_name, rows_read, rows_loaded, rows_quarantined FROM load_log "
+        "ORDER BY kind, file_name"
+    )
+    return con.cursor().execute(sql).df()
+
+
+def quarantine_reasons(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Quarantined rows per file, column and reason, values masked (no raw value is shown)."""
+    sql = (
+        f'SELECT file_name, "column", {MASKED_REASON} AS reason, count(*) AS rows '
+        "FROM quarantine GROUP BY ALL ORDER BY file_name, rows DESC"
+    )
+    return con.cursor().execute(sql).df()

