@@ -8,6 +8,7 @@ import query
 from ui import data
 from ui.i18n import t
 from ui.state import language
+from ui.suppress import format_count
 
 TIMELINE = (
     ("2010-08-16", "Village/Commune Safety Policy announced by the Co-Minister of Interior"),
@@ -42,4 +43,6 @@ st.dataframe(query.match_summary(con), hide_index=True)
 st.subheader(t("partner_files", lang))
 st.caption(t("partner_files_help", lang))
 st.dataframe(query.load_summary(con), hide_index=True)
-st.dataframe(query.quarantine_reasons(con), hide_index=True)
+reasons = query.quarantine_reasons(con)
+reasons["rows"] = [format_count(n) for n in reasons["rows"]]
+st.dataframe(reasons, hide_index=True)

