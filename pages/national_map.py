@@ -9,8 +9,10 @@ from geo.assets import assets_installed
 from geo.maps import MapLabels, build_province_map
 from ui import data
 from ui.i18n import t
+from ui.router import ensure_router
 from ui.state import PARTNERSHIP_SITES, language, province_focus, set_province_focus
 
+ensure_router()
 lang = language()
 st.title(t("app_title", lang))
 st.caption(t("map_question", lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -37,17 +38,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(built_db: Path) -> Iterator[str]:
-    """Start ``streamlit run dashboard.py`` on a free port; stop it after the tests."""
+@contextlib.contextmanager
+def streamlit_server(db: Path) -> Iterator[str]:
+    """Run ``streamlit run dashboard.py`` on a free port against ``db``; yield its URL."""
     port = _free_port()
-    env = {**os.environ, "ATLAS_DB_PATH": str(built_db), "ATLAS_TILES": "off"}
+    env = {**os.environ, "ATLAS_DB_PATH": str(db), "ATLAS_TILES": "off"}
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    log = (built_db.parent / "streamlit.log").open("wb")
+    log = (db.parent / f"streamlit-{port}.log").open("wb")
     proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
     url = f"http://localhost:{port}"
     try:
@@ -70,6 +71,13 @@ def server(built_db: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(built_db: Path) -> Iterator[str]:
+    """One server for the browser tests, started by them and stopped after."""
+    with streamlit_server(built_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

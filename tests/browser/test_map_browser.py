@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import MAP_FRAME
+from tests.browser.conftest import MAP_FRAME, streamlit_server
 
 pytestmark = pytest.mark.browser
 KHMER = re.compile("[\u1780-\u17ff]")
@@ -61,3 +61,12 @@ def test_khmer_interface(page: Page, server: str) -> None:
     expect(page.get_by_role("heading", name="អាត្លាសបរិយាកាសអំណោយផល")).to_be_visible(timeout=60_000)
     expect(polygons(page)).to_have_count(65, timeout=60_000)
     expect(hover_until_tooltip(page)).to_contain_text("ស្រុក/ខណ្ឌ", timeout=10_000)
+
+
+def test_a_deep_link_to_a_fresh_server_goes_through_the_router(page: Page, built_db) -> None:
+    with streamlit_server(built_db) as url:
+        page.goto(f"{url}/about?lang=km")
+        expect(page.get_by_role("heading", name="អំពីទិន្នន័យ")).to_be_visible(timeout=60_000)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar).to_contain_text("ទិន្នន័យសាកល្បងសំយោគ")  # the router's synthetic label
+        expect(sidebar).to_contain_text("ផែនទីឃុំ")  # the router's page list, in Khmer
