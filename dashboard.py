@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import data
 from ui.i18n import LANGUAGES, t
+from ui.router import mark_router_run
 from ui.state import LANGUAGE_KEY, language, sync_language_to_url
 
 # (file, label key, default). No icons: Streamlit fetches Material icons for the favicon from a
@@ -19,6 +20,7 @@ PAGES = (
 def main() -> None:
     """Draw the sidebar and run the chosen page."""
     st.set_page_config(page_title="Enabling Environment Atlas", layout="wide")
+    mark_router_run()
     language()  # reads ?lang= from the URL on a session's first run
     with st.sidebar:
         st.radio(
