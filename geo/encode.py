@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import shapely
 from shapely.geometry.base import BaseGeometry
 
 OFFSET = 58
@@ -91,8 +90,3 @@ def encode_geometry(geom: BaseGeometry, precision: int) -> list[list[str]]:
         for p in polygons
         if not p.is_empty
     ]
-
-
-def count_vertices(geoms: Iterable[BaseGeometry]) -> int:
-    """Total number of coordinates in the geometries."""
-    return int(shapely.get_num_coordinates(list(geoms)).sum())
