@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,26 +18,8 @@ from etl.database import atomic_database, write_tables
 from etl.ingest import LoadResult
 from etl.pieces import commune_pieces
 from etl.places import create_place_tables
-
-COMMUNE_COLUMNS = [
-    "commune_code",
-    "commune_name_en",
-    "commune_name_km",
-    "district_code",
-    "district_name_en",
-    "district_name_km",
-    "province_code",
-    "province_name_en",
-    "province_name_km",
-    "source_id",
-    "source_name",
-    "match_method",
-    "match_score",
-    "successor_codes",
-    "area_km2",
-    "geom",
-    "geom_display",
-]
+from etl.readers import file_sha256
+from etl.schema import COMMUNE_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -52,10 +33,6 @@ class BuildResult:
     coded: int
     loads: list[LoadResult] = field(default_factory=list)
     synthetic: bool = False
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _commune_table(tables: BoundaryTables) -> pd.DataFrame:
@@ -72,7 +49,7 @@ def _build_info(layer_paths: dict[str, Path], data_label: str) -> pd.DataFrame:
     }
     for layer, path in layer_paths.items():
         info[f"{layer}_file"] = path.name
-        info[f"{layer}_sha256"] = _sha256(path)
+        info[f"{layer}_sha256"] = file_sha256(path)
     return pd.DataFrame({"key": list(info), "value": list(info.values())})
 
 

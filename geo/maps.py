@@ -130,30 +130,30 @@ def commune_payload(
                 encode_geometry(row.geometry, precision),
             ]
         )
+    return _layer_payload(rows, places.values.tolist(), style, labels, precision)
+
+
+def outline_payload(geoms: gpd.GeoSeries, style: LayerStyle, precision: int) -> dict:
+    """Payload for an outline layer (district or province borders): no fill, no tooltip."""
+    rows = [[None, "", "", 0, 0, encode_geometry(g, precision)] for g in geoms]
+    outline = LayerStyle(color=style.color, weight=style.weight, opacity=0, interactive=False)
+    return _layer_payload(rows, [], outline, MapLabels(), precision)
+
+
+def _layer_payload(
+    rows: list, places: list, style: LayerStyle, labels: MapLabels, precision: int
+) -> dict:
+    """The layer data the script decodes (keys kept short: the national map carries ~1,600
+    rows). The last key is a scalar so that the JSON never ends in ``}}`` (see payload_json)."""
     return {
         "s": 10**precision,
         "o": OFFSET,
         "c": list(style.colors),
-        "d": places.values.tolist(),
+        "d": places,
         "f": rows,
         "l": labels.__dict__,
         "st": {"color": style.color, "weight": style.weight, "opacity": style.opacity},
         "interactive": style.interactive,
-    }
-
-
-def outline_payload(geoms: gpd.GeoSeries, style: LayerStyle, precision: int) -> dict:
-    """Payload for a non-interactive outline layer (district or province borders)."""
-    rows = [[None, "", "", 0, 0, encode_geometry(g, precision)] for g in geoms]
-    return {
-        "s": 10**precision,
-        "o": OFFSET,
-        "c": [],
-        "d": [],
-        "f": rows,
-        "l": MapLabels().__dict__,
-        "st": {"color": style.color, "weight": style.weight, "opacity": 0},
-        "interactive": False,
     }
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-import query
 from ui import data
 from ui.i18n import t
 from ui.router import ensure_router
@@ -37,14 +36,13 @@ st.table({"when": [w for w, _ in TIMELINE], "what": [e for _, e in TIMELINE]})
 st.subheader(t("sources", lang))
 for line in SOURCES:
     st.markdown(f"- {line}")
-con = data.connection()
-info = query.build_info(con)
+info = data.run("build_info")
 st.caption(f"Database built {info.get('built_at', '?')} from {info.get('gazetteer', '?')}.")
 st.subheader(t("match_quality", lang))
-st.dataframe(query.match_summary(con), hide_index=True)
+st.dataframe(data.run("match_summary"), hide_index=True)
 st.subheader(t("partner_files", lang))
 st.caption(t("partner_files_help", lang))
-st.dataframe(query.load_summary(con), hide_index=True)
-reasons = query.quarantine_reasons(con)
-reasons["rows"] = [format_count(n) for n in reasons["rows"]]
-st.dataframe(reasons, hide_index=True)
+st.dataframe(data.run("load_summary"), hide_index=True)
+reasons = data.run("quarantine_reasons")
+shown = reasons.assign(rows=[format_count(n) for n in reasons["rows"]])  # cached: not mutated
+st.dataframe(shown, hide_index=True)

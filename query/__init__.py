@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from etl.build import COMMUNE_COLUMNS
+from etl.schema import COMMUNE_COLUMNS
 from etl.sqlparts import MASKED_REASON
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")

@@ -44,54 +44,61 @@ def connection() -> duckdb.DuckDBPyConnection:
         raise  # unreachable: st.stop() ends the script run
 
 
-@st.cache_data(show_spinner=False)
-def _communes(path: str, version: float, province: str | None) -> gpd.GeoDataFrame:
-    return query.commune_layer(_connection(path, version), province)
+# The query-layer functions the pages may call; results are cached per database version.
+QUERIES = frozenset(
+    {
+        "commune_layer",
+        "border_layer",
+        "province_list",
+        "match_summary",
+        "build_info",
+        "load_summary",
+        "quarantine_reasons",
+    }
+)
 
 
 @st.cache_data(show_spinner=False)
-def _borders(path: str, version: float, table: str, province: str | None) -> gpd.GeoDataFrame:
-    return query.border_layer(_connection(path, version), table, province)
+def _cached(path: str, version: float, name: str, args: tuple) -> object:
+    return getattr(query, name)(_connection(path, version), *args)
 
 
-@st.cache_data(show_spinner=False)
-def _provinces(path: str, version: float) -> pd.DataFrame:
-    return query.province_list(_connection(path, version))
+def run(name: str, *args: object) -> object:
+    """The result of ``query.<name>(connection, *args)``, cached until the database changes.
+
+    Callers must not mutate the result. Shows the project's own message and stops the page
+    when the database is missing.
+
+    Raises:
+        KeyError: if ``name`` is not one of ``QUERIES`` (a programming error).
+    """
+    if name not in QUERIES:
+        raise KeyError(f"{name} is not a query the pages may run")
+    connection()
+    path = db_path()
+    return _cached(str(path), _version(path), name, args)
 
 
 def communes(province: str | None) -> gpd.GeoDataFrame:
     """Commune layer (display geometry), nationally or for one province."""
-    connection()
-    path = db_path()
-    return _communes(str(path), _version(path), province)
+    return run("commune_layer", province)
 
 
 def borders(table: str, province: str | None) -> gpd.GeoDataFrame:
     """District or province outlines."""
-    connection()
-    path = db_path()
-    return _borders(str(path), _version(path), table, province)
+    return run("border_layer", table, province)
 
 
 def provinces() -> pd.DataFrame:
     """Province codes and names."""
-    connection()
-    path = db_path()
-    return _provinces(str(path), _version(path))
-
-
-@st.cache_data(show_spinner=False)
-def _info(path: str, version: float) -> dict[str, str]:
-    return query.build_info(_connection(path, version))
+    return run("province_list")
 
 
 def is_synthetic() -> bool:
     """True when the loaded partner data is the synthetic demo set (it must say so on screen)."""
-    path = db_path()
-    if not path.exists():
+    if not db_path().exists():
         return False
-    connection()
-    return _info(str(path), _version(path)).get("partner_data") == "synthetic demonstration data"
+    return run("build_info").get("partner_data") == "synthetic demonstration data"
 
 
 @st.cache_data(ttl=600, show_spinner=False)

@@ -1,0 +1,24 @@
+"""Columns of the atlas tables that both the ETL (which writes them) and the query layer (which
+reads them) name. A module with no imports, so the dashboard does not load the ETL to read it.
+"""
+
+# The communes table, in order.
+COMMUNE_COLUMNS = [
+    "commune_code",
+    "commune_name_en",
+    "commune_name_km",
+    "district_code",
+    "district_name_en",
+    "district_name_km",
+    "province_code",
+    "province_name_en",
+    "province_name_km",
+    "source_id",
+    "source_name",
+    "match_method",
+    "match_score",
+    "successor_codes",
+    "area_km2",
+    "geom",
+    "geom_display",
+]
