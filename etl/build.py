@@ -12,11 +12,11 @@ import pandas as pd
 from tqdm import tqdm
 
 import config
-from etl import conflate, gazetteer, partners, report, sources
+from etl import conflate, covariates, gazetteer, partners, report, sources
 from etl.boundaries import BoundaryTables, build_boundary_tables
 from etl.database import atomic_database, write_tables
 from etl.ingest import LoadResult
-from etl.pieces import commune_pieces
+from etl.pieces import commune_neighbours, commune_pieces
 from etl.places import create_place_tables
 from etl.readers import file_sha256
 from etl.schema import COMMUNE_COLUMNS
@@ -39,7 +39,9 @@ def _commune_table(tables: BoundaryTables) -> pd.DataFrame:
     return pd.DataFrame(tables.communes.rename(columns={"geometry": "geom"}))[COMMUNE_COLUMNS]
 
 
-def _build_info(layer_paths: dict[str, Path], data_label: str) -> pd.DataFrame:
+def _build_info(
+    layer_paths: dict[str, Path], data_label: str, extra: dict[str, str]
+) -> pd.DataFrame:
     info = {
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "partner_data": data_label,
@@ -50,6 +52,7 @@ def _build_info(layer_paths: dict[str, Path], data_label: str) -> pd.DataFrame:
     for layer, path in layer_paths.items():
         info[f"{layer}_file"] = path.name
         info[f"{layer}_sha256"] = file_sha256(path)
+    info.update(extra)
     return pd.DataFrame({"key": list(info), "value": list(info.values())})
 
 
@@ -99,6 +102,7 @@ def _write_database(
     paths: dict[str, Path],
     folder: Path,
     manifest: dict | None,
+    families: tuple[pd.DataFrame, dict[str, str]],
 ) -> list[LoadResult]:
     """Write the boundary tables and load the partner files into a new database file that
     replaces ``db_path`` only when complete."""
@@ -112,7 +116,9 @@ def _write_database(
                 "provinces": pd.DataFrame(tables.provinces.rename(columns={"geometry": "geom"})),
                 "gazetteer_communes": tables.gazetteer_communes,
                 "commune_pieces": commune_pieces(tables.communes),
-                "build_info": _build_info(paths, label),
+                "commune_neighbours": commune_neighbours(tables.communes),
+                "commune_families": families[0],
+                "build_info": _build_info(paths, label, families[1]),
             },
         )
         create_place_tables(con, provinces_2014)
@@ -154,14 +160,16 @@ def build(
         folder, manifest = _partner_source(partner_dir, demo_dir, tables.communes)
         stages.update()
         stages.set_postfix_str("write the new database and ingest")
-        loads = _write_database(db_path, tables, layers["provinces"], paths, folder, manifest)
+        reference = reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
+        reports = report_dir or config.get_path("ATLAS_REPORT_DIR")
+        families = covariates.families_table(reference, tables.communes, reports)
+        loads = _write_database(
+            db_path, tables, layers["provinces"], paths, folder, manifest, families
+        )
         stages.update()
         stages.set_postfix_str("match report")
         report_path = report.write_report(
-            tables.communes,
-            tables.candidates,
-            tables.gazetteer_communes,
-            report_dir or config.get_path("ATLAS_REPORT_DIR"),
+            tables.communes, tables.candidates, tables.gazetteer_communes, reports
         )
         stages.update()
     return BuildResult(

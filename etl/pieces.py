@@ -36,3 +36,16 @@ def commune_pieces(communes: gpd.GeoDataFrame) -> pd.DataFrame:
     keep = communes[["source_id", "commune_code", "province_code", "geometry"]]
     pieces = gpd.overlay(keep, cells, how="intersection", keep_geom_type=True)
     return pd.DataFrame(pieces.rename(columns={"geometry": "geom"}))
+
+
+def commune_neighbours(communes: gpd.GeoDataFrame) -> pd.DataFrame:
+    """``polygon_id, neighbour_id``: each commune polygon and every other one it touches.
+
+    The Explore page lists the services "in and around" a commune from this table, so the
+    dashboard needs no spatial extension.
+    """
+    geoms = communes.geometry.to_numpy()
+    left, right = shapely.STRtree(geoms).query(geoms, predicate="intersects")
+    ids = communes["source_id"].to_numpy()
+    keep = left != right
+    return pd.DataFrame({"polygon_id": ids[left[keep]], "neighbour_id": ids[right[keep]]})

@@ -25,6 +25,11 @@ COMMUNE_FIELDS = tuple(
     if c not in {"geom", "geom_display", "match_score", "successor_codes"}
 )
 BORDER_TABLES = {"districts": "district_code", "provinces": "province_code"}
+# Tables every page can rely on; a database without one was built by an older version.
+REQUIRED_TABLES = frozenset(
+    {"communes", "provinces", "build_info", "commune_families", "commune_neighbours",
+     "incidents_monthly", "partnership_monthly", "partnership_communes", "public_services"}
+)  # fmt: skip
 
 
 class DatabaseMissingError(RuntimeError):
@@ -44,10 +49,11 @@ def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
         )
     con = duckdb.connect(str(db_path), read_only=True)
     tables = {row[0] for row in con.execute("SHOW TABLES").fetchall()}
-    if not {"communes", "provinces", "build_info"} <= tables:
+    if not tables >= REQUIRED_TABLES:
         con.close()
         raise DatabaseMissingError(
-            f"{db_path} is not an atlas database (tables: {sorted(tables)}). "
+            f"{db_path} is not an atlas database of this version (missing tables: "
+            f"{sorted(REQUIRED_TABLES - tables)}). "
             "Rebuild it with: python -m etl build"
         )
     return con
