@@ -57,5 +57,24 @@ def use_local_assets(m: folium.Map) -> folium.Map:
     return m
 
 
+def standalone_html(m: folium.Map, target: Path = STATIC_DIR) -> str:
+    """The map as one HTML file that draws with no server and no internet: Leaflet's script
+    and stylesheet are written into it instead of linked.
+
+    Raises:
+        FileNotFoundError: if the local Leaflet files are not installed.
+    """
+    page = m.get_root().render()
+    folder = target / "leaflet"
+    script = (folder / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+    style = (folder / "leaflet.css").read_text(encoding="utf-8")
+    js_tag = f'<script src="{LEAFLET_JS}"></script>'
+    css_tag = f'<link rel="stylesheet" href="{LEAFLET_CSS}"/>'
+    if js_tag not in page or css_tag not in page:
+        raise ValueError("the map does not link the local Leaflet files (use_local_assets)")
+    page = page.replace(js_tag, f"<script>{script}</script>")
+    return page.replace(css_tag, f"<style>{style}</style>")
+
+
 if __name__ == "__main__":
     print(f"Leaflet {xleaflet.VERSION} copied to {install_assets()}", file=sys.stderr)

@@ -28,13 +28,14 @@
       return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
     });
   }
-  var features = data.f.map(function (row) {
+  var features = data.f.map(function (row, index) {
     var place = data.d[row[3]] || ["", "", "", ""];
     return {
       type: "Feature",
       properties: {
         code: row[0], name_en: row[1], name_km: row[2], district_en: place[0],
-        district_km: place[1], province_en: place[2], province_km: place[3], fill: row[4]
+        district_km: place[1], province_en: place[2], province_km: place[3], fill: row[4],
+        i: index, x: row[6] || []
       },
       geometry: {
         type: "MultiPolygon",
@@ -53,7 +54,10 @@
     return "<b>" + esc(first) + "</b>" + (second ? " · " + esc(second) : "") +
       "<br>" + esc(data.l.district) + ": " + esc(district) +
       "<br>" + esc(data.l.province) + ": " + esc(province) +
-      "<br>" + esc(data.l.code) + ": " + (p.code ? esc(p.code) : "<i>" + esc(data.l.nocode) + "</i>");
+      "<br>" + esc(data.l.code) + ": " + (p.code ? esc(p.code) : "<i>" + esc(data.l.nocode) + "</i>") +
+      p.x.map(function (value, k) {
+        return "<br>" + esc(data.xl[k]) + ": " + esc(data.xv[value]);
+      }).join("");
   }
   var layer = L.geoJson({type: "FeatureCollection", features: features}, {
     interactive: data.interactive,

@@ -97,26 +97,47 @@ def province_colours(codes: pd.Series) -> dict[str, str]:
     }
 
 
+def encode_polygons(geoms: gpd.GeoSeries, precision: int) -> list[list[list[str]]]:
+    """Every geometry in the compact encoding (the costly part of a payload, worth caching).
+
+    Raises:
+        ValueError: if a geometry is not polygonal.
+    """
+    return [encode_geometry(g, precision) for g in geoms]
+
+
 def commune_payload(
     communes: gpd.GeoDataFrame,
     fill_index: pd.Series,
     style: LayerStyle,
     labels: MapLabels,
     precision: int,
+    *,
+    encoded: list | None = None,
+    extras: list[list[str]] | None = None,
+    extra_labels: tuple[str, ...] = (),
 ) -> dict:
     """The data the compact layer script decodes: places, colours, encoded polygons, labels.
 
     ``communes`` carries the columns of ``query.commune_layer``; ``fill_index`` gives, per row,
-    an index into ``style.colors``.
+    an index into ``style.colors``. ``encoded`` is ``encode_polygons`` of the geometry when
+    already known. ``extras`` are more tooltip lines per row, labelled by ``extra_labels``.
 
     Raises:
-        ValueError: if a geometry is not polygonal.
+        ValueError: if a geometry is not polygonal, or ``encoded`` or ``extras`` do not have
+            one entry per commune.
     """
+    if encoded is None:
+        encoded = encode_polygons(communes.geometry, precision)
+    for name, given in (("encoded", encoded), ("extras", extras)):
+        if given is not None and len(given) != len(communes):
+            raise ValueError(f"{name} has {len(given)} entries for {len(communes)} communes")
     place_cols = ["district_name_en", "district_name_km", "province_name_en", "province_name_km"]
     places = communes[place_cols].fillna("").map(_plain).drop_duplicates().reset_index(drop=True)
     place_index = {tuple(row): i for i, row in enumerate(places.itertuples(index=False))}
     rows = []
-    for row, fill in zip(communes.itertuples(index=False), fill_index, strict=True):
+    words: dict[str, int] = {}
+    for i, (row, fill) in enumerate(zip(communes.itertuples(index=False), fill_index, strict=True)):
         place = tuple(
             "" if pd.isna(getattr(row, c)) else _plain(getattr(row, c)) for c in place_cols
         )
@@ -127,10 +148,18 @@ def commune_payload(
                 _plain(row.commune_name_km) if isinstance(row.commune_name_km, str) else "",
                 place_index[place],
                 int(fill),
-                encode_geometry(row.geometry, precision),
+                encoded[i],
+                *(
+                    [[words.setdefault(_plain(x), len(words)) for x in extras[i]]]
+                    if extras is not None
+                    else []
+                ),
             ]
         )
-    return _layer_payload(rows, places.values.tolist(), style, labels, precision)
+    payload = _layer_payload(rows, places.values.tolist(), style, labels, precision)
+    payload["xl"] = [_plain(label) for label in extra_labels]
+    payload["xv"] = list(words)  # tooltip texts, each written once; rows hold their indices
+    return payload
 
 
 def outline_payload(geoms: gpd.GeoSeries, style: LayerStyle, precision: int) -> dict:
@@ -152,6 +181,8 @@ def _layer_payload(
         "d": places,
         "f": rows,
         "l": labels.__dict__,
+        "xl": [],
+        "xv": [],
         "st": {"color": style.color, "weight": style.weight, "opacity": style.opacity},
         "interactive": style.interactive,
     }

@@ -1,0 +1,100 @@
+"""The Explore map and chart builders: colours, legend, layers, standalone file, timeline."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import query
+from geo.assets import LEAFLET_JS, assets_installed, standalone_html
+from geo.charts import Event, monthly_chart
+from geo.explore_map import BIVARIATE, Legend, build_explore_map, fill_index, legend_html, palette
+from geo.maps import MapLabels, encode_polygons
+
+LEGEND = Legend(
+    title="Disruption × partnership", disruption="disruption", partnership="partnership",
+    rows=("Low (0–4)", "Middle (5–9)", "High (≥ 10)"), columns=("none", "started", "active"),
+    hidden="hidden", no_rate="no estimate", note="Synthetic <demo> & data",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def kep(built_db: Path):
+    con = query.open_database(built_db)
+    layer = query.commune_layer(con, "23")
+    con.close()
+    return layer
+
+
+def payload_of(html: str) -> dict:
+    match = re.search(r"var data = (\{.*?\});\n", html)
+    assert match
+    return json.loads(match.group(1))
+
+
+def test_fill_index_puts_high_disruption_without_partnership_in_the_red_corner() -> None:
+    disruption = pd.Series([2, 0, 1, -1, -2])
+    partnership = pd.Series([0, 2, 1, 0, 2])
+    assert fill_index(disruption, partnership).tolist() == [6, 2, 4, 9, 10]
+    colours = palette()
+    assert colours[6] == BIVARIATE[2][0] == "#d7482f" and len(colours) == 11
+
+
+def test_the_legend_is_escaped_and_complete() -> None:
+    text = legend_html(LEGEND)
+    assert "&lt;demo&gt; &amp; data" in text and "<demo>" not in text
+    assert all(c in text for row in BIVARIATE for c in row)
+    assert text.index("High (≥ 10)") < text.index("Low (0–4)")  # high at the top
+
+
+def test_the_map_carries_tooltips_layers_and_legend(kep) -> None:
+    fills = pd.Series([6, 0, 9, 2, 10])
+    services = pd.DataFrame({"lon": [104.32], "lat": [10.48], "label": ["HIV testing <x>"]})
+    m = build_explore_map(
+        kep, fills, MapLabels(), LEGEND, encoded=encode_polygons(kep.geometry, 4),
+        tooltips=[["<5", "No partnership"]] * 4 + [["12", "Active"]],
+        tooltip_labels=("Incidents", "Partnership"), outlined=kep.geometry[:1],
+        borders=kep.geometry, services=services,
+    )  # fmt: skip
+    html = m.get_root().render()
+    payload = payload_of(html)
+    assert [row[4] for row in payload["f"]] == fills.tolist()
+    assert payload["xl"] == ["Incidents", "Partnership"]
+    assert [payload["xv"][i] for i in payload["f"][4][6]] == ["12", "Active"]
+    assert html.count("var data = ") == 3  # communes, borders, partnership outlines
+    assert "circle_marker" in html and "HIV testing &lt;x&gt;" in html
+    assert "atlas-legend" in html
+    with pytest.raises(ValueError, match="extras has 1 entries for 5 communes"):
+        build_explore_map(kep, fills, MapLabels(), LEGEND, tooltips=[["x"]])
+
+
+@pytest.mark.skipif(not assets_installed(), reason="python -m geo.assets installs Leaflet")
+def test_the_standalone_file_needs_no_server(kep) -> None:
+    m = build_explore_map(kep, pd.Series([0] * 5), MapLabels(), LEGEND)
+    html = standalone_html(m)
+    assert LEAFLET_JS not in html and "/app/static" not in html
+    assert "L.version" in html or "Leaflet" in html
+    assert "<script src=" not in html  # nothing to fetch
+
+
+def test_the_chart_draws_the_timeline_and_no_small_bar() -> None:
+    months = pd.DataFrame({
+        "month": pd.to_datetime(["2010-07-01", "2010-08-01", "2010-09-01"]),
+        "incident_type": ["arrest_detention", "arrest_detention", "venue_raid"],
+        "incidents": [7, 3, 12], "cell": ["shown", "small", "shown"],
+    })  # fmt: skip
+    events = [Event(date(2010, 8, 16), "policy"), Event(date(2011, 11, 1), "curriculum")]
+    fig = monthly_chart(
+        months, {"arrest_detention": "Arrests", "venue_raid": "Raids"}, events,
+        period=(date(2010, 8, 1), date(2010, 9, 1)), threshold=5, suppressed_label="<5",
+        period_label="period", axis_label="Month",
+    )  # fmt: skip
+    bars = {trace.name: list(trace.y) for trace in fig.data}
+    assert bars == {"Arrests": [7], "Raids": [12], "<5": [4]}
+    assert len(fig.layout.shapes) == 3  # the period and two dated lines
+    assert [a.text for a in fig.layout.annotations][-2:] == ["policy", "curriculum"]
