@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data
-from ui.i18n import LANGUAGES, t
-from ui.router import mark_router_run
-from ui.state import LANGUAGE_KEY, language, sync_language_to_url
+from ui.i18n import t
+from ui.sidebar import draw_sidebar
+from ui.state import language
 
 # (file, label key, default). No icons: Streamlit fetches Material icons for the favicon from a
 # CDN, and the dashboard must not depend on the internet.
 PAGES = (
-    ("pages/national_map.py", "page_map", True),
+    ("pages/explore.py", "page_explore", True),
+    ("pages/national_map.py", "page_map", False),
     ("pages/about.py", "page_about", False),
 )
 
@@ -20,20 +20,9 @@ PAGES = (
 def main() -> None:
     """Draw the sidebar and run the chosen page."""
     st.set_page_config(page_title="Enabling Environment Atlas", layout="wide")
-    mark_router_run()
     language()  # reads ?lang= from the URL on a session's first run
-    with st.sidebar:
-        st.radio(
-            f"{t('language', 'en')} / {t('language', 'km')}",
-            list(LANGUAGES),
-            format_func=LANGUAGES.get,
-            horizontal=True,
-            key=LANGUAGE_KEY,
-            on_change=sync_language_to_url,
-        )
+    draw_sidebar()
     lang = language()
-    if data.is_synthetic():
-        st.sidebar.warning(t("synthetic", lang))
     pages = [st.Page(path, title=t(label, lang), default=default) for path, label, default in PAGES]
     st.navigation(pages).run()
 

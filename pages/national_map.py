@@ -10,7 +10,7 @@ from geo.maps import MapLabels, build_province_map
 from ui import data
 from ui.i18n import t
 from ui.router import ensure_router
-from ui.state import PARTNERSHIP_SITES, language, province_focus, set_province_focus
+from ui.state import PARTNERSHIP_SITES, VIEW_KEY, language, set_view
 
 ensure_router()
 lang = language()
@@ -22,31 +22,20 @@ if not assets_installed():
 
 provinces = data.provinces()
 names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
-focus, rejected = province_focus(set(names))
-if rejected:
-    st.warning(t("bad_province", lang))
+focus = st.session_state[VIEW_KEY]["province"] if VIEW_KEY in st.session_state else None
 
 st.write(f"**{t('partnership_sites', lang)}**")
-buttons = st.columns(len(PARTNERSHIP_SITES) + 2)
-if buttons[0].button(t("whole_country", lang), type="primary" if focus is None else "secondary"):
-    set_province_focus(None)
-    st.rerun()
-for column, (code, label, _) in zip(buttons[1:], PARTNERSHIP_SITES, strict=False):
-    text = label if lang == "en" else names[code]
-    if column.button(text, key=f"site_{code}", type="primary" if focus == code else "secondary"):
-        set_province_focus(code)
-        st.rerun()
-options = [None, *names]
-picked = buttons[-1].selectbox(
-    t("other_province", lang),
-    options,
-    index=options.index(focus),
-    format_func=lambda c: t("whole_country", lang) if c is None else f"{c} {names[c]}",
-    label_visibility="collapsed",
-)
-if picked != focus:
-    set_province_focus(picked)
-    st.rerun()
+buttons = st.columns(len(PARTNERSHIP_SITES) + 1)
+buttons[0].button(
+    t("whole_country", lang), type="primary" if focus is None else "secondary",
+    on_click=set_view, args=("province", None),
+)  # fmt: skip
+for column, (code, label, _) in zip(buttons[1:], PARTNERSHIP_SITES, strict=True):
+    column.button(
+        label if lang == "en" else names[code], key=f"site_{code}",
+        type="primary" if focus == code else "secondary",
+        on_click=set_view, args=("province", code),
+    )  # fmt: skip
 
 site_note = {code: key for code, _, key in PARTNERSHIP_SITES}.get(focus)
 if site_note:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -13,7 +14,8 @@ import streamlit as st
 
 import config
 import query
-from geo.maps import OSM_TILES
+from geo.maps import OSM_TILES, encode_polygons
+from query import explore
 
 
 def db_path() -> Path:
@@ -54,17 +56,33 @@ QUERIES = frozenset(
         "build_info",
         "load_summary",
         "quarantine_reasons",
+        "explore.month_range",
+        "explore.commune_view",
+        "explore.unmapped_incidents",
+        "explore.view_total",
+        "explore.find_polygon",
+        "explore.commune_profile",
+        "explore.commune_months",
+        "explore.commune_partnership",
+        "explore.services_around",
+        "explore.public_service_points",
     }
 )
 
 
-@st.cache_data(show_spinner=False)
+def _function(name: str) -> Callable:
+    module, _, function = name.rpartition(".")
+    return getattr(explore if module == "explore" else query, function)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
 def _cached(path: str, version: float, name: str, args: tuple) -> object:
-    return getattr(query, name)(_connection(path, version), *args)
+    return _function(name)(_connection(path, version), *args)
 
 
 def run(name: str, *args: object) -> object:
-    """The result of ``query.<name>(connection, *args)``, cached until the database changes.
+    """The result of ``query.<name>(connection, *args)`` (``explore.<f>`` names a function of
+    ``query.explore``), cached until the database changes.
 
     Callers must not mutate the result. Shows the project's own message and stops the page
     when the database is missing.
@@ -87,6 +105,19 @@ def communes(province: str | None) -> gpd.GeoDataFrame:
 def borders(table: str, province: str | None) -> gpd.GeoDataFrame:
     """District or province outlines."""
     return run("border_layer", table, province)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _encoded(path: str, version: float, province: str | None, precision: int) -> list:
+    return encode_polygons(_cached(path, version, "commune_layer", (province,)).geometry, precision)
+
+
+def encoded_communes(province: str | None) -> list:
+    """The compact encoding of ``communes(province)``'s polygons (computed once per version)."""
+    connection()
+    path = db_path()
+    precision = config.get_int("ATLAS_COORD_PRECISION")
+    return _encoded(str(path), _version(path), province, precision)
 
 
 def provinces() -> pd.DataFrame:

@@ -72,14 +72,235 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The link asked for a province that does not exist; showing the whole country.",
         "km": "តំណភ្ជាប់ស្នើសុំខេត្តដែលមិនមាន; បង្ហាញទូទាំងប្រទេស។",
     },
+    "page_explore": {"en": "Explore", "km": "ស្វែងរក"},
+    "explore_question": {
+        "en": "Where are disruptions high and partnership absent?",
+        "km": "តើកន្លែងណាខ្លះមានការរំខានខ្ពស់ ហើយគ្មានភាពជាដៃគូ?",
+    },
+    "filters": {"en": "Filters", "km": "តម្រង"},
+    "period": {"en": "Period (months)", "km": "រយៈពេល (ខែ)"},
+    "incident_type": {"en": "Incident type", "km": "ប្រភេទឧប្បត្តិហេតុ"},
+    "population": {"en": "Population", "km": "ក្រុមប្រជាជន"},
+    "actor": {"en": "Actor", "km": "អ្នកប្រព្រឹត្ត"},
+    "all": {"en": "All", "km": "ទាំងអស់"},
+    "type_arrest_detention": {"en": "Arrest or detention", "km": "ការចាប់ខ្លួន ឬឃុំខ្លួន"},
+    "type_condom_confiscation": {"en": "Condom confiscation", "km": "ការរឹបអូសស្រោមអនាម័យ"},
+    "type_syringe_confiscation": {"en": "Syringe confiscation", "km": "ការរឹបអូសសឺរ៉ាំង"},
+    "type_venue_raid": {"en": "Venue raid", "km": "ការឆ្មក់ចូលទីកន្លែង"},
+    "type_outreach_obstructed": {"en": "Outreach obstructed", "km": "ការរារាំងការងារចុះមូលដ្ឋាន"},
+    "type_compulsory_treatment": {
+        "en": "Compulsory drug detention",
+        "km": "ការបង្ខំឱ្យព្យាបាលគ្រឿងញៀន",
+    },
+    "type_extortion_harassment": {"en": "Extortion or harassment", "km": "ការជំរិត ឬការបៀតបៀន"},
+    "type_service_disruption": {"en": "Service disruption", "km": "ការរំខានសេវា"},
+    "pop_fsw": {"en": "Sex and entertainment workers", "km": "អ្នករកស៊ីផ្លូវភេទ និងអ្នកកម្សាន្ត"},
+    "pop_pwid": {"en": "People who inject drugs", "km": "អ្នកចាក់គ្រឿងញៀន"},
+    "pop_pwud": {"en": "People who use drugs", "km": "អ្នកប្រើគ្រឿងញៀន"},
+    "pop_msm": {"en": "Men who have sex with men", "km": "បុរសរួមភេទជាមួយបុរស"},
+    "pop_tg": {"en": "Transgender people", "km": "អ្នកប្តូរភេទ"},
+    "pop_outreach_worker": {"en": "Outreach workers", "km": "បុគ្គលិកចុះមូលដ្ឋាន"},
+    "pop_other": {"en": "Other", "km": "ផ្សេងៗ"},
+    "actor_police": {"en": "Police", "km": "នគរបាល"},
+    "actor_military_police": {"en": "Military police", "km": "កងរាជអាវុធហត្ថ"},
+    "actor_commune_authority": {"en": "Commune authority", "km": "អាជ្ញាធរឃុំ"},
+    "actor_village_security": {"en": "Village security", "km": "សន្តិសុខភូមិ"},
+    "actor_other": {"en": "Other", "km": "ផ្សេងៗ"},
+    "measure": {"en": "Disruption measure", "km": "រង្វាស់នៃការរំខាន"},
+    "measure_count": {"en": "Incidents in the period", "km": "ឧប្បត្តិហេតុក្នុងរយៈពេល"},
+    "measure_rate": {
+        "en": "Per 1,000 key-population members (where estimates exist)",
+        "km": "ក្នុង ១០០០ នាក់នៃក្រុមប្រជាជនគន្លឹះ (កន្លែងមានការប៉ាន់ស្មាន)",
+    },
+    "cover": {"en": "Partnership measure", "km": "រង្វាស់ភាពជាដៃគូ"},
+    "cover_status": {"en": "None, started, active", "km": "គ្មាន ចាប់ផ្តើម សកម្ម"},
+    "cover_share": {"en": "Share of months covered", "km": "ភាគរយនៃខែដែលមាន"},
+    "layers": {"en": "Layers", "km": "ស្រទាប់"},
+    "layer_partnership": {"en": "Partnership communes outlined", "km": "គូសព្រំឃុំភាពជាដៃគូ"},
+    "layer_services": {"en": "Public service points", "km": "ទីតាំងសេវាសាធារណៈ"},
+    "layer_borders": {"en": "District and province borders", "km": "ព្រំដែនស្រុក និងខេត្ត"},
+    "status_none": {"en": "No partnership", "km": "គ្មានភាពជាដៃគូ"},
+    "status_started": {"en": "Started in the period", "km": "ចាប់ផ្តើមក្នុងរយៈពេលនេះ"},
+    "status_active": {"en": "Active throughout", "km": "សកម្មពេញរយៈពេល"},
+    "share_none": {"en": "0 % of months", "km": "០ % នៃខែ"},
+    "share_some": {"en": "Under half of the months", "km": "តិចជាងពាក់កណ្តាលនៃខែ"},
+    "share_most": {"en": "Half of the months or more", "km": "ពាក់កណ្តាលនៃខែ ឬច្រើនជាង"},
+    "sum_incidents": {"en": "Incidents in the period", "km": "ឧប្បត្តិហេតុក្នុងរយៈពេល"},
+    "sum_communes": {"en": "Communes affected", "km": "ឃុំដែលរងផលប៉ះពាល់"},
+    "sum_share": {
+        "en": "Share in partnership communes",
+        "km": "ចំណែកក្នុងឃុំភាពជាដៃគូ",
+    },
+    "sum_change": {"en": "Change vs previous period", "km": "បម្រែបម្រួលធៀបនឹងរយៈពេលមុន"},
+    "previous_was": {"en": "previous period: {n}", "km": "រយៈពេលមុន៖ {n}"},
+    "not_shown": {"en": "not shown", "km": "មិនបង្ហាញ"},
+    "note_total_hidden": {
+        "en": "The total is not shown: with so few communes it would reveal a count below {t}.",
+        "km": "មិនបង្ហាញចំនួនសរុប៖ វានឹងបង្ហាញចំនួនតិចជាង {t}។",
+    },
+    "note_total_small": {
+        "en": "Fewer than {t} incidents in this view.",
+        "km": "ឧប្បត្តិហេតុតិចជាង {t} ក្នុងទិដ្ឋភាពនេះ។",
+    },
+    "note_share_small": {
+        "en": "Fewer than {t} incidents in partnership communes: the share is not shown.",
+        "km": "ឧប្បត្តិហេតុតិចជាង {t} ក្នុងឃុំភាពជាដៃគូ៖ មិនបង្ហាញចំណែក។",
+    },
+    "note_no_previous": {
+        "en": "No data before this period, so no change is shown.",
+        "km": "គ្មានទិន្នន័យមុនរយៈពេលនេះ ដូច្នេះមិនបង្ហាញបម្រែបម្រួល។",
+    },
+    "note_change_small": {
+        "en": "The previous period had fewer than {t} incidents: no change is shown.",
+        "km": "រយៈពេលមុនមានឧប្បត្តិហេតុតិចជាង {t}៖ មិនបង្ហាញបម្រែបម្រួល។",
+    },
+    "suppression_note": {
+        "en": "Counts below {t} show as “<{t}”; a few more are hidden so that no total gives "
+        "one away.",
+        "km": "ចំនួនតិចជាង {t} បង្ហាញជា “<{t}”; ចំនួនខ្លះទៀតត្រូវបានលាក់ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញវា។",
+    },
+    "hidden": {"en": "hidden", "km": "លាក់"},
+    "legend_title": {"en": "Disruption × partnership", "km": "ការរំខាន × ភាពជាដៃគូ"},
+    "legend_disruption": {"en": "disruption", "km": "ការរំខាន"},
+    "legend_partnership": {"en": "partnership", "km": "ភាពជាដៃគូ"},
+    "legend_low": {"en": "Low ({range})", "km": "ទាប ({range})"},
+    "legend_mid": {"en": "Middle ({range})", "km": "មធ្យម ({range})"},
+    "legend_high": {"en": "High ({range})", "km": "ខ្ពស់ ({range})"},
+    "legend_hidden": {
+        "en": "Count hidden to protect small numbers",
+        "km": "ចំនួនត្រូវបានលាក់ ដើម្បីការពារចំនួនតូច",
+    },
+    "legend_hidden_rate": {
+        "en": "Rate not shown (fewer than {t} incidents, or hidden)",
+        "km": "មិនបង្ហាញអត្រា (តិចជាង {t} ឬត្រូវបានលាក់)",
+    },
+    "legend_no_rate": {"en": "No population estimate", "km": "គ្មានការប៉ាន់ស្មានចំនួនប្រជាជន"},
+    "legend_outline": {"en": "Partnership commune", "km": "ឃុំភាពជាដៃគូ"},
+    "legend_services": {"en": "Public service", "km": "សេវាសាធារណៈ"},
+    "tt_incidents": {"en": "Incidents", "km": "ឧប្បត្តិហេតុ"},
+    "tt_rate": {"en": "Per 1,000 key population", "km": "ក្នុង ១០០០ នាក់"},
+    "tt_partnership": {"en": "Partnership", "km": "ភាពជាដៃគូ"},
+    "tt_months": {"en": "Months covered", "km": "ខែដែលមាន"},
+    "click_hint": {
+        "en": "Click a commune on the map to see its story.",
+        "km": "ចុចលើឃុំនៅលើផែនទី ដើម្បីមើលព័ត៌មានលម្អិត។",
+    },
+    "close_panel": {"en": "Close", "km": "បិទ"},
+    "monthly_by_type": {"en": "Incidents by type over time", "km": "ឧប្បត្តិហេតុតាមប្រភេទតាមពេលវេលា"},
+    "step": {"en": "Time step", "km": "ជំហានពេលវេលា"},
+    "step_month": {"en": "Month", "km": "ខែ"},
+    "step_quarter": {"en": "Quarter", "km": "ត្រីមាស"},
+    "step_year": {"en": "Year", "km": "ឆ្នាំ"},
+    "step_help": {
+        "en": "Monthly counts in one commune are mostly below {t}, and those are not drawn to "
+        "scale; the finest step where most counts can be shown is chosen first.",
+        "km": "ចំនួនប្រចាំខែក្នុងឃុំមួយភាគច្រើនតិចជាង {t}; ជំហានដែលបង្ហាញបានច្រើនបំផុតត្រូវបានជ្រើសមុន។",
+    },
+    "no_incidents_here": {
+        "en": "No incident of the chosen kinds recorded in this commune.",
+        "km": "គ្មានឧប្បត្តិហេតុក្នុងឃុំនេះទេ។",
+    },
+    "below_threshold": {
+        "en": "<{t} or hidden (drawn at {h}, not to scale)",
+        "km": "<{t} ឬលាក់ (គូរនៅ {h})",
+    },
+    "event_policy": {
+        "en": "16 Aug 2010: Village/Commune Safety Policy",
+        "km": "១៦ សីហា ២០១០៖ គោលនយោបាយភូមិ ឃុំ មានសុវត្ថិភាព",
+    },
+    "event_partnership": {"en": "Partnership starts here", "km": "ភាពជាដៃគូចាប់ផ្តើមនៅទីនេះ"},
+    "event_curriculum": {
+        "en": "Nov 2011: harm-reduction curriculum approved",
+        "km": "វិច្ឆិកា ២០១១៖ កម្មវិធីសិក្សាកាត់បន្ថយគ្រោះថ្នាក់ត្រូវបានអនុម័ត",
+    },
+    "period_shading": {"en": "Selected period", "km": "រយៈពេលដែលបានជ្រើស"},
+    "partnership_activities": {"en": "Partnership activities", "km": "សកម្មភាពភាពជាដៃគូ"},
+    "no_partnership_here": {
+        "en": "No partnership activity recorded in this commune.",
+        "km": "គ្មានសកម្មភាពភាពជាដៃគូក្នុងឃុំនេះទេ។",
+    },
+    "programme": {"en": "Programme", "km": "កម្មវិធី"},
+    "activity": {"en": "Activity", "km": "សកម្មភាព"},
+    "start": {"en": "Start", "km": "ចាប់ផ្តើម"},
+    "end": {"en": "End", "km": "បញ្ចប់"},
+    "participants": {"en": "Participants", "km": "អ្នកចូលរួម"},
+    "partner": {"en": "Partner", "km": "ដៃគូ"},
+    "activity_police_sensitisation": {"en": "Police sensitisation", "km": "ការផ្សព្វផ្សាយដល់នគរបាល"},
+    "activity_rapid_response_team": {"en": "Rapid response team", "km": "ក្រុមឆ្លើយតបរហ័ស"},
+    "activity_joint_case_review": {"en": "Joint case review", "km": "ការពិនិត្យករណីរួមគ្នា"},
+    "activity_police_training": {"en": "Police training", "km": "ការបណ្តុះបណ្តាលនគរបាល"},
+    "services_around": {"en": "Services in and around", "km": "សេវានៅក្នុង និងជុំវិញ"},
+    "no_services": {
+        "en": "No service recorded in this commune or the communes around it.",
+        "km": "គ្មានសេវាក្នុងឃុំនេះ ឬឃុំជុំវិញទេ។",
+    },
+    "in_this_commune": {"en": "in this commune", "km": "ក្នុងឃុំនេះ"},
+    "next_door": {"en": "next door", "km": "ជិតខាង"},
+    "other_services": {
+        "en": "Other services (not public: counted, not named): {n}",
+        "km": "សេវាផ្សេងទៀត (មិនសាធារណៈ)៖ {n}",
+    },
+    "service_type": {"en": "Service", "km": "សេវា"},
+    "operator": {"en": "Operator", "km": "ប្រតិបត្តិករ"},
+    "opened": {"en": "Opened", "km": "បើក"},
+    "commune": {"en": "Commune", "km": "ឃុំ"},
+    "svc_nsp": {"en": "Needle-syringe programme", "km": "កម្មវិធីម្ជុល និងសឺរ៉ាំង"},
+    "svc_mmt": {"en": "Methadone clinic", "km": "គ្លីនិកមេតាដូន"},
+    "svc_hiv_testing": {"en": "HIV testing", "km": "ការធ្វើតេស្តអេដស៍"},
+    "svc_drop_in_centre": {"en": "Drop-in centre", "km": "មណ្ឌលស្វាគមន៍"},
+    "svc_outreach_team": {"en": "Outreach team", "km": "ក្រុមចុះមូលដ្ឋាន"},
+    "svc_sti_clinic": {"en": "STI clinic", "km": "គ្លីនិកជំងឺកាមរោគ"},
+    "svc_art_site": {"en": "ART site", "km": "កន្លែងព្យាបាល ART"},
+    "svc_condom_distribution": {"en": "Condom distribution", "km": "ការចែកស្រោមអនាម័យ"},
+    "download_csv": {"en": "Download the table (CSV)", "km": "ទាញយកតារាង (CSV)"},
+    "download_html": {"en": "Download the map (HTML)", "km": "ទាញយកផែនទី (HTML)"},
+    "no_incidents": {
+        "en": "No incident is loaded yet: load partner files (python -m etl ingest).",
+        "km": "មិនទាន់មានឧប្បត្តិហេតុទេ៖ សូមផ្ទុកឯកសារដៃគូ។",
+    },
+    "bad_period_format": {
+        "en": "The link's period (from “{from}” to “{to}”) is not in YYYY-MM form; showing the "
+        "default period.",
+        "km": "រយៈពេលក្នុងតំណ (ពី “{from}” ដល់ “{to}”) មិនមែនជាទម្រង់ YYYY-MM; បង្ហាញរយៈពេលលំនាំដើម។",
+    },
+    "bad_period_reversed": {
+        "en": "The link's period starts ({from}) after it ends ({to}); showing the default period.",
+        "km": "រយៈពេលក្នុងតំណចាប់ផ្តើម ({from}) ក្រោយពេលបញ្ចប់ ({to}); បង្ហាញរយៈពេលលំនាំដើម។",
+    },
+    "bad_period_range": {
+        "en": "The link's period ({from} to {to}) is outside the data ({first} to {last}); "
+        "showing the default period.",
+        "km": "រយៈពេលក្នុងតំណ ({from} ដល់ {to}) នៅក្រៅទិន្នន័យ ({first} ដល់ {last}); បង្ហាញរយៈពេលលំនាំដើម។",
+    },
+    "bad_choice": {
+        "en": "The link's “{name}” is “{value}”; expected one of: {allowed}. Using the default.",
+        "km": "“{name}” ក្នុងតំណគឺ “{value}”; រំពឹងថាជា៖ {allowed}។ ប្រើលំនាំដើម។",
+    },
+    "bad_list": {
+        "en": "The link's “{name}” has unknown values ({value}); expected some of: {allowed}. "
+        "They were left out.",
+        "km": "“{name}” ក្នុងតំណមានតម្លៃមិនស្គាល់ ({value}); រំពឹងថាជា៖ {allowed}។ ត្រូវបានដកចេញ។",
+    },
+    "bad_province_value": {
+        "en": "The link asked for province “{value}”, which does not exist; showing the whole "
+        "country.",
+        "km": "តំណភ្ជាប់ស្នើសុំខេត្ត “{value}” ដែលមិនមាន; បង្ហាញទូទាំងប្រទេស។",
+    },
+    "bad_commune": {
+        "en": "The link asked for commune “{value}”, which does not exist; no commune is selected.",
+        "km": "តំណភ្ជាប់ស្នើសុំឃុំ “{value}” ដែលមិនមាន; មិនបានជ្រើសឃុំណាទេ។",
+    },
 }
 
 
-def t(key: str, lang: str) -> str:
-    """The label ``key`` in ``lang``, falling back to English.
+def t(key: str, lang: str, **values: object) -> str:
+    """The label ``key`` in ``lang`` (falling back to English), with ``{name}`` placeholders
+    filled from ``values``.
 
     Raises:
-        KeyError: if the label does not exist (a programming error, caught by the tests).
+        KeyError: if the label or one of its placeholders' values does not exist (a
+            programming error, caught by the tests).
     """
     entry = LABELS[key]
-    return entry.get(lang) or entry["en"]
+    text = entry.get(lang) or entry["en"]
+    return text.format_map(values) if values else text

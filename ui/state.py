@@ -1,9 +1,17 @@
-"""Shared state of a session: language and province focus, mirrored in the URL."""
+"""Shared state of a session: language and the view's filters, mirrored in the URL.
+
+The view lives under one session-state key that no widget owns (Streamlit forgets the state
+of a widget that a page did not draw). Widgets have their own ``w_`` keys: they are seeded from
+the view when drawn and copy their value back in an ``on_change`` callback.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
+from ui.filters import Problem, parse_params, to_params
 from ui.i18n import LANGUAGES
 
 # The partnership's pilot sites, in the order the case study gives them, with their English
@@ -14,8 +22,9 @@ PARTNERSHIP_SITES = (
     ("18", "Preah Sihanouk", "site_18"),
 )
 
-
 LANGUAGE_KEY = "lang"
+VIEW_KEY = "_view"
+PROBLEMS_KEY = "_view_problems"
 
 
 def language() -> str:
@@ -26,29 +35,44 @@ def language() -> str:
     return st.session_state[LANGUAGE_KEY]
 
 
-def sync_language_to_url() -> None:
-    """Put the chosen language in the URL, so a shared link keeps it."""
-    st.query_params["lang"] = st.session_state[LANGUAGE_KEY]
+def view_state(bounds: tuple[date, date], provinces: set[str]) -> dict:
+    """The session's view (see ``ui.filters.defaults`` for its keys), read from the URL on the
+    session's first run; what the URL got wrong is kept for ``take_problems``."""
+    if VIEW_KEY not in st.session_state:
+        state, problems = parse_params(st.query_params.to_dict(), bounds, provinces)
+        st.session_state[VIEW_KEY] = state
+        st.session_state[PROBLEMS_KEY] = problems
+    return st.session_state[VIEW_KEY]
 
 
-def province_focus(valid_codes: set[str]) -> tuple[str | None, bool]:
-    """The focused province from the URL (``?province=01``), or None for the whole country.
-
-    Returns ``(code, rejected)``: ``rejected`` is True when the URL asked for a province that
-    does not exist, which then falls back to the whole country.
-    """
-    wanted = st.query_params.get("province")
-    if wanted is None or wanted == "":
-        return None, False
-    if wanted in valid_codes:
-        return wanted, False
-    del st.query_params["province"]
-    return None, True
+def take_problems() -> list[Problem]:
+    """What the URL got wrong on this session's first run (returned once)."""
+    return st.session_state.pop(PROBLEMS_KEY, [])
 
 
-def set_province_focus(code: str | None) -> None:
-    """Focus the map on a province (None: the whole country) and mirror it in the URL."""
-    if code is None:
-        st.query_params.pop("province", None)
-    else:
-        st.query_params["province"] = code
+def widget_key(name: str) -> str:
+    """The key of the widget that edits ``name``, seeded with the view's value on every run
+    (a widget whose label changes, as on a language switch, would otherwise start empty)."""
+    key = f"w_{name}"
+    st.session_state[key] = st.session_state[VIEW_KEY][name]
+    return key
+
+
+def copy_from_widget(name: str) -> None:
+    """``on_change`` callback: the widget's new value becomes the view's."""
+    st.session_state[VIEW_KEY][name] = st.session_state[f"w_{name}"]
+
+
+def set_view(name: str, value: object) -> None:
+    """Change the view from a callback (a button): the view and its widget both follow."""
+    st.session_state[VIEW_KEY][name] = value
+    st.session_state[f"w_{name}"] = value
+
+
+def sync_url(bounds: tuple[date, date]) -> None:
+    """Write the view and the language into the URL (only when they differ from it)."""
+    wanted = to_params(st.session_state[VIEW_KEY], bounds)
+    if st.session_state.get(LANGUAGE_KEY, "en") != "en":
+        wanted["lang"] = st.session_state[LANGUAGE_KEY]
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)

@@ -1,4 +1,4 @@
-"""The dashboard in headless Chromium, offline: the map draws, hovers and focuses."""
+"""The commune map page in headless Chromium, offline: the map draws, hovers and focuses."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from tests.browser.conftest import MAP_FRAME, streamlit_server
 
 pytestmark = pytest.mark.browser
 KHMER = re.compile("[\u1780-\u17ff]")
+MAP_PAGE = "national_map"
 
 
 def polygons(page: Page):
@@ -32,14 +33,14 @@ def hover_until_tooltip(page: Page):
 
 
 def test_national_map_draws_all_communes_offline(page: Page, server: str) -> None:
-    page.goto(server)
+    page.goto(f"{server}/{MAP_PAGE}")
     expect(polygons(page)).to_have_count(1633, timeout=60_000)
     assert page.blocked == []  # type: ignore[attr-defined]
     assert page.frame_locator(MAP_FRAME).locator(".leaflet-tile").count() == 0
 
 
 def test_hover_shows_khmer_and_english_names(page: Page, server: str) -> None:
-    page.goto(f"{server}/?province=23")
+    page.goto(f"{server}/{MAP_PAGE}?province=23")
     expect(polygons(page)).to_have_count(5, timeout=60_000)
     tooltip = hover_until_tooltip(page)
     expect(tooltip).to_contain_text("Kep", timeout=10_000)
@@ -49,7 +50,7 @@ def test_hover_shows_khmer_and_english_names(page: Page, server: str) -> None:
 
 
 def test_one_click_focus_on_phnom_penh(page: Page, server: str) -> None:
-    page.goto(server)
+    page.goto(f"{server}/{MAP_PAGE}")
     expect(polygons(page)).to_have_count(1633, timeout=60_000)
     page.get_by_role("button", name="Phnom Penh").click()
     expect(polygons(page)).to_have_count(96, timeout=60_000)
@@ -57,7 +58,7 @@ def test_one_click_focus_on_phnom_penh(page: Page, server: str) -> None:
 
 
 def test_khmer_interface(page: Page, server: str) -> None:
-    page.goto(f"{server}/?lang=km&province=01")
+    page.goto(f"{server}/{MAP_PAGE}?lang=km&province=01")
     expect(page.get_by_role("heading", name="អាត្លាសបរិយាកាសអំណោយផល")).to_be_visible(timeout=60_000)
     expect(polygons(page)).to_have_count(65, timeout=60_000)
     expect(hover_until_tooltip(page)).to_contain_text("ស្រុក/ខណ្ឌ", timeout=10_000)

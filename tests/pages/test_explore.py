@@ -1,0 +1,153 @@
+"""The Explore page run headless with AppTest: filters, the URL, small counts, the panel."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.io
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import query
+from query import explore
+from query.explore import View
+from tests.pages.test_pages import NATIONAL_BUDGET, app, features, folium_args, metric
+
+SMALL = re.compile(r"^[1-4]$")
+
+
+def payload(at: AppTest) -> dict:
+    match = re.search(r"var data = (\{.*?\});\n", folium_args(at)["script"])
+    assert match
+    return json.loads(match.group(1))
+
+
+def values(array: object) -> list:
+    """A plotly array from JSON: a list, or a typed array (base64 ``bdata``)."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def expected_total(db: Path, view: View) -> int:
+    con = query.open_database(db)
+    try:
+        return explore.view_total(con, view)
+    finally:
+        con.close()
+
+
+def test_the_default_view_is_the_last_year_within_budget(atlas_env: Path) -> None:
+    at = app()
+    at.run()
+    assert not at.exception
+    total = expected_total(atlas_env, View(date(2014, 1, 1), date(2014, 12, 1)))
+    assert metric(at, "Incidents in the period") == f"{total:,}"
+    assert metric(at, "Change vs previous period").endswith("%")
+    args = folium_args(at)
+    assert len(json.dumps(args).encode()) <= NATIONAL_BUDGET
+    assert len(features(args)) == 1633
+    data = payload(at)
+    assert not [v for v in data["xv"] if SMALL.match(v)], "a count below 5 in a tooltip"
+    assert "<5" in data["xv"]
+    assert "Synthetic demonstration data" in folium_args(at)["script"]  # in the map's legend
+
+
+def test_a_filter_change_moves_the_numbers_and_the_url(atlas_env: Path) -> None:
+    at = app()
+    at.run()
+    before = metric(at, "Incidents in the period")
+    at.multiselect(key="w_type").select("arrest_detention").run()
+    assert not at.exception
+    after = metric(at, "Incidents in the period")
+    raids = View(date(2014, 1, 1), date(2014, 12, 1), ("arrest_detention",))
+    assert after == f"{expected_total(atlas_env, raids):,}" != before
+    assert dict(at.query_params) == {"type": "arrest_detention"}
+    at.select_slider(key="w_period").set_value((date(2011, 1, 1), date(2011, 6, 1))).run()
+    assert dict(at.query_params) == {"type": "arrest_detention", "from": "2011-01", "to": "2011-06"}
+    assert metric(at, "Incidents in the period") != after
+
+
+def test_a_shared_link_reopens_the_same_view(atlas_env: Path) -> None:
+    params = {
+        "from": "2012-01", "to": "2012-12", "pop": "pwid,pwud", "province": "12",
+        "cover": "share", "layers": "partnership,services", "measure": "rate", "lang": "km",
+    }  # fmt: skip
+    first = app()
+    for key, value in params.items():
+        first.query_params[key] = value
+    first.run()
+    assert not first.exception
+    assert first.multiselect(key="w_pop").value == ["pwid", "pwud"]
+    assert first.selectbox(key="w_province").value == "12"
+    assert first.radio(key="w_measure").value == "rate"
+    assert first.select_slider(key="w_period").value == (date(2012, 1, 1), date(2012, 12, 1))
+    assert {k: first.query_params[k] for k in params} == params
+    shared = app()
+    for key, value in first.query_params.items():
+        shared.query_params[key] = value
+    shared.run()
+    assert [m.value for m in shared.metric] == [m.value for m in first.metric]
+    assert len(features(folium_args(shared))) == 96  # Phnom Penh only
+    assert "circle_marker" in folium_args(shared)["script"]  # public services layer on
+
+
+@pytest.mark.parametrize(
+    ("params", "says"),
+    [
+        ({"from": "2014-06", "to": "2013-01"}, "starts (2014-06) after it ends (2013-01)"),
+        ({"from": "abc"}, "not in YYYY-MM form"),
+        ({"province": "99"}, "province “99”, which does not exist"),
+        ({"commune": "999999"}, "commune “999999”, which does not exist"),
+        ({"commune": "x' OR 1=1 --"}, "which does not exist"),
+        ({"type": "arrest_detention;DROP"}, "unknown values"),
+    ],
+)
+def test_bad_links_give_a_message_and_the_default_view(
+    atlas_env: Path, params: dict, says: str
+) -> None:
+    at = app()
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    assert any(says in w.value for w in at.warning), [w.value for w in at.warning]
+    default = expected_total(atlas_env, View(date(2014, 1, 1), date(2014, 12, 1)))
+    assert metric(at, "Incidents in the period") == f"{default:,}"
+
+
+def test_a_commune_in_the_link_opens_its_story(atlas_env: Path) -> None:
+    at = app()
+    at.query_params["province"] = "12"
+    at.query_params["commune"] = "120203"
+    at.run()
+    assert not at.exception
+    assert at.subheader[0].value == "Phsar Thmei Ti Bei"
+    assert any("ផ្សារថ្មីទី ៣" in m.value for m in at.markdown)
+    chart = plotly.io.from_json(at.get("plotly_chart")[0].proto.spec)
+    heights = [y for trace in chart.data for y in values(trace.y)]
+    assert heights and not [y for y in heights if 0 < y < 4]  # no bar below the threshold
+    lines = [s.x0 for s in chart.layout.shapes]
+    assert pd.Timestamp(2010, 8, 16).timestamp() * 1000 in lines
+    at.button(key="close_panel").click().run()
+    assert "commune" not in at.query_params
+    assert "Phsar Thmei Ti Bei" not in [s.value for s in at.subheader]
+
+
+def test_the_khmer_interface_keeps_the_filters(atlas_env: Path) -> None:
+    at = app()
+    at.run()
+    at.multiselect(key="w_actor").select("police").run()
+    at.radio(key="lang").set_value("km").run()
+    assert not at.exception
+    assert at.title[0].value == "ស្វែងរក"
+    assert at.multiselect(key="w_actor").value == ["police"]
+    assert at.query_params["actor"] == "police" and at.query_params["lang"] == "km"
+    legend_title = json.dumps("ការរំខាន × ភាពជាដៃគូ")[1:-1]  # as the map's script escapes it
+    assert legend_title in folium_args(at)["script"]

@@ -1,0 +1,94 @@
+"""A commune's story, in the Explore page's side panel."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from query.explore import View
+from query.protected import STEPS, best_step
+from ui import data
+from ui.explore_view import ViewNumbers, commune_chart, commune_months, count_text, threshold
+from ui.i18n import t
+from ui.state import set_view
+from ui.suppress import format_count
+
+
+def render_panel(polygon_id: str, view: View, numbers: ViewNumbers, lang: str) -> None:
+    """Names, the period's count, the monthly chart, partnership activities and services."""
+    p = data.run("explore.commune_profile", polygon_id)
+    other = "en" if lang == "km" else "km"
+    st.subheader(p[f"commune_name_{lang}"] or p["commune_name_en"])
+    st.markdown(f"**{p[f'commune_name_{other}'] or ''}**")
+    st.caption(
+        f"{t('district', lang)}: {p[f'district_name_{lang}']} · "
+        f"{t('province', lang)}: {p[f'province_name_{lang}']} · "
+        f"{t('commune_code', lang)}: {p['commune_code'] or t('no_code', lang)}"
+    )
+    st.button(t("close_panel", lang), on_click=set_view, args=("commune", None), key="close_panel")
+    rows = numbers.communes[numbers.communes["polygon_id"] == polygon_id]
+    first_start = None
+    if len(rows):
+        row = rows.iloc[0]
+        first_start = row["first_start"]
+        left, right = st.columns(2)
+        left.metric(t("tt_incidents", lang), count_text(row["incidents"], row["cell"],
+                                                        numbers.threshold, lang))  # fmt: skip
+        right.markdown(f"{t('tt_partnership', lang)}  \n**{t(f'status_{row.status}', lang)}**")
+    months = commune_months(polygon_id, view)
+    st.markdown(f"**{t('monthly_by_type', lang)}**")
+    if months.empty:
+        st.caption(t("no_incidents_here", lang))
+    else:
+        step = st.radio(
+            t("step", lang), list(STEPS), index=list(STEPS).index(best_step(months, threshold())),
+            format_func=lambda s: t(f"step_{s}", lang), horizontal=True,
+            key=f"step_{polygon_id}", help=t("step_help", lang, t=threshold()),
+        )  # fmt: skip
+        figure = commune_chart(months, view, first_start, step, lang)
+        st.plotly_chart(figure, key="commune_chart")
+    _partnership(polygon_id, lang)
+    _services(polygon_id, lang)
+
+
+def _partnership(polygon_id: str, lang: str) -> None:
+    st.markdown(f"**{t('partnership_activities', lang)}**")
+    acts = data.run("explore.commune_partnership", polygon_id)
+    if acts.empty:
+        st.caption(t("no_partnership_here", lang))
+        return
+    table = pd.DataFrame({
+        t("programme", lang): acts["programme"].str.upper(),
+        t("activity", lang): [t(f"activity_{a}", lang) for a in acts["activity"]],
+        t("start", lang): acts["start_date"].dt.strftime("%Y-%m-%d"),
+        t("end", lang): acts["end_date"].dt.strftime("%Y-%m-%d").fillna("—"),
+        t("participants", lang): [
+            "—" if pd.isna(n) else format_count(int(n)) for n in acts["participants"]
+        ],
+        t("partner", lang): acts["partner"].fillna("—"),
+    })  # fmt: skip
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def _services(polygon_id: str, lang: str) -> None:
+    st.markdown(f"**{t('services_around', lang)}**")
+    services = data.run("explore.services_around", polygon_id)
+    if services.empty:
+        st.caption(t("no_services", lang))
+        return
+    public = services[services["public"]]
+    if len(public):
+        st.dataframe(pd.DataFrame({
+            t("service_type", lang): [t(f"svc_{s}", lang) for s in public["service_type"]],
+            t("operator", lang): public["operator"],
+            t("commune", lang): [
+                f"{r[f'commune_name_{lang}'] or r['commune_name_en']} ("
+                + t("in_this_commune" if r["is_selected"] else "next_door", lang) + ")"
+                for _, r in public.iterrows()
+            ],
+            t("opened", lang): public["opened"].dt.strftime("%Y-%m"),
+        }), hide_index=True, width="stretch")  # fmt: skip
+    hidden = services[~services["public"]]
+    if len(hidden):
+        # Only the total: a count per type would be small, and the total would give it away.
+        st.caption(t("other_services", lang, n=format_count(int(hidden["services"].sum()))))

@@ -1,0 +1,87 @@
+"""The sidebar every page shares: language, the synthetic-data warning and the view's filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from etl.contract import ACTORS, INCIDENT_TYPES, POPULATIONS
+from query.explore import add_months
+from ui import data
+from ui.filters import month_text
+from ui.i18n import LANGUAGES, t
+from ui.state import (
+    LANGUAGE_KEY,
+    VIEW_KEY,
+    copy_from_widget,
+    language,
+    sync_url,
+    take_problems,
+    view_state,
+    widget_key,
+)
+
+
+def months_between(first: date, last: date) -> list[date]:
+    """Every month from ``first`` to ``last``, both included."""
+    months = [first]
+    while months[-1] < last:
+        months.append(add_months(months[-1], 1))
+    return months
+
+
+def draw_sidebar() -> tuple[date, date] | None:
+    """Draw the shared sidebar; return the months with data (None when no incident is loaded).
+
+    Problems in the URL are reported in the page area, once, as plain messages.
+    """
+    with st.sidebar:
+        st.radio(
+            f"{t('language', 'en')} / {t('language', 'km')}",
+            list(LANGUAGES),
+            format_func=LANGUAGES.get,
+            horizontal=True,
+            key=LANGUAGE_KEY,
+        )
+    lang = language()
+    if data.is_synthetic():
+        st.sidebar.warning(t("synthetic", lang))
+    bounds = data.run("explore.month_range")
+    if bounds is None:
+        return None
+    provinces = data.provinces()
+    names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
+    view_state(bounds, set(names))
+    for problem in take_problems():
+        key = "bad_province_value" if problem.key == "bad_province" else problem.key
+        st.warning(t(key, lang, **problem.values))
+    _draw_filters(lang, bounds, names)
+    sync_url(bounds)
+    return bounds
+
+
+def _draw_filters(lang: str, bounds: tuple[date, date], names: dict[str, str]) -> None:
+    sidebar = st.sidebar
+    sidebar.subheader(t("filters", lang))
+    # A range slider is one whose value is a pair, so the value is passed, not seeded.
+    sidebar.select_slider(
+        t("period", lang), options=months_between(*bounds), format_func=month_text,
+        value=st.session_state[VIEW_KEY]["period"], key="w_period",
+        on_change=copy_from_widget, args=("period",),
+    )  # fmt: skip
+    for name, label, values, prefix in (
+        ("type", "incident_type", INCIDENT_TYPES, "type_"),
+        ("pop", "population", POPULATIONS, "pop_"),
+        ("actor", "actor", ACTORS, "actor_"),
+    ):
+        sidebar.multiselect(
+            t(label, lang), values, format_func=lambda v, p=prefix: t(p + v, lang),
+            placeholder=t("all", lang), key=widget_key(name),
+            on_change=copy_from_widget, args=(name,),
+        )  # fmt: skip
+    sidebar.selectbox(
+        t("province", lang), [None, *names],
+        format_func=lambda c: t("whole_country", lang) if c is None else f"{c} {names[c]}",
+        key=widget_key("province"), on_change=copy_from_widget, args=("province",),
+    )  # fmt: skip
