@@ -15,6 +15,7 @@ from jinja2 import Template
 
 from geo.maps import (
     PLAIN_BACKGROUND,
+    CommuneRows,
     CompactPolygonLayer,
     LayerStyle,
     MapLabels,
@@ -135,18 +136,18 @@ def build_explore_map(
     labels: MapLabels,
     legend: Legend,
     *,
-    encoded: list | None = None,
+    encoded: list | CommuneRows | None = None,
     tooltips: list[list[str]] | None = None,
     tooltip_labels: tuple[str, ...] = (),
-    outlined: gpd.GeoSeries | None = None,
-    borders: gpd.GeoSeries | None = None,
+    outlined: gpd.GeoSeries | list | None = None,
+    borders: gpd.GeoSeries | list | None = None,
     services: pd.DataFrame | None = None,
     tiles: str | None = None,
     precision: int = 4,
 ) -> folium.Map:
     """Communes filled by ``fills`` (``fill_index``), with the legend and optional layers:
-    ``outlined`` partnership communes, ``borders``, and public ``services`` (columns ``lon``,
-    ``lat``, ``label``) as markers.
+    ``outlined`` partnership communes, ``borders`` (geometries, or their ``encode_polygons``),
+    and public ``services`` (columns ``lon``, ``lat``, ``label``) as markers.
 
     Raises:
         ValueError: if ``communes`` is empty or not in EPSG:4326, or the per-commune lists do
@@ -163,10 +164,10 @@ def build_explore_map(
         encoded=encoded, extras=tooltips, extra_labels=tooltip_labels,
     )  # fmt: skip
     m.add_child(CompactPolygonLayer(payload, background=None if tiles else PLAIN_BACKGROUND))
-    if borders is not None and not borders.empty:
+    if borders is not None and len(borders):
         line = LayerStyle(color="#333333", weight=1.0, interactive=False)
         m.add_child(CompactPolygonLayer(outline_payload(borders, line, precision)))
-    if outlined is not None and not outlined.empty:
+    if outlined is not None and len(outlined):
         line = LayerStyle(color=PARTNERSHIP_OUTLINE, weight=2.2, interactive=False)
         m.add_child(CompactPolygonLayer(outline_payload(outlined, line, precision)))
     if services is not None:

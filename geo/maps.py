@@ -106,6 +106,49 @@ def encode_polygons(geoms: gpd.GeoSeries, precision: int) -> list[list[list[str]
     return [encode_geometry(g, precision) for g in geoms]
 
 
+PLACE_COLUMNS = ["district_name_en", "district_name_km", "province_name_en", "province_name_km"]
+
+
+@dataclass(frozen=True)
+class CommuneRows:
+    """What a commune layer's payload holds whatever the colours: per commune its code, names,
+    place index and encoded polygon, and the table of places. Worth caching per layer."""
+
+    rows: list
+    places: list
+
+
+def commune_rows(
+    communes: gpd.GeoDataFrame, precision: int, encoded: list | None = None
+) -> CommuneRows:
+    """The fixed part of ``commune_payload`` for ``communes`` (``query.commune_layer``).
+
+    Raises:
+        ValueError: if a geometry is not polygonal, or ``encoded`` has not one entry per
+            commune.
+    """
+    if encoded is None:
+        encoded = encode_polygons(communes.geometry, precision)
+    if len(encoded) != len(communes):
+        raise ValueError(f"encoded has {len(encoded)} entries for {len(communes)} communes")
+    places = communes[PLACE_COLUMNS].fillna("").map(_plain)
+    place_index = {p: i for i, p in enumerate(dict.fromkeys(places.itertuples(index=False)))}
+    rows = [
+        [
+            code if isinstance(code, str) else None,
+            _plain(name_en),
+            _plain(name_km) if isinstance(name_km, str) else "",
+            place_index[place],
+            geometry,
+        ]
+        for code, name_en, name_km, place, geometry in zip(
+            communes["commune_code"], communes["commune_name_en"], communes["commune_name_km"],
+            places.itertuples(index=False), encoded, strict=True,
+        )
+    ]  # fmt: skip
+    return CommuneRows(rows, [list(p) for p in place_index])
+
+
 def commune_payload(
     communes: gpd.GeoDataFrame,
     fill_index: pd.Series,
@@ -113,58 +156,52 @@ def commune_payload(
     labels: MapLabels,
     precision: int,
     *,
-    encoded: list | None = None,
+    encoded: list | CommuneRows | None = None,
     extras: list[list[str]] | None = None,
     extra_labels: tuple[str, ...] = (),
 ) -> dict:
     """The data the compact layer script decodes: places, colours, encoded polygons, labels.
 
     ``communes`` carries the columns of ``query.commune_layer``; ``fill_index`` gives, per row,
-    an index into ``style.colors``. ``encoded`` is ``encode_polygons`` of the geometry when
-    already known. ``extras`` are more tooltip lines per row, labelled by ``extra_labels``.
+    an index into ``style.colors``. ``encoded`` is ``encode_polygons`` of the geometry, or
+    ``commune_rows`` of the layer, when already known. ``extras`` are more tooltip lines per
+    row, labelled by ``extra_labels``; each distinct text is written once.
 
     Raises:
-        ValueError: if a geometry is not polygonal, or ``encoded`` or ``extras`` do not have
-            one entry per commune.
+        ValueError: if a geometry is not polygonal, or ``encoded``, ``fill_index`` or
+            ``extras`` do not have one entry per commune.
     """
-    if encoded is None:
-        encoded = encode_polygons(communes.geometry, precision)
-    for name, given in (("encoded", encoded), ("extras", extras)):
+    fixed = encoded if isinstance(encoded, CommuneRows) else commune_rows(
+        communes, precision, encoded
+    )  # fmt: skip
+    for name, given in (("encoded", fixed.rows), ("fill_index", fill_index), ("extras", extras)):
         if given is not None and len(given) != len(communes):
             raise ValueError(f"{name} has {len(given)} entries for {len(communes)} communes")
-    place_cols = ["district_name_en", "district_name_km", "province_name_en", "province_name_km"]
-    places = communes[place_cols].fillna("").map(_plain).drop_duplicates().reset_index(drop=True)
-    place_index = {tuple(row): i for i, row in enumerate(places.itertuples(index=False))}
-    rows = []
     words: dict[str, int] = {}
-    for i, (row, fill) in enumerate(zip(communes.itertuples(index=False), fill_index, strict=True)):
-        place = tuple(
-            "" if pd.isna(getattr(row, c)) else _plain(getattr(row, c)) for c in place_cols
-        )
-        rows.append(
-            [
-                row.commune_code if isinstance(row.commune_code, str) else None,
-                _plain(row.commune_name_en),
-                _plain(row.commune_name_km) if isinstance(row.commune_name_km, str) else "",
-                place_index[place],
-                int(fill),
-                encoded[i],
-                *(
-                    [[words.setdefault(_plain(x), len(words)) for x in extras[i]]]
-                    if extras is not None
-                    else []
-                ),
-            ]
-        )
-    payload = _layer_payload(rows, places.values.tolist(), style, labels, precision)
+    if extras is None:
+        tails: list[list] = [[] for _ in fixed.rows]
+    else:
+        tails = [[[words.setdefault(_plain(x), len(words)) for x in row]] for row in extras]
+    rows = [
+        [*row[:4], int(fill), row[4], *tail]
+        for row, fill, tail in zip(fixed.rows, fill_index, tails, strict=True)
+    ]
+    payload = _layer_payload(rows, fixed.places, style, labels, precision)
     payload["xl"] = [_plain(label) for label in extra_labels]
     payload["xv"] = list(words)  # tooltip texts, each written once; rows hold their indices
     return payload
 
 
-def outline_payload(geoms: gpd.GeoSeries, style: LayerStyle, precision: int) -> dict:
-    """Payload for an outline layer (district or province borders): no fill, no tooltip."""
-    rows = [[None, "", "", 0, 0, encode_geometry(g, precision)] for g in geoms]
+def outline_payload(geoms: gpd.GeoSeries | list, style: LayerStyle, precision: int) -> dict:
+    """Payload for an outline layer (district or province borders): no fill, no tooltip.
+
+    ``geoms`` are geometries, or already their ``encode_polygons``.
+
+    Raises:
+        ValueError: if a geometry is not polygonal.
+    """
+    encoded = geoms if isinstance(geoms, list) else encode_polygons(geoms, precision)
+    rows = [[None, "", "", 0, 0, e] for e in encoded]
     outline = LayerStyle(color=style.color, weight=style.weight, opacity=0, interactive=False)
     return _layer_payload(rows, [], outline, MapLabels(), precision)
 

@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 from geo.assets import assets_installed, standalone_html
 from ui import data
 from ui.commune_panel import render_panel
-from ui.explore_view import build_map, new_click, render_summary, view_numbers, view_table
+from ui.explore_view import map_maker, new_click, render_summary, view_numbers, view_table
 from ui.filters import COVERS, LAYERS, MEASURES, month_text, to_view
 from ui.i18n import t
 from ui.router import ensure_router
@@ -53,11 +53,11 @@ if state["commune"]:
         state["commune"] = None
         sync_url(data.run("explore.month_range"))
 
-fmap = build_map(view, numbers, state, lang)
+make_map = map_maker(view, numbers, state, lang)
 left, right = st.columns([3, 2])
 with left:
     clicked = st_folium(
-        fmap, height=620, use_container_width=True,
+        make_map(), height=620, use_container_width=True, render=False,  # see national_map
         returned_objects=["last_active_drawing", "last_object_clicked"],
         key=f"explore_map_{view.province}",
     )  # fmt: skip
@@ -71,15 +71,17 @@ with right:
     else:
         st.info(t("click_hint", lang))
 
-stem = ("synthetic_" if data.is_synthetic() else "") + (
+synthetic = data.is_synthetic()
+stem = ("synthetic_" if synthetic else "") + (
     f"atlas_{view.province or 'national'}_{month_text(view.start)}_{month_text(view.end)}"
 )
 downloads = st.columns(2)
 downloads[0].download_button(
-    t("download_csv", lang), view_table(view, numbers).to_csv(index=False).encode("utf-8-sig"),
+    t("download_csv", lang),
+    lambda: view_table(view, numbers, synthetic).to_csv(index=False).encode("utf-8-sig"),
     file_name=f"{stem}.csv", mime="text/csv", key="download_csv", on_click="ignore",
 )  # fmt: skip
 downloads[1].download_button(
-    t("download_html", lang), lambda: standalone_html(fmap).encode("utf-8"),
+    t("download_html", lang), lambda: standalone_html(make_map()).encode("utf-8"),
     file_name=f"{stem}.html", mime="text/html", key="download_html", on_click="ignore",
 )  # fmt: skip

@@ -57,7 +57,12 @@ left, right = st.columns(2)
 left.metric(t("communes", lang), f"{len(communes):,}")
 right.metric(t("with_code", lang), f"{coded:,}")
 st_folium(
-    fmap, height=620, use_container_width=True, returned_objects=[], key=f"map_{focus}_{lang}"
+    fmap,
+    height=620,
+    use_container_width=True,
+    returned_objects=[],
+    key=f"map_{focus}_{lang}",
+    render=False,  # the map's script needs no figure render (it would re-read 400 KB as a template)
 )
 st.caption(t("coloured_by_province", lang))
 if tiles is None:

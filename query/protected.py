@@ -41,12 +41,14 @@ def protect_communes(
     """
     extra = unmapped.assign(status="none", months_covered=0, public_services=0)
     out = pd.concat([communes, extra], ignore_index=True) if len(extra) else communes.copy()
-    out["cell"] = Cell.ZERO.value
-    partnered = out["status"] != "none"
-    for _, rows in out.groupby(["province_code", partnered]):
-        shown = rows["polygon_id"].notna().tolist()
-        states, _ = protect(rows["incidents"].astype(int).tolist(), threshold, shown)
-        out.loc[rows.index, "cell"] = [s.value for s in states]
+    values = out["incidents"].to_numpy(dtype=np.int64)
+    shown = out["polygon_id"].notna().to_numpy()
+    keys = out["province_code"].astype(str) + (out["status"] != "none").map({True: "+", False: "-"})
+    cells = np.full(len(out), Cell.ZERO.value, dtype=object)
+    for rows in pd.Series(np.arange(len(out))).groupby(keys.to_numpy()).indices.values():
+        states, _ = protect(values[rows].tolist(), threshold, shown[rows].tolist())
+        cells[rows] = [state.value for state in states]
+    out["cell"] = cells
     return out
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 import config
 import query
-from geo.maps import OSM_TILES, encode_polygons
+from geo.maps import OSM_TILES, CommuneRows, commune_rows, encode_polygons
 from query import explore
 
 
@@ -108,16 +108,35 @@ def borders(table: str, province: str | None) -> gpd.GeoDataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _encoded(path: str, version: float, province: str | None, precision: int) -> list:
-    return encode_polygons(_cached(path, version, "commune_layer", (province,)).geometry, precision)
+def _commune_rows(path: str, version: float, province: str | None, precision: int) -> CommuneRows:
+    layer = _cached(path, version, "commune_layer", (province,))
+    return commune_rows(layer, precision)
 
 
-def encoded_communes(province: str | None) -> list:
-    """The compact encoding of ``communes(province)``'s polygons (computed once per version)."""
+@st.cache_data(show_spinner=False, max_entries=64)
+def _encoded_borders(
+    path: str, version: float, table: str, province: str | None, precision: int
+) -> list:
+    return encode_polygons(
+        _cached(path, version, "border_layer", (table, province)).geometry, precision
+    )
+
+
+def communes_encoded(province: str | None) -> CommuneRows:
+    """The fixed part of the map payload of ``communes(province)``: names, places and encoded
+    polygons (computed once per database version)."""
     connection()
     path = db_path()
     precision = config.get_int("ATLAS_COORD_PRECISION")
-    return _encoded(str(path), _version(path), province, precision)
+    return _commune_rows(str(path), _version(path), province, precision)
+
+
+def encoded_borders(table: str, province: str | None) -> list:
+    """The compact encoding of ``borders(table, province)`` (computed once per version)."""
+    connection()
+    path = db_path()
+    precision = config.get_int("ATLAS_COORD_PRECISION")
+    return _encoded_borders(str(path), _version(path), table, province, precision)
 
 
 def provinces() -> pd.DataFrame:

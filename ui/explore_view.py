@@ -4,11 +4,14 @@ its downloads. The page (``pages/explore.py``) only arranges them.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -18,7 +21,7 @@ from geo.charts import Event, monthly_chart
 from geo.explore_map import Legend, build_explore_map, fill_index
 from geo.maps import MapLabels
 from query.disclosure import Cell, display
-from query.explore import View
+from query.explore import STATUSES, View
 from query.protected import (
     Summary,
     bucket_months,
@@ -157,34 +160,45 @@ def map_note(view: View, lang: str) -> str:
     return " · ".join(parts)
 
 
-def build_map(view: View, numbers: ViewNumbers, state: dict, lang: str) -> folium.Map:
-    """The bivariate map of a view, as the state's measure, cover and layers ask."""
+def _tooltips(frame: pd.DataFrame, state: dict, months: int, rates: list[str], lang: str):
+    """Each commune's tooltip lines (count as shown, partnership, rate) and their labels."""
+    limit = threshold()
+    counts = np.where(
+        frame["cell"] == Cell.SMALL.value, f"<{limit}",
+        np.where(frame["cell"] == Cell.HIDDEN.value, t("hidden", lang),
+                 frame["incidents"].map("{:,}".format)),
+    )  # fmt: skip
+    if state["cover"] == "share":
+        cover = (frame["months_covered"] / months).map("{:.0%}".format)
+    else:
+        cover = frame["status"].map({s: t(f"status_{s}", lang) for s in STATUSES})
+    columns = [counts, cover.to_numpy()]
+    labels = [t("tt_incidents", lang), t("tt_partnership", lang)]
+    if rates:
+        columns.append([t("hidden", lang) if r == "·" else r for r in rates])
+        labels.append(t("tt_rate", lang))
+    return [list(row) for row in zip(*columns, strict=True)], tuple(labels)
+
+
+def map_maker(view: View, numbers: ViewNumbers, state: dict, lang: str) -> Callable[[], folium.Map]:
+    """A function that builds the view's bivariate map, as the state's measure, cover and
+    layers ask: called once for the page and again only if the map is downloaded.
+
+    Raises:
+        RuntimeError: if the commune layer and the view's rows are not in the same order.
+    """
     layer: gpd.GeoDataFrame = data.communes(view.province)
     frame = numbers.communes
     if not frame["polygon_id"].equals(layer["source_id"]):
         raise RuntimeError("the commune layer and the view's rows are not in the same order")
-    limit = numbers.threshold
-    classes, breaks, rates = _measure(frame, state, limit)
-    cover = state["cover"]
-    fills = fill_index(classes, partnership_classes(frame, view.months, cover))
-    tooltips = [
-        [
-            count_text(r.incidents, r.cell, limit, lang),
-            _partnership_text(r, cover, view.months, lang),
-        ]
-        for r in frame.itertuples(index=False)
-    ]
-    labels_extra = (t("tt_incidents", lang), t("tt_partnership", lang))
-    if rates:
-        hidden = t("hidden", lang)
-        tooltips = [
-            [*row, hidden if r == "·" else r] for row, r in zip(tooltips, rates, strict=True)
-        ]
-        labels_extra = (*labels_extra, t("tt_rate", lang))
+    classes, breaks, rates = _measure(frame, state, numbers.threshold)
+    fills = fill_index(classes, partnership_classes(frame, view.months, state["cover"]))
+    tooltips, tooltip_labels = _tooltips(frame, state, view.months, rates, lang)
     layers = state["layers"]
-    outlined = (
-        layer.geometry[(frame["status"] != "none").to_numpy()] if "partnership" in layers else None
-    )
+    encoded = data.communes_encoded(view.province)
+    outlined = None
+    if "partnership" in layers:
+        outlined = [r[4] for r, s in zip(encoded.rows, frame["status"], strict=True) if s != "none"]
     services = None
     if "services" in layers:
         points = data.run("explore.public_service_points", view)
@@ -192,16 +206,14 @@ def build_map(view: View, numbers: ViewNumbers, state: dict, lang: str) -> foliu
                                         for p in points.itertuples()])  # fmt: skip
     borders = None
     if "borders" in layers:
-        borders = data.borders(
-            "districts" if view.province else "provinces", view.province
-        ).geometry
+        borders = data.encoded_borders("districts" if view.province else "provinces", view.province)
     labels = MapLabels(lang=lang, district=t("district", lang), province=t("province", lang),
                        code=t("commune_code", lang), nocode=t("no_code", lang))  # fmt: skip
-    return build_explore_map(
-        layer, fills, labels, _legend(breaks, state, map_note(view, lang), lang),
-        encoded=data.encoded_communes(view.province), tooltips=tooltips,
-        tooltip_labels=labels_extra,
-        outlined=outlined, borders=borders, services=services, tiles=data.tiles_url(),
+    return functools.partial(
+        build_explore_map, layer, fills, labels,
+        _legend(breaks, state, map_note(view, lang), lang), encoded=encoded, tooltips=tooltips,
+        tooltip_labels=tooltip_labels, outlined=outlined, borders=borders, services=services,
+        tiles=data.tiles_url(),
     )  # fmt: skip
 
 
@@ -221,8 +233,9 @@ def new_click(clicked: dict | None, province: str | None, communes: pd.DataFrame
     return row["commune_code"] if isinstance(row["commune_code"], str) else row["polygon_id"]
 
 
-def view_table(view: View, numbers: ViewNumbers) -> pd.DataFrame:
-    """The view's commune table for download: every count as it is shown on the map."""
+def view_table(view: View, numbers: ViewNumbers, synthetic: bool) -> pd.DataFrame:
+    """The view's commune table for download: every count as it is shown on the map (pure:
+    the download builds it outside the page's run)."""
     f = numbers.communes
     limit = numbers.threshold
     table = pd.DataFrame({
@@ -236,7 +249,7 @@ def view_table(view: View, numbers: ViewNumbers) -> pd.DataFrame:
         "period_months": view.months, "public_services": f["public_services"],
         "period_from": month_text(view.start), "period_to": month_text(view.end),
     })  # fmt: skip
-    if data.is_synthetic():
+    if synthetic:
         table.insert(0, "data", "synthetic demonstration data")
     return table
 
