@@ -1,5 +1,6 @@
 """The Explore page's map: communes in a bivariate colouring (disruption × partnership), with
-a legend drawn inside the map (so a downloaded map keeps it) and optional layers.
+optional layers and a legend, drawn beside the map on the page and inside it in a downloaded
+map (which must explain itself).
 """
 
 from __future__ import annotations
@@ -94,8 +95,9 @@ def _swatch(colour: str, border: str = "#888") -> str:
     )
 
 
-def legend_html(legend: Legend) -> str:
-    """The legend as HTML: the 3×3 grid with labelled axes, then the other symbols."""
+def legend_html(legend: Legend, inline: bool = False) -> str:
+    """The legend as HTML: the 3×3 grid with labelled axes, then the other symbols (beside the
+    grid when ``inline``, for a page; below it otherwise, for a box inside the map)."""
     e = html.escape
     cell = "padding:1px 3px;font-size:11px;"
     head = "".join(f'<th style="{cell}font-weight:normal">{e(c)}</th>' for c in legend.columns)
@@ -117,16 +119,23 @@ def legend_html(legend: Legend) -> str:
         extra.append(f"{dot}{e(legend.services)}")
     if legend.note:
         extra.append(f"<i>{e(legend.note)}</i>")
-    return (
-        '<div style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
-        'box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px sans-serif;max-width:330px">'
+    grid = (
         f"<b>{e(legend.title)}</b>"
         f'<div style="font-size:11px;margin-top:2px">&#8593; {e(legend.disruption)} · '
         f"&#8594; {e(legend.partnership)}</div>"
         f'<table style="border-collapse:collapse;margin-top:2px"><tr><th></th>{head}</tr>'
         f"{body}</table>"
-        + "".join(f'<div style="margin-top:2px">{x}</div>' for x in extra)
-        + "</div>"
+    )
+    symbols = "".join(f'<div style="margin-top:2px">{x}</div>' for x in extra)
+    if inline:
+        return (
+            '<div class="atlas-legend" style="display:flex;gap:24px;align-items:flex-end;'
+            f'font:12px sans-serif"><div>{grid}</div><div>{symbols}</div></div>'
+        )
+    return (
+        '<div style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
+        'box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px sans-serif;max-width:330px">'
+        f"{grid}{symbols}</div>"
     )
 
 
@@ -134,8 +143,8 @@ def build_explore_map(
     communes: gpd.GeoDataFrame,
     fills: pd.Series,
     labels: MapLabels,
-    legend: Legend,
     *,
+    legend: Legend | None = None,
     encoded: list | CommuneRows | None = None,
     tooltips: list[list[str]] | None = None,
     tooltip_labels: tuple[str, ...] = (),
@@ -145,7 +154,8 @@ def build_explore_map(
     tiles: str | None = None,
     precision: int = 4,
 ) -> folium.Map:
-    """Communes filled by ``fills`` (``fill_index``), with the legend and optional layers:
+    """Communes filled by ``fills`` (``fill_index``), with the ``legend`` inside the map when
+    given, and optional layers:
     ``outlined`` partnership communes, ``borders`` (geometries, or their ``encode_polygons``),
     and public ``services`` (columns ``lon``, ``lat``, ``label``) as markers.
 
@@ -177,5 +187,6 @@ def build_explore_map(
                 fill=True, fill_color=SERVICE_COLOUR, fill_opacity=0.95,
                 tooltip=html.escape(point.label),
             ).add_to(m)  # fmt: skip
-    m.add_child(LegendControl(legend))
+    if legend is not None:
+        m.add_child(LegendControl(legend))
     return m

