@@ -181,26 +181,27 @@ def rate_cells(communes: pd.DataFrame, threshold: int) -> tuple[pd.Series, pd.Se
 def disruption_classes(
     values: pd.Series, cells: pd.Series, threshold: int, floor: float | None = None
 ) -> tuple[pd.Series, list[float]]:
-    """Three disruption classes (0 low, 1 middle, 2 high) and their two breaks.
+    """Three disruption classes (0 low, 1 middle, 2 high) and their two breaks (a value at a
+    break belongs to the class above).
 
-    Breaks are the terciles of the values whose cell is shown, never below ``floor`` (for
-    counts, the threshold: every commune shown as ``<T`` then sits in the lowest class).
-    Hidden cells get ``HIDDEN_CLASS``; a missing value (no denominator) ``NO_RATE_CLASS``.
+    Breaks are the terciles of the values whose cell is shown, never below ``floor`` (counts:
+    the default, the threshold, so every commune shown as ``<T`` sits in the lowest class, and
+    the breaks are whole numbers; rates: 0). Hidden cells get ``HIDDEN_CLASS``; a missing value
+    (no denominator) ``NO_RATE_CLASS``.
     """
-    floor = float(threshold) if floor is None else floor
-    visible = values[(cells == Cell.SHOWN.value) & values.notna()]
-    if visible.empty:
-        breaks = [max(floor, 1.0), max(floor, 1.0) * 2]
-    else:
-        low, high = np.quantile(visible.to_numpy(dtype=float), [1 / 3, 2 / 3])
-        breaks = [max(float(low), floor), max(float(high), float(low), floor)]
-        if breaks[1] <= breaks[0]:
-            breaks[1] = breaks[0] + (1.0 if floor >= 1 else breaks[0] * 0.5 or 1.0)
+    counts = floor is None
+    floor = float(threshold) if counts else floor
+    visible = values[(cells == Cell.SHOWN.value) & values.notna()].to_numpy(dtype=float)
+    low, high = np.quantile(visible, [1 / 3, 2 / 3]) if len(visible) else (floor, 2 * floor)
+    if counts:
+        low, high = np.ceil(low), np.ceil(high)
+    low = max(float(low), floor)
+    high = max(float(high), low + (1.0 if counts else max(low * 0.5, 0.1)))
     classes = pd.Series(np.select(
-        [values.isna(), cells == Cell.HIDDEN.value, values >= breaks[1], values >= breaks[0]],
+        [values.isna(), cells == Cell.HIDDEN.value, values >= high, values >= low],
         [NO_RATE_CLASS, HIDDEN_CLASS, 2, 1], default=0,
     ), index=values.index)  # fmt: skip
-    return classes, breaks
+    return classes, [low, high]
 
 
 def partnership_classes(communes: pd.DataFrame, months: int, measure: str) -> pd.Series:

@@ -102,12 +102,6 @@ def render_summary(numbers: ViewNumbers, lang: str) -> None:
     st.caption(t("suppression_note", lang, t=limit))
 
 
-def _partnership_text(row: object, cover: str, months: int, lang: str) -> str:
-    if cover == "share":
-        return f"{row.months_covered / months:.0%}"
-    return t(f"status_{row.status}", lang)
-
-
 def _ranges(breaks: list[float], rate: bool) -> tuple[str, str, str]:
     if rate:
         low, high = (f"{b:.1f}" for b in breaks)
@@ -248,6 +242,7 @@ def view_table(view: View, numbers: ViewNumbers, synthetic: bool) -> pd.DataFram
         "commune_name_en": f["commune_name_en"], "commune_name_km": f["commune_name_km"],
         "incidents": [display(int(v), Cell(c), limit) for v, c in zip(f["incidents"], f["cell"],
                                                                      strict=True)],
+        "per_1000_key_population": _rate_column(f, limit),
         "partnership": f["status"], "partnership_months": f["months_covered"],
         "period_months": view.months, "public_services": f["public_services"],
         "period_from": month_text(view.start), "period_to": month_text(view.end),
@@ -255,6 +250,13 @@ def view_table(view: View, numbers: ViewNumbers, synthetic: bool) -> pd.DataFram
     if synthetic:
         table.insert(0, "data", "synthetic demonstration data")
     return table
+
+
+def _rate_column(frame: pd.DataFrame, limit: int) -> list[str]:
+    """Rates as the rate map shows them: a value, ``hidden``, or empty without an estimate."""
+    rate, cells = rate_cells(frame, limit)
+    return ["" if pd.isna(r) else ("hidden" if c == Cell.HIDDEN.value else f"{r:.1f}")
+            for r, c in zip(rate, cells, strict=True)]  # fmt: skip
 
 
 def timeline(start: object, lang: str) -> list[Event]:

@@ -151,8 +151,9 @@ LABELS: dict[str, dict[str, str]] = {
         "km": "គ្មានទិន្នន័យមុនរយៈពេលនេះ ដូច្នេះមិនបង្ហាញបម្រែបម្រួល។",
     },
     "note_change_small": {
-        "en": "The previous period had fewer than {t} incidents: no change is shown.",
-        "km": "រយៈពេលមុនមានឧប្បត្តិហេតុតិចជាង {t}៖ មិនបង្ហាញបម្រែបម្រួល។",
+        "en": "The previous period's total is not shown (fewer than {t} incidents, or it would "
+        "reveal such a count), so no change is shown.",
+        "km": "មិនបង្ហាញចំនួនសរុបនៃរយៈពេលមុន (តិចជាង {t} ឬវានឹងបង្ហាញចំនួនបែបនេះ) ដូច្នេះមិនបង្ហាញបម្រែបម្រួល។",
     },
     "suppression_note": {
         "en": "Counts below {t} show as “<{t}”; a few more are hidden so that no total gives "

@@ -11,7 +11,7 @@ from datetime import date
 
 import streamlit as st
 
-from ui.filters import Problem, parse_params, to_params
+from ui.filters import Problem, defaults, parse_params, to_params
 from ui.i18n import LANGUAGES
 
 # The partnership's pilot sites, in the order the case study gives them, with their English
@@ -42,7 +42,12 @@ def view_state(bounds: tuple[date, date], provinces: set[str]) -> dict:
         state, problems = parse_params(st.query_params.to_dict(), bounds, provinces)
         st.session_state[VIEW_KEY] = state
         st.session_state[PROBLEMS_KEY] = problems
-    return st.session_state[VIEW_KEY]
+    state = st.session_state[VIEW_KEY]
+    start, end = state["period"]
+    if start < bounds[0] or end > bounds[1]:  # the database was rebuilt with other months
+        state["period"] = defaults(bounds)["period"]
+        st.session_state.pop("w_period", None)
+    return state
 
 
 def take_problems() -> list[Problem]:
@@ -64,7 +69,10 @@ def copy_from_widget(name: str) -> None:
 
 
 def set_view(name: str, value: object) -> None:
-    """Change the view from a callback (a button): the view and its widget both follow."""
+    """Change the view from a callback (a button): the view and its widget both follow.
+    (Without incidents there are no filters and no view: nothing to change.)"""
+    if VIEW_KEY not in st.session_state:
+        return
     st.session_state[VIEW_KEY][name] = value
     st.session_state[f"w_{name}"] = value
 

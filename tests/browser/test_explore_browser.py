@@ -90,6 +90,8 @@ def test_no_count_below_the_threshold_on_screen_or_in_the_csv(page: Page, server
     assert len(rows) == 27 and rows[0]["data"] == "synthetic demonstration data"
     assert not [r for r in rows if SMALL.match(r["incidents"])]
     assert {r["incidents"] for r in rows} & {"<5"}
+    rates = [r["per_1000_key_population"] for r in rows]
+    assert all(r in ("", "hidden") or float(r) >= 0 for r in rates)
 
 
 def test_the_downloaded_map_draws_with_no_server(

@@ -104,6 +104,16 @@ def test_counts_below_the_threshold_sit_in_the_lowest_class() -> None:
     assert classes.iloc[-1] == HIDDEN_CLASS and classes.iloc[6] == 2
 
 
+def test_count_breaks_are_whole_numbers_that_match_the_classes() -> None:
+    values = pd.Series([5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
+    states = pd.Series(["shown"] * 10)
+    classes, (low, high) = disruption_classes(values, states, T)
+    assert low == int(low) and high == int(high) and T <= low < high
+    # The legend reads "low: 0 to low-1, middle: low to high-1, high: high and more".
+    assert (classes[values < low] == 0).all() and (classes[values >= high] == 2).all()
+    assert (classes[(values >= low) & (values < high)] == 1).all()
+
+
 def test_partnership_classes_by_status_or_share() -> None:
     frame = pd.DataFrame({"status": ["none", "started", "active"], "months_covered": [0, 3, 12]})
     assert partnership_classes(frame, 12, "status").tolist() == [0, 1, 2]
