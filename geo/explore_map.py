@@ -107,7 +107,10 @@ def legend_html(legend: Legend, inline: bool = False) -> str:
             f'<td style="background:{c};width:34px;height:18px;border:1px solid #fff"></td>'
             for c in colours
         )
-        row_head = f'<th style="{cell}font-weight:normal;text-align:right">{e(label)}</th>'
+        row_head = (
+            f'<th style="{cell}font-weight:normal;text-align:right;white-space:nowrap">'
+            f"{e(label)}</th>"
+        )
         body += f"<tr>{row_head}{squares}</tr>"
     extra = [f"{_swatch(HIDDEN_FILL)}{e(legend.hidden)}"]
     if legend.no_rate:

@@ -81,7 +81,7 @@ def _draw_filters(lang: str, bounds: tuple[date, date], names: dict[str, str]) -
             on_change=copy_from_widget, args=(name,),
         )  # fmt: skip
     sidebar.selectbox(
-        t("province", lang), [None, *names],
-        format_func=lambda c: t("whole_country", lang) if c is None else f"{c} {names[c]}",
+        t("province", lang), ["", *names],
+        format_func=lambda c: f"{c} {names[c]}" if c else t("whole_country", lang),
         key=widget_key("province"), on_change=copy_from_widget, args=("province",),
     )  # fmt: skip

@@ -23,6 +23,8 @@ PARTNERSHIP_SITES = (
 )
 
 LANGUAGE_KEY = "lang"
+# A selectbox shows None as "nothing chosen": the province widget holds "" for the country.
+NONE_IN_WIDGET = {"province": ""}
 VIEW_KEY = "_view"
 PROBLEMS_KEY = "_view_problems"
 
@@ -59,13 +61,21 @@ def widget_key(name: str) -> str:
     """The key of the widget that edits ``name``, seeded with the view's value on every run
     (a widget whose label changes, as on a language switch, would otherwise start empty)."""
     key = f"w_{name}"
-    st.session_state[key] = st.session_state[VIEW_KEY][name]
+    st.session_state[key] = _to_widget(name, st.session_state[VIEW_KEY][name])
     return key
+
+
+def _to_widget(name: str, value: object) -> object:
+    return NONE_IN_WIDGET[name] if value is None and name in NONE_IN_WIDGET else value
+
+
+def _from_widget(name: str, value: object) -> object:
+    return None if name in NONE_IN_WIDGET and value == NONE_IN_WIDGET[name] else value
 
 
 def copy_from_widget(name: str) -> None:
     """``on_change`` callback: the widget's new value becomes the view's."""
-    st.session_state[VIEW_KEY][name] = st.session_state[f"w_{name}"]
+    st.session_state[VIEW_KEY][name] = _from_widget(name, st.session_state[f"w_{name}"])
 
 
 def set_view(name: str, value: object) -> None:
@@ -74,7 +84,7 @@ def set_view(name: str, value: object) -> None:
     if VIEW_KEY not in st.session_state:
         return
     st.session_state[VIEW_KEY][name] = value
-    st.session_state[f"w_{name}"] = value
+    st.session_state[f"w_{name}"] = _to_widget(name, value)
 
 
 def sync_url(bounds: tuple[date, date]) -> None:

@@ -156,3 +156,16 @@ def test_the_khmer_interface_keeps_the_filters(atlas_env: Path) -> None:
     assert at.multiselect(key="w_actor").value == ["police"]
     assert at.query_params["actor"] == "police" and at.query_params["lang"] == "km"
     assert "ការរំខាន × ភាពជាដៃគូ" in legend(at)
+
+
+def test_the_province_filter_reads_whole_country_and_goes_back_to_it(atlas_env: Path) -> None:
+    at = app()
+    at.run()
+    box = at.selectbox(key="w_province")
+    assert box.value == "" and box.options[0] == "Whole country"
+    box.set_value("12").run()
+    assert at.query_params["province"] == "12"
+    assert len(features(folium_args(at))) == 96
+    at.selectbox(key="w_province").set_value("").run()
+    assert "province" not in at.query_params
+    assert len(features(folium_args(at))) == 1633
