@@ -24,15 +24,14 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 import config
+from etl import build
 from etl.contract import INCIDENT_TYPES, POPULATIONS
 
 CHANGES = [("w_pop", [p]) for p in POPULATIONS] + [("w_type", [t]) for t in INCIDENT_TYPES]
 
 
 def _build(incidents: int, folder: Path) -> Path:
-    os.environ["ATLAS_DEMO_INCIDENTS"] = str(incidents)
-    from etl import build
-
+    os.environ["ATLAS_DEMO_INCIDENTS"] = str(incidents)  # read by the build when it runs
     started = time.perf_counter()
     result = build.build(
         db_path=folder / "atlas.duckdb", report_dir=folder / "reports", demo_dir=folder / "demo"

@@ -6,23 +6,17 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import assets_installed, standalone_html
+from geo.assets import standalone_html
 from geo.explore_map import legend_html
 from ui import data
 from ui.commune_panel import render_panel
 from ui.explore_view import map_maker, new_click, render_summary, view_numbers, view_table
 from ui.filters import COVERS, LAYERS, MEASURES, month_text, to_view
 from ui.i18n import t
-from ui.router import ensure_router
-from ui.state import VIEW_KEY, copy_from_widget, language, sync_url, widget_key
+from ui.router import start_page
+from ui.state import VIEW_KEY, copy_from_widget, sync_url, widget_key
 
-ensure_router()
-lang = language()
-st.title(t("page_explore", lang))
-st.caption(t("explore_question", lang))
-if not assets_installed():
-    st.error(t("assets_missing", lang))
-    st.stop()
+lang = start_page("page_explore", "explore_question")
 if VIEW_KEY not in st.session_state:
     st.info(t("no_incidents", lang))
     st.stop()

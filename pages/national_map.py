@@ -5,20 +5,13 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import assets_installed
 from geo.maps import MapLabels, build_province_map
 from ui import data
 from ui.i18n import t
-from ui.router import ensure_router
-from ui.state import PARTNERSHIP_SITES, VIEW_KEY, language, set_view
+from ui.router import start_page
+from ui.state import PARTNERSHIP_SITES, VIEW_KEY, set_view
 
-ensure_router()
-lang = language()
-st.title(t("app_title", lang))
-st.caption(t("map_question", lang))
-if not assets_installed():
-    st.error(t("assets_missing", lang))
-    st.stop()
+lang = start_page("app_title", "map_question")
 
 provinces = data.provinces()
 names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))

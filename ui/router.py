@@ -5,6 +5,10 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from geo.assets import assets_installed
+from ui.i18n import t
+from ui.state import language
+
 
 def ensure_router() -> None:
     """Rerun through ``dashboard.py`` when Streamlit ran this page without it.
@@ -20,3 +24,16 @@ def ensure_router() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def start_page(title_key: str, question_key: str) -> str:
+    """What every map page does first: go through the router, draw its title and question,
+    and stop with a message when the local map scripts are missing. Returns the language."""
+    ensure_router()
+    lang = language()
+    st.title(t(title_key, lang))
+    st.caption(t(question_key, lang))
+    if not assets_installed():
+        st.error(t("assets_missing", lang))
+        st.stop()
+    return lang
