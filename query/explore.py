@@ -98,8 +98,9 @@ def commune_view(con: duckdb.DuckDBPyConnection, view: View) -> pd.DataFrame:
     """Per commune polygon of the view: names, incidents in the period and partnership coverage.
 
     Columns: ``polygon_id``, codes and names, ``incidents``, ``months_covered`` (months of the
-    period with a partnership activity running), ``status`` (``none``; ``started`` within the
-    period; ``active`` from before it), ``first_start``, ``public_services``, and for rates
+    period with a partnership activity running), ``status`` (``none``; ``active`` in every
+    month of the period; ``started``: in some of them, as when it starts during the period),
+    ``first_start``, ``public_services``, and for rates
     ``kp_incidents`` (incidents among the populations that have a size estimate in the
     province) and ``kp_size`` (those estimates, for the year nearest the period, shared among
     the province's communes by their number of families in 2011; NULL without either).
@@ -138,7 +139,7 @@ def commune_view(con: duckdb.DuckDBPyConnection, view: View) -> pd.DataFrame:
             c.province_name_km, coalesce(inc.incidents, 0) AS incidents,
             coalesce(cover.months_covered, 0) AS months_covered,
             CASE WHEN cover.months_covered IS NULL THEN 'none'
-                WHEN p.first_start < ? THEN 'active' ELSE 'started' END AS status,
+                WHEN cover.months_covered >= ? THEN 'active' ELSE 'started' END AS status,
             p.first_start, coalesce(svc.public_services, 0) AS public_services,
             kp.kp_size, coalesce(kp_inc.kp_incidents, 0) AS kp_incidents
         FROM communes c
@@ -156,7 +157,7 @@ def commune_view(con: duckdb.DuckDBPyConnection, view: View) -> pd.DataFrame:
     mid_year = (view.start.year + view.end.year) / 2
     populations = view.params()[3]
     params = [*view.params(), view.start, view.end, populations, mid_year, *view.params(),
-              period_end, view.start, view.start]  # fmt: skip
+              period_end, view.start, view.months]  # fmt: skip
     return con.cursor().execute(sql, params + province_params).df()
 
 

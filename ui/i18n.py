@@ -120,7 +120,10 @@ LABELS: dict[str, dict[str, str]] = {
     "layer_services": {"en": "Public service points", "km": "ទីតាំងសេវាសាធារណៈ"},
     "layer_borders": {"en": "District and province borders", "km": "ព្រំដែនស្រុក និងខេត្ត"},
     "status_none": {"en": "No partnership", "km": "គ្មានភាពជាដៃគូ"},
-    "status_started": {"en": "Started in the period", "km": "ចាប់ផ្តើមក្នុងរយៈពេលនេះ"},
+    "status_started": {
+        "en": "Started in the period (part of it)",
+        "km": "ចាប់ផ្តើមក្នុងរយៈពេលនេះ (មួយផ្នែក)",
+    },
     "status_active": {"en": "Active throughout", "km": "សកម្មពេញរយៈពេល"},
     "share_none": {"en": "0 % of months", "km": "០ % នៃខែ"},
     "share_some": {"en": "Under half of the months", "km": "តិចជាងពាក់កណ្តាលនៃខែ"},
