@@ -92,6 +92,14 @@ def test_no_count_below_the_threshold_on_screen_or_in_the_csv(page: Page, server
     assert {r["incidents"] for r in rows} & {"<5"}
     rates = [r["per_1000_key_population"] for r in rows]
     assert all(r in ("", "hidden") or float(r) >= 0 for r in rates)
+    # With a commune's story open: no line of the page is a bare count below 5.
+    page.goto(f"{server}/?province=18&type=venue_raid,arrest_detention&commune=180101")
+    expect(page.get_by_text("Incidents by type over time")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name="Lekh Muoy")).to_be_visible()
+    page.wait_for_timeout(1_000)  # the chart draws
+    lines = page.locator('[data-testid="stMain"]').inner_text().splitlines()
+    numbers = [line.strip() for line in lines if re.fullmatch(r"[\d,.<%+-]+", line.strip())]
+    assert "<5" in numbers and not [n for n in numbers if SMALL.match(n)], numbers
 
 
 def test_the_downloaded_map_draws_with_no_server(
