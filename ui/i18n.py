@@ -68,10 +68,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Every row read is loaded or quarantined; reasons are shown without their values.",
         "km": "ជួរនីមួយៗត្រូវបានផ្ទុក ឬដាក់ដាច់ដោយឡែក ជាមួយហេតុផល (មិនបង្ហាញតម្លៃ)។",
     },
-    "bad_province": {
-        "en": "The link asked for a province that does not exist; showing the whole country.",
-        "km": "តំណភ្ជាប់ស្នើសុំខេត្តដែលមិនមាន; បង្ហាញទូទាំងប្រទេស។",
-    },
     "page_explore": {"en": "Explore", "km": "ស្វែងរក"},
     "explore_question": {
         "en": "Where are disruptions high and partnership absent?",
@@ -285,7 +281,7 @@ LABELS: dict[str, dict[str, str]] = {
         "They were left out.",
         "km": "“{name}” ក្នុងតំណមានតម្លៃមិនស្គាល់ ({value}); រំពឹងថាជា៖ {allowed}។ ត្រូវបានដកចេញ។",
     },
-    "bad_province_value": {
+    "bad_province": {
         "en": "The link asked for province “{value}”, which does not exist; showing the whole "
         "country.",
         "km": "តំណភ្ជាប់ស្នើសុំខេត្ត “{value}” ដែលមិនមាន; បង្ហាញទូទាំងប្រទេស។",

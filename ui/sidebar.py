@@ -54,8 +54,7 @@ def draw_sidebar() -> tuple[date, date] | None:
     names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
     view_state(bounds, set(names))
     for problem in take_problems():
-        key = "bad_province_value" if problem.key == "bad_province" else problem.key
-        st.warning(t(key, lang, **problem.values))
+        st.warning(t(problem.key, lang, **problem.values))
     _draw_filters(lang, bounds, names)
     sync_url(bounds)
     return bounds
