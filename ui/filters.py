@@ -39,10 +39,19 @@ KEYS = {
 
 @dataclass(frozen=True)
 class Problem:
-    """A URL parameter that was not understood: the i18n key of the message and its values."""
+    """A URL parameter that was not understood: the i18n key of the message and its values
+    (values from the URL pass through ``quoted``)."""
 
     key: str
     values: dict[str, str] = field(default_factory=dict)
+
+
+def quoted(value: str, limit: int = 40) -> str:
+    """A value from a URL made safe to show in a message that Streamlit reads as Markdown:
+    cut to ``limit`` characters, every ASCII punctuation mark escaped (so a link, an image or
+    a colour directive in a crafted URL shows as text and fetches nothing)."""
+    cut = value if len(value) <= limit else value[:limit] + "…"
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", cut)
 
 
 def month_text(month: date) -> str:
@@ -79,7 +88,7 @@ def _period(params: Mapping[str, str], bounds: tuple[date, date], out: dict) -> 
         return None
     start = parse_month(params.get("from", month_text(out["period"][0])))
     end = parse_month(params.get("to", month_text(out["period"][1])))
-    shown = {"from": params.get("from", ""), "to": params.get("to", "")}
+    shown = {"from": quoted(params.get("from", "")), "to": quoted(params.get("to", ""))}
     if start is None or end is None:
         return Problem("bad_period_format", shown)
     if start > end:
@@ -97,7 +106,7 @@ def _choice(name: str, params: Mapping[str, str], allowed: tuple[str, ...], out:
         if params[name] in allowed:
             out[name] = params[name]
         else:
-            problems.append(Problem("bad_choice", {"name": name, "value": params[name],
+            problems.append(Problem("bad_choice", {"name": name, "value": quoted(params[name]),
                                                    "allowed": ", ".join(allowed)}))  # fmt: skip
 
 
@@ -108,7 +117,7 @@ def _list(name: str, params: Mapping[str, str], allowed: tuple[str, ...], out: d
     values = [v for v in params[name].split(",") if v]
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        problems.append(Problem("bad_list", {"name": name, "value": ", ".join(unknown),
+        problems.append(Problem("bad_list", {"name": name, "value": quoted(", ".join(unknown)),
                                              "allowed": ", ".join(allowed)}))  # fmt: skip
     out[name] = [v for v in allowed if v in values]
 
@@ -133,13 +142,13 @@ def parse_params(
         if province in provinces:
             out["province"] = province
         else:
-            problems.append(Problem("bad_province", {"value": province}))
+            problems.append(Problem("bad_province", {"value": quoted(province)}))
     commune = params.get("commune")
     if commune:
         if COMMUNE.match(commune):
             out["commune"] = commune
         else:
-            problems.append(Problem("bad_commune", {"value": commune}))
+            problems.append(Problem("bad_commune", {"value": quoted(commune)}))
     return out, problems
 
 

@@ -113,6 +113,7 @@ def test_a_shared_link_reopens_the_same_view(atlas_env: Path) -> None:
         ({"commune": "999999"}, "commune “999999”, which does not exist"),
         ({"commune": "x' OR 1=1 --"}, "which does not exist"),
         ({"type": "arrest_detention;DROP"}, "unknown values"),
+        ({"commune": "![x](http://e.org/t.png)"}, "commune “![x](http://e.org/t.png)”"),
     ],
 )
 def test_bad_links_give_a_message_and_the_default_view(
@@ -123,7 +124,9 @@ def test_bad_links_give_a_message_and_the_default_view(
         at.query_params[key] = value
     at.run()
     assert not at.exception
-    assert any(says in w.value for w in at.warning), [w.value for w in at.warning]
+    # The messages are Markdown with every punctuation mark from the URL escaped.
+    assert any(says in w.value.replace("\\", "") for w in at.warning), [w.value for w in at.warning]
+    assert not any("](http" in w.value for w in at.warning)
     default = expected_total(atlas_env, View(date(2014, 1, 1), date(2014, 12, 1)))
     assert metric(at, "Incidents in the period") == f"{default:,}"
 

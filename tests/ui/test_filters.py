@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from query.explore import View
-from ui.filters import defaults, parse_month, parse_params, to_params, to_view
+from ui.filters import defaults, parse_month, parse_params, quoted, to_params, to_view
 
 BOUNDS = (date(2008, 1, 1), date(2014, 12, 1))
 PROVINCES = {"01", "12", "18"}
@@ -62,9 +62,12 @@ def test_bad_parameters_fall_back_and_say_why(params: dict, key: str) -> None:
     assert state["type"] in ([], ["arrest_detention"])  # known values of a list are kept
 
 
-def test_problem_values_are_kept_for_the_message() -> None:
+def test_problem_values_are_kept_for_the_message_and_cannot_inject_markdown() -> None:
     _, problems = parse_params({"from": "2014-06", "to": "2013-01"}, BOUNDS, PROVINCES)
-    assert problems[0].values == {"from": "2014-06", "to": "2013-01"}
+    assert problems[0].values == {"from": "2014\\-06", "to": "2013\\-01"}
+    _, problems = parse_params({"commune": "![x](http://e.org/t.png)"}, BOUNDS, PROVINCES)
+    assert problems[0].values["value"] == "\\!\\[x\\]\\(http\\:\\/\\/e\\.org\\/t\\.png\\)"
+    assert quoted("x" * 100).endswith("…") and len(quoted("x" * 100)) == 41
 
 
 def test_months_parse_strictly() -> None:
