@@ -27,6 +27,12 @@ def _version(path: Path) -> float:
     return path.stat().st_mtime if path.exists() else 0.0
 
 
+def version() -> float:
+    """The database file's version (its modification time; 0 when missing), for caches of
+    results computed from the database outside this module."""
+    return _version(db_path())
+
+
 @st.cache_resource(show_spinner=False)
 def _connection(path: str, version: float) -> duckdb.DuckDBPyConnection:
     return query.open_database(Path(path))

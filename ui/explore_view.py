@@ -74,8 +74,7 @@ def _numbers(view: View, limit: int, version: float) -> ViewNumbers:
 
 def view_numbers(view: View) -> ViewNumbers:
     """The protected numbers of ``view`` (cached per view and database version)."""
-    path = data.db_path()
-    return _numbers(view, threshold(), path.stat().st_mtime if path.exists() else 0.0)
+    return _numbers(view, threshold(), data.version())
 
 
 def count_text(value: int, cell: str, limit: int, lang: str) -> str:
