@@ -63,6 +63,7 @@ def standalone_html(m: folium.Map, target: Path = STATIC_DIR) -> str:
 
     Raises:
         FileNotFoundError: if the local Leaflet files are not installed.
+        ValueError: if the map does not link the local Leaflet files (``use_local_assets``).
     """
     page = m.get_root().render()
     folder = target / "leaflet"
