@@ -17,11 +17,12 @@ STEP_DAYS = {"month": 31, "quarter": 92, "year": 366}
 
 @dataclass(frozen=True)
 class Event:
-    """A dated line on a timeline."""
+    """A dated line on a timeline: a short label on the chart, the full one on hover."""
 
     day: date
     label: str
     colour: str = "#444444"
+    short: str = ""
 
 
 def monthly_chart(
@@ -82,12 +83,14 @@ def monthly_chart(
         fillcolor="#fff3c4", opacity=0.5, line_width=0, layer="below",
         annotation_text=period_label, annotation_position="top left",
     )  # fmt: skip
-    for event in events:
+    for i, event in enumerate(events):
         fig.add_vline(x=pd.Timestamp(event.day).timestamp() * 1000, line_dash="dash",
                       line_color=event.colour)  # fmt: skip
         fig.add_annotation(
-            x=pd.Timestamp(event.day), y=1, yref="paper", text=event.label, showarrow=False,
-            textangle=-90, xanchor="right", yanchor="top", font={"size": 10, "color": event.colour},
+            x=pd.Timestamp(event.day), y=1 - 0.09 * i, yref="paper", showarrow=False,
+            text=event.short or event.label, hovertext=event.label, xanchor="left",
+            yanchor="top", bgcolor="rgba(255,255,255,0.8)",
+            font={"size": 10, "color": event.colour},
         )  # fmt: skip
     fig.update_layout(
         barmode="stack", height=360, margin={"l": 40, "r": 10, "t": 30, "b": 40},

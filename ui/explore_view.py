@@ -260,10 +260,13 @@ def _rate_column(frame: pd.DataFrame, limit: int) -> list[str]:
 
 def timeline(start: object, lang: str) -> list[Event]:
     """The policy timeline of one commune (its partnership start when it has one)."""
-    events = [Event(POLICY_DAY, t("event_policy", lang), "#b2182b")]
+    events = [Event(POLICY_DAY, t("event_policy", lang), "#b2182b", t("event_policy_short", lang))]
     if start is not None and not pd.isna(start):
-        events.append(Event(pd.Timestamp(start).date(), t("event_partnership", lang), "#2166ac"))
-    events.append(Event(CURRICULUM_DAY, t("event_curriculum", lang), "#5e3c99"))
+        day = pd.Timestamp(start).date()
+        label = t("event_partnership", lang)
+        events.append(Event(day, f"{label}: {day:%Y-%m-%d}", "#2166ac", label))
+    events.append(Event(CURRICULUM_DAY, t("event_curriculum", lang), "#5e3c99",
+                        t("event_curriculum_short", lang)))  # fmt: skip
     return events
 
 

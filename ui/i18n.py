@@ -209,6 +209,8 @@ LABELS: dict[str, dict[str, str]] = {
         "km": "១៦ សីហា ២០១០៖ គោលនយោបាយភូមិ ឃុំ មានសុវត្ថិភាព",
     },
     "event_partnership": {"en": "Partnership starts here", "km": "ភាពជាដៃគូចាប់ផ្តើមនៅទីនេះ"},
+    "event_policy_short": {"en": "Safety policy", "km": "គោលនយោបាយសុវត្ថិភាព"},
+    "event_curriculum_short": {"en": "Curriculum", "km": "កម្មវិធីសិក្សា"},
     "event_curriculum": {
         "en": "Nov 2011: harm-reduction curriculum approved",
         "km": "វិច្ឆិកា ២០១១៖ កម្មវិធីសិក្សាកាត់បន្ថយគ្រោះថ្នាក់ត្រូវបានអនុម័ត",
