@@ -17,7 +17,7 @@ from ui.router import start_page
 from ui.state import VIEW_KEY, copy_from_widget, sync_url, widget_key
 
 lang = start_page("page_explore", "explore_question")
-if VIEW_KEY not in st.session_state:
+if data.run("explore.month_range") is None:
     st.info(t("no_incidents", lang))
     st.stop()
 state = st.session_state[VIEW_KEY]

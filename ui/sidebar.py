@@ -48,21 +48,24 @@ def draw_sidebar() -> tuple[date, date] | None:
     if data.is_synthetic():
         st.sidebar.warning(t("synthetic", lang))
     bounds = data.run("explore.month_range")
-    if bounds is None:
-        return None
+    # Without incidents there is no period to filter, but the province focus still holds.
+    months = bounds or (date.today().replace(day=1),) * 2
     provinces = data.provinces()
     names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
-    view_state(bounds, set(names))
+    view_state(months, set(names))
     for problem in take_problems():
         st.warning(t(problem.key, lang, **problem.values))
     _draw_filters(lang, bounds, names)
-    sync_url(bounds)
+    sync_url(months)
     return bounds
 
 
-def _draw_filters(lang: str, bounds: tuple[date, date], names: dict[str, str]) -> None:
+def _draw_filters(lang: str, bounds: tuple[date, date] | None, names: dict[str, str]) -> None:
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))
+    if bounds is None:
+        _draw_province(lang, names)
+        return
     # A range slider is one whose value is a pair, so the value is passed, not seeded.
     sidebar.select_slider(
         t("period", lang), options=months_between(*bounds), format_func=month_text,
@@ -79,7 +82,11 @@ def _draw_filters(lang: str, bounds: tuple[date, date], names: dict[str, str]) -
             placeholder=t("all", lang), key=widget_key(name),
             on_change=copy_from_widget, args=(name,),
         )  # fmt: skip
-    sidebar.selectbox(
+    _draw_province(lang, names)
+
+
+def _draw_province(lang: str, names: dict[str, str]) -> None:
+    st.sidebar.selectbox(
         t("province", lang), ["", *names],
         format_func=lambda c: f"{c} {names[c]}" if c else t("whole_country", lang),
         key=widget_key("province"), on_change=copy_from_widget, args=("province",),

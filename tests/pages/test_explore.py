@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import query
+from etl import build
 from query import explore
 from query.explore import View
 from tests.pages.test_pages import NATIONAL_BUDGET, app, features, folium_args, metric
@@ -172,3 +173,36 @@ def test_the_province_filter_reads_whole_country_and_goes_back_to_it(atlas_env: 
     at.selectbox(key="w_province").set_value("").run()
     assert "province" not in at.query_params
     assert len(features(folium_args(at))) == 1633
+
+
+@pytest.fixture(scope="module")
+def empty_db(tmp_path_factory: pytest.TempPathFactory, reference_dir: Path) -> Path:
+    """A database with the real boundaries and no partner file at all."""
+    folder = tmp_path_factory.mktemp("no_partner_files")
+    (folder / "partners").mkdir()
+    result = build.build(
+        db_path=folder / "atlas.duckdb", reference_dir=reference_dir,
+        report_dir=folder / "reports", partner_dir=folder / "partners",
+    )  # fmt: skip
+    return result.db_path
+
+
+def test_without_incidents_the_page_says_so_and_the_map_page_still_works(
+    empty_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ATLAS_DB_PATH", str(empty_db))
+    monkeypatch.setenv("ATLAS_TILES", "off")
+    at = app()
+    at.run()
+    assert not at.exception
+    assert any("No incident is loaded yet" in i.value for i in at.info)
+    assert not at.sidebar.warning  # not the synthetic demo set
+    at.switch_page("pages/national_map.py")
+    at.run()
+    assert not at.exception
+    assert metric(at, "Communes") == "1,633"
+    next(b for b in at.button if b.label == "Phnom Penh").click()
+    at.run()
+    assert not at.exception
+    assert metric(at, "Communes") == "96"  # the province focus works without incidents
+    assert dict(at.query_params) == {"province": "12"}
