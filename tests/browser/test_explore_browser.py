@@ -121,3 +121,11 @@ def test_the_downloaded_map_draws_with_no_server(
     expect(tab.locator(".atlas-legend")).to_contain_text("Synthetic demonstration data")
     assert [r for r in requests if not r.startswith("file:")] == []
     offline.close()
+
+
+def test_the_khmer_page_renders_khmer(page: Page, server: str) -> None:
+    page.goto(f"{server}/?lang=km&province=12")
+    expect(polygons(page)).to_have_count(96, timeout=60_000)
+    expect(page.get_by_role("heading", name="ស្វែងរក")).to_be_visible()
+    expect(page.locator(".atlas-legend")).to_contain_text("ការរំខាន × ភាពជាដៃគូ")
+    assert "ឧប្បត្តិហេតុក្នុងរយៈពេល" in metric_values(page)
