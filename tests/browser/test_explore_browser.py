@@ -123,7 +123,7 @@ def test_the_downloaded_map_draws_with_no_server(
     offline.close()
 
 
-def test_the_khmer_page_renders_khmer(page: Page, server: str) -> None:
+def test_the_explore_page_in_khmer(page: Page, server: str) -> None:
     page.goto(f"{server}/?lang=km&province=12")
     expect(polygons(page)).to_have_count(96, timeout=60_000)
     expect(page.get_by_role("heading", name="ស្វែងរក")).to_be_visible()
