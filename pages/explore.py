@@ -14,13 +14,13 @@ from ui.explore_view import map_maker, new_click, render_summary, view_numbers, 
 from ui.filters import COVERS, LAYERS, MEASURES, month_text, to_view
 from ui.i18n import t
 from ui.router import start_page
-from ui.state import VIEW_KEY, copy_from_widget, sync_url, widget_key
+from ui.state import copy_from_widget, current_view, widget_key
 
 lang = start_page("page_explore", "explore_question")
 if data.run("explore.month_range") is None:
     st.info(t("no_incidents", lang))
     st.stop()
-state = st.session_state[VIEW_KEY]
+state = current_view()
 view = to_view(state)
 
 options = st.columns([3, 2, 3])
@@ -40,13 +40,7 @@ options[2].multiselect(
 numbers = view_numbers(view)
 render_summary(numbers, lang)
 
-selected = None
-if state["commune"]:
-    selected = data.run("explore.find_polygon", state["commune"])
-    if selected is None:
-        st.warning(t("bad_commune", lang, value=state["commune"]))
-        state["commune"] = None
-        sync_url(data.run("explore.month_range"))
+selected = data.run("explore.find_polygon", state["commune"]) if state["commune"] else None
 
 make_map, legend = map_maker(view, numbers, state, lang)
 left, right = st.columns([3, 2])

@@ -9,13 +9,13 @@ from geo.maps import MapLabels, build_province_map
 from ui import data
 from ui.i18n import t
 from ui.router import start_page
-from ui.state import PARTNERSHIP_SITES, VIEW_KEY, set_view
+from ui.state import PARTNERSHIP_SITES, current_view, set_view
 
 lang = start_page("app_title", "map_question")
 
 provinces = data.provinces()
 names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
-focus = st.session_state[VIEW_KEY]["province"] if VIEW_KEY in st.session_state else None
+focus = current_view()["province"]
 
 st.write(f"**{t('partnership_sites', lang)}**")
 buttons = st.columns(len(PARTNERSHIP_SITES) + 1)

@@ -64,15 +64,17 @@ class View:
         return replace(self, start=add_months(self.start, -self.months),
                        end=add_months(self.start, -1))  # fmt: skip
 
-    def params(self) -> list:
-        """The bound parameters of ``FILTER`` (in order)."""
+    def lists(self) -> list[list[str]]:
+        """The incident types, populations and actors asked for (all of a kind when none is)."""
         return [
-            self.start,
-            self.end,
             list(self.incident_types or INCIDENT_TYPES),
             list(self.populations or POPULATIONS),
             list(self.actors or ACTORS),
         ]
+
+    def params(self) -> list:
+        """The bound parameters of ``FILTER`` (in order)."""
+        return [self.start, self.end, *self.lists()]
 
 
 def add_months(month: date, n: int) -> date:
@@ -155,7 +157,7 @@ def commune_view(con: duckdb.DuckDBPyConnection, view: View) -> pd.DataFrame:
     """
     period_end = add_months(view.end, 1)
     mid_year = (view.start.year + view.end.year) / 2
-    populations = view.params()[3]
+    _, populations, _ = view.lists()
     params = [*view.params(), view.start, view.end, populations, mid_year, *view.params(),
               period_end, view.start, view.months]  # fmt: skip
     return con.cursor().execute(sql, params + province_params).df()
@@ -175,7 +177,9 @@ def unmapped_incidents(con: duckdb.DuckDBPyConnection, view: View) -> pd.DataFra
 
 
 def view_total(con: duckdb.DuckDBPyConnection, view: View) -> int:
-    """All incidents of the view (mapped or not)."""
+    """All incidents of the view (mapped or not), counted straight from the aggregate: the
+    tests' check of the totals the page adds up from ``commune_view`` and
+    ``unmapped_incidents``."""
     province_sql = "AND province_code = ?" if view.province else ""
     sql = f"SELECT coalesce(sum(incidents), 0) FROM incidents_monthly WHERE {FILTER} {province_sql}"
     params = view.params() + ([view.province] if view.province else [])
@@ -221,7 +225,7 @@ def commune_months(
         FROM incidents_monthly WHERE polygon_id = ? AND {FILTER}
         GROUP BY ALL ORDER BY month, incident_type
     """
-    params = [polygon_id, first, last, *view.params()[2:]]
+    params = [polygon_id, first, last, *view.lists()]
     return con.cursor().execute(sql, params).df()
 
 

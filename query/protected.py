@@ -57,47 +57,58 @@ def _safe(rows: pd.DataFrame, threshold: int) -> bool:
                    threshold)  # fmt: skip
 
 
-def summarise(cells: pd.DataFrame, previous_total: int | None, threshold: int) -> Summary:
+def shown_total(cells: pd.DataFrame, threshold: int) -> tuple[int | None, str | None]:
+    """The total of ``protect_communes``'s frame if it may be shown, else None with the key
+    (in ``ui.i18n``) of the note that says why: below the threshold, or it would reveal a
+    count below it."""
+    total = int(cells["incidents"].sum())
+    if 0 < total < threshold:
+        return None, "note_total_small"
+    if not _safe(cells, threshold):
+        return None, "note_total_hidden"
+    return total, None
+
+
+def summarise(
+    cells: pd.DataFrame,
+    previous_total: int | None,
+    threshold: int,
+    previous_withheld: bool = False,
+) -> Summary:
     """The summary strip of ``protect_communes``'s frame: incidents in the view, communes
     affected, share of incidents in partnership communes, change against the previous period
-    (``previous_total`` is None when the data do not reach that far back, negative when that
-    period's total is withheld).
+    (``previous_total`` is None when the data do not reach that far back, or when
+    ``previous_withheld``: that period's own total may not be shown).
 
     A figure is withheld, and ``notes`` says why (keys of ``ui.i18n``), when it would reveal a
     count below the threshold: a total is shown only if the cells under it stay safe, a share
     only if both its parts are.
     """
-    notes: list[str] = []
     total = int(cells["incidents"].sum())
-    shown_total: int | None = total
-    if 0 < total < threshold:
-        shown_total = None
-        notes.append("note_total_small")
-    elif not _safe(cells, threshold):
-        shown_total = None
-        notes.append("note_total_hidden")
+    shown, note = shown_total(cells, threshold)
+    notes: list[str] = [note] if note else []
     partnered = cells["status"] != "none"
     part_total = int(cells.loc[partnered, "incidents"].sum())
     share = None
-    if shown_total:
+    if shown:
         if (
             _safe(cells[partnered], threshold)
             and _safe(cells[~partnered], threshold)
             and (part_total == 0 or min(part_total, total - part_total) >= threshold)
         ):
-            share = part_total / shown_total
+            share = part_total / shown
         else:
             notes.append("note_share_small")
     change = None
-    if previous_total is None:
+    if previous_total is None and not previous_withheld:
         notes.append("note_no_previous")
-    elif previous_total < threshold or shown_total is None:  # (withheld: negative)
+    elif previous_withheld or previous_total < threshold or shown is None:
         notes.append("note_change_small")
     else:
         change = (total - previous_total) / previous_total
     mapped = cells[cells["polygon_id"].notna()]
     return Summary(
-        incidents=shown_total,
+        incidents=shown,
         communes_affected=int((mapped["incidents"] > 0).sum()),
         partnership_share=share,
         change=change,

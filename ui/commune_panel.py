@@ -8,7 +8,7 @@ import streamlit as st
 from query.explore import View
 from query.protected import STEPS, best_step
 from ui import data
-from ui.explore_view import ViewNumbers, commune_chart, commune_months, count_text, threshold
+from ui.explore_view import ViewNumbers, commune_chart, commune_months, count_texts, threshold
 from ui.i18n import t
 from ui.state import set_view
 from ui.suppress import format_count
@@ -32,8 +32,8 @@ def render_panel(polygon_id: str, view: View, numbers: ViewNumbers, lang: str) -
         row = rows.iloc[0]
         first_start = row["first_start"]
         left, right = st.columns(2)
-        left.metric(t("tt_incidents", lang), count_text(row["incidents"], row["cell"],
-                                                        numbers.threshold, lang))  # fmt: skip
+        (count,) = count_texts(rows, numbers.threshold, t("hidden", lang))
+        left.metric(t("tt_incidents", lang), count)
         right.markdown(f"{t('tt_partnership', lang)}  \n**{t(f'status_{row.status}', lang)}**")
     months = commune_months(polygon_id, view)
     st.markdown(f"**{t('monthly_by_type', lang)}**")

@@ -65,7 +65,6 @@ QUERIES = frozenset(
         "explore.month_range",
         "explore.commune_view",
         "explore.unmapped_incidents",
-        "explore.view_total",
         "explore.find_polygon",
         "explore.commune_profile",
         "explore.commune_months",
@@ -98,9 +97,14 @@ def run(name: str, *args: object) -> object:
     """
     if name not in QUERIES:
         raise KeyError(f"{name} is not a query the pages may run")
+    return _cached(*_checked_version(), name, args)
+
+
+def _checked_version() -> tuple[str, float]:
+    """The database path and version, once ``connection()`` has checked the file is there."""
     connection()
     path = db_path()
-    return _cached(str(path), _version(path), name, args)
+    return str(path), _version(path)
 
 
 def communes(province: str | None) -> gpd.GeoDataFrame:
@@ -131,18 +135,13 @@ def _encoded_borders(
 def communes_encoded(province: str | None) -> CommuneRows:
     """The fixed part of the map payload of ``communes(province)``: names, places and encoded
     polygons (computed once per database version)."""
-    connection()
-    path = db_path()
-    precision = config.get_int("ATLAS_COORD_PRECISION")
-    return _commune_rows(str(path), _version(path), province, precision)
+    return _commune_rows(*_checked_version(), province, config.get_int("ATLAS_COORD_PRECISION"))
 
 
 def encoded_borders(table: str, province: str | None) -> list:
     """The compact encoding of ``borders(table, province)`` (computed once per version)."""
-    connection()
-    path = db_path()
     precision = config.get_int("ATLAS_COORD_PRECISION")
-    return _encoded_borders(str(path), _version(path), table, province, precision)
+    return _encoded_borders(*_checked_version(), table, province, precision)
 
 
 def provinces() -> pd.DataFrame:

@@ -11,7 +11,6 @@ from datetime import date
 
 import folium
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -30,6 +29,7 @@ from query.protected import (
     protect_communes,
     protect_months,
     rate_cells,
+    shown_total,
     summarise,
 )
 from ui import data
@@ -64,11 +64,11 @@ def _cells(view: View, limit: int) -> pd.DataFrame:
 def _numbers(view: View, limit: int, version: float) -> ViewNumbers:
     cells = _cells(view, limit)
     previous = view.previous()
-    prev_total = None
+    prev_total, withheld = None, False
     if previous.start >= data.run("explore.month_range")[0]:
-        prev_total = summarise(_cells(previous, limit), None, limit).incidents
-        prev_total = -1 if prev_total is None else prev_total  # withheld there, so here too
-    summary = summarise(cells, prev_total, limit)
+        prev_total, _ = shown_total(_cells(previous, limit), limit)
+        withheld = prev_total is None  # withheld there, so here too
+    summary = summarise(cells, prev_total, limit, previous_withheld=withheld)
     return ViewNumbers(cells[cells["polygon_id"].notna()].reset_index(drop=True), summary, limit)
 
 
@@ -77,9 +77,18 @@ def view_numbers(view: View) -> ViewNumbers:
     return _numbers(view, threshold(), data.version())
 
 
-def count_text(value: int, cell: str, limit: int, lang: str) -> str:
-    """A commune's count as it may be shown."""
-    return display(int(value), Cell(cell), limit, t("hidden", lang))
+def count_texts(frame: pd.DataFrame, limit: int, hidden: str) -> list[str]:
+    """Each commune's count as it may be shown (the map, the panel and the CSV agree)."""
+    return [display(int(v), Cell(c), limit, hidden)
+            for v, c in zip(frame["incidents"], frame["cell"], strict=True)]  # fmt: skip
+
+
+def rate_texts(frame: pd.DataFrame, limit: int, hidden: str, missing: str) -> list[str]:
+    """Each commune's rate per 1,000 as it may be shown: a value, ``hidden``, or ``missing``
+    without an estimate."""
+    rate, cells = rate_cells(frame, limit)
+    return [missing if pd.isna(r) else (hidden if c == Cell.HIDDEN.value else f"{r:.1f}")
+            for r, c in zip(rate, cells, strict=True)]  # fmt: skip
 
 
 def render_summary(numbers: ViewNumbers, lang: str) -> None:
@@ -131,18 +140,12 @@ def _legend(breaks: list[float], state: dict, note: str, lang: str) -> Legend:
     )  # fmt: skip
 
 
-def _measure(
-    frame: pd.DataFrame, state: dict, limit: int
-) -> tuple[pd.Series, list[float], list[str]]:
-    """Disruption classes, their breaks and each commune's tooltip text for the measure."""
+def _classes(frame: pd.DataFrame, state: dict, limit: int) -> tuple[pd.Series, list[float]]:
+    """Disruption classes and their breaks for the state's measure."""
     if state["measure"] == "rate":
         rate, cells = rate_cells(frame, limit)
-        classes, breaks = disruption_classes(rate, cells, limit, floor=0.0)
-        texts = ["—" if pd.isna(r) else (f"{r:.1f}" if c != Cell.HIDDEN.value else "·")
-                 for r, c in zip(rate, cells, strict=True)]  # fmt: skip
-        return classes, breaks, texts
-    classes, breaks = disruption_classes(frame["incidents"], frame["cell"], limit)
-    return classes, breaks, []
+        return disruption_classes(rate, cells, limit, floor=0.0)
+    return disruption_classes(frame["incidents"], frame["cell"], limit)
 
 
 def map_note(view: View, lang: str) -> str:
@@ -153,22 +156,17 @@ def map_note(view: View, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _tooltips(frame: pd.DataFrame, state: dict, months: int, rates: list[str], lang: str):
+def _tooltips(frame: pd.DataFrame, state: dict, months: int, lang: str):
     """Each commune's tooltip lines (count as shown, partnership, rate) and their labels."""
-    limit = threshold()
-    counts = np.where(
-        frame["cell"] == Cell.SMALL.value, f"<{limit}",
-        np.where(frame["cell"] == Cell.HIDDEN.value, t("hidden", lang),
-                 frame["incidents"].map("{:,}".format)),
-    )  # fmt: skip
+    limit, hidden = threshold(), t("hidden", lang)
     if state["cover"] == "share":
-        cover = (frame["months_covered"] / months).map("{:.0%}".format)
+        cover = (frame["months_covered"] / months).map("{:.0%}".format).tolist()
     else:
-        cover = frame["status"].map({s: t(f"status_{s}", lang) for s in STATUSES})
-    columns = [counts, cover.to_numpy()]
+        cover = frame["status"].map({s: t(f"status_{s}", lang) for s in STATUSES}).tolist()
+    columns = [count_texts(frame, limit, hidden), cover]
     labels = [t("tt_incidents", lang), t("tt_partnership", lang)]
-    if rates:
-        columns.append([t("hidden", lang) if r == "·" else r for r in rates])
+    if state["measure"] == "rate":
+        columns.append(rate_texts(frame, limit, hidden, "—"))
         labels.append(t("tt_rate", lang))
     return [list(row) for row in zip(*columns, strict=True)], tuple(labels)
 
@@ -187,9 +185,9 @@ def map_maker(
     frame = numbers.communes
     if not frame["polygon_id"].equals(layer["source_id"]):
         raise RuntimeError("the commune layer and the view's rows are not in the same order")
-    classes, breaks, rates = _measure(frame, state, numbers.threshold)
+    classes, breaks = _classes(frame, state, numbers.threshold)
     fills = fill_index(classes, partnership_classes(frame, view.months, state["cover"]))
-    tooltips, tooltip_labels = _tooltips(frame, state, view.months, rates, lang)
+    tooltips, tooltip_labels = _tooltips(frame, state, view.months, lang)
     layers = state["layers"]
     encoded = data.communes_encoded(view.province)
     outlined = None
@@ -239,9 +237,8 @@ def view_table(view: View, numbers: ViewNumbers, synthetic: bool) -> pd.DataFram
         "province_name_km": f["province_name_km"], "district_name_en": f["district_name_en"],
         "district_name_km": f["district_name_km"], "commune_code": f["commune_code"],
         "commune_name_en": f["commune_name_en"], "commune_name_km": f["commune_name_km"],
-        "incidents": [display(int(v), Cell(c), limit) for v, c in zip(f["incidents"], f["cell"],
-                                                                     strict=True)],
-        "per_1000_key_population": _rate_column(f, limit),
+        "incidents": count_texts(f, limit, "hidden"),
+        "per_1000_key_population": rate_texts(f, limit, "hidden", ""),
         "partnership": f["status"], "partnership_months": f["months_covered"],
         "period_months": view.months, "public_services": f["public_services"],
         "period_from": month_text(view.start), "period_to": month_text(view.end),
@@ -249,13 +246,6 @@ def view_table(view: View, numbers: ViewNumbers, synthetic: bool) -> pd.DataFram
     if synthetic:
         table.insert(0, "data", "synthetic demonstration data")
     return table
-
-
-def _rate_column(frame: pd.DataFrame, limit: int) -> list[str]:
-    """Rates as the rate map shows them: a value, ``hidden``, or empty without an estimate."""
-    rate, cells = rate_cells(frame, limit)
-    return ["" if pd.isna(r) else ("hidden" if c == Cell.HIDDEN.value else f"{r:.1f}")
-            for r, c in zip(rate, cells, strict=True)]  # fmt: skip
 
 
 def timeline(start: object, lang: str) -> list[Event]:

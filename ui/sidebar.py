@@ -9,7 +9,7 @@ import streamlit as st
 from etl.contract import ACTORS, INCIDENT_TYPES, POPULATIONS
 from query.explore import add_months
 from ui import data
-from ui.filters import month_text
+from ui.filters import month_text, quoted
 from ui.i18n import LANGUAGES, t
 from ui.state import (
     LANGUAGE_KEY,
@@ -52,9 +52,13 @@ def draw_sidebar() -> tuple[date, date] | None:
     months = bounds or (date.today().replace(day=1),) * 2
     provinces = data.provinces()
     names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
-    view_state(months, set(names))
+    state = view_state(months, set(names))
     for problem in take_problems():
         st.warning(t(problem.key, lang, **problem.values))
+    # A commune only comes from a click or a link; a link's may name none that exists.
+    if state["commune"] and data.run("explore.find_polygon", state["commune"]) is None:
+        st.warning(t("bad_commune", lang, value=quoted(state["commune"])))
+        state["commune"] = None
     _draw_filters(lang, bounds, names)
     sync_url(months)
     return bounds

@@ -52,6 +52,12 @@ def view_state(bounds: tuple[date, date], provinces: set[str]) -> dict:
     return state
 
 
+def current_view() -> dict:
+    """The session's view, which the shared sidebar has read before any page runs (mutating
+    it changes the view: the sidebar writes it into the URL on the next run)."""
+    return st.session_state[VIEW_KEY]
+
+
 def take_problems() -> list[Problem]:
     """What the URL got wrong on this session's first run (returned once)."""
     return st.session_state.pop(PROBLEMS_KEY, [])
@@ -79,10 +85,7 @@ def copy_from_widget(name: str) -> None:
 
 
 def set_view(name: str, value: object) -> None:
-    """Change the view from a callback (a button): the view and its widget both follow.
-    (Without incidents there are no filters and no view: nothing to change.)"""
-    if VIEW_KEY not in st.session_state:
-        return
+    """Change the view from a callback (a button): the view and its widget both follow."""
     st.session_state[VIEW_KEY][name] = value
     st.session_state[f"w_{name}"] = _to_widget(name, value)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import config
+from query.disclosure import Cell, display
 
 
 def format_count(n: int, threshold: int | None = None) -> str:
@@ -14,4 +15,4 @@ def format_count(n: int, threshold: int | None = None) -> str:
     if n < 0:
         raise ValueError(f"a count cannot be negative, got {n}")
     limit = config.get_int("ATLAS_SUPPRESSION_THRESHOLD") if threshold is None else threshold
-    return f"<{limit}" if 0 < n < limit else f"{n:,}"
+    return display(n, Cell.SMALL if 0 < n < limit else Cell.SHOWN, limit)
