@@ -25,7 +25,7 @@ from streamlit.testing.v1 import AppTest
 
 import config
 from etl import build
-from etl.contract import INCIDENT_TYPES, POPULATIONS
+from vocabulary import INCIDENT_TYPES, POPULATIONS
 
 CHANGES = [("w_pop", [p]) for p in POPULATIONS] + [("w_type", [t]) for t in INCIDENT_TYPES]
 

@@ -20,11 +20,12 @@ from etl.contract import CONTRACTS
 from etl.database import atomic_update
 from etl.readers import FileRejected
 from etl.sources import BoundaryFileError
+from vocabulary import SYNTHETIC_LABEL
 
 
 def _build(args: argparse.Namespace) -> int:
     result = build_module.build(progress=not args.quiet)
-    data = "synthetic demonstration data" if result.synthetic else "partner files"
+    data = SYNTHETIC_LABEL if result.synthetic else "partner files"
     print(
         f"built {result.db_path} in {result.seconds:.1f} s: {result.communes} communes, "
         f"{result.coded} with an official code ({result.coded / result.communes:.1%}); "

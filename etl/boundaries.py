@@ -13,7 +13,8 @@ import geopandas as gpd
 import pandas as pd
 
 from etl import conflate
-from geo.simplify import METRIC_CRS, simplify_coverage
+from geo.simplify import simplify_coverage
+from vocabulary import CRS, METRIC_CRS
 
 DISTRICT_NAME_COLUMNS = ["district_code", "district_name_en", "district_name_km"]
 PROVINCE_NAME_COLUMNS = ["province_code", "province_name_en", "province_name_km"]
@@ -82,7 +83,7 @@ def build_boundary_tables(
     communes = gpd.GeoDataFrame(
         frame.rename(columns={"shapeName": "source_name"}),
         geometry=layers["communes"].set_index("shapeID").geometry.loc[frame["source_id"]].values,
-        crs="EPSG:4326",
+        crs=CRS,
     )
     communes["area_km2"] = (communes.geometry.to_crs(METRIC_CRS).area / 1e6).round(3)
     communes["geom_display"] = simplify_coverage(communes.geometry, tolerance, precision).values

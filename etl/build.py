@@ -19,7 +19,8 @@ from etl.ingest import LoadResult
 from etl.pieces import commune_neighbours, commune_pieces
 from etl.places import create_place_tables
 from etl.readers import file_sha256
-from etl.schema import COMMUNE_COLUMNS
+from etl.schema import COMMUNE_COLUMNS, SYNTHETIC_FLAG
+from vocabulary import SYNTHETIC_LABEL
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,13 @@ def _commune_table(tables: BoundaryTables) -> pd.DataFrame:
 
 
 def _build_info(
-    layer_paths: dict[str, Path], data_label: str, extra: dict[str, str]
+    layer_paths: dict[str, Path], data_label: str, synthetic: bool, extra: dict[str, str]
 ) -> pd.DataFrame:
     info = {
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "partner_data": data_label,
+        # The pages decide from this flag, never from the label's words.
+        SYNTHETIC_FLAG: "true" if synthetic else "false",
         "gazetteer": gazetteer.SOURCE,
         "simplify_tolerance_deg": config.get("ATLAS_SIMPLIFY_TOLERANCE"),
         "coordinate_precision": config.get("ATLAS_COORD_PRECISION"),
@@ -106,7 +109,7 @@ def _write_database(
 ) -> list[LoadResult]:
     """Write the boundary tables and load the partner files into a new database file that
     replaces ``db_path`` only when complete."""
-    label = "synthetic demonstration data" if manifest else f"partner files from {folder}"
+    label = SYNTHETIC_LABEL if manifest else f"partner files from {folder}"
     with atomic_database(db_path) as con:
         write_tables(
             con,
@@ -118,7 +121,7 @@ def _write_database(
                 "commune_pieces": commune_pieces(tables.communes),
                 "commune_neighbours": commune_neighbours(tables.communes),
                 "commune_families": families[0],
-                "build_info": _build_info(paths, label, families[1]),
+                "build_info": _build_info(paths, label, manifest is not None, families[1]),
             },
         )
         create_place_tables(con, provinces_2014)

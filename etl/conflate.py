@@ -18,9 +18,8 @@ import geopandas as gpd
 import pandas as pd
 
 from etl.names import direction_of, is_truncated, name_similarity, plain_key, split_stem
+from vocabulary import METRIC_CRS
 
-# Metric CRS for overlap areas: UTM zone 48N covers Cambodia.
-METRIC_CRS = "EPSG:32648"
 # Provinces split since the 2014 province layer: Tbong Khmum (25) from Kampong Cham (03), 2013.
 PROVINCE_SUCCESSORS: dict[str, tuple[str, ...]] = {"03": ("03", "25")}
 DISTRICT_MIN_SCORE = 0.6

@@ -7,30 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-POPULATIONS = ("fsw", "pwid", "pwud", "msm", "tg", "outreach_worker", "other")
-INCIDENT_TYPES = (
-    "arrest_detention",
-    "condom_confiscation",
-    "syringe_confiscation",
-    "venue_raid",
-    "outreach_obstructed",
-    "compulsory_treatment",
-    "extortion_harassment",
-    "service_disruption",
+from vocabulary import (
+    ACTIVITIES,
+    ACTORS,
+    EARLIEST_YEAR,
+    INCIDENT_TYPES,
+    POPULATIONS,
+    PROGRAMMES,
+    SERVICE_TYPES,
 )
-ACTORS = ("police", "military_police", "commune_authority", "village_security", "other")
-SERVICE_TYPES = (
-    "nsp",
-    "mmt",
-    "hiv_testing",
-    "drop_in_centre",
-    "outreach_team",
-    "sti_clinic",
-    "art_site",
-    "condom_distribution",
-)
-PROGRAMMES = ("mcpi", "pcpi")
-ACTIVITIES = ("police_sensitisation", "rapid_response_team", "joint_case_review", "police_training")
+
 LOCATION_COLUMNS = ("commune_code", "lon", "lat", "province", "district", "commune")
 
 
@@ -150,7 +136,7 @@ CONTRACTS: dict[str, Contract] = {
         (
             Column("province", "text", required=True),
             Column("population", "enum", required=True, values=POPULATIONS),
-            Column("year", "int", required=True, minimum=1990, maximum=2100),
+            Column("year", "int", required=True, minimum=EARLIEST_YEAR, maximum=2100),
             Column("estimate", "int", required=True, minimum=0),
             Column("low", "int", minimum=0),
             Column("high", "int", minimum=0),

@@ -18,13 +18,12 @@ import numpy as np
 import pandas as pd
 
 from etl import demo_context
-from etl.contract import ACTORS, INCIDENT_TYPES, POPULATIONS
 from etl.demo_places import commune_weights, month_starts, point_pools
+from vocabulary import ACTORS, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY, POPULATIONS, SYNTHETIC_LABEL
 
 MANIFEST = "demo_parameters.json"
-LABEL = "synthetic demonstration data"
+LABEL = SYNTHETIC_LABEL
 SOURCES = ("SYNTHETIC outreach NGO A", "SYNTHETIC outreach NGO B", "SYNTHETIC PAS monitoring")
-PILOT_TYPES = ("arrest_detention", "condom_confiscation", "syringe_confiscation")
 TYPE_WEIGHTS = (0.30, 0.12, 0.08, 0.10, 0.08, 0.10, 0.14, 0.08)
 # Population mix by incident type; arrests and body searches (extortion) follow the 2012-13
 # Phnom Penh baseline survey: arrest 23 % PWUD, 12 % FSW, 6 % MSM, 6 % TG; searches 44/8/28/23.
@@ -60,7 +59,7 @@ class DemoParameters:
     incidents: int = 20_000
     start: str = "2008-01-01"
     end: str = "2014-12-31"
-    policy_date: str = "2010-08-16"
+    policy_date: str = POLICY_DAY.isoformat()
     shock_urban: float = 1.9
     shock_rural: float = 1.25
     pilot_effect: float = 0.40

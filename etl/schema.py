@@ -2,6 +2,9 @@
 reads them) name. A module with no imports, so the dashboard does not load the ETL to read it.
 """
 
+# The build_info key that says whether the partner data is the synthetic demo set ("true").
+SYNTHETIC_FLAG = "synthetic"
+
 # The communes table, in order.
 COMMUNE_COLUMNS = [
     "commune_code",

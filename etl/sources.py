@@ -18,6 +18,7 @@ from pathlib import Path
 import geopandas as gpd
 
 import config
+from vocabulary import CRS
 
 GEOBOUNDARIES = "https://github.com/wmgeolab/geoBoundaries/raw/main/releaseData/gbOpen/KHM"
 
@@ -122,8 +123,8 @@ def read_boundaries(source: BoundarySource, path: Path) -> gpd.GeoDataFrame:
     if problems:
         raise BoundaryFileError(f"{path}: {'; '.join(problems)}. Expected {source.describe()}.")
     if frame.crs is None:  # the TopoJSON province layer carries no CRS: it is WGS84
-        frame = frame.set_crs("EPSG:4326")
-    return frame.to_crs("EPSG:4326")
+        frame = frame.set_crs(CRS)
+    return frame.to_crs(CRS)
 
 
 def _schema_problems(source: BoundarySource, frame: gpd.GeoDataFrame) -> list[str]:

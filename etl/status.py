@@ -11,6 +11,7 @@ import shapely
 import config
 from etl.build import read_and_conflate
 from etl.sqlparts import MASKED_REASON
+from vocabulary import CRS
 
 
 def communes_with_geometry() -> gpd.GeoDataFrame:
@@ -26,7 +27,7 @@ def communes_with_geometry() -> gpd.GeoDataFrame:
                 "SELECT * EXCLUDE (geom, geom_display), ST_AsWKB(geom) AS wkb FROM communes"
             ).df()
         geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
-        return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+        return gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS)
     _, _, tables = read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
     return tables.communes
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import shapely
 
-METRIC_CRS = "EPSG:32648"
+from vocabulary import METRIC_CRS
 
 
 def simplify_coverage(geoms: gpd.GeoSeries, tolerance: float, precision: int) -> gpd.GeoSeries:

@@ -16,6 +16,7 @@ import shapely
 
 from etl.schema import COMMUNE_COLUMNS
 from etl.sqlparts import MASKED_REASON
+from vocabulary import CRS
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")
 # The communes table's columns that the pages read (no full geometry, no match internals).
@@ -78,7 +79,7 @@ def _province_filter(province_code: str | None) -> tuple[str, list[str]]:
 
 def _to_geoframe(frame: pd.DataFrame, column: str = "wkb") -> gpd.GeoDataFrame:
     geometry = shapely.from_wkb(frame[column].map(bytes).to_numpy())
-    return gpd.GeoDataFrame(frame.drop(columns=column), geometry=geometry, crs="EPSG:4326")
+    return gpd.GeoDataFrame(frame.drop(columns=column), geometry=geometry, crs=CRS)
 
 
 def commune_layer(

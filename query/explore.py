@@ -14,7 +14,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from etl.contract import ACTORS, INCIDENT_TYPES, POPULATIONS
+from vocabulary import ACTORS, INCIDENT_TYPES, POPULATIONS
 
 POLYGON_ID = re.compile(r"^[0-9A-Za-z]{6,40}$")
 STATUSES = ("none", "started", "active")

@@ -14,6 +14,7 @@ import streamlit as st
 
 import config
 import query
+from etl.schema import SYNTHETIC_FLAG
 from geo.maps import OSM_TILES, CommuneRows, commune_rows, encode_polygons
 from query import explore
 
@@ -153,7 +154,7 @@ def is_synthetic() -> bool:
     """True when the loaded partner data is the synthetic demo set (it must say so on screen)."""
     if not db_path().exists():
         return False
-    return run("build_info").get("partner_data") == "synthetic demonstration data"
+    return run("build_info").get(SYNTHETIC_FLAG) == "true"
 
 
 @st.cache_data(ttl=600, show_spinner=False)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 import folium
 import geopandas as gpd
@@ -15,7 +14,6 @@ import pandas as pd
 import streamlit as st
 
 import config
-from etl.contract import INCIDENT_TYPES
 from geo.charts import Event, monthly_chart
 from geo.explore_map import Legend, build_explore_map, fill_index
 from geo.maps import MapLabels
@@ -35,9 +33,7 @@ from query.protected import (
 from ui import data
 from ui.filters import month_text
 from ui.i18n import t
-
-POLICY_DAY = date(2010, 8, 16)
-CURRICULUM_DAY = date(2011, 11, 1)
+from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, POLICY_DAY, SYNTHETIC_LABEL
 
 
 @dataclass(frozen=True)
@@ -244,7 +240,7 @@ def view_table(view: View, numbers: ViewNumbers, synthetic: bool) -> pd.DataFram
         "period_from": month_text(view.start), "period_to": month_text(view.end),
     })  # fmt: skip
     if synthetic:
-        table.insert(0, "data", "synthetic demonstration data")
+        table.insert(0, "data", SYNTHETIC_LABEL)
     return table
 
 

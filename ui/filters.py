@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from etl.contract import ACTORS, INCIDENT_TYPES, POPULATIONS
 from query.explore import View, add_months
+from vocabulary import ACTORS, INCIDENT_TYPES, POPULATIONS
 
 MEASURES = ("count", "rate")
 COVERS = ("status", "share")

@@ -6,7 +6,6 @@ from datetime import date
 
 import streamlit as st
 
-from etl.contract import ACTORS, INCIDENT_TYPES, POPULATIONS
 from query.explore import add_months
 from ui import data
 from ui.filters import month_text, quoted
@@ -21,6 +20,7 @@ from ui.state import (
     view_state,
     widget_key,
 )
+from vocabulary import ACTORS, INCIDENT_TYPES, POPULATIONS
 
 
 def months_between(first: date, last: date) -> list[date]:

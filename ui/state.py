@@ -13,13 +13,12 @@ import streamlit as st
 
 from ui.filters import Problem, defaults, parse_params, to_params
 from ui.i18n import LANGUAGES
+from vocabulary import PILOT_SITES
 
 # The partnership's pilot sites, in the order the case study gives them, with their English
-# label (the gazetteer calls 18 "Sihanoukville") and the i18n key of what happened there.
-PARTNERSHIP_SITES = (
-    ("01", "Banteay Meanchey", "site_01"),
-    ("12", "Phnom Penh", "site_12"),
-    ("18", "Preah Sihanouk", "site_18"),
+# label and the i18n key of what happened there.
+PARTNERSHIP_SITES = tuple(
+    (s.province_code, s.name_en, f"site_{s.province_code}") for s in PILOT_SITES
 )
 
 LANGUAGE_KEY = "lang"
