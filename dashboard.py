@@ -1,20 +1,14 @@
-"""The router: page config, the shared sidebar, and every page registered with st.navigation."""
+"""The router: page config, the shared sidebar, and every page of the registry registered with
+st.navigation."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui.i18n import t
+from i18n import t
+from ui.registry import PAGES
 from ui.sidebar import draw_sidebar
 from ui.state import language
-
-# (file, label key, default). No icons: Streamlit fetches Material icons for the favicon from a
-# CDN, and the dashboard must not depend on the internet.
-PAGES = (
-    ("pages/explore.py", "page_explore", True),
-    ("pages/national_map.py", "page_map", False),
-    ("pages/about.py", "page_about", False),
-)
 
 
 def main() -> None:
@@ -23,7 +17,12 @@ def main() -> None:
     language()  # reads ?lang= from the URL on a session's first run
     draw_sidebar()
     lang = language()
-    pages = [st.Page(path, title=t(label, lang), default=default) for path, label, default in PAGES]
+    # No icons: Streamlit fetches Material icons for the favicon from a CDN, and the dashboard
+    # must not depend on the internet.
+    pages = [
+        st.Page(p.render, title=t(p.title_key, lang), url_path=p.url_path, default=p.default)
+        for p in PAGES
+    ]
     st.navigation(pages).run()
 
 

@@ -3,7 +3,7 @@ coordinate systems and the synthetic label.
 
 One module that ``etl/``, ``query/``, ``geo/``, ``ui/`` and the analysis import, so a date or a
 value list is written once. It imports nothing of the project (and nothing heavy), so any layer
-may use it. Words users read (in Khmer and English) live in ``ui.i18n``; this module holds the
+may use it. Words users read (in Khmer and English) live in ``i18n``; this module holds the
 facts those words are about.
 """
 

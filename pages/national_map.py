@@ -6,57 +6,57 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.maps import MapLabels, build_province_map
+from i18n import t
+from pages import run_router
 from ui import data
-from ui.i18n import t
-from ui.router import start_page
-from ui.state import PARTNERSHIP_SITES, current_view, set_view
+from ui.layout import page_header
+from ui.state import PARTNERSHIP_SITES, current_filters, set_view
 
-lang = start_page("app_title", "map_question")
 
-provinces = data.provinces()
-names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
-focus = current_view()["province"]
-
-st.write(f"**{t('partnership_sites', lang)}**")
-buttons = st.columns(len(PARTNERSHIP_SITES) + 1)
-buttons[0].button(
-    t("whole_country", lang), type="primary" if focus is None else "secondary",
-    on_click=set_view, args=("province", None),
-)  # fmt: skip
-for column, (code, label, _) in zip(buttons[1:], PARTNERSHIP_SITES, strict=True):
-    column.button(
-        label if lang == "en" else names[code], key=f"site_{code}",
-        type="primary" if focus == code else "secondary",
-        on_click=set_view, args=("province", code),
+def _site_buttons(lang: str, names: dict[str, str], focus: str | None) -> None:
+    st.write(f"**{t('partnership_sites', lang)}**")
+    buttons = st.columns(len(PARTNERSHIP_SITES) + 1)
+    buttons[0].button(
+        t("whole_country", lang), type="primary" if focus is None else "secondary",
+        on_click=set_view, args=("province", None),
     )  # fmt: skip
+    for column, (code, label, _) in zip(buttons[1:], PARTNERSHIP_SITES, strict=True):
+        column.button(
+            label if lang == "en" else names[code], key=f"site_{code}",
+            type="primary" if focus == code else "secondary",
+            on_click=set_view, args=("province", code),
+        )  # fmt: skip
+    site_note = {code: key for code, _, key in PARTNERSHIP_SITES}.get(focus)
+    if site_note:
+        st.info(t(site_note, lang))
 
-site_note = {code: key for code, _, key in PARTNERSHIP_SITES}.get(focus)
-if site_note:
-    st.info(t(site_note, lang))
 
-communes = data.communes(focus)
-borders = data.borders("districts" if focus else "provinces", focus)
-tiles = data.tiles_url()
-labels = MapLabels(
-    lang=lang,
-    district=t("district", lang),
-    province=t("province", lang),
-    code=t("commune_code", lang),
-    nocode=t("no_code", lang),
-)
-fmap = build_province_map(communes, labels, borders=borders.geometry, tiles=tiles)
-coded = int(communes["commune_code"].notna().sum())
-left, right = st.columns(2)
-left.metric(t("communes", lang), f"{len(communes):,}")
-right.metric(t("with_code", lang), f"{coded:,}")
-st_folium(
-    fmap,
-    height=620,
-    use_container_width=True,
-    returned_objects=[],
-    key=f"map_{focus}_{lang}",
-    render=False,  # the map's script needs no figure render (it would re-read 400 KB as a template)
-)
-st.caption(t("coloured_by_province", lang))
-if tiles is None:
-    st.caption(t("offline_basemap", lang))
+def render() -> None:
+    """Draw the commune map page."""
+    lang = page_header("app_title", "map_question")
+    provinces = data.province_list()
+    names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
+    focus = current_filters().province
+    _site_buttons(lang, names, focus)
+    communes = data.commune_layer(focus)
+    borders = data.border_layer("districts" if focus else "provinces", focus)
+    tiles = data.tiles_url()
+    labels = MapLabels(lang=lang, district=t("district", lang), province=t("province", lang),
+                       code=t("commune_code", lang), nocode=t("no_code", lang))  # fmt: skip
+    fmap = build_province_map(communes, labels, borders=borders.geometry, tiles=tiles)
+    coded = int(communes["commune_code"].notna().sum())
+    left, right = st.columns(2)
+    left.metric(t("communes", lang), f"{len(communes):,}")
+    right.metric(t("with_code", lang), f"{coded:,}")
+    st_folium(
+        fmap, height=620, use_container_width=True, returned_objects=[],
+        key=f"map_{focus}_{lang}",
+        render=False,  # the map's script needs no figure render (it would re-read it as a template)
+    )  # fmt: skip
+    st.caption(t("coloured_by_province", lang))
+    if tiles is None:
+        st.caption(t("offline_basemap", lang))
+
+
+if __name__ == "__main__":  # Streamlit ran this file itself: go through the router
+    run_router()

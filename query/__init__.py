@@ -16,6 +16,7 @@ import shapely
 
 from etl.schema import COMMUNE_COLUMNS
 from etl.sqlparts import MASKED_REASON
+from query.sql import CATALOG, province_condition, run
 from vocabulary import CRS
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")
@@ -25,6 +26,7 @@ COMMUNE_FIELDS = tuple(
     for c in COMMUNE_COLUMNS
     if c not in {"geom", "geom_display", "match_score", "successor_codes"}
 )
+IN_PROVINCE = province_condition("province_code")
 BORDER_TABLES = {"districts": "district_code", "provinces": "province_code"}
 # Tables every page can rely on; a database without one was built by an older version.
 REQUIRED_TABLES = frozenset(
@@ -38,7 +40,11 @@ class DatabaseMissingError(RuntimeError):
 
 
 def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the atlas database read-only.
+    """Open the atlas database read-only, as it is on disk now.
+
+    The file is attached to a new in-memory DuckDB instance rather than opened by path:
+    DuckDB keeps one instance per path and process, so ``duckdb.connect(path)`` while an older
+    connection is open would return the database that a rebuild has since replaced.
 
     Raises:
         DatabaseMissingError: if the file does not exist or is not an atlas database; the
@@ -48,7 +54,17 @@ def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
         raise DatabaseMissingError(
             f"The atlas database {db_path} does not exist yet. Build it with: python -m etl build"
         )
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = duckdb.connect(":memory:")
+    literal = "'" + str(db_path).replace("'", "''") + "'"  # a path from the settings
+    try:
+        con.execute(f"ATTACH {literal} AS {CATALOG} (READ_ONLY)")
+    except duckdb.Error as exc:
+        con.close()
+        raise DatabaseMissingError(
+            f"{db_path} cannot be read as an atlas database ({type(exc).__name__}). "
+            "Rebuild it with: python -m etl build"
+        ) from None
+    con.execute(f"USE {CATALOG}")
     tables = {row[0] for row in con.execute("SHOW TABLES").fetchall()}
     if not tables >= REQUIRED_TABLES:
         con.close()
@@ -71,10 +87,8 @@ def check_province_code(code: str) -> str:
     return code
 
 
-def _province_filter(province_code: str | None) -> tuple[str, list[str]]:
-    if province_code is None:
-        return "", []
-    return "WHERE province_code = ?", [check_province_code(province_code)]
+def _province_params(province_code: str | None) -> dict[str, object]:
+    return {"province": None if province_code is None else check_province_code(province_code)}
 
 
 def _to_geoframe(frame: pd.DataFrame, column: str = "wkb") -> gpd.GeoDataFrame:
@@ -90,12 +104,11 @@ def commune_layer(
     Raises:
         ValueError: if ``province_code`` is given and is not two digits.
     """
-    where, params = _province_filter(province_code)
     sql = (
         f"SELECT {', '.join(COMMUNE_FIELDS)}, ST_AsWKB(geom_display) AS wkb FROM communes "
-        f"{where} ORDER BY province_code, district_code, commune_code, source_id"
+        f"WHERE {IN_PROVINCE} ORDER BY province_code, district_code, commune_code, source_id"
     )
-    return _to_geoframe(con.cursor().execute(sql, params).df())
+    return _to_geoframe(run(con, sql, _province_params(province_code)))
 
 
 def border_layer(
@@ -109,12 +122,11 @@ def border_layer(
     """
     if table not in BORDER_TABLES:
         raise ValueError(f"border table must be one of {sorted(BORDER_TABLES)}, got {table!r}")
-    where, params = _province_filter(province_code)
     sql = (
         f"SELECT {BORDER_TABLES[table]} AS code, ST_AsWKB(geom_display) AS wkb "
-        f"FROM {table} {where} ORDER BY 1"
+        f"FROM {table} WHERE {IN_PROVINCE} ORDER BY 1"
     )
-    return _to_geoframe(con.cursor().execute(sql, params).df())
+    return _to_geoframe(run(con, sql, _province_params(province_code)))
 
 
 def province_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -123,18 +135,18 @@ def province_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         "SELECT province_code, province_name_en, province_name_km, n_communes "
         "FROM provinces ORDER BY province_code"
     )
-    return con.cursor().execute(sql).df()
+    return run(con, sql, {})
 
 
 def match_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Number of commune polygons per match method."""
     sql = "SELECT match_method, count(*) AS polygons FROM communes GROUP BY 1 ORDER BY 2 DESC"
-    return con.cursor().execute(sql).df()
+    return run(con, sql, {})
 
 
 def build_info(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """The build's metadata (time, sources and their checksums, display settings)."""
-    return dict(con.cursor().execute("SELECT key, value FROM build_info").fetchall())
+    return dict(run(con, "SELECT key, value FROM build_info", {}).itertuples(index=False))
 
 
 def load_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -143,7 +155,7 @@ def load_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         "SELECT kind, file_name, rows_read, rows_loaded, rows_quarantined FROM load_log "
         "ORDER BY kind, file_name"
     )
-    return con.cursor().execute(sql).df()
+    return run(con, sql, {})
 
 
 def quarantine_reasons(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -152,4 +164,4 @@ def quarantine_reasons(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         f'SELECT file_name, "column", {MASKED_REASON} AS reason, count(*) AS rows '
         "FROM quarantine GROUP BY ALL ORDER BY file_name, rows DESC"
     )
-    return con.cursor().execute(sql).df()
+    return run(con, sql, {})

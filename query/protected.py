@@ -59,7 +59,7 @@ def _safe(rows: pd.DataFrame, threshold: int) -> bool:
 
 def shown_total(cells: pd.DataFrame, threshold: int) -> tuple[int | None, str | None]:
     """The total of ``protect_communes``'s frame if it may be shown, else None with the key
-    (in ``ui.i18n``) of the note that says why: below the threshold, or it would reveal a
+    (in ``i18n``) of the note that says why: below the threshold, or it would reveal a
     count below it."""
     total = int(cells["incidents"].sum())
     if 0 < total < threshold:
@@ -80,7 +80,7 @@ def summarise(
     (``previous_total`` is None when the data do not reach that far back, or when
     ``previous_withheld``: that period's own total may not be shown).
 
-    A figure is withheld, and ``notes`` says why (keys of ``ui.i18n``), when it would reveal a
+    A figure is withheld, and ``notes`` says why (keys of ``i18n``), when it would reveal a
     count below the threshold: a total is shown only if the cells under it stay safe, a share
     only if both its parts are.
     """

@@ -5,18 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from query.explore import View
+from i18n import t
 from query.protected import STEPS, best_step
+from query.view import Filters
 from ui import data
 from ui.explore_view import ViewNumbers, commune_chart, commune_months, count_texts, threshold
-from ui.i18n import t
 from ui.state import set_view
 from ui.suppress import format_count
 
 
-def render_panel(polygon_id: str, view: View, numbers: ViewNumbers, lang: str) -> None:
+def render_panel(polygon_id: str, view: Filters, numbers: ViewNumbers, lang: str) -> None:
     """Names, the period's count, the monthly chart, partnership activities and services."""
-    p = data.run("explore.commune_profile", polygon_id)
+    p = data.commune_profile(polygon_id)
     other = "en" if lang == "km" else "km"
     st.subheader(p[f"commune_name_{lang}"] or p["commune_name_en"])
     st.markdown(f"**{p[f'commune_name_{other}'] or ''}**")
@@ -53,7 +53,7 @@ def render_panel(polygon_id: str, view: View, numbers: ViewNumbers, lang: str) -
 
 def _partnership(polygon_id: str, lang: str) -> None:
     st.markdown(f"**{t('partnership_activities', lang)}**")
-    acts = data.run("explore.commune_partnership", polygon_id)
+    acts = data.commune_partnership(polygon_id)
     if acts.empty:
         st.caption(t("no_partnership_here", lang))
         return
@@ -72,7 +72,7 @@ def _partnership(polygon_id: str, lang: str) -> None:
 
 def _services(polygon_id: str, lang: str) -> None:
     st.markdown(f"**{t('services_around', lang)}**")
-    services = data.run("explore.services_around", polygon_id)
+    services = data.services_around(polygon_id)
     if services.empty:
         st.caption(t("no_services", lang))
         return

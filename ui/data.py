@@ -1,15 +1,21 @@
-"""Cached access to the atlas database for the pages (two tiers, as style.md asks)."""
+"""Cached access to the atlas database for the pages (two tiers, as style.md asks).
+
+``st.cache_resource`` holds one read-only connection per database version (a rebuild or an
+ingest replaces the file: the next page run opens the new version, and the oldest connection is
+closed once two newer ones exist); ``st.cache_data`` holds query results per version. The
+query layer's functions are wrapped by ``cached_read``, which keeps their signatures: a page
+calls ``data.commune_view(filters)`` and gets the type ``query.explore.commune_view`` returns.
+"""
 
 from __future__ import annotations
 
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
 import duckdb
-import geopandas as gpd
-import pandas as pd
 import streamlit as st
 
 import config
@@ -18,29 +24,45 @@ from etl.schema import SYNTHETIC_FLAG
 from geo.maps import OSM_TILES, CommuneRows, commune_rows, encode_polygons
 from query import explore
 
+P = ParamSpec("P")
+R = TypeVar("R")
+Connection = duckdb.DuckDBPyConnection
+#: Connections kept open: the current version and the one before (a page run that started
+#: just before a rebuild may still read it).
+VERSIONS_KEPT = 2
+
 
 def db_path() -> Path:
     """The configured database path."""
     return config.get_path("ATLAS_DB_PATH")
 
 
-def _version(path: Path) -> float:
-    return path.stat().st_mtime if path.exists() else 0.0
+def _version(path: Path) -> str:
+    """The file's identity: inode and modification time (a replaced file has a new inode)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "missing"
+    return f"{info.st_ino}-{info.st_mtime_ns}"
 
 
-def version() -> float:
-    """The database file's version (its modification time; 0 when missing), for caches of
-    results computed from the database outside this module."""
+def version() -> str:
+    """The database file's version, for caches of results computed from the database outside
+    this module ("missing" when there is no file)."""
     return _version(db_path())
 
 
-@st.cache_resource(show_spinner=False)
-def _connection(path: str, version: float) -> duckdb.DuckDBPyConnection:
+def _close(con: Connection) -> None:
+    con.close()
+
+
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT, on_release=_close)
+def _connection(path: str, version: str) -> Connection:
     return query.open_database(Path(path))
 
 
-def connection() -> duckdb.DuckDBPyConnection:
-    """One read-only connection per database file version (a rebuild opens a new one).
+def connection() -> Connection:
+    """The read-only connection of the database file as it is now.
 
     Shows the project's own message and stops the page when the database is missing.
     """
@@ -53,108 +75,90 @@ def connection() -> duckdb.DuckDBPyConnection:
         raise  # unreachable: st.stop() ends the script run
 
 
-# The query-layer functions the pages may call; results are cached per database version.
-QUERIES = frozenset(
-    {
-        "commune_layer",
-        "border_layer",
-        "province_list",
-        "match_summary",
-        "build_info",
-        "load_summary",
-        "quarantine_reasons",
-        "explore.month_range",
-        "explore.commune_view",
-        "explore.unmapped_incidents",
-        "explore.find_polygon",
-        "explore.commune_profile",
-        "explore.commune_months",
-        "explore.commune_partnership",
-        "explore.services_around",
-        "explore.public_service_points",
-    }
-)
+def cached_read(fn: Callable[Concatenate[Connection, P], R]) -> Callable[P, R]:
+    """A query-layer function ``fn(con, *args)`` as a page calls it: ``read(*args)``, on the
+    current database, its result cached per database version and arguments (which must be
+    hashable by Streamlit: values, tuples, frozen dataclasses).
 
-
-def _function(name: str) -> Callable:
-    module, _, function = name.rpartition(".")
-    return getattr(explore if module == "explore" else query, function)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _cached(path: str, version: float, name: str, args: tuple) -> object:
-    return _function(name)(_connection(path, version), *args)
-
-
-def run(name: str, *args: object) -> object:
-    """The result of ``query.<name>(connection, *args)`` (``explore.<f>`` names a function of
-    ``query.explore``), cached until the database changes.
-
-    Callers must not mutate the result. Shows the project's own message and stops the page
-    when the database is missing.
-
-    Raises:
-        KeyError: if ``name`` is not one of ``QUERIES`` (a programming error).
+    Callers must not mutate the result. A missing database shows the project's message and
+    stops the page (see ``connection``).
     """
-    if name not in QUERIES:
-        raise KeyError(f"{name} is not a query the pages may run")
-    return _cached(*_checked_version(), name, args)
+
+    def call(_con: Connection, path: str, version: str, *args: object) -> R:
+        return fn(_con, *args)
+
+    # Streamlit keys a cache by the function's module, name and source: each read its own.
+    call.__module__, call.__qualname__ = fn.__module__, fn.__qualname__
+    cached = st.cache_data(show_spinner=False, max_entries=256)(call)
+
+    def read(*args: P.args, **kwargs: P.kwargs) -> R:
+        if kwargs:
+            raise TypeError(f"{fn.__qualname__}: pass arguments by position")
+        con = connection()
+        path = db_path()
+        return cached(con, str(path), _version(path), *args)
+
+    read.__name__, read.__qualname__, read.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    return read
 
 
-def _checked_version() -> tuple[str, float]:
-    """The database path and version, once ``connection()`` has checked the file is there."""
-    connection()
-    path = db_path()
-    return str(path), _version(path)
+# The reads the pages may make, one per query-layer function.
+commune_layer = cached_read(query.commune_layer)
+border_layer = cached_read(query.border_layer)
+province_list = cached_read(query.province_list)
+match_summary = cached_read(query.match_summary)
+build_info = cached_read(query.build_info)
+load_summary = cached_read(query.load_summary)
+quarantine_reasons = cached_read(query.quarantine_reasons)
+month_range = cached_read(explore.month_range)
+commune_view = cached_read(explore.commune_view)
+unmapped_incidents = cached_read(explore.unmapped_incidents)
+find_polygon = cached_read(explore.find_polygon)
+commune_profile = cached_read(explore.commune_profile)
+commune_months = cached_read(explore.commune_months)
+commune_partnership = cached_read(explore.commune_partnership)
+services_around = cached_read(explore.services_around)
+public_service_points = cached_read(explore.public_service_points)
 
 
-def communes(province: str | None) -> gpd.GeoDataFrame:
-    """Commune layer (display geometry), nationally or for one province."""
-    return run("commune_layer", province)
+def _encoded_communes(
+    _con: Connection, path: str, version: str, province: str | None, precision: int
+) -> CommuneRows:
+    return commune_rows(query.commune_layer(_con, province), precision)
 
 
-def borders(table: str, province: str | None) -> gpd.GeoDataFrame:
-    """District or province outlines."""
-    return run("border_layer", table, province)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _commune_rows(path: str, version: float, province: str | None, precision: int) -> CommuneRows:
-    layer = _cached(path, version, "commune_layer", (province,))
-    return commune_rows(layer, precision)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
 def _encoded_borders(
-    path: str, version: float, table: str, province: str | None, precision: int
+    _con: Connection, path: str, version: str, table: str, province: str | None, precision: int
 ) -> list:
-    return encode_polygons(
-        _cached(path, version, "border_layer", (table, province)).geometry, precision
-    )
+    return encode_polygons(query.border_layer(_con, table, province).geometry, precision)
+
+
+_encoded_communes_cached = st.cache_data(show_spinner=False, max_entries=64)(_encoded_communes)
+_encoded_borders_cached = st.cache_data(show_spinner=False, max_entries=64)(_encoded_borders)
 
 
 def communes_encoded(province: str | None) -> CommuneRows:
-    """The fixed part of the map payload of ``communes(province)``: names, places and encoded
-    polygons (computed once per database version)."""
-    return _commune_rows(*_checked_version(), province, config.get_int("ATLAS_COORD_PRECISION"))
+    """The fixed part of the map payload of ``commune_layer(province)``: names, places and
+    encoded polygons (computed once per database version)."""
+    path = db_path()
+    precision = config.get_int("ATLAS_COORD_PRECISION")
+    return _encoded_communes_cached(connection(), str(path), _version(path), province, precision)
 
 
 def encoded_borders(table: str, province: str | None) -> list:
-    """The compact encoding of ``borders(table, province)`` (computed once per version)."""
+    """The compact encoding of ``border_layer(table, province)`` (computed once per version)."""
+    path = db_path()
     precision = config.get_int("ATLAS_COORD_PRECISION")
-    return _encoded_borders(*_checked_version(), table, province, precision)
-
-
-def provinces() -> pd.DataFrame:
-    """Province codes and names."""
-    return run("province_list")
+    con = connection()
+    return _encoded_borders_cached(con, str(path), _version(path), table, province, precision)
 
 
 def is_synthetic() -> bool:
-    """True when the loaded partner data is the synthetic demo set (it must say so on screen)."""
+    """True when the loaded partner data is the synthetic demo set (it must say so on screen):
+    the flag the build stores, never the wording of a label."""
     if not db_path().exists():
         return False
-    return run("build_info").get(SYNTHETIC_FLAG) == "true"
+    return build_info().get(SYNTHETIC_FLAG) == "true"
 
 
 @st.cache_data(ttl=600, show_spinner=False)

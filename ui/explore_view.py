@@ -17,8 +17,9 @@ import config
 from geo.charts import Event, monthly_chart
 from geo.explore_map import Legend, build_explore_map, fill_index
 from geo.maps import MapLabels
+from i18n import t
 from query.disclosure import Cell, display
-from query.explore import STATUSES, View
+from query.explore import STATUSES
 from query.protected import (
     Summary,
     bucket_months,
@@ -30,9 +31,9 @@ from query.protected import (
     shown_total,
     summarise,
 )
+from query.view import Filters, month_text
 from ui import data
-from ui.filters import month_text
-from ui.i18n import t
+from ui.filters import ExploreOptions
 from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, POLICY_DAY, SYNTHETIC_LABEL
 
 
@@ -50,25 +51,25 @@ def threshold() -> int:
     return config.get_int("ATLAS_SUPPRESSION_THRESHOLD")
 
 
-def _cells(view: View, limit: int) -> pd.DataFrame:
-    communes = data.run("explore.commune_view", view)
-    unmapped = data.run("explore.unmapped_incidents", view)
+def _cells(view: Filters, limit: int) -> pd.DataFrame:
+    communes = data.commune_view(view)
+    unmapped = data.unmapped_incidents(view)
     return protect_communes(communes, unmapped, limit)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _numbers(view: View, limit: int, version: float) -> ViewNumbers:
+def _numbers(view: Filters, limit: int, version: str) -> ViewNumbers:
     cells = _cells(view, limit)
     previous = view.previous()
     prev_total, withheld = None, False
-    if previous.start >= data.run("explore.month_range")[0]:
+    if previous.start >= data.month_range()[0]:
         prev_total, _ = shown_total(_cells(previous, limit), limit)
         withheld = prev_total is None  # withheld there, so here too
     summary = summarise(cells, prev_total, limit, previous_withheld=withheld)
     return ViewNumbers(cells[cells["polygon_id"].notna()].reset_index(drop=True), summary, limit)
 
 
-def view_numbers(view: View) -> ViewNumbers:
+def view_numbers(view: Filters) -> ViewNumbers:
     """The protected numbers of ``view`` (cached per view and database version)."""
     return _numbers(view, threshold(), data.version())
 
@@ -114,13 +115,13 @@ def _ranges(breaks: list[float], rate: bool) -> tuple[str, str, str]:
     return (f"0–{low - 1}", f"{low}–{high - 1}" if high - 1 > low else f"{low}", f"≥ {high}")
 
 
-def _legend(breaks: list[float], state: dict, note: str, lang: str) -> Legend:
-    rate = state["measure"] == "rate"
+def _legend(breaks: list[float], options: ExploreOptions, note: str, lang: str) -> Legend:
+    rate = options.measure == "rate"
     columns = ("status_none", "status_started", "status_active")
-    if state["cover"] == "share":
+    if options.cover == "share":
         columns = ("share_none", "share_some", "share_most")
     rows = ("legend_low", "legend_mid", "legend_high")
-    layers = state["layers"]
+    layers = options.layers
     return Legend(
         title=t("legend_title", lang),
         disruption=t("measure_rate" if rate else "measure_count", lang),
@@ -136,15 +137,17 @@ def _legend(breaks: list[float], state: dict, note: str, lang: str) -> Legend:
     )  # fmt: skip
 
 
-def _classes(frame: pd.DataFrame, state: dict, limit: int) -> tuple[pd.Series, list[float]]:
-    """Disruption classes and their breaks for the state's measure."""
-    if state["measure"] == "rate":
+def _classes(
+    frame: pd.DataFrame, options: ExploreOptions, limit: int
+) -> tuple[pd.Series, list[float]]:
+    """Disruption classes and their breaks for the chosen measure."""
+    if options.measure == "rate":
         rate, cells = rate_cells(frame, limit)
         return disruption_classes(rate, cells, limit, floor=0.0)
     return disruption_classes(frame["incidents"], frame["cell"], limit)
 
 
-def map_note(view: View, lang: str) -> str:
+def map_note(view: Filters, lang: str) -> str:
     """What the map shows, for the legend (a downloaded map carries it)."""
     parts = [f"{month_text(view.start)} – {month_text(view.end)}"]
     if data.is_synthetic():
@@ -152,46 +155,46 @@ def map_note(view: View, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _tooltips(frame: pd.DataFrame, state: dict, months: int, lang: str):
+def _tooltips(frame: pd.DataFrame, options: ExploreOptions, months: int, lang: str):
     """Each commune's tooltip lines (count as shown, partnership, rate) and their labels."""
     limit, hidden = threshold(), t("hidden", lang)
-    if state["cover"] == "share":
+    if options.cover == "share":
         cover = (frame["months_covered"] / months).map("{:.0%}".format).tolist()
     else:
         cover = frame["status"].map({s: t(f"status_{s}", lang) for s in STATUSES}).tolist()
     columns = [count_texts(frame, limit, hidden), cover]
     labels = [t("tt_incidents", lang), t("tt_partnership", lang)]
-    if state["measure"] == "rate":
+    if options.measure == "rate":
         columns.append(rate_texts(frame, limit, hidden, "—"))
         labels.append(t("tt_rate", lang))
     return [list(row) for row in zip(*columns, strict=True)], tuple(labels)
 
 
 def map_maker(
-    view: View, numbers: ViewNumbers, state: dict, lang: str
+    view: Filters, numbers: ViewNumbers, options: ExploreOptions, lang: str
 ) -> tuple[Callable[..., folium.Map], Legend]:
-    """A function that builds the view's bivariate map, as the state's measure, cover and
+    """A function that builds the view's bivariate map, as the options' measure, cover and
     layers ask (called once for the page, and again only if the map is downloaded: then with
     ``legend=`` the legend, returned too, inside it).
 
     Raises:
         RuntimeError: if the commune layer and the view's rows are not in the same order.
     """
-    layer: gpd.GeoDataFrame = data.communes(view.province)
+    layer: gpd.GeoDataFrame = data.commune_layer(view.province)
     frame = numbers.communes
     if not frame["polygon_id"].equals(layer["source_id"]):
         raise RuntimeError("the commune layer and the view's rows are not in the same order")
-    classes, breaks = _classes(frame, state, numbers.threshold)
-    fills = fill_index(classes, partnership_classes(frame, view.months, state["cover"]))
-    tooltips, tooltip_labels = _tooltips(frame, state, view.months, lang)
-    layers = state["layers"]
+    classes, breaks = _classes(frame, options, numbers.threshold)
+    fills = fill_index(classes, partnership_classes(frame, view.months, options.cover))
+    tooltips, tooltip_labels = _tooltips(frame, options, view.months, lang)
+    layers = options.layers
     encoded = data.communes_encoded(view.province)
     outlined = None
     if "partnership" in layers:
         outlined = [r[4] for r, s in zip(encoded.rows, frame["status"], strict=True) if s != "none"]
     services = None
     if "services" in layers:
-        points = data.run("explore.public_service_points", view)
+        points = data.public_service_points(view)
         services = points.assign(label=[f"{t('svc_' + p.service_type, lang)} · {p.operator}"
                                         for p in points.itertuples()])  # fmt: skip
     borders = None
@@ -204,7 +207,7 @@ def map_maker(
         tooltip_labels=tooltip_labels, outlined=outlined, borders=borders, services=services,
         tiles=data.tiles_url(),
     )  # fmt: skip
-    return make, _legend(breaks, state, map_note(view, lang), lang)
+    return make, _legend(breaks, options, map_note(view, lang), lang)
 
 
 def new_click(clicked: dict | None, province: str | None, communes: pd.DataFrame) -> str | None:
@@ -223,7 +226,7 @@ def new_click(clicked: dict | None, province: str | None, communes: pd.DataFrame
     return row["commune_code"] if isinstance(row["commune_code"], str) else row["polygon_id"]
 
 
-def view_table(view: View, numbers: ViewNumbers, synthetic: bool) -> pd.DataFrame:
+def view_table(view: Filters, numbers: ViewNumbers, synthetic: bool) -> pd.DataFrame:
     """The view's commune table for download: every count as it is shown on the map (pure:
     the download builds it outside the page's run)."""
     f = numbers.communes
@@ -256,14 +259,14 @@ def timeline(start: object, lang: str) -> list[Event]:
     return events
 
 
-def commune_months(polygon_id: str, view: View) -> pd.DataFrame:
+def commune_months(polygon_id: str, view: Filters) -> pd.DataFrame:
     """The commune's incidents per month and type, over all the data's months."""
-    bounds = data.run("explore.month_range")
-    return data.run("explore.commune_months", polygon_id, view, *bounds)
+    bounds = data.month_range()
+    return data.commune_months(polygon_id, view, *bounds)
 
 
 def commune_chart(
-    months: pd.DataFrame, view: View, first_start: object, step: str, lang: str
+    months: pd.DataFrame, view: Filters, first_start: object, step: str, lang: str
 ) -> object:
     """The commune's incidents by type per ``step``, protected, as a plotly figure."""
     limit = threshold()

@@ -1,5 +1,6 @@
-"""The shared filters: read from the URL once per session, kept in session state, and written
-back to the URL on every run, so a link reopens the same view.
+"""The view in the URL: the shared filters (``query.view.Filters``) and the Explore page's own
+options (``ExploreOptions``), read from the URL once per session and written back on every run,
+so a link reopens the same view.
 
 ``parse_params`` is pure (tests call it directly): every value from a URL is matched against
 an allow-list or parsed into a date before anything else sees it.
@@ -9,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from query.explore import View, add_months
+from query.view import LIST_FIELDS, Filters, add_months, month_text
 from vocabulary import ACTORS, INCIDENT_TYPES, POPULATIONS
 
 MEASURES = ("count", "rate")
@@ -22,19 +23,21 @@ DEFAULT_LAYERS = ("partnership", "borders")
 DEFAULT_MONTHS = 12
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 COMMUNE = re.compile(r"^[0-9A-Za-z]{6,40}$")
-LISTS = {"type": INCIDENT_TYPES, "pop": POPULATIONS, "actor": ACTORS}
-# URL parameter → session-state key.
-KEYS = {
-    "period": "f_period",
-    "type": "f_types",
-    "pop": "f_pops",
-    "actor": "f_actors",
-    "province": "f_province",
-    "measure": "f_measure",
-    "cover": "f_cover",
-    "layers": "f_layers",
-    "commune": "f_commune",
-}
+#: URL parameter → (Filters field, allowed values).
+LISTS = {"type": ("incident_types", INCIDENT_TYPES), "pop": ("populations", POPULATIONS),
+         "actor": ("actors", ACTORS)}  # fmt: skip
+assert {f for f, _ in LISTS.values()} == {f for f, _, _ in LIST_FIELDS}
+
+
+@dataclass(frozen=True)
+class ExploreOptions:
+    """The Explore page's own choices: the map's measure and partnership classes, its layers,
+    and the commune whose story is open (its code, or polygon id when it has none)."""
+
+    measure: str = "count"
+    cover: str = "status"
+    layers: tuple[str, ...] = DEFAULT_LAYERS
+    commune: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,6 @@ def quoted(value: str, limit: int = 40) -> str:
     return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", cut)
 
 
-def month_text(month: date) -> str:
-    """A month as the URL writes it: ``2014-01``."""
-    return f"{month.year:04d}-{month.month:02d}"
-
-
 def parse_month(text: str) -> date | None:
     """``YYYY-MM`` as the month's first day, or None if it is not a real month."""
     match = MONTH.match(text or "")
@@ -67,108 +65,106 @@ def parse_month(text: str) -> date | None:
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
-def defaults(bounds: tuple[date, date]) -> dict:
-    """The default view: the last twelve months of data, everything else unfiltered."""
+def default_filters(bounds: tuple[date, date]) -> Filters:
+    """The default filters: the last twelve months of data, everything else unfiltered."""
     first, last = bounds
-    return {
-        "period": (max(first, add_months(last, 1 - DEFAULT_MONTHS)), last),
-        "type": [],
-        "pop": [],
-        "actor": [],
-        "province": None,
-        "measure": "count",
-        "cover": "status",
-        "layers": list(DEFAULT_LAYERS),
-        "commune": None,
-    }
+    return Filters(max(first, add_months(last, 1 - DEFAULT_MONTHS)), last)
 
 
-def _period(params: Mapping[str, str], bounds: tuple[date, date], out: dict) -> Problem | None:
+def _period(params: Mapping[str, str], bounds: tuple[date, date], out: Filters
+            ) -> tuple[Filters, Problem | None]:  # fmt: skip
     if "from" not in params and "to" not in params:
-        return None
-    start = parse_month(params.get("from", month_text(out["period"][0])))
-    end = parse_month(params.get("to", month_text(out["period"][1])))
+        return out, None
+    start = parse_month(params.get("from", month_text(out.start)))
+    end = parse_month(params.get("to", month_text(out.end)))
     shown = {"from": quoted(params.get("from", "")), "to": quoted(params.get("to", ""))}
     if start is None or end is None:
-        return Problem("bad_period_format", shown)
+        return out, Problem("bad_period_format", shown)
     if start > end:
-        return Problem("bad_period_reversed", shown)
+        return out, Problem("bad_period_reversed", shown)
     if start < bounds[0] or end > bounds[1]:
-        return Problem("bad_period_range", {**shown, "first": month_text(bounds[0]),
-                                            "last": month_text(bounds[1])})  # fmt: skip
-    out["period"] = (start, end)
-    return None
+        return out, Problem("bad_period_range", {**shown, "first": month_text(bounds[0]),
+                                                 "last": month_text(bounds[1])})  # fmt: skip
+    return replace(out, start=start, end=end), None
 
 
-def _choice(name: str, params: Mapping[str, str], allowed: tuple[str, ...], out: dict,
-            problems: list[Problem]) -> None:  # fmt: skip
-    if name in params:
-        if params[name] in allowed:
-            out[name] = params[name]
-        else:
-            problems.append(Problem("bad_choice", {"name": name, "value": quoted(params[name]),
-                                                   "allowed": ", ".join(allowed)}))  # fmt: skip
-
-
-def _list(name: str, params: Mapping[str, str], allowed: tuple[str, ...], out: dict,
-          problems: list[Problem]) -> None:  # fmt: skip
+def _choice(name: str, params: Mapping[str, str], allowed: tuple[str, ...], default: str,
+            problems: list[Problem]) -> str:  # fmt: skip
     if name not in params:
-        return
+        return default
+    if params[name] in allowed:
+        return params[name]
+    problems.append(Problem("bad_choice", {"name": name, "value": quoted(params[name]),
+                                           "allowed": ", ".join(allowed)}))  # fmt: skip
+    return default
+
+
+def _list(name: str, params: Mapping[str, str], allowed: tuple[str, ...],
+          default: tuple[str, ...], problems: list[Problem]) -> tuple[str, ...]:  # fmt: skip
+    if name not in params:
+        return default
     values = [v for v in params[name].split(",") if v]
     unknown = [v for v in values if v not in allowed]
     if unknown:
         problems.append(Problem("bad_list", {"name": name, "value": quoted(", ".join(unknown)),
                                              "allowed": ", ".join(allowed)}))  # fmt: skip
-    out[name] = [v for v in allowed if v in values]
+    return tuple(v for v in allowed if v in values)
 
 
 def parse_params(
     params: Mapping[str, str], bounds: tuple[date, date], provinces: set[str]
-) -> tuple[dict, list[Problem]]:
-    """The view a URL asks for, and what in it was not understood (which falls back to the
-    default). ``commune`` is only checked for its form here; the page looks it up."""
-    out = defaults(bounds)
+) -> tuple[Filters, ExploreOptions, list[Problem]]:
+    """The filters and options a URL asks for, and what in it was not understood (which falls
+    back to the default). ``commune`` is only checked for its form here; the sidebar looks it
+    up."""
     problems: list[Problem] = []
-    period_problem = _period(params, bounds, out)
+    filters, period_problem = _period(params, bounds, default_filters(bounds))
     if period_problem:
         problems.append(period_problem)
-    for name, allowed in LISTS.items():
-        _list(name, params, allowed, out, problems)
-    _list("layers", params, LAYERS, out, problems)
-    _choice("measure", params, MEASURES, out, problems)
-    _choice("cover", params, COVERS, out, problems)
-    province = params.get("province")
-    if province:
-        if province in provinces:
-            out["province"] = province
-        else:
-            problems.append(Problem("bad_province", {"value": quoted(province)}))
-    commune = params.get("commune")
-    if commune:
-        if COMMUNE.match(commune):
-            out["commune"] = commune
-        else:
-            problems.append(Problem("bad_commune", {"value": quoted(commune)}))
-    return out, problems
+    lists = {f: _list(name, params, allowed, (), problems)
+             for name, (f, allowed) in LISTS.items()}  # fmt: skip
+    province = params.get("province") or None
+    if province is not None and province not in provinces:
+        problems.append(Problem("bad_province", {"value": quoted(province)}))
+        province = None
+    filters = replace(filters, **lists, province=province)
+    base = ExploreOptions()
+    options = ExploreOptions(
+        measure=_choice("measure", params, MEASURES, base.measure, problems),
+        cover=_choice("cover", params, COVERS, base.cover, problems),
+        layers=_list("layers", params, LAYERS, base.layers, problems),
+        commune=_commune(params.get("commune"), problems),
+    )
+    return filters, options, problems
 
 
-def to_params(state: dict, bounds: tuple[date, date]) -> dict[str, str]:
+def _commune(value: str | None, problems: list[Problem]) -> str | None:
+    if not value:
+        return None
+    if COMMUNE.match(value):
+        return value
+    problems.append(Problem("bad_commune", {"value": quoted(value)}))
+    return None
+
+
+def to_params(filters: Filters, options: ExploreOptions, bounds: tuple[date, date]
+              ) -> dict[str, str]:  # fmt: skip
     """The URL parameters of a view: only what differs from the default."""
-    base = defaults(bounds)
+    base = default_filters(bounds)
     params: dict[str, str] = {}
-    if state["period"] != base["period"]:
-        params["from"], params["to"] = (month_text(m) for m in state["period"])
-    for name in ("type", "pop", "actor", "layers"):
-        if list(state[name]) != list(base[name]):
-            params[name] = ",".join(state[name]) if state[name] else ""
-    for name in ("province", "measure", "cover", "commune"):
-        if state[name] != base[name] and state[name] is not None:
-            params[name] = state[name]
+    if (filters.start, filters.end) != (base.start, base.end):
+        params["from"], params["to"] = month_text(filters.start), month_text(filters.end)
+    for name, (f, _) in LISTS.items():
+        if getattr(filters, f):
+            params[name] = ",".join(getattr(filters, f))
+    if filters.province is not None:
+        params["province"] = filters.province
+    default = ExploreOptions()
+    for name in ("measure", "cover"):
+        if getattr(options, name) != getattr(default, name):
+            params[name] = getattr(options, name)
+    if options.layers != default.layers:
+        params["layers"] = ",".join(options.layers)
+    if options.commune is not None:
+        params["commune"] = options.commune
     return params
-
-
-def to_view(state: dict) -> View:
-    """The query layer's ``View`` of a filter state (already checked)."""
-    start, end = state["period"]
-    return View(start, end, tuple(state["type"]), tuple(state["pop"]), tuple(state["actor"]),
-                state["province"])  # fmt: skip

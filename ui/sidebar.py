@@ -6,18 +6,20 @@ from datetime import date
 
 import streamlit as st
 
-from query.explore import add_months
+from i18n import LANGUAGES, t
+from query.view import add_months, month_text
 from ui import data
-from ui.filters import month_text, quoted
-from ui.i18n import LANGUAGES, t
+from ui.filters import quoted
 from ui.state import (
     LANGUAGE_KEY,
-    VIEW_KEY,
     copy_from_widget,
+    current_filters,
+    current_options,
     language,
+    read_view,
+    set_value,
     sync_url,
     take_problems,
-    view_state,
     widget_key,
 )
 from vocabulary import ACTORS, INCIDENT_TYPES, POPULATIONS
@@ -47,18 +49,19 @@ def draw_sidebar() -> tuple[date, date] | None:
     lang = language()
     if data.is_synthetic():
         st.sidebar.warning(t("synthetic", lang))
-    bounds = data.run("explore.month_range")
+    bounds = data.month_range()
     # Without incidents there is no period to filter, but the province focus still holds.
     months = bounds or (date.today().replace(day=1),) * 2
-    provinces = data.provinces()
+    provinces = data.province_list()
     names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
-    state = view_state(months, set(names))
+    read_view(months, set(names))
     for problem in take_problems():
         st.warning(t(problem.key, lang, **problem.values))
     # A commune only comes from a click or a link; a link's may name none that exists.
-    if state["commune"] and data.run("explore.find_polygon", state["commune"]) is None:
-        st.warning(t("bad_commune", lang, value=quoted(state["commune"])))
-        state["commune"] = None
+    commune = current_options().commune
+    if commune and data.find_polygon(commune) is None:
+        st.warning(t("bad_commune", lang, value=quoted(commune)))
+        set_value("commune", None)
     _draw_filters(lang, bounds, names)
     sync_url(months)
     return bounds
@@ -73,7 +76,7 @@ def _draw_filters(lang: str, bounds: tuple[date, date] | None, names: dict[str, 
     # A range slider is one whose value is a pair, so the value is passed, not seeded.
     sidebar.select_slider(
         t("period", lang), options=months_between(*bounds), format_func=month_text,
-        value=st.session_state[VIEW_KEY]["period"], key="w_period",
+        value=(current_filters().start, current_filters().end), key="w_period",
         on_change=copy_from_widget, args=("period",),
     )  # fmt: skip
     for name, label, values, prefix in (

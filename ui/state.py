@@ -1,18 +1,23 @@
-"""Shared state of a session: language and the view's filters, mirrored in the URL.
+"""Shared state of a session: language, the filters and the Explore options, mirrored in the
+URL.
 
-The view lives under one session-state key that no widget owns (Streamlit forgets the state
-of a widget that a page did not draw). Widgets have their own ``w_`` keys: they are seeded from
-the view when drawn and copy their value back in an ``on_change`` callback.
+The filters (``query.view.Filters``) and the Explore page's options (``ui.filters.
+ExploreOptions``) are frozen values kept under session-state keys that no widget owns (Streamlit
+forgets the state of a widget that a page did not draw). Widgets have their own ``w_`` keys:
+they are seeded from the values when drawn and write back in an ``on_change`` callback, which
+replaces the value as a whole.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
-from ui.filters import Problem, defaults, parse_params, to_params
-from ui.i18n import LANGUAGES
+from i18n import LANGUAGES
+from query.view import Filters
+from ui.filters import ExploreOptions, Problem, default_filters, parse_params, to_params
 from vocabulary import PILOT_SITES
 
 # The partnership's pilot sites, in the order the case study gives them, with their English
@@ -22,10 +27,14 @@ PARTNERSHIP_SITES = tuple(
 )
 
 LANGUAGE_KEY = "lang"
+FILTERS_KEY = "_filters"
+OPTIONS_KEY = "_options"
+PROBLEMS_KEY = "_view_problems"
+# Widget name → the Filters field it edits (the period edits two; options edit their own name).
+FILTER_FIELDS = {"type": "incident_types", "pop": "populations", "actor": "actors",
+                 "province": "province"}  # fmt: skip
 # A selectbox shows None as "nothing chosen": the province widget holds "" for the country.
 NONE_IN_WIDGET = {"province": ""}
-VIEW_KEY = "_view"
-PROBLEMS_KEY = "_view_problems"
 
 
 def language() -> str:
@@ -36,25 +45,30 @@ def language() -> str:
     return st.session_state[LANGUAGE_KEY]
 
 
-def view_state(bounds: tuple[date, date], provinces: set[str]) -> dict:
-    """The session's view (see ``ui.filters.defaults`` for its keys), read from the URL on the
-    session's first run; what the URL got wrong is kept for ``take_problems``."""
-    if VIEW_KEY not in st.session_state:
-        state, problems = parse_params(st.query_params.to_dict(), bounds, provinces)
-        st.session_state[VIEW_KEY] = state
+def read_view(bounds: tuple[date, date], provinces: set[str]) -> None:
+    """Read the session's filters and options from the URL on its first run; what the URL got
+    wrong is kept for ``take_problems``. A period outside ``bounds`` (the database was rebuilt
+    with other months) falls back to the default."""
+    if FILTERS_KEY not in st.session_state:
+        filters, options, problems = parse_params(st.query_params.to_dict(), bounds, provinces)
+        st.session_state[FILTERS_KEY] = filters
+        st.session_state[OPTIONS_KEY] = options
         st.session_state[PROBLEMS_KEY] = problems
-    state = st.session_state[VIEW_KEY]
-    start, end = state["period"]
-    if start < bounds[0] or end > bounds[1]:  # the database was rebuilt with other months
-        state["period"] = defaults(bounds)["period"]
+    filters = current_filters()
+    if filters.start < bounds[0] or filters.end > bounds[1]:
+        base = default_filters(bounds)
+        st.session_state[FILTERS_KEY] = replace(filters, start=base.start, end=base.end)
         st.session_state.pop("w_period", None)
-    return state
 
 
-def current_view() -> dict:
-    """The session's view, which the shared sidebar has read before any page runs (mutating
-    it changes the view: the sidebar writes it into the URL on the next run)."""
-    return st.session_state[VIEW_KEY]
+def current_filters() -> Filters:
+    """The session's filters, which the shared sidebar has read before any page runs."""
+    return st.session_state[FILTERS_KEY]
+
+
+def current_options() -> ExploreOptions:
+    """The session's Explore options (read from the URL with the filters)."""
+    return st.session_state[OPTIONS_KEY]
 
 
 def take_problems() -> list[Problem]:
@@ -62,36 +76,57 @@ def take_problems() -> list[Problem]:
     return st.session_state.pop(PROBLEMS_KEY, [])
 
 
+def _value(name: str) -> object:
+    filters = current_filters()
+    if name == "period":
+        return (filters.start, filters.end)
+    if name in FILTER_FIELDS:
+        value = getattr(filters, FILTER_FIELDS[name])
+    else:
+        value = getattr(current_options(), name)
+    return list(value) if isinstance(value, tuple) else value
+
+
+def set_value(name: str, value: object) -> None:
+    """Change one part of the view (``period``, a filter's widget name, or an option)."""
+    if name == "period":
+        start, end = value  # type: ignore[misc]
+        st.session_state[FILTERS_KEY] = replace(current_filters(), start=start, end=end)
+    elif name in FILTER_FIELDS:
+        stored = tuple(value) if isinstance(value, list) else value
+        st.session_state[FILTERS_KEY] = replace(current_filters(), **{FILTER_FIELDS[name]: stored})
+    else:
+        stored = tuple(value) if isinstance(value, list) else value
+        st.session_state[OPTIONS_KEY] = replace(current_options(), **{name: stored})
+
+
 def widget_key(name: str) -> str:
     """The key of the widget that edits ``name``, seeded with the view's value on every run
     (a widget whose label changes, as on a language switch, would otherwise start empty)."""
     key = f"w_{name}"
-    st.session_state[key] = _to_widget(name, st.session_state[VIEW_KEY][name])
+    value = _value(name)
+    st.session_state[key] = NONE_IN_WIDGET.get(name, value) if value is None else value
     return key
-
-
-def _to_widget(name: str, value: object) -> object:
-    return NONE_IN_WIDGET[name] if value is None and name in NONE_IN_WIDGET else value
-
-
-def _from_widget(name: str, value: object) -> object:
-    return None if name in NONE_IN_WIDGET and value == NONE_IN_WIDGET[name] else value
 
 
 def copy_from_widget(name: str) -> None:
     """``on_change`` callback: the widget's new value becomes the view's."""
-    st.session_state[VIEW_KEY][name] = _from_widget(name, st.session_state[f"w_{name}"])
+    value = st.session_state[f"w_{name}"]
+    set_value(name, None if name in NONE_IN_WIDGET and value == NONE_IN_WIDGET[name] else value)
 
 
 def set_view(name: str, value: object) -> None:
     """Change the view from a callback (a button): the view and its widget both follow."""
-    st.session_state[VIEW_KEY][name] = value
-    st.session_state[f"w_{name}"] = _to_widget(name, value)
+    set_value(name, value)
+    if name in NONE_IN_WIDGET and value is None:
+        st.session_state[f"w_{name}"] = NONE_IN_WIDGET[name]
+    else:
+        st.session_state[f"w_{name}"] = value
 
 
 def sync_url(bounds: tuple[date, date]) -> None:
     """Write the view and the language into the URL (only when they differ from it)."""
-    wanted = to_params(st.session_state[VIEW_KEY], bounds)
+    wanted = to_params(current_filters(), current_options(), bounds)
     if st.session_state.get(LANGUAGE_KEY, "en") != "en":
         wanted["lang"] = st.session_state[LANGUAGE_KEY]
     if st.query_params.to_dict() != wanted:

@@ -96,7 +96,9 @@ def test_no_count_below_the_threshold_on_screen_or_in_the_csv(page: Page, server
     page.goto(f"{server}/?province=18&type=venue_raid,arrest_detention&commune=180101")
     expect(page.get_by_text("Incidents by type over time")).to_be_visible(timeout=60_000)
     expect(page.get_by_role("heading", name="Lekh Muoy")).to_be_visible()
-    page.wait_for_timeout(1_000)  # the chart draws
+    expect(page.locator('[data-testid="stPlotlyChart"] .barlayer').first).to_be_attached(
+        timeout=30_000
+    )  # the chart has drawn its bars
     lines = page.locator('[data-testid="stMain"]').inner_text().splitlines()
     numbers = [line.strip() for line in lines if re.fullmatch(r"[\d,.<%+-]+", line.strip())]
     assert "<5" in numbers and not [n for n in numbers if SMALL.match(n)], numbers

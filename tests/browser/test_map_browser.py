@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import MAP_FRAME, streamlit_server
+from ui.registry import PAGES
 
 pytestmark = pytest.mark.browser
 KHMER = re.compile("[\u1780-\u17ff]")
@@ -64,10 +65,24 @@ def test_khmer_interface(page: Page, server: str) -> None:
     expect(hover_until_tooltip(page)).to_contain_text("ស្រុក/ខណ្ឌ", timeout=10_000)
 
 
-def test_a_deep_link_to_a_fresh_server_goes_through_the_router(page: Page, built_db) -> None:
+# Each page's title in Khmer, as the router names it.
+TITLES_KM = {"explore": "ស្វែងរក", "national_map": "អាត្លាសបរិយាកាសអំណោយផល", "about": "អំពីទិន្នន័យ"}
+
+
+@pytest.mark.parametrize("url_path", [p.url_path for p in PAGES])
+def test_a_deep_link_to_a_fresh_server_goes_through_the_router(
+    page: Page, built_db, url_path: str
+) -> None:
+    # The link is the fresh server's first request: Streamlit then runs the page's file itself.
+    # The home page's link is the root (Streamlit gives the default page no path of its own).
+    link = "" if next(p for p in PAGES if p.url_path == url_path).default else url_path
     with streamlit_server(built_db) as url:
-        page.goto(f"{url}/about?lang=km")
-        expect(page.get_by_role("heading", name="អំពីទិន្នន័យ")).to_be_visible(timeout=60_000)
+        page.goto(f"{url}/{link}?lang=km")
+        title = page.get_by_role("heading", name=TITLES_KM[url_path], exact=True)
+        expect(title).to_be_visible(timeout=60_000)
         sidebar = page.locator('[data-testid="stSidebar"]')
         expect(sidebar).to_contain_text("ទិន្នន័យសាកល្បងសំយោគ")  # the router's synthetic label
         expect(sidebar).to_contain_text("ផែនទីឃុំ")  # the router's page list, in Khmer
+        expect(sidebar).to_contain_text("តម្រង")  # the shared filters
+        assert page.url.startswith(f"{url}/{link}?")
+        expect(page.get_by_text("Page not found")).to_have_count(0)

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 import query
 from etl import build
 from query import explore
-from query.explore import View
+from query.view import Filters
 from tests.pages.test_pages import NATIONAL_BUDGET, app, features, folium_args, metric
 
 SMALL = re.compile(r"^[1-4]$")
@@ -42,7 +42,7 @@ def values(array: object) -> list:
     return list(array)
 
 
-def expected_total(db: Path, view: View) -> int:
+def expected_total(db: Path, view: Filters) -> int:
     con = query.open_database(db)
     try:
         return explore.view_total(con, view)
@@ -54,7 +54,7 @@ def test_the_default_view_is_the_last_year_within_budget(atlas_env: Path) -> Non
     at = app()
     at.run()
     assert not at.exception
-    total = expected_total(atlas_env, View(date(2014, 1, 1), date(2014, 12, 1)))
+    total = expected_total(atlas_env, Filters(date(2014, 1, 1), date(2014, 12, 1)))
     assert metric(at, "Incidents in the period") == f"{total:,}"
     assert metric(at, "Change vs previous period").endswith("%")
     args = folium_args(at)
@@ -73,7 +73,7 @@ def test_a_filter_change_moves_the_numbers_and_the_url(atlas_env: Path) -> None:
     at.multiselect(key="w_type").select("arrest_detention").run()
     assert not at.exception
     after = metric(at, "Incidents in the period")
-    raids = View(date(2014, 1, 1), date(2014, 12, 1), ("arrest_detention",))
+    raids = Filters(date(2014, 1, 1), date(2014, 12, 1), ("arrest_detention",))
     assert after == f"{expected_total(atlas_env, raids):,}" != before
     assert dict(at.query_params) == {"type": "arrest_detention"}
     at.select_slider(key="w_period").set_value((date(2011, 1, 1), date(2011, 6, 1))).run()
@@ -128,7 +128,7 @@ def test_bad_links_give_a_message_and_the_default_view(
     # The messages are Markdown with every punctuation mark from the URL escaped.
     assert any(says in w.value.replace("\\", "") for w in at.warning), [w.value for w in at.warning]
     assert not any("](http" in w.value for w in at.warning)
-    default = expected_total(atlas_env, View(date(2014, 1, 1), date(2014, 12, 1)))
+    default = expected_total(atlas_env, Filters(date(2014, 1, 1), date(2014, 12, 1)))
     assert metric(at, "Incidents in the period") == f"{default:,}"
 
 
@@ -197,8 +197,7 @@ def test_without_incidents_the_page_says_so_and_the_map_page_still_works(
     assert not at.exception
     assert any("No incident is loaded yet" in i.value for i in at.info)
     assert not at.sidebar.warning  # not the synthetic demo set
-    at.switch_page("pages/national_map.py")
-    at.run()
+    at = app("national_map").run()
     assert not at.exception
     assert metric(at, "Communes") == "1,633"
     next(b for b in at.button if b.label == "Phnom Penh").click()

@@ -9,21 +9,30 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import dashboard
 from config import PROJECT_ROOT
+from ui.registry import PAGES
 
 NATIONAL_BUDGET = 600_000
 
 
-def app() -> AppTest:
-    return AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
+def app(page: str | None = None, **params: str) -> AppTest:
+    """The app, not yet run, opening ``page`` (a registry URL path; the home page when None)
+    with these query parameters, as a link would.
+
+    AppTest can switch to a page registered as a function only before its first run (it then
+    identifies the page by the file's name, which is the page's URL path).
+    """
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
+    if page is not None:
+        at.switch_page(f"pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
 
 
-def map_page(at: AppTest) -> AppTest:
-    """Run the app (its query parameters already set), then open the commune map page."""
-    at.run()
-    at.switch_page("pages/national_map.py")
-    return at.run()
+def map_page(**params: str) -> AppTest:
+    """The commune map page opened by a link with these query parameters, run once."""
+    return app("national_map", **params).run()
 
 
 def folium_args(at: AppTest) -> dict:
@@ -45,13 +54,32 @@ def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
 
-def test_every_page_file_is_registered() -> None:
-    files = {f"pages/{p.name}" for p in (PROJECT_ROOT / "pages").glob("*.py")}
-    assert files == {path for path, *_ in dashboard.PAGES}
+def test_every_page_file_is_registered_and_goes_through_the_router() -> None:
+    files = {p.stem for p in (PROJECT_ROOT / "pages").glob("*.py") if p.stem != "__init__"}
+    assert files == {page.url_path for page in PAGES}
+    assert sum(page.default for page in PAGES) == 1
+    for page in PAGES:
+        assert page.render.__module__ == f"pages.{page.url_path}"
+        # Run by Streamlit as a script (a deep link to a fresh server), the file must draw the
+        # router, not itself alone.
+        text = (PROJECT_ROOT / "pages" / f"{page.url_path}.py").read_text(encoding="utf-8")
+        assert text.rstrip().endswith(
+            'if __name__ == "__main__":  # Streamlit ran this file '
+            "itself: go through the router\n    run_router()"
+        )
+
+
+@pytest.mark.parametrize("page", [p.url_path for p in PAGES])
+def test_every_page_opens_from_a_link_with_the_shared_sidebar(atlas_env: Path, page: str) -> None:
+    at = app(page).run()
+    assert not at.exception
+    assert at.sidebar.radio(key="lang") is not None
+    assert "Synthetic demonstration data" in at.sidebar.warning[0].value
+    assert at.title[0].value
 
 
 def test_national_map_draws_every_commune_within_budget(atlas_env: Path) -> None:
-    at = map_page(app())
+    at = map_page()
     assert not at.exception
     args = folium_args(at)
     assert len(json.dumps(args).encode()) <= NATIONAL_BUDGET
@@ -62,7 +90,7 @@ def test_national_map_draws_every_commune_within_budget(atlas_env: Path) -> None
 
 
 def test_one_click_focus_on_a_partnership_site(atlas_env: Path) -> None:
-    at = map_page(app())
+    at = map_page()
     next(b for b in at.button if b.label == "Phnom Penh").click()
     at.run()
     assert at.query_params["province"] == "12"
@@ -71,41 +99,32 @@ def test_one_click_focus_on_a_partnership_site(atlas_env: Path) -> None:
 
 
 def test_focus_reopens_from_the_url_and_bad_values_fall_back(atlas_env: Path) -> None:
-    at = app()
-    at.query_params["province"] = "18"
-    map_page(at)
+    at = map_page(province="18")
     assert metric(at, "Communes") == "27"
     assert "Sihanoukville" in at.info[0].value
     assert [b.label for b in at.button][1:] == ["Banteay Meanchey", "Phnom Penh", "Preah Sihanouk"]
-    bad = app()
-    bad.query_params["province"] = "99'; DROP TABLE communes"
-    bad.run()  # the message shows where the link lands, once
+    bad = map_page(province="99'; DROP TABLE communes")
     assert not bad.exception
-    assert any("does not exist" in w.value for w in bad.warning)
-    bad.switch_page("pages/national_map.py")
-    bad.run()
+    assert any("does not exist" in w.value for w in bad.warning)  # where the link lands, once
     assert metric(bad, "Communes") == "1,633"
+    bad.run()
+    assert not any("does not exist" in w.value for w in bad.warning)
 
 
 def test_language_switch_changes_labels_and_the_url(atlas_env: Path) -> None:
-    at = map_page(app())
+    at = map_page()
     at.sidebar.radio[0].set_value("km")
     at.run()
     assert at.title[0].value == "អាត្លាសបរិយាកាសអំណោយផល"
     assert at.query_params["lang"] == "km"
     args = folium_args(at)
     assert '"lang":"km"' in args["script"]
-    unknown = app()
-    unknown.query_params["lang"] = "fr"
-    map_page(unknown)
+    unknown = map_page(lang="fr")
     assert unknown.title[0].value == "Enabling Environment Atlas"
 
 
 def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
-    at = app()
-    at.run()
-    at.switch_page("pages/about.py")
-    at.run()
+    at = app("about").run()
     assert not at.exception
     methods = at.dataframe[0].value
     assert methods["Polygons"].sum() == 1633

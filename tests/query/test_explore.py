@@ -12,9 +12,9 @@ import pytest
 
 import query
 from query import explore
-from query.explore import View
+from query.view import Filters
 
-YEAR_2014 = View(date(2014, 1, 1), date(2014, 12, 1))
+YEAR_2014 = Filters(date(2014, 1, 1), date(2014, 12, 1))
 
 
 @pytest.fixture(scope="module")
@@ -24,33 +24,12 @@ def con(built_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     connection.close()
 
 
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        ({"start": date(2014, 2, 1), "end": date(2014, 1, 1)}, "starts .* after it ends"),
-        ({"start": date(2014, 1, 15), "end": date(2014, 2, 1)}, "first day of a month"),
-        ({"incident_types": ("arrest_detention", "x")}, r"unknown values \['x'\]"),
-        ({"province": "1"}, "two digits"),
-    ],
-)
-def test_a_view_that_cannot_be_queried_is_refused(kwargs: dict, message: str) -> None:
-    base = {"start": date(2014, 1, 1), "end": date(2014, 12, 1)}
-    with pytest.raises(ValueError, match=message):
-        View(**{**base, **kwargs})
-
-
-def test_the_previous_period_has_the_same_length() -> None:
-    view = View(date(2010, 8, 1), date(2011, 1, 1), ("venue_raid",))
-    assert view.months == 6
-    assert view.previous() == View(date(2010, 2, 1), date(2010, 7, 1), ("venue_raid",))
-
-
 def test_commune_counts_add_up_to_the_view_total(con: duckdb.DuckDBPyConnection) -> None:
     frame = explore.commune_view(con, YEAR_2014)
     assert len(frame) == 1633 and frame["polygon_id"].is_unique
     unmapped = explore.unmapped_incidents(con, YEAR_2014)["incidents"].sum()
     assert frame["incidents"].sum() + unmapped == explore.view_total(con, YEAR_2014)
-    raids = View(date(2014, 1, 1), date(2014, 12, 1), ("venue_raid",), province="12")
+    raids = Filters(date(2014, 1, 1), date(2014, 12, 1), ("venue_raid",), province="12")
     pp = explore.commune_view(con, raids)
     assert set(pp["province_code"]) == {"12"}
     assert pp["incidents"].sum() == explore.view_total(con, raids) < frame["incidents"].sum()
@@ -61,9 +40,9 @@ def test_partnership_status_follows_the_start_dates(con: duckdb.DuckDBPyConnecti
     during = explore.commune_view(con, YEAR_2014)
     assert (during["status"] == "active").sum() == 58
     assert (during.loc[during["status"] == "active", "months_covered"] == 12).all()
-    before = explore.commune_view(con, View(date(2009, 1, 1), date(2009, 12, 1)))
+    before = explore.commune_view(con, Filters(date(2009, 1, 1), date(2009, 12, 1)))
     assert (before["status"] == "none").all()
-    pilot_year = explore.commune_view(con, View(date(2012, 1, 1), date(2012, 12, 1)))
+    pilot_year = explore.commune_view(con, Filters(date(2012, 1, 1), date(2012, 12, 1)))
     started = pilot_year[pilot_year["status"] == "started"]
     assert set(started["province_code"]) == {"12"}
     assert (started["months_covered"] < 12).all()

@@ -12,7 +12,6 @@ import pytest
 import query
 from query import explore
 from query.disclosure import Cell, is_safe
-from query.explore import View
 from query.protected import (
     HIDDEN_CLASS,
     NO_RATE_CLASS,
@@ -25,17 +24,18 @@ from query.protected import (
     rate_cells,
     summarise,
 )
+from query.view import Filters
 
 T = 5
 VIEWS = [
-    View(date(2014, 1, 1), date(2014, 12, 1)),
-    View(date(2012, 1, 1), date(2012, 6, 1), ("arrest_detention",)),
-    View(date(2013, 3, 1), date(2013, 3, 1), (), ("tg",), province="12"),
+    Filters(date(2014, 1, 1), date(2014, 12, 1)),
+    Filters(date(2012, 1, 1), date(2012, 6, 1), ("arrest_detention",)),
+    Filters(date(2013, 3, 1), date(2013, 3, 1), (), ("tg",), province="12"),
 ]
 
 
 @pytest.fixture(scope="module")
-def cells(built_db: Path) -> dict[View, pd.DataFrame]:
+def cells(built_db: Path) -> dict[Filters, pd.DataFrame]:
     con = query.open_database(built_db)
     out = {
         v: protect_communes(explore.commune_view(con, v), explore.unmapped_incidents(con, v), T)
@@ -47,7 +47,7 @@ def cells(built_db: Path) -> dict[View, pd.DataFrame]:
 
 @pytest.mark.parametrize("view", VIEWS, ids=["year", "arrests-half-year", "tg-one-month-pp"])
 def test_every_group_total_is_safe_and_no_small_count_is_shown(
-    cells: dict[View, pd.DataFrame], view: View
+    cells: dict[Filters, pd.DataFrame], view: Filters
 ) -> None:
     frame = cells[view]
     shown = frame[frame["cell"] == Cell.SHOWN.value]
@@ -61,7 +61,7 @@ def test_every_group_total_is_safe_and_no_small_count_is_shown(
 
 
 def test_the_summary_withholds_what_would_reveal_a_small_count(
-    cells: dict[View, pd.DataFrame],
+    cells: dict[Filters, pd.DataFrame],
 ) -> None:
     year = summarise(cells[VIEWS[0]], 3196, T)
     assert year.incidents == int(cells[VIEWS[0]]["incidents"].sum())
@@ -79,7 +79,7 @@ def test_the_summary_withholds_what_would_reveal_a_small_count(
     assert revealing.incidents is None and "note_total_hidden" in revealing.notes
 
 
-def test_rates_are_shown_only_where_their_count_is(cells: dict[View, pd.DataFrame]) -> None:
+def test_rates_are_shown_only_where_their_count_is(cells: dict[Filters, pd.DataFrame]) -> None:
     frame = cells[VIEWS[0]]
     rate, states = rate_cells(frame, T)
     shown = states == Cell.SHOWN.value

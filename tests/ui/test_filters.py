@@ -1,4 +1,4 @@
-"""Reading a view from URL parameters: what is understood, what falls back, and why."""
+"""Reading the view from URL parameters: what is understood, what falls back, and why."""
 
 from __future__ import annotations
 
@@ -6,19 +6,25 @@ from datetime import date
 
 import pytest
 
-from query.explore import View
-from ui.filters import defaults, parse_month, parse_params, quoted, to_params, to_view
+from query.view import Filters
+from ui.filters import (
+    ExploreOptions,
+    default_filters,
+    parse_month,
+    parse_params,
+    quoted,
+    to_params,
+)
 
 BOUNDS = (date(2008, 1, 1), date(2014, 12, 1))
 PROVINCES = {"01", "12", "18"}
 
 
 def test_no_parameters_give_the_last_twelve_months_of_everything() -> None:
-    state, problems = parse_params({}, BOUNDS, PROVINCES)
+    filters, options, problems = parse_params({}, BOUNDS, PROVINCES)
     assert problems == []
-    assert state == defaults(BOUNDS)
-    assert state["period"] == (date(2014, 1, 1), date(2014, 12, 1))
-    assert to_view(state) == View(date(2014, 1, 1), date(2014, 12, 1))
+    assert filters == default_filters(BOUNDS) == Filters(date(2014, 1, 1), date(2014, 12, 1))
+    assert options == ExploreOptions()
 
 
 def test_a_full_view_round_trips_through_the_url() -> None:
@@ -27,16 +33,24 @@ def test_a_full_view_round_trips_through_the_url() -> None:
         "pop": "pwid", "actor": "police", "province": "12", "measure": "rate",
         "cover": "share", "layers": "services", "commune": "120203",
     }  # fmt: skip
-    state, problems = parse_params(params, BOUNDS, PROVINCES)
+    filters, options, problems = parse_params(params, BOUNDS, PROVINCES)
     assert problems == []
-    assert state["type"] == ["arrest_detention", "venue_raid"]  # contract order
-    assert to_view(state) == View(
-        date(2010, 8, 1), date(2011, 11, 1), ("arrest_detention", "venue_raid"), ("pwid",),
-        ("police",), "12",
-    )  # fmt: skip
-    again, _ = parse_params(to_params(state, BOUNDS), BOUNDS, PROVINCES)
-    assert again == state
-    assert to_params(defaults(BOUNDS), BOUNDS) == {}  # the default view has a clean URL
+    assert filters == Filters(
+        date(2010, 8, 1),
+        date(2011, 11, 1),
+        ("arrest_detention", "venue_raid"),
+        ("pwid",),
+        ("police",),
+        "12",
+    )  # fmt: skip  (types in contract order)
+    assert options == ExploreOptions("rate", "share", ("services",), "120203")
+    again = parse_params(to_params(filters, options, BOUNDS), BOUNDS, PROVINCES)
+    assert again == (filters, options, [])
+    # the default view has a clean URL
+    assert to_params(default_filters(BOUNDS), ExploreOptions(), BOUNDS) == {}
+    no_layers = ExploreOptions(layers=())
+    assert to_params(default_filters(BOUNDS), no_layers, BOUNDS) == {"layers": ""}
+    assert parse_params({"layers": ""}, BOUNDS, PROVINCES)[1] == no_layers
 
 
 @pytest.mark.parametrize(
@@ -53,19 +67,19 @@ def test_a_full_view_round_trips_through_the_url() -> None:
     ],
 )
 def test_bad_parameters_fall_back_and_say_why(params: dict, key: str) -> None:
-    state, problems = parse_params(params, BOUNDS, PROVINCES)
+    filters, options, problems = parse_params(params, BOUNDS, PROVINCES)
     assert [p.key for p in problems] == [key]
-    base = defaults(BOUNDS)
-    assert state["period"] == base["period"]
-    assert state["province"] is None and state["commune"] is None
-    assert state["measure"] == "count"
-    assert state["type"] in ([], ["arrest_detention"])  # known values of a list are kept
+    base = default_filters(BOUNDS)
+    assert (filters.start, filters.end) == (base.start, base.end)
+    assert filters.province is None and options.commune is None
+    assert options.measure == "count"
+    assert filters.incident_types in ((), ("arrest_detention",))  # known values are kept
 
 
 def test_problem_values_are_kept_for_the_message_and_cannot_inject_markdown() -> None:
-    _, problems = parse_params({"from": "2014-06", "to": "2013-01"}, BOUNDS, PROVINCES)
+    *_, problems = parse_params({"from": "2014-06", "to": "2013-01"}, BOUNDS, PROVINCES)
     assert problems[0].values == {"from": "2014\\-06", "to": "2013\\-01"}
-    _, problems = parse_params({"commune": "![x](http://e.org/t.png)"}, BOUNDS, PROVINCES)
+    *_, problems = parse_params({"commune": "![x](http://e.org/t.png)"}, BOUNDS, PROVINCES)
     assert problems[0].values["value"] == "\\!\\[x\\]\\(http\\:\\/\\/e\\.org\\/t\\.png\\)"
     assert quoted("x" * 100).endswith("…") and len(quoted("x" * 100)) == 41
 
