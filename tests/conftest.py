@@ -51,3 +51,11 @@ def atlas_env(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ATLAS_DB_PATH", str(built_db))
     monkeypatch.setenv("ATLAS_TILES", "off")
     return built_db
+
+
+@pytest.fixture(scope="session")
+def tiny_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny atlas made in code (``tests/tiny_atlas.py``): five communes, counts known."""
+    from tests.tiny_atlas import build_tiny_atlas
+
+    return build_tiny_atlas(tmp_path_factory.mktemp("tiny") / "tiny.duckdb")

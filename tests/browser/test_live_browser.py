@@ -1,0 +1,34 @@
+"""A dashboard the test starts keeps serving while partner files are ingested, and shows them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import streamlit_server
+from tests.pages.test_live_data import NEW_INCIDENTS, ingest, write_incidents
+
+pytestmark = pytest.mark.browser
+
+
+def incidents_shown(page: Page) -> int:
+    value = page.locator('[data-testid="stMetricValue"]').first
+    expect(value).to_have_text(re.compile(r"^[\d,]+$"), timeout=60_000)
+    return int(value.inner_text().replace(",", ""))
+
+
+def test_a_running_dashboard_shows_an_ingest(page: Page, built_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    with streamlit_server(db) as url:
+        page.goto(url)
+        before = incidents_shown(page)
+        ingest(db, "incidents", write_incidents(tmp_path / "live_2014.csv", NEW_INCIDENTS))
+        page.reload()
+        expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text(
+            f"{before + NEW_INCIDENTS:,}", timeout=60_000
+        )

@@ -1,0 +1,100 @@
+"""The query layer's reads on the tiny atlas (exact counts), and the tiny atlas's schema against
+a database built from the real boundaries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import query
+from query import explore
+from query.sql import bound
+from query.view import Filters
+from tests.tiny_atlas import COUNTS_2014, UNMAPPED_2014
+
+YEAR_2014 = Filters(date(2014, 1, 1), date(2014, 12, 1))
+
+
+@pytest.fixture(scope="module")
+def con(tiny_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = query.open_database(tiny_db)
+    yield connection
+    connection.close()
+
+
+def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
+    rows = con.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns "
+        "ORDER BY table_name, ordinal_position"
+    ).fetchall()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for table, column, kind in rows:
+        out.setdefault(table, []).append((column, kind))
+    return out
+
+
+@pytest.mark.integration
+def test_the_tiny_atlas_has_the_real_schema(tiny_db: Path, built_db: Path) -> None:
+    tiny, real = (_columns(query.open_database(p)) for p in (tiny_db, built_db))
+    assert set(tiny) <= set(real)
+    assert {t: tiny[t] for t in tiny} == {t: real[t] for t in tiny}
+    assert set(query.REQUIRED_TABLES) <= set(tiny)
+
+
+def test_commune_counts_are_exact(con: duckdb.DuckDBPyConnection) -> None:
+    frame = explore.commune_view(con, YEAR_2014)
+    codes = frame["commune_code"].astype(object).where(frame["commune_code"].notna(), None)
+    assert dict(zip(codes, frame["incidents"], strict=True)) == COUNTS_2014
+    unmapped = explore.unmapped_incidents(con, YEAR_2014)
+    assert dict(zip(unmapped["province_code"], unmapped["incidents"], strict=True)) == UNMAPPED_2014
+    assert explore.view_total(con, YEAR_2014) == sum(COUNTS_2014.values()) + 3
+
+
+def test_every_filter_is_bound_by_name(con: duckdb.DuckDBPyConnection) -> None:
+    kep = Filters(date(2014, 1, 1), date(2014, 12, 1), province="23")
+    frame = explore.commune_view(con, kep)
+    assert list(frame["polygon_id"]) == ["POLYD", "POLYE"]
+    arrests = Filters(date(2014, 1, 1), date(2014, 12, 1), ("arrest_detention",), ("pwid",),
+                      ("police",), "01")  # fmt: skip
+    assert explore.view_total(con, arrests) == 6
+    march = Filters(date(2013, 3, 1), date(2013, 3, 1))
+    assert explore.view_total(con, march) == 3
+    assert explore.month_range(con) == (date(2013, 3, 1), date(2014, 11, 1))
+
+
+def test_partnership_status_and_rates(con: duckdb.DuckDBPyConnection) -> None:
+    frame = explore.commune_view(con, YEAR_2014).set_index("polygon_id")
+    assert frame.loc["POLYA", "status"] == "started"
+    # June to November: an open-ended activity runs until the last incident's month.
+    assert frame.loc["POLYA", "months_covered"] == 6
+    assert (frame.drop("POLYA")["status"] == "none").all()
+    second_half = Filters(date(2014, 7, 1), date(2014, 11, 1))
+    assert explore.commune_view(con, second_half).set_index("polygon_id").loc[
+        "POLYA", "status"] == "active"  # fmt: skip
+    # 1,000 people who inject drugs in province 01, shared by families 100 : 300 : 600.
+    assert frame.loc["POLYA", "kp_size"] == pytest.approx(100.0)
+    assert frame.loc["POLYC", "kp_size"] == pytest.approx(600.0)
+    assert frame.loc["POLYA", "kp_incidents"] == 6  # the pwid arrests of January
+    assert frame.loc["POLYD", "kp_size"] != frame.loc["POLYD", "kp_size"]  # no estimate: NaN
+
+
+def test_services_around_a_commune(con: duckdb.DuckDBPyConnection) -> None:
+    around = explore.services_around(con, "POLYA")
+    public = around[around["public"]]
+    assert list(public["operator"]) == ["TINY hospital"]
+    private = around[~around["public"]]
+    assert list(private["services"]) == [1] and private["operator"].isna().all()
+    points = explore.public_service_points(con, YEAR_2014)
+    assert list(points["service_id"]) == ["S1"]
+
+
+def test_a_statement_gets_exactly_the_parameters_it_names() -> None:
+    sql = "SELECT * FROM t WHERE a = $start AND $province IS NULL"
+    assert bound(sql, {"start": 1, "province": None, "unused": 2}) == {
+        "start": 1, "province": None}  # fmt: skip
+    with pytest.raises(KeyError, match="province"):
+        bound(sql, {"start": 1})
