@@ -6,7 +6,6 @@ identifiers interpolated come from the fixed allow-lists in this module.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import duckdb
@@ -17,9 +16,9 @@ import shapely
 from etl.schema import COMMUNE_COLUMNS
 from etl.sqlparts import MASKED_REASON
 from query.sql import CATALOG, province_condition, run
+from query.view import PROVINCE_CODE
 from vocabulary import CRS
 
-PROVINCE_CODE = re.compile(r"^\d{2}$")
 # The communes table's columns that the pages read (no full geometry, no match internals).
 COMMUNE_FIELDS = tuple(
     c
@@ -82,7 +81,7 @@ def check_province_code(code: str) -> str:
     Raises:
         ValueError: if ``code`` is not two digits.
     """
-    if not isinstance(code, str) or not PROVINCE_CODE.match(code):
+    if not isinstance(code, str) or not PROVINCE_CODE.fullmatch(code):
         raise ValueError(f"a province code is two digits, got {code!r}")
     return code
 

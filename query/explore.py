@@ -15,7 +15,8 @@ import pandas as pd
 from query.sql import province_condition, run, run_one
 from query.view import Filters, add_months
 
-POLYGON_ID = re.compile(r"^[0-9A-Za-z]{6,40}$")
+# A six-digit code or a polygon id, ASCII only, the whole text (no trailing newline).
+POLYGON_ID = re.compile(r"[0-9A-Za-z]{6,40}")
 STATUSES = ("none", "started", "active")
 
 # The incidents_monthly rows of the filters (with or without their province).
@@ -132,7 +133,7 @@ def find_polygon(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
     Raises:
         ValueError: if ``key`` is neither a six-digit code nor a polygon id.
     """
-    if not isinstance(key, str) or not POLYGON_ID.match(key):
+    if not isinstance(key, str) or not POLYGON_ID.fullmatch(key):
         raise ValueError(f"a commune is a six-digit code or a polygon id, got {key!r}")
     sql = "SELECT source_id FROM communes WHERE commune_code = $key OR source_id = $key LIMIT 1"
     row = run_one(con, sql, {"key": key})

@@ -16,7 +16,8 @@ from datetime import date
 from i18n import t
 from vocabulary import ACTORS, INCIDENT_TYPES, POPULATIONS
 
-PROVINCE_CODE = re.compile(r"^\d{2}$")
+# ASCII digits only (Python's \d also matches Khmer and full-width digits), the whole text.
+PROVINCE_CODE = re.compile(r"[0-9]{2}")
 #: Each list filter: its field, its allowed values (in contract order) and its label prefix.
 LIST_FIELDS = (
     ("incident_types", INCIDENT_TYPES, "type_"),
@@ -63,7 +64,7 @@ class Filters:
             unknown = set(getattr(self, name)) - set(allowed)
             if unknown:
                 raise ValueError(f"unknown values {sorted(unknown)}; expected some of {allowed}")
-        if self.province is not None and not PROVINCE_CODE.match(str(self.province)):
+        if self.province is not None and not PROVINCE_CODE.fullmatch(str(self.province)):
             raise ValueError(f"a province code is two digits, got {self.province!r}")
 
     @property

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from query.explore import POLYGON_ID
 from query.view import LIST_FIELDS, Filters, add_months, month_text
 from vocabulary import ACTORS, INCIDENT_TYPES, POPULATIONS
 
@@ -21,8 +22,9 @@ COVERS = ("status", "share")
 LAYERS = ("partnership", "services", "borders")
 DEFAULT_LAYERS = ("partnership", "borders")
 DEFAULT_MONTHS = 12
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-COMMUNE = re.compile(r"^[0-9A-Za-z]{6,40}$")
+# ASCII digits only (Python's \d also matches Khmer and full-width digits), matched against the
+# whole text (``$`` would let a trailing newline through).
+MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 #: URL parameter → (Filters field, allowed values).
 LISTS = {"type": ("incident_types", INCIDENT_TYPES), "pop": ("populations", POPULATIONS),
          "actor": ("actors", ACTORS)}  # fmt: skip
@@ -59,8 +61,8 @@ def quoted(value: str, limit: int = 40) -> str:
 
 def parse_month(text: str) -> date | None:
     """``YYYY-MM`` as the month's first day, or None if it is not a real month."""
-    match = MONTH.match(text or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    match = MONTH.fullmatch(text or "")
+    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
         return None
     return date(int(match.group(1)), int(match.group(2)), 1)
 
@@ -141,7 +143,7 @@ def parse_params(
 def _commune(value: str | None, problems: list[Problem]) -> str | None:
     if not value:
         return None
-    if COMMUNE.match(value):
+    if POLYGON_ID.fullmatch(value):
         return value
     problems.append(Problem("bad_commune", {"value": quoted(value)}))
     return None

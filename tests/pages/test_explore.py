@@ -115,6 +115,9 @@ def test_a_shared_link_reopens_the_same_view(atlas_env: Path) -> None:
         ({"commune": "x' OR 1=1 --"}, "which does not exist"),
         ({"type": "arrest_detention;DROP"}, "unknown values"),
         ({"commune": "![x](http://e.org/t.png)"}, "commune “![x](http://e.org/t.png)”"),
+        ({"from": "0000-01"}, "not in YYYY-MM form"),
+        ({"from": "២០១៤-០១", "to": "２０１４-１２"}, "not in YYYY-MM form"),
+        ({"to": "2014-12\n"}, "not in YYYY-MM form"),
     ],
 )
 def test_bad_links_give_a_message_and_the_default_view(

@@ -89,3 +89,19 @@ def test_months_parse_strictly() -> None:
     assert parse_month("2010-8") is None
     assert parse_month("2010-00") is None
     assert parse_month("") is None
+    assert parse_month("0000-01") is None  # year 0 is no date (it crashed the page)
+    assert parse_month("២០១៤-០១") is None  # Khmer digits
+    assert parse_month("２０１４-０１") is None  # full-width digits
+    assert parse_month("2014-01\n") is None  # a trailing newline
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"from": "0000-01"}, {"from": "0001-01", "to": "0001-12"}, {"to": "២០១៤-០១"},
+     {"from": "２０１４-０１"}, {"from": "2014-01\n"}, {"province": "១២"}, {"province": "12\n"},
+     {"commune": "120203\n"}],
+)  # fmt: skip
+def test_odd_digits_and_years_fall_back_with_a_message(params: dict) -> None:
+    filters, options, problems = parse_params(params, BOUNDS, PROVINCES)
+    assert len(problems) == 1
+    assert (filters, options) == (default_filters(BOUNDS), ExploreOptions())
