@@ -74,14 +74,23 @@ LABELS: dict[str, dict[str, str]] = {
         "km": "តើកន្លែងណាខ្លះមានការរំខានខ្ពស់ ហើយគ្មានភាពជាដៃគូ?",
     },
     "filters": {"en": "Filters", "km": "តម្រង"},
-    "period": {"en": "Period (months)", "km": "រយៈពេល (ខែ)"},
+    "period": {"en": "Twelve months", "km": "ដប់ពីរខែ"},
+    "level": {"en": "Map by", "km": "ផែនទីតាម"},
+    "level_commune": {"en": "Commune", "km": "ឃុំ/សង្កាត់"},
+    "level_district": {"en": "District", "km": "ស្រុក/ខណ្ឌ"},
+    "level_province": {"en": "Province", "km": "ខេត្ត/រាជធានី"},
     "incident_type": {"en": "Incident type", "km": "ប្រភេទឧប្បត្តិហេតុ"},
     "population": {"en": "Population", "km": "ក្រុមប្រជាជន"},
     "actor": {"en": "Actor", "km": "អ្នកប្រព្រឹត្ត"},
     "all": {"en": "All", "km": "ទាំងអស់"},
-    "describe_incident_types": {"en": "Incident types", "km": "ប្រភេទឧប្បត្តិហេតុ"},
-    "describe_populations": {"en": "Populations", "km": "ក្រុមប្រជាជន"},
-    "describe_actors": {"en": "Actors", "km": "អ្នកប្រព្រឹត្ត"},
+    "describe_incident_type": {"en": "Incidents", "km": "ឧប្បត្តិហេតុ"},
+    "describe_population": {"en": "Population", "km": "ក្រុមប្រជាជន"},
+    "describe_actor": {"en": "Actor", "km": "អ្នកប្រព្រឹត្ត"},
+    "group_arrests_confiscations": {
+        "en": "Arrests and confiscations",
+        "km": "ការចាប់ខ្លួន និងការរឹបអូស",
+    },
+    "group_key_populations": {"en": "Key populations", "km": "ក្រុមប្រជាជនគន្លឹះ"},
     "type_arrest_detention": {"en": "Arrest or detention", "km": "ការចាប់ខ្លួន ឬឃុំខ្លួន"},
     "type_condom_confiscation": {"en": "Condom confiscation", "km": "ការរឹបអូសស្រោមអនាម័យ"},
     "type_syringe_confiscation": {"en": "Syringe confiscation", "km": "ការរឹបអូសសឺរ៉ាំង"},
@@ -290,6 +299,18 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The link asked for province “{value}”, which does not exist; showing the whole "
         "country.",
         "km": "តំណភ្ជាប់ស្នើសុំខេត្ត “{value}” ដែលមិនមាន; បង្ហាញទូទាំងប្រទេស។",
+    },
+    "period_is_twelve_months": {
+        "en": "Numbers are published for twelve months at a time: showing {from} to {to}, the "
+        "last twelve months of the period asked for.",
+        "km": "ចំនួនត្រូវបានផ្សព្វផ្សាយម្តងដប់ពីរខែ៖ បង្ហាញពី {from} ដល់ {to} "
+        "ដែលជាដប់ពីរខែចុងក្រោយនៃរយៈពេលដែលបានស្នើ។",
+    },
+    "level_moved": {
+        "en": "At commune level the atlas shows all incidents or arrests and confiscations, of "
+        "everyone or of the key populations: this view is shown by district.",
+        "km": "នៅកម្រិតឃុំ អាត្លាសបង្ហាញឧប្បត្តិហេតុទាំងអស់ ឬការចាប់ខ្លួន និងការរឹបអូស "
+        "នៃមនុស្សទាំងអស់ ឬក្រុមប្រជាជនគន្លឹះ៖ ទិដ្ឋភាពនេះត្រូវបានបង្ហាញតាមស្រុក។",
     },
     "bad_commune": {
         "en": "The link asked for commune “{value}”, which does not exist; no commune is selected.",

@@ -72,6 +72,9 @@ PROGRAMMES = ("mcpi", "pcpi")
 ACTIVITIES = ("police_sensitisation", "rapid_response_team", "joint_case_review", "police_training")
 #: The incident types the partnership aims at (arrests and confiscations): the pilot's outcome.
 PILOT_TYPES = ("arrest_detention", "condom_confiscation", "syringe_confiscation")
+#: The key populations the case study names (sex and entertainment workers, people who use or
+#: inject drugs, men who have sex with men, transgender people): those size estimates exist for.
+KEY_POPULATIONS = ("fsw", "pwid", "pwud", "msm", "tg")
 #: The activities that start the partnership in a commune (the demo plants its effect there).
 STARTING_ACTIVITIES = ("police_sensitisation", "rapid_response_team")
 #: Dates before this year are implausible for this field (the policy is from 2010).

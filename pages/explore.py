@@ -10,11 +10,11 @@ from geo.assets import standalone_html
 from geo.explore_map import legend_html
 from i18n import t
 from pages import run_router
+from query.links import COVERS, LAYERS, MEASURES, ExploreOptions
 from query.view import Filters, month_text
 from ui import data
 from ui.commune_panel import render_panel
 from ui.explore_view import map_maker, new_click, render_summary, view_numbers, view_table
-from ui.filters import COVERS, LAYERS, MEASURES, ExploreOptions
 from ui.layout import page_header
 from ui.state import copy_from_widget, current_filters, current_options, set_value, widget_key
 

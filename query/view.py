@@ -1,9 +1,12 @@
 """The shared filters as a value: what every page's numbers are about.
 
-``Filters`` is a period of whole months, optional lists of incident types, populations and
-actors, and an optional province. It is checked when made, so a query never receives a value
-that is not in an allow-list; ``sql_params`` gives its named SQL parameters and ``describe``
-says it in words (legends, downloads, the briefing pack).
+``Filters`` is a 12-month window (any first month), one incident type or group of types, one
+population or group, one actor, and an optional province. Single choices and fixed windows are
+part of how numbers are protected (``query.grid``): the same cells are asked for again and
+again, never a new overlapping one whose difference with another would isolate a few incidents.
+The value is checked when made, so a query never receives a value that is not in an allow-list;
+``sql_params`` gives its named SQL parameters and ``describe`` says it in words (legends,
+downloads, the briefing pack).
 """
 
 from __future__ import annotations
@@ -14,16 +17,24 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from i18n import t
-from vocabulary import ACTORS, INCIDENT_TYPES, POPULATIONS
+from vocabulary import ACTORS, INCIDENT_TYPES, KEY_POPULATIONS, PILOT_TYPES, POPULATIONS
 
+#: Every period is twelve consecutive months.
+WINDOW_MONTHS = 12
 # ASCII digits only (Python's \d also matches Khmer and full-width digits), the whole text.
 PROVINCE_CODE = re.compile(r"[0-9]{2}")
-#: Each list filter: its field, its allowed values (in contract order) and its label prefix.
-LIST_FIELDS = (
-    ("incident_types", INCIDENT_TYPES, "type_"),
-    ("populations", POPULATIONS, "pop_"),
-    ("actors", ACTORS, "actor_"),
-)
+ALL = "all"
+#: The groups a filter may choose besides one value, with the values they hold.
+GROUPS = {
+    "incident_type": {"arrests_confiscations": PILOT_TYPES},
+    "population": {"key_populations": KEY_POPULATIONS},
+    "actor": {},
+}
+VALUES = {"incident_type": INCIDENT_TYPES, "population": POPULATIONS, "actor": ACTORS}
+#: Every choice of each filter, in the order the sidebar offers them.
+CHOICES = {name: (ALL, *GROUPS[name], *values) for name, values in VALUES.items()}
+#: The label prefix of each filter's values (``type_venue_raid``).
+PREFIXES = {"incident_type": "type_", "population": "pop_", "actor": "actor_"}
 
 
 def add_months(month: date, n: int) -> date:
@@ -37,77 +48,85 @@ def month_text(month: date) -> str:
     return f"{month.year:04d}-{month.month:02d}"
 
 
+def choice_label(name: str, value: str, lang: str) -> str:
+    """One filter choice in words (``All``, ``Arrests and confiscations``, ``Venue raid``)."""
+    if value == ALL:
+        return t("all", lang)
+    if value in GROUPS[name]:
+        return t(f"group_{value}", lang)
+    return t(PREFIXES[name] + value, lang)
+
+
 @dataclass(frozen=True)
 class Filters:
-    """What the user looks at. An empty tuple means "all"; months are first days of months."""
+    """What the user looks at: the twelve months from ``start``, one choice per filter."""
 
     start: date
-    end: date
-    incident_types: tuple[str, ...] = ()
-    populations: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
+    incident_type: str = ALL
+    population: str = ALL
+    actor: str = ALL
     province: str | None = None
 
     def __post_init__(self) -> None:
         """Refuse filters that cannot be queried.
 
         Raises:
-            ValueError: if a month is not a first day, the period is reversed, a value is not
-                in its allow-list or the province is not two digits.
+            ValueError: if ``start`` is not a first day of a month, a choice is not in its
+                allow-list or the province is not two digits.
         """
-        for month in (self.start, self.end):
-            if not isinstance(month, date) or month.day != 1:
-                raise ValueError(f"a month is the first day of a month, got {month!r}")
-        if self.start > self.end:
-            raise ValueError(f"the period starts ({self.start}) after it ends ({self.end})")
-        for name, allowed, _ in LIST_FIELDS:
-            unknown = set(getattr(self, name)) - set(allowed)
-            if unknown:
-                raise ValueError(f"unknown values {sorted(unknown)}; expected some of {allowed}")
+        if not isinstance(self.start, date) or self.start.day != 1:
+            raise ValueError(f"a month is the first day of a month, got {self.start!r}")
+        for name, allowed in CHOICES.items():
+            if getattr(self, name) not in allowed:
+                raise ValueError(f"{name} {getattr(self, name)!r} is not one of {allowed}")
         if self.province is not None and not PROVINCE_CODE.fullmatch(str(self.province)):
             raise ValueError(f"a province code is two digits, got {self.province!r}")
 
     @property
+    def end(self) -> date:
+        """The first day of the window's last month."""
+        return add_months(self.start, WINDOW_MONTHS - 1)
+
+    @property
     def months(self) -> int:
-        """Number of months in the period."""
-        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+        """Number of months in the period (always ``WINDOW_MONTHS``)."""
+        return WINDOW_MONTHS
 
     def previous(self) -> Filters:
-        """The period of the same length just before this one, with the same filters."""
-        return replace(self, start=add_months(self.start, -self.months),
-                       end=add_months(self.start, -1))  # fmt: skip
+        """The twelve months just before these, with the same choices."""
+        return replace(self, start=add_months(self.start, -WINDOW_MONTHS))
 
-    def chosen(self, name: str) -> tuple[str, ...]:
-        """The values of one list filter asked for (all of them when none is chosen).
+    def values(self, name: str) -> tuple[str, ...]:
+        """The contract values one filter's choice stands for (all of them for ``all``).
 
         Raises:
-            KeyError: if ``name`` is not a list filter.
+            KeyError: if ``name`` is not a filter.
         """
-        allowed = {field: values for field, values, _ in LIST_FIELDS}[name]
-        return getattr(self, name) or allowed
+        chosen = getattr(self, name)
+        if chosen == ALL:
+            return VALUES[name]
+        return GROUPS[name].get(chosen, (chosen,))
 
     def sql_params(self) -> dict[str, object]:
         """The named SQL parameters of these filters: ``$start``, ``$end`` (first days of the
-        first and last month), ``$types``, ``$pops``, ``$actors`` (lists, never empty) and
-        ``$province`` (NULL for the whole country)."""
+        first and last month), ``$types``, ``$pops``, ``$actors`` (lists of contract values,
+        never empty) and ``$province`` (NULL for the whole country)."""
         return {
             "start": self.start,
             "end": self.end,
-            "types": list(self.chosen("incident_types")),
-            "pops": list(self.chosen("populations")),
-            "actors": list(self.chosen("actors")),
+            "types": list(self.values("incident_type")),
+            "pops": list(self.values("population")),
+            "actors": list(self.values("actor")),
             "province": self.province,
         }
 
     def describe(self, lang: str, province_names: Mapping[str, str] | None = None) -> str:
         """The filters in words, for legends, downloads and the briefing pack: the period, then
-        each list filter (its values, or "all ..."), then the place."""
+        each filter's choice, then the place."""
         parts = [f"{month_text(self.start)} – {month_text(self.end)}"]
-        for name, _, prefix in LIST_FIELDS:
-            values = getattr(self, name)
-            label = t(f"describe_{name}", lang)
-            shown = ", ".join(t(prefix + v, lang) for v in values) if values else t("all", lang)
-            parts.append(f"{label}: {shown}")
+        for name in CHOICES:
+            parts.append(f"{t(f'describe_{name}', lang)}: "
+                         f"{choice_label(name, getattr(self, name), lang)}")  # fmt: skip
         if self.province is None:
             parts.append(t("whole_country", lang))
         else:

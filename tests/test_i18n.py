@@ -11,8 +11,8 @@ import pytest
 from config import PROJECT_ROOT
 from i18n import LABELS, t
 from query.explore import STATUSES
+from query.links import COVERS, LAYERS, MEASURES
 from query.protected import STEPS
-from ui.filters import COVERS, LAYERS, MEASURES
 from vocabulary import ACTIVITIES, ACTORS, INCIDENT_TYPES, POPULATIONS, SERVICE_TYPES
 
 KHMER = re.compile("[\u1780-\u17ff]")

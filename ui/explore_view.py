@@ -20,6 +20,7 @@ from geo.maps import MapLabels
 from i18n import t
 from query.disclosure import Cell, display
 from query.explore import STATUSES
+from query.links import ExploreOptions
 from query.protected import (
     Summary,
     bucket_months,
@@ -33,7 +34,6 @@ from query.protected import (
 )
 from query.view import Filters, month_text
 from ui import data
-from ui.filters import ExploreOptions
 from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, POLICY_DAY, SYNTHETIC_LABEL
 
 

@@ -7,13 +7,13 @@ from datetime import date
 import streamlit as st
 
 from i18n import LANGUAGES, t
-from query.view import add_months, month_text
+from query.grid import choices, window_starts
+from query.links import quoted
+from query.view import WINDOW_MONTHS, add_months, choice_label, month_text
 from ui import data
-from ui.filters import quoted
 from ui.state import (
     LANGUAGE_KEY,
     copy_from_widget,
-    current_filters,
     current_options,
     language,
     read_view,
@@ -22,15 +22,6 @@ from ui.state import (
     take_problems,
     widget_key,
 )
-from vocabulary import ACTORS, INCIDENT_TYPES, POPULATIONS
-
-
-def months_between(first: date, last: date) -> list[date]:
-    """Every month from ``first`` to ``last``, both included."""
-    months = [first]
-    while months[-1] < last:
-        months.append(add_months(months[-1], 1))
-    return months
 
 
 def draw_sidebar() -> tuple[date, date] | None:
@@ -67,27 +58,31 @@ def draw_sidebar() -> tuple[date, date] | None:
     return bounds
 
 
+def window_label(start: date) -> str:
+    """A twelve-month period as the period selector shows it: ``2014-01 – 2014-12``."""
+    return f"{month_text(start)} – {month_text(add_months(start, WINDOW_MONTHS - 1))}"
+
+
 def _draw_filters(lang: str, bounds: tuple[date, date] | None, names: dict[str, str]) -> None:
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))
     if bounds is None:
         _draw_province(lang, names)
         return
-    # A range slider is one whose value is a pair, so the value is passed, not seeded.
-    sidebar.select_slider(
-        t("period", lang), options=months_between(*bounds), format_func=month_text,
-        value=(current_filters().start, current_filters().end), key="w_period",
-        on_change=copy_from_widget, args=("period",),
+    # A selectbox can be typed into and moved with the arrow keys, unlike a range slider.
+    sidebar.selectbox(
+        t("period", lang), window_starts(bounds)[::-1], format_func=window_label,
+        key=widget_key("period"), on_change=copy_from_widget, args=("period",),
     )  # fmt: skip
-    for name, label, values, prefix in (
-        ("type", "incident_type", INCIDENT_TYPES, "type_"),
-        ("pop", "population", POPULATIONS, "pop_"),
-        ("actor", "actor", ACTORS, "actor_"),
+    offered = choices(current_options().level)
+    for widget, name, label in (
+        ("type", "incident_type", "incident_type"),
+        ("pop", "population", "population"),
+        ("actor", "actor", "actor"),
     ):
-        sidebar.multiselect(
-            t(label, lang), values, format_func=lambda v, p=prefix: t(p + v, lang),
-            placeholder=t("all", lang), key=widget_key(name),
-            on_change=copy_from_widget, args=(name,),
+        sidebar.selectbox(
+            t(label, lang), offered[name], format_func=lambda v, n=name: choice_label(n, v, lang),
+            key=widget_key(widget), on_change=copy_from_widget, args=(widget,),
         )  # fmt: skip
     _draw_province(lang, names)
 

@@ -1,7 +1,7 @@
 """Shared state of a session: language, the filters and the Explore options, mirrored in the
 URL.
 
-The filters (``query.view.Filters``) and the Explore page's options (``ui.filters.
+The filters (``query.view.Filters``) and the Explore page's options (``query.links.
 ExploreOptions``) are frozen values kept under session-state keys that no widget owns (Streamlit
 forgets the state of a widget that a page did not draw). Widgets have their own ``w_`` keys:
 they are seeded from the values when drawn and write back in an ``on_change`` callback, which
@@ -16,8 +16,9 @@ from datetime import date
 import streamlit as st
 
 from i18n import LANGUAGES
-from query.view import Filters
-from ui.filters import ExploreOptions, Problem, default_filters, parse_params, to_params
+from query.grid import off_grid, window_starts
+from query.links import ExploreOptions, Problem, default_filters, parse_params, to_params
+from query.view import ALL, Filters
 from vocabulary import PILOT_SITES
 
 # The partnership's pilot sites, in the order the case study gives them, with their English
@@ -30,9 +31,9 @@ LANGUAGE_KEY = "lang"
 FILTERS_KEY = "_filters"
 OPTIONS_KEY = "_options"
 PROBLEMS_KEY = "_view_problems"
-# Widget name → the Filters field it edits (the period edits two; options edit their own name).
-FILTER_FIELDS = {"type": "incident_types", "pop": "populations", "actor": "actors",
-                 "province": "province"}  # fmt: skip
+# Widget name → the Filters field it edits (options edit the field of their own name).
+FILTER_FIELDS = {"period": "start", "type": "incident_type", "pop": "population",
+                 "actor": "actor", "province": "province"}  # fmt: skip
 # A selectbox shows None as "nothing chosen": the province widget holds "" for the country.
 NONE_IN_WIDGET = {"province": ""}
 
@@ -55,10 +56,8 @@ def read_view(bounds: tuple[date, date], provinces: set[str]) -> None:
         st.session_state[OPTIONS_KEY] = options
         st.session_state[PROBLEMS_KEY] = problems
     filters = current_filters()
-    if filters.start < bounds[0] or filters.end > bounds[1]:
-        base = default_filters(bounds)
-        st.session_state[FILTERS_KEY] = replace(filters, start=base.start, end=base.end)
-        st.session_state.pop("w_period", None)
+    if filters.start not in window_starts(bounds):
+        st.session_state[FILTERS_KEY] = replace(filters, start=default_filters(bounds).start)
 
 
 def current_filters() -> Filters:
@@ -77,27 +76,23 @@ def take_problems() -> list[Problem]:
 
 
 def _value(name: str) -> object:
-    filters = current_filters()
-    if name == "period":
-        return (filters.start, filters.end)
     if name in FILTER_FIELDS:
-        value = getattr(filters, FILTER_FIELDS[name])
-    else:
-        value = getattr(current_options(), name)
+        return getattr(current_filters(), FILTER_FIELDS[name])
+    value = getattr(current_options(), name)
     return list(value) if isinstance(value, tuple) else value
 
 
 def set_value(name: str, value: object) -> None:
-    """Change one part of the view (``period``, a filter's widget name, or an option)."""
-    if name == "period":
-        start, end = value  # type: ignore[misc]
-        st.session_state[FILTERS_KEY] = replace(current_filters(), start=start, end=end)
-    elif name in FILTER_FIELDS:
-        stored = tuple(value) if isinstance(value, list) else value
-        st.session_state[FILTERS_KEY] = replace(current_filters(), **{FILTER_FIELDS[name]: stored})
-    else:
-        stored = tuple(value) if isinstance(value, list) else value
-        st.session_state[OPTIONS_KEY] = replace(current_options(), **{name: stored})
+    """Change one part of the view (a filter's widget name, or an option). Moving to a level
+    that does not offer a filter's choice sets that filter back to "all" (``query.grid``)."""
+    if name in FILTER_FIELDS:
+        st.session_state[FILTERS_KEY] = replace(current_filters(), **{FILTER_FIELDS[name]: value})
+        return
+    stored = tuple(value) if isinstance(value, list) else value
+    st.session_state[OPTIONS_KEY] = replace(current_options(), **{name: stored})
+    if name == "level":
+        reset = dict.fromkeys(off_grid(current_filters(), str(value)), ALL)
+        st.session_state[FILTERS_KEY] = replace(current_filters(), **reset)
 
 
 def widget_key(name: str) -> str:

@@ -16,7 +16,7 @@ from query.sql import bound
 from query.view import Filters
 from tests.tiny_atlas import COUNTS_2014, UNMAPPED_2014
 
-YEAR_2014 = Filters(date(2014, 1, 1), date(2014, 12, 1))
+YEAR_2014 = Filters(date(2014, 1, 1))
 
 
 @pytest.fixture(scope="module")
@@ -55,14 +55,12 @@ def test_commune_counts_are_exact(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_every_filter_is_bound_by_name(con: duckdb.DuckDBPyConnection) -> None:
-    kep = Filters(date(2014, 1, 1), date(2014, 12, 1), province="23")
+    kep = Filters(date(2014, 1, 1), province="23")
     frame = explore.commune_view(con, kep)
     assert list(frame["polygon_id"]) == ["POLYD", "POLYE"]
-    arrests = Filters(date(2014, 1, 1), date(2014, 12, 1), ("arrest_detention",), ("pwid",),
-                      ("police",), "01")  # fmt: skip
+    arrests = Filters(date(2014, 1, 1), "arrest_detention", "pwid", "police", "01")
     assert explore.view_total(con, arrests) == 6
-    march = Filters(date(2013, 3, 1), date(2013, 3, 1))
-    assert explore.view_total(con, march) == 3
+    assert explore.view_total(con, Filters(date(2013, 3, 1))) == 3 + 6 + 4  # March to February
     assert explore.month_range(con) == (date(2013, 3, 1), date(2014, 11, 1))
 
 
@@ -72,9 +70,7 @@ def test_partnership_status_and_rates(con: duckdb.DuckDBPyConnection) -> None:
     # June to November: an open-ended activity runs until the last incident's month.
     assert frame.loc["POLYA", "months_covered"] == 6
     assert (frame.drop("POLYA")["status"] == "none").all()
-    second_half = Filters(date(2014, 7, 1), date(2014, 11, 1))
-    assert explore.commune_view(con, second_half).set_index("polygon_id").loc[
-        "POLYA", "status"] == "active"  # fmt: skip
+
     # 1,000 people who inject drugs in province 01, shared by families 100 : 300 : 600.
     assert frame.loc["POLYA", "kp_size"] == pytest.approx(100.0)
     assert frame.loc["POLYC", "kp_size"] == pytest.approx(600.0)

@@ -1,0 +1,133 @@
+"""Reading a view from a link: what is understood, what falls back, and why."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from query.links import (
+    ExploreOptions,
+    default_filters,
+    parse_month,
+    parse_params,
+    quoted,
+    to_params,
+)
+from query.view import Filters
+
+BOUNDS = (date(2008, 1, 1), date(2014, 12, 1))
+PROVINCES = {"01", "12", "18"}
+
+
+def test_no_parameters_give_the_last_twelve_months_of_everything() -> None:
+    filters, options, problems = parse_params({}, BOUNDS, PROVINCES)
+    assert problems == []
+    assert filters == default_filters(BOUNDS) == Filters(date(2014, 1, 1))
+    assert filters.end == date(2014, 12, 1)
+    assert options == ExploreOptions()
+
+
+def test_a_full_view_round_trips_through_the_link() -> None:
+    params = {
+        "from": "2010-08", "to": "2011-07", "type": "venue_raid", "pop": "pwid",
+        "actor": "police", "province": "12", "level": "district", "measure": "rate",
+        "cover": "share", "layers": "services", "commune": "120203",
+    }  # fmt: skip
+    filters, options, problems = parse_params(params, BOUNDS, PROVINCES)
+    assert problems == []
+    assert filters == Filters(date(2010, 8, 1), "venue_raid", "pwid", "police", "12")
+    assert options == ExploreOptions("district", "rate", "share", ("services",), "120203")
+    assert to_params(filters, options, BOUNDS) == params
+    assert parse_params(to_params(filters, options, BOUNDS), BOUNDS, PROVINCES) == (
+        filters, options, [])  # fmt: skip
+    # the default view has a clean link
+    assert to_params(default_filters(BOUNDS), ExploreOptions(), BOUNDS) == {}
+    no_layers = ExploreOptions(layers=())
+    assert to_params(default_filters(BOUNDS), no_layers, BOUNDS) == {"layers": ""}
+    assert parse_params({"layers": ""}, BOUNDS, PROVINCES)[1] == no_layers
+
+
+def test_groups_are_single_choices_too() -> None:
+    link = {"type": "arrests_confiscations", "pop": "key_populations"}
+    filters, options, problems = parse_params(link, BOUNDS, PROVINCES)
+    assert problems == [] and options.level == "commune"  # both are on the commune grid
+    assert filters.values("incident_type") == (
+        "arrest_detention", "condom_confiscation", "syringe_confiscation")  # fmt: skip
+    assert set(filters.values("population")) == {"fsw", "pwid", "pwud", "msm", "tg"}
+
+
+def test_a_choice_the_commune_level_does_not_offer_moves_the_view_to_districts() -> None:
+    filters, options, problems = parse_params({"type": "venue_raid"}, BOUNDS, PROVINCES)
+    assert filters.incident_type == "venue_raid" and options.level == "district"
+    assert [p.key for p in problems] == ["level_moved"]
+    _, options, _ = parse_params({"actor": "police", "level": "province"}, BOUNDS, PROVINCES)
+    assert options.level == "province"  # province level offers every choice
+
+
+def test_a_period_of_another_length_shows_its_last_twelve_months() -> None:
+    link = {"from": "2013-01", "to": "2014-12", "type": "arrest_detention", "province": "12"}
+    filters, _, problems = parse_params(link, BOUNDS, PROVINCES)
+    assert (filters.start, filters.end) == (date(2014, 1, 1), date(2014, 12, 1))
+    assert problems[0].key == "period_is_twelve_months"
+    assert problems[0].values == {"from": "2014-01", "to": "2014-12"}
+    only_from, _, problems = parse_params({"from": "2010-08"}, BOUNDS, PROVINCES)
+    assert only_from.start == date(2010, 8, 1) and problems == []
+    only_to, _, problems = parse_params({"to": "2011-07"}, BOUNDS, PROVINCES)
+    assert only_to.start == date(2010, 8, 1) and problems == []
+
+
+@pytest.mark.parametrize(
+    ("params", "key"),
+    [
+        ({"from": "2014-06", "to": "2013-01"}, "bad_period_reversed"),
+        ({"from": "June", "to": "2013-01"}, "bad_period_format"),
+        ({"from": "2014-13"}, "bad_period_format"),
+        ({"from": "1990-01", "to": "1990-12"}, "bad_period_range"),
+        ({"from": "2014-02"}, "bad_period_range"),  # would end after the data
+        ({"province": "99"}, "bad_province"),
+        ({"commune": "1; DROP TABLE communes"}, "bad_commune"),
+        ({"measure": "median"}, "bad_choice"),
+        ({"type": "arrest_detention,venue_raid"}, "bad_choice"),  # one choice, never a set
+        ({"level": "village"}, "bad_choice"),
+        ({"layers": "borders,drop table"}, "bad_list"),
+    ],
+)
+def test_bad_parameters_fall_back_and_say_why(params: dict, key: str) -> None:
+    filters, options, problems = parse_params(params, BOUNDS, PROVINCES)
+    assert [p.key for p in problems] == [key]
+    assert filters.start == default_filters(BOUNDS).start
+    assert filters.province is None and options.commune is None
+    assert (options.measure, options.level) == ("count", "commune")
+    assert filters.incident_type == "all"
+
+
+def test_problem_values_are_kept_for_the_message_and_cannot_inject_markdown() -> None:
+    *_, problems = parse_params({"from": "2014-06", "to": "2013-01"}, BOUNDS, PROVINCES)
+    assert problems[0].values == {"from": "2014\\-06", "to": "2013\\-01"}
+    *_, problems = parse_params({"commune": "![x](http://e.org/t.png)"}, BOUNDS, PROVINCES)
+    assert problems[0].values["value"] == "\\!\\[x\\]\\(http\\:\\/\\/e\\.org\\/t\\.png\\)"
+    assert quoted("x" * 100).endswith("…") and len(quoted("x" * 100)) == 41
+
+
+def test_months_parse_strictly() -> None:
+    assert parse_month("2010-08") == date(2010, 8, 1)
+    assert parse_month("2010-8") is None
+    assert parse_month("2010-00") is None
+    assert parse_month("") is None
+    assert parse_month("0000-01") is None  # year 0 is no date (it crashed the page)
+    assert parse_month("២០១៤-០១") is None  # Khmer digits
+    assert parse_month("２０１４-０１") is None  # full-width digits
+    assert parse_month("2014-01\n") is None  # a trailing newline
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"from": "0000-01"}, {"from": "0001-01", "to": "0001-12"}, {"to": "២០១៤-០១"},
+     {"from": "２០១៤-០១"}, {"from": "2014-01\n"}, {"province": "១២"}, {"province": "12\n"},
+     {"commune": "120203\n"}],
+)  # fmt: skip
+def test_odd_digits_and_years_fall_back_with_a_message(params: dict) -> None:
+    filters, options, problems = parse_params(params, BOUNDS, PROVINCES)
+    assert len(problems) == 1
+    assert (filters, options) == (default_filters(BOUNDS), ExploreOptions())
