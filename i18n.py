@@ -145,31 +145,30 @@ LABELS: dict[str, dict[str, str]] = {
     "sum_change": {"en": "Change vs previous period", "km": "បម្រែបម្រួលធៀបនឹងរយៈពេលមុន"},
     "previous_was": {"en": "previous period: {n}", "km": "រយៈពេលមុន៖ {n}"},
     "not_shown": {"en": "not shown", "km": "មិនបង្ហាញ"},
-    "note_total_hidden": {
-        "en": "The total is not shown: with so few communes it would reveal a count below {t}.",
-        "km": "មិនបង្ហាញចំនួនសរុប៖ វានឹងបង្ហាញចំនួនតិចជាង {t}។",
-    },
-    "note_total_small": {
-        "en": "Fewer than {t} incidents in this view.",
-        "km": "ឧប្បត្តិហេតុតិចជាង {t} ក្នុងទិដ្ឋភាពនេះ។",
-    },
     "note_share_small": {
-        "en": "Fewer than {t} incidents in partnership communes: the share is not shown.",
-        "km": "ឧប្បត្តិហេតុតិចជាង {t} ក្នុងឃុំភាពជាដៃគូ៖ មិនបង្ហាញចំណែក។",
+        "en": "The share in partnership communes is not shown: fewer than {t} incidents there, "
+        "or too few partnership communes for this choice of filters.",
+        "km": "មិនបង្ហាញចំណែកក្នុងឃុំភាពជាដៃគូ៖ ឧប្បត្តិហេតុតិចជាង {t} "
+        "ឬឃុំភាពជាដៃគូតិចពេកសម្រាប់តម្រងនេះ។",
     },
     "note_no_previous": {
-        "en": "No data before this period, so no change is shown.",
-        "km": "គ្មានទិន្នន័យមុនរយៈពេលនេះ ដូច្នេះមិនបង្ហាញបម្រែបម្រួល។",
+        "en": "No data for the twelve months before, so no change is shown.",
+        "km": "គ្មានទិន្នន័យសម្រាប់ដប់ពីរខែមុន ដូច្នេះមិនបង្ហាញបម្រែបម្រួល។",
     },
     "note_change_small": {
-        "en": "The previous period's total is not shown (fewer than {t} incidents, or it would "
-        "reveal such a count), so no change is shown.",
-        "km": "មិនបង្ហាញចំនួនសរុបនៃរយៈពេលមុន (តិចជាង {t} ឬវានឹងបង្ហាញចំនួនបែបនេះ) ដូច្នេះមិនបង្ហាញបម្រែបម្រួល។",
+        "en": "Fewer than {t} incidents in this period or the twelve months before, so no "
+        "change is shown.",
+        "km": "ឧប្បត្តិហេតុតិចជាង {t} ក្នុងរយៈពេលនេះ ឬដប់ពីរខែមុន ដូច្នេះមិនបង្ហាញបម្រែបម្រួល។",
     },
     "suppression_note": {
-        "en": "Counts below {t} show as “<{t}”; a few more are hidden so that no total gives "
-        "one away.",
-        "km": "ចំនួនតិចជាង {t} បង្ហាញជា “<{t}”; ចំនួនខ្លះទៀតត្រូវបានលាក់ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញវា។",
+        "en": "How numbers are protected: 1 to {h} incidents read “<{t}”; {t} or more are "
+        "moved by up to 2, the same way every time the same incidents are counted, so a total "
+        "may differ a little from the sum of its parts. Periods are twelve months and each "
+        "filter one choice, so no two views can be subtracted to single out a few incidents.",
+        "km": "របៀបការពារលេខ៖ ឧប្បត្តិហេតុពី 1 ដល់ {h} បង្ហាញជា “<{t}”; ចំនួនពី {t} "
+        "ឡើងទៅត្រូវបានផ្លាស់ប្តូររហូតដល់ 2 ដូចគ្នារាល់ពេលរាប់ឧប្បត្តិហេតុដដែល "
+        "ដូច្នេះចំនួនសរុបអាចខុសបន្តិចពីផលបូកនៃផ្នែករបស់វា។ រយៈពេលគឺដប់ពីរខែ "
+        "ហើយតម្រងនីមួយៗជាជម្រើសមួយ ដូច្នេះមិនអាចដកទិដ្ឋភាពពីរដើម្បីញែកឧប្បត្តិហេតុតិចតួចបានទេ។",
     },
     "hidden": {"en": "hidden", "km": "លាក់"},
     "legend_title": {"en": "Disruption × partnership", "km": "ការរំខាន × ភាពជាដៃគូ"},

@@ -12,7 +12,6 @@ TYPE_COLOURS = (
     "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
 )  # fmt: skip
 SUPPRESSED_COLOUR = "#c8c8c8"
-STEP_DAYS = {"month": 31, "quarter": 92, "year": 366}
 
 
 @dataclass(frozen=True)
@@ -25,64 +24,70 @@ class Event:
     short: str = ""
 
 
-def monthly_chart(
-    months: pd.DataFrame,
-    type_labels: dict[str, str],
+def story_chart(
+    series: pd.DataFrame,
+    series_labels: dict[str, str],
     events: list[Event],
     *,
     period: tuple[date, date],
     threshold: int,
-    suppressed_label: str,
+    small_label: str,
     period_label: str,
     axis_label: str,
-    step: str = "month",
 ) -> go.Figure:
-    """Stacked monthly bars per incident type; the policy timeline drawn as dated lines.
+    """Yearly bars, one per series side by side (e.g. all incidents, arrests and confiscations),
+    with the policy timeline drawn as dated lines and the chosen period shaded.
 
-    ``months`` has ``month``, ``incident_type``, ``incidents`` and ``cell`` (see
-    ``query.protected.protect_months``). Only cells shown in full are drawn to scale; in a month
-    with any other cell, one grey bar of height ``threshold - 1`` says so, whatever their
-    number, so no bar reveals a count below the threshold. ``step`` (month, quarter, year)
-    sets the bars' width: each bar spans its bucket, which starts at ``month``.
-
-    Raises:
-        KeyError: if ``step`` is not a known step.
+    ``series`` has ``series`` (a key of ``series_labels``), ``start`` (the first day of the
+    bar's twelve months), and the published ``count``, ``state`` and ``text``
+    (``query.published``). A count shown as a number is drawn to scale; a count that reads
+    ``<threshold`` is one grey bar of height ``threshold - 1`` whatever it is, so no bar says
+    more than the published number.
     """
-    days = STEP_DAYS[step]
-    width = days * 0.85 * 86_400_000  # plotly measures date widths in milliseconds
-    starts = pd.to_datetime(months["month"])
-    labels = {
-        "month": starts.dt.strftime("%Y-%m"),
-        "year": starts.dt.strftime("%Y"),
-        "quarter": starts.dt.year.astype(str) + " Q" + starts.dt.quarter.astype(str),
-    }
-    months = months.assign(month=starts + pd.Timedelta(days=days / 2), label=labels[step])
     fig = go.Figure()
-    shown = months[months["cell"] == "shown"]
-    for i, (code, label) in enumerate(type_labels.items()):
-        rows = shown[shown["incident_type"] == code]
-        if rows.empty:
-            continue
+    frame = series.assign(x=pd.to_datetime(series["start"]) + pd.Timedelta(days=182),
+                          label=pd.to_datetime(series["start"]).dt.strftime("%Y"))  # fmt: skip
+    width = 365 * 0.8 / max(len(series_labels), 1) * 86_400_000
+    for i, (key, name) in enumerate(series_labels.items()):
+        rows = frame[frame["series"] == key]
+        shown = rows["state"] == "shown"
         fig.add_bar(
-            x=rows["month"], y=rows["incidents"], name=label, width=width,
-            marker_color=TYPE_COLOURS[i % len(TYPE_COLOURS)],
-            customdata=rows["label"],
-            hovertemplate="%{customdata}: %{y}<extra>" + label.replace("%", "%%") + "</extra>",
+            x=rows["x"], y=rows["count"].where(shown, threshold - 1).where(
+                rows["state"] != "zero", 0),
+            name=name, width=width, offsetgroup=str(i),
+            marker_color=[TYPE_COLOURS[i] if s else SUPPRESSED_COLOUR for s in shown],
+            marker_pattern_shape=["" if s else "/" for s in shown],
+            customdata=list(zip(rows["label"], rows["text"], strict=True)),
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>"
+            + name.replace("%", "%%") + "</extra>",
         )  # fmt: skip
-    other = months.loc[months["cell"].isin(["small", "hidden"]), ["month", "label"]]
-    other = other.drop_duplicates("month")
-    if not other.empty:
-        fig.add_bar(
-            x=other["month"], y=[threshold - 1] * len(other), name=suppressed_label, width=width,
-            customdata=other["label"],
-            marker_color=SUPPRESSED_COLOUR, marker_pattern_shape="/",
-            hovertemplate="%{customdata}<extra>" + suppressed_label.replace("%", "%%") + "</extra>",
-        )  # fmt: skip
+    fig.add_bar(
+        x=[None],
+        y=[None],
+        name=small_label,
+        marker_color=SUPPRESSED_COLOUR,
+        marker_pattern_shape="/",
+        hoverinfo="skip",
+    )  # the legend's entry for "<T"
+    _draw_period(fig, period, period_label)
+    _draw_events(fig, events)
+    fig.update_layout(
+        barmode="group", height=360, margin={"l": 40, "r": 10, "t": 30, "b": 40},
+        legend={"orientation": "h", "y": -0.2}, xaxis_title=axis_label,
+        yaxis={"rangemode": "tozero", "dtick": max(1, threshold)},
+    )  # fmt: skip
+    return fig
+
+
+def _draw_period(fig: go.Figure, period: tuple[date, date], label: str) -> None:
     fig.add_vrect(
         x0=pd.Timestamp(period[0]), x1=pd.Timestamp(period[1]) + pd.offsets.MonthEnd(0),
         fillcolor="#fff3c4", opacity=0.5, line_width=0, layer="below",
-        annotation_text=period_label, annotation_position="top left",
+        annotation_text=label, annotation_position="top left",
     )  # fmt: skip
+
+
+def _draw_events(fig: go.Figure, events: list[Event]) -> None:
     for i, event in enumerate(events):
         fig.add_vline(x=pd.Timestamp(event.day).timestamp() * 1000, line_dash="dash",
                       line_color=event.colour)  # fmt: skip
@@ -92,9 +97,3 @@ def monthly_chart(
             yanchor="top", bgcolor="rgba(255,255,255,0.8)",
             font={"size": 10, "color": event.colour},
         )  # fmt: skip
-    fig.update_layout(
-        barmode="stack", height=360, margin={"l": 40, "r": 10, "t": 30, "b": 40},
-        legend={"orientation": "h", "y": -0.2}, xaxis_title=axis_label,
-        yaxis={"rangemode": "tozero", "dtick": max(1, threshold)},
-    )  # fmt: skip
-    return fig

@@ -33,65 +33,107 @@ def month_range(con: duckdb.DuckDBPyConnection) -> tuple[date, date] | None:
     return None if row is None or row[0] is None else (row[0], row[1])
 
 
-def commune_view(con: duckdb.DuckDBPyConnection, view: Filters) -> pd.DataFrame:
-    """Per commune polygon of the view: names, incidents in the period and partnership coverage.
+# Per commune polygon of the filters' province: names, partnership in the period, denominators
+# for rates and public services; the district and province levels sum these up.
+_COMMUNE_ATTRIBUTES = f"""
+    WITH cover AS (
+        SELECT polygon_id, CAST(count(DISTINCT month) AS INTEGER) AS months_covered
+        FROM partnership_monthly WHERE month BETWEEN $start AND $end GROUP BY ALL
+    ), est AS (
+        SELECT province_code, estimate FROM kp_estimates
+        WHERE list_contains($rate_pops, CAST(population AS VARCHAR))
+        QUALIFY row_number() OVER (PARTITION BY province_code, population
+            ORDER BY abs(year - $mid_year), year DESC, source) = 1
+    ), est_province AS (
+        -- a rate needs an estimate for every population it counts
+        SELECT province_code, sum(estimate) AS estimate FROM est GROUP BY ALL
+        HAVING count(*) = len($rate_pops)
+    ), kp AS (
+        SELECT f.polygon_id, e.estimate * f.families / p.families AS kp_size
+        FROM commune_families f
+        JOIN (SELECT province_code, sum(families) AS families FROM commune_families
+              GROUP BY ALL) p USING (province_code)
+        JOIN est_province e USING (province_code)
+    ), svc AS (
+        SELECT polygon_id, CAST(count(*) AS INTEGER) AS public_services
+        FROM public_services WHERE opened < $after AND (closed IS NULL OR closed >= $start)
+        GROUP BY ALL
+    )
+    SELECT c.source_id AS polygon_id, c.commune_code, c.commune_name_en, c.commune_name_km,
+        c.district_code, c.district_name_en, c.district_name_km, c.province_code,
+        c.province_name_en, c.province_name_km,
+        coalesce(cover.months_covered, 0) AS months_covered,
+        CASE WHEN cover.months_covered IS NULL THEN 'none'
+            WHEN cover.months_covered >= $months THEN 'active' ELSE 'started' END AS status,
+        p.first_start, coalesce(svc.public_services, 0) AS public_services, kp.kp_size,
+        e.estimate AS province_kp_size
+    FROM communes c
+    LEFT JOIN cover ON cover.polygon_id = c.source_id
+    LEFT JOIN (SELECT polygon_id, min(first_start) AS first_start
+               FROM partnership_communes GROUP BY ALL) p ON p.polygon_id = c.source_id
+    LEFT JOIN svc ON svc.polygon_id = c.source_id
+    LEFT JOIN kp ON kp.polygon_id = c.source_id
+    LEFT JOIN est_province e ON e.province_code = c.province_code
+    WHERE {province_condition("c.province_code")}
+"""
+# Coarser units: how many of their communes have partnership in the period, and sums.
+_COARSE = """
+    SELECT {key} AS unit, {names}, CAST(count(*) AS INTEGER) AS n_communes,
+        CAST(count(*) FILTER (status <> 'none') AS INTEGER) AS communes_partnered,
+        CASE WHEN count(*) FILTER (status <> 'none') = 0 THEN 'none'
+            WHEN count(*) FILTER (status <> 'none') = count(*) THEN 'active'
+            ELSE 'started' END AS status,
+        min(first_start) AS first_start, CAST(sum(public_services) AS INTEGER) AS public_services,
+        {kp} AS kp_size
+    FROM attributes GROUP BY ALL ORDER BY {order}
+"""
+_LEVELS = {
+    "district": dict(
+        key="district_code",
+        names="district_code, district_name_en, district_name_km, province_code, "
+        "province_name_en, province_name_km",
+        kp="sum(kp_size)",
+        order="province_code, district_code",
+    ),
+    "province": dict(
+        key="province_code",
+        names="province_code, province_name_en, province_name_km",
+        kp="any_value(province_kp_size)",
+        order="province_code",
+    ),
+}
 
-    Columns: ``polygon_id``, codes and names, ``incidents``, ``months_covered`` (months of the
-    period with a partnership activity running), ``status`` (``none``; ``active`` in every
-    month of the period; ``started``: in some of them, as when it starts during the period),
-    ``first_start``, ``public_services``, and for rates
-    ``kp_incidents`` (incidents among the populations that have a size estimate in the
-    province) and ``kp_size`` (those estimates, for the year nearest the period, shared among
-    the province's communes by their number of families in 2011; NULL without either).
+
+def unit_view(
+    con: duckdb.DuckDBPyConnection, view: Filters, level: str, rate_pops: tuple[str, ...]
+) -> pd.DataFrame:
+    """Per unit of ``level`` (commune polygons, districts or provinces, in the view's province):
+    names, partnership in the period, public services, and ``kp_size``, the estimated number
+    of people of ``rate_pops`` (the year nearest the period; NULL where the province lacks an
+    estimate for one of them): a province's estimate, shared among its communes by their
+    number of families in 2011 and summed by district. No incident count: those are published
+    by ``query.published``.
+
+    Commune rows have ``unit`` (the polygon id), codes and names, ``months_covered`` (months of
+    the period with a partnership activity running) and ``status`` (``none``; ``active`` in
+    every month; ``started``: in some of them). District and province rows have ``unit`` (the
+    code), names, ``n_communes``, ``communes_partnered`` and ``status`` (``none``, ``started``:
+    some communes, ``active``: all). All rows have ``first_start``, ``public_services`` and
+    ``kp_size``.
+
+    Raises:
+        ValueError: if ``level`` is not commune, district or province.
     """
-    sql = f"""
-        WITH inc AS (
-            SELECT polygon_id, CAST(sum(incidents) AS INTEGER) AS incidents
-            FROM incidents_monthly WHERE {FILTER} GROUP BY ALL
-        ), cover AS (
-            SELECT polygon_id, CAST(count(DISTINCT month) AS INTEGER) AS months_covered
-            FROM partnership_monthly WHERE month BETWEEN $start AND $end GROUP BY ALL
-        ), est AS (
-            SELECT province_code, CAST(population AS VARCHAR) AS est_population, estimate
-            FROM kp_estimates WHERE list_contains($pops, CAST(population AS VARCHAR))
-            QUALIFY row_number() OVER (PARTITION BY province_code, population
-                ORDER BY abs(year - $mid_year), year DESC, source) = 1
-        ), kp AS (
-            SELECT f.polygon_id, sum(e.estimate * f.families / p.families) AS kp_size
-            FROM commune_families f
-            JOIN (SELECT province_code, sum(families) AS families FROM commune_families
-                  GROUP BY ALL) p USING (province_code)
-            JOIN est e USING (province_code) GROUP BY ALL
-        ), kp_inc AS (
-            SELECT m.polygon_id, CAST(sum(m.incidents) AS INTEGER) AS kp_incidents
-            FROM incidents_monthly m JOIN est e ON e.province_code = m.province_code
-                AND e.est_population = CAST(m.population AS VARCHAR)
-            WHERE {FILTER} GROUP BY ALL
-        ), svc AS (
-            SELECT polygon_id, CAST(count(*) AS INTEGER) AS public_services
-            FROM public_services WHERE opened < $after AND (closed IS NULL OR closed >= $start)
-            GROUP BY ALL
-        )
-        SELECT c.source_id AS polygon_id, c.commune_code, c.commune_name_en, c.commune_name_km,
-            c.district_name_en, c.district_name_km, c.province_code, c.province_name_en,
-            c.province_name_km, coalesce(inc.incidents, 0) AS incidents,
-            coalesce(cover.months_covered, 0) AS months_covered,
-            CASE WHEN cover.months_covered IS NULL THEN 'none'
-                WHEN cover.months_covered >= $months THEN 'active' ELSE 'started' END AS status,
-            p.first_start, coalesce(svc.public_services, 0) AS public_services,
-            kp.kp_size, coalesce(kp_inc.kp_incidents, 0) AS kp_incidents
-        FROM communes c
-        LEFT JOIN inc ON inc.polygon_id = c.source_id
-        LEFT JOIN cover ON cover.polygon_id = c.source_id
-        LEFT JOIN (SELECT polygon_id, min(first_start) AS first_start
-                   FROM partnership_communes GROUP BY ALL) p ON p.polygon_id = c.source_id
-        LEFT JOIN svc ON svc.polygon_id = c.source_id
-        LEFT JOIN kp ON kp.polygon_id = c.source_id
-        LEFT JOIN kp_inc ON kp_inc.polygon_id = c.source_id
-        WHERE {province_condition("c.province_code")}
-        ORDER BY c.province_code, c.district_code, c.commune_code, c.source_id
-    """
-    return run(con, sql, _period_params(view))
+    params = {**_period_params(view), "rate_pops": list(rate_pops) or ["-"]}
+    if level == "commune":
+        sql = f"""SELECT polygon_id AS unit, * EXCLUDE (province_kp_size)
+            FROM ({_COMMUNE_ATTRIBUTES})
+            ORDER BY province_code, district_code, commune_code, polygon_id"""
+        return run(con, sql, params)
+    if level not in _LEVELS:
+        raise ValueError(f"level must be commune, district or province, got {level!r}")
+    sql = f"WITH attributes AS ({_COMMUNE_ATTRIBUTES}) " + _COARSE.format(**_LEVELS[level])
+    return run(con, sql, params)
 
 
 def _period_params(view: Filters) -> dict[str, object]:
@@ -105,21 +147,9 @@ def _period_params(view: Filters) -> dict[str, object]:
     }
 
 
-def unmapped_incidents(con: duckdb.DuckDBPyConnection, view: Filters) -> pd.DataFrame:
-    """Incidents of the view placed in an official commune that has no 2014 polygon, per
-    province (they count in totals but cannot be drawn)."""
-    sql = f"""
-        SELECT province_code, CAST(sum(incidents) AS INTEGER) AS incidents
-        FROM incidents_monthly WHERE polygon_id IS NULL AND {FILTER} AND {IN_PROVINCE}
-        GROUP BY ALL ORDER BY 1
-    """
-    return run(con, sql, view.sql_params())
-
-
 def view_total(con: duckdb.DuckDBPyConnection, view: Filters) -> int:
     """All incidents of the view (mapped or not), counted straight from the aggregate: the
-    tests' check of the totals the page adds up from ``commune_view`` and
-    ``unmapped_incidents``."""
+    tests' independent check of what ``query.cells`` adds up. Never shown."""
     sql = (
         "SELECT coalesce(sum(incidents), 0) FROM incidents_monthly "
         f"WHERE {FILTER} AND {IN_PROVINCE}"

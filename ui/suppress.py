@@ -1,13 +1,13 @@
-"""Small counts are never shown: below the threshold a count reads ``<N``."""
+"""Small numbers that are not incident counts (quarantined rows, services around a commune,
+participants) read ``<N`` below the threshold, as incident counts do."""
 
 from __future__ import annotations
 
 import config
-from query.disclosure import Cell, display
 
 
 def format_count(n: int, threshold: int | None = None) -> str:
-    """``n`` with thousands separators, or ``<threshold`` when it is below the threshold.
+    """``n`` with thousands separators, ``0``, or ``<threshold`` when it is 1 to threshold − 1.
 
     Raises:
         ValueError: if ``n`` is negative.
@@ -15,4 +15,4 @@ def format_count(n: int, threshold: int | None = None) -> str:
     if n < 0:
         raise ValueError(f"a count cannot be negative, got {n}")
     limit = config.get_int("ATLAS_SUPPRESSION_THRESHOLD") if threshold is None else threshold
-    return display(n, Cell.SMALL if 0 < n < limit else Cell.SHOWN, limit)
+    return f"<{limit}" if 0 < n < limit else f"{n:,}"

@@ -1,0 +1,129 @@
+"""The true counts behind published numbers, with their cell keys: the protection layer's input.
+
+Every function here returns, per cell, ``n`` (incidents) and ``key_sum`` (the sum of their
+record keys, from ``incidents_monthly.key_sum``). Nothing here is shown as it is:
+``query.published`` turns cells into the numbers pages, downloads and exports show. The
+evaluation's estimates also read true counts (``query.panel``), pooled over many communes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from query.sql import province_condition, run
+from query.view import Filters
+
+#: Each map level: its table, the key of its units, and the column of ``unit_rows`` it groups by.
+UNITS = {
+    "commune": ("communes", "source_id"),
+    "district": ("districts", "district_code"),
+    "province": ("provinces", "province_code"),
+}
+UNIT_ORDER = {
+    "commune": "province_code, district_code, commune_code, source_id",
+    "district": "province_code, district_code",
+    "province": "province_code",
+}
+# The incidents_monthly rows of the filters, each with its commune polygon, district and province.
+# An incident placed in an official commune that has no 2014 polygon counts in its district and
+# province (its code says which), not on the commune map.
+ROWS = f"""
+    SELECT m.polygon_id, m.province_code,
+        coalesce(c.district_code, left(m.commune_code, 4)) AS district_code,
+        m.month, m.incidents, m.key_sum
+    FROM incidents_monthly m LEFT JOIN communes c ON c.source_id = m.polygon_id
+    WHERE m.month BETWEEN $start AND $end
+        AND list_contains($types, CAST(m.incident_type AS VARCHAR))
+        AND list_contains($pops, CAST(m.population AS VARCHAR))
+        AND list_contains($actors, CAST(m.actor AS VARCHAR))
+        AND {province_condition("m.province_code")}
+"""
+CELL = "CAST(sum(incidents) AS BIGINT) AS n, CAST(sum(key_sum) AS BIGINT) AS key_sum"
+
+
+def _unit_column(level: str) -> str:
+    """The ``ROWS`` column a level's units are grouped by.
+
+    Raises:
+        ValueError: if ``level`` is not a map level.
+    """
+    if level not in UNITS:
+        raise ValueError(f"level must be one of {sorted(UNITS)}, got {level!r}")
+    return "polygon_id" if level == "commune" else f"{level}_code"
+
+
+def unit_cells(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) -> pd.DataFrame:
+    """One cell per unit of ``level`` (in the filters' province): ``unit`` (polygon id or
+    code), ``n`` and ``key_sum`` (0 where the unit has no incident), in map order.
+
+    Raises:
+        ValueError: if ``level`` is not a map level.
+    """
+    table, key = UNITS[level]
+    sql = f"""
+        WITH cells AS (
+            SELECT {_unit_column(level)} AS unit, {CELL} FROM ({ROWS}) GROUP BY ALL
+        )
+        SELECT u.{key} AS unit, coalesce(cells.n, 0) AS n,
+            coalesce(cells.key_sum, 0) AS key_sum
+        FROM {table} u LEFT JOIN cells ON cells.unit = u.{key}
+        WHERE {province_condition("u.province_code")}
+        ORDER BY {UNIT_ORDER[level]}
+    """
+    return run(con, sql, filters.sql_params())
+
+
+def total_cell(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[int, int]:
+    """The view's own cell: every incident of the filters in the country or the province
+    (those of communes with no polygon too): ``(n, key_sum)``."""
+    frame = run(con, f"SELECT {CELL} FROM ({ROWS})", filters.sql_params())
+    row = frame.iloc[0]
+    return int(row["n"] if pd.notna(row["n"]) else 0), int(
+        row["key_sum"] if pd.notna(row["key_sum"]) else 0
+    )
+
+
+def group_cell(
+    con: duckdb.DuckDBPyConnection, filters: Filters, polygon_ids: list[str]
+) -> tuple[int, int]:
+    """The cell of a group of commune polygons (e.g. those with partnership in the period):
+    ``(n, key_sum)`` of the filters' incidents in them."""
+    sql = f"SELECT {CELL} FROM ({ROWS}) WHERE list_contains($group, polygon_id)"
+    frame = run(con, sql, {**filters.sql_params(), "group": list(polygon_ids)})
+    row = frame.iloc[0]
+    if pd.isna(row["n"]):
+        return 0, 0
+    return int(row["n"]), int(row["key_sum"])
+
+
+def window_cells(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    starts: list[date],
+    level: str | None = None,
+    unit: str | None = None,
+) -> pd.DataFrame:
+    """One cell per twelve-month window starting at each of ``starts``, for the whole view, or
+    for one ``unit`` of ``level`` (a polygon id, district or province code): ``start``, ``n``,
+    ``key_sum`` (the filters' own period is not used).
+
+    Raises:
+        ValueError: if ``level`` is given and is not a map level.
+    """
+    where = "TRUE" if unit is None else f"{_unit_column(level or '')} = $unit"
+    sql = f"""
+        WITH w AS (SELECT unnest($starts) AS start)
+        SELECT w.start, coalesce(CAST(sum(r.incidents) AS BIGINT), 0) AS n,
+            coalesce(CAST(sum(r.key_sum) AS BIGINT), 0) AS key_sum
+        FROM w LEFT JOIN (SELECT * FROM ({ROWS}) WHERE {where}) r
+            ON r.month >= w.start AND r.month < w.start + INTERVAL 12 MONTH
+        GROUP BY w.start ORDER BY w.start
+    """
+    first, last = min(starts), max(starts)
+    params = {**filters.sql_params(), "starts": list(starts), "unit": unit,
+              "start": first, "end": pd.Timestamp(last) + pd.DateOffset(months=11)}  # fmt: skip
+    params["end"] = params["end"].date()
+    return run(con, sql, params)

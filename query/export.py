@@ -1,0 +1,152 @@
+"""The Explore view's table, as the page's download gives it, and the command that writes it for
+any number of links.
+
+    python -m query.export "from=2014-01&type=arrest_detention&province=12" ... --out DIR
+
+writes, for each link (an Explore URL's query string), the CSV the page's download gives for that
+view, as ``0001.csv``, ``0002.csv``, ... in link order. A link the page would correct is answered
+with what the page shows, and its messages go to standard error; the command never stops half
+way through a list. One process, one connection and shared caches serve hundreds of links.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import duckdb
+import pandas as pd
+
+import config
+import query
+from i18n import t
+from query import explore, published
+from query.links import ExploreOptions, Problem, parse_params
+from query.view import Filters, month_text
+from vocabulary import SYNTHETIC_LABEL
+
+#: Each level's unit columns in the table (code and names in both scripts, then the place).
+UNIT_COLUMNS = {
+    "commune": ["province_code", "province_name_en", "province_name_km", "district_name_en",
+                "district_name_km", "commune_code", "commune_name_en", "commune_name_km"],
+    "district": ["province_code", "province_name_en", "province_name_km", "district_code",
+                 "district_name_en", "district_name_km"],
+    "province": ["province_code", "province_name_en", "province_name_km"],
+}  # fmt: skip
+PROTECTION = (
+    "Counts are protected: 1 to 4 incidents read <5; 5 or more are moved by up to 2, the same "
+    "way every time the same incidents are counted, so totals may differ a little from the "
+    "sum of their parts. Rates are protected counts over public estimates."
+)
+
+
+def rate_text(rate: float, state: str) -> str:
+    """A rate per 1,000 as the map's tooltip and the table show it."""
+    if state == "shown":
+        return f"{rate:.1f}"
+    return {"zero": "0.0", "hidden": "<5 incidents", "missing": ""}[state]
+
+
+def explore_table(
+    units: pd.DataFrame, filters: Filters, options: ExploreOptions, synthetic: bool
+) -> pd.DataFrame:
+    """The view's table: one row per unit of the level, every number as the map shows it, the
+    filters and the protection note on every row (a file must explain itself)."""
+    table = units[UNIT_COLUMNS[options.level]].copy()
+    table.insert(0, "level", options.level)
+    table["incidents"] = units["text"]
+    table["per_1000_people"] = [rate_text(r, s) for r, s in
+                                zip(units["rate"], units["rate_state"], strict=True)]  # fmt: skip
+    table["partnership"] = units["status"]
+    if options.level == "commune":
+        table["partnership_months"] = units["months_covered"]
+    else:
+        table["communes"] = units["n_communes"]
+        table["communes_with_partnership"] = units["communes_partnered"]
+    table["public_services"] = units["public_services"]
+    table["period_from"] = month_text(filters.start)
+    table["period_to"] = month_text(filters.end)
+    table["incident_type"] = filters.incident_type
+    table["population"] = filters.population
+    table["actor"] = filters.actor
+    table["protection"] = PROTECTION
+    if synthetic:
+        table.insert(0, "data", SYNTHETIC_LABEL)
+    return table.reset_index(drop=True)
+
+
+def problem_text(problem: Problem, lang: str = "en") -> str:
+    """A link problem as plain text (the page's message, without Markdown escapes)."""
+    return t(problem.key, lang, t=published.threshold(), **problem.values).replace("\\", "")
+
+
+class Exporter:
+    """Answers links on one open database, with shared caches."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.bounds = explore.month_range(con)
+        self.provinces = set(query.province_list(con)["province_code"])
+        self.synthetic = query.build_info(con).get("synthetic") == "true"
+        self._units = lru_cache(maxsize=512)(self._read_units)
+
+    def _read_units(self, filters: Filters, level: str) -> pd.DataFrame:
+        return published.units(self.con, filters, level)
+
+    def table(self, link: str) -> tuple[pd.DataFrame, list[str]]:
+        """The CSV table a link's view gives, and the messages the page would show."""
+        if self.bounds is None:
+            return pd.DataFrame(), [t("no_incidents", "en")]
+        params = dict(parse_qsl(urlsplit(link).query or link.lstrip("?"), keep_blank_values=True))
+        filters, options, problems = parse_params(params, self.bounds, self.provinces)
+        units = self._units(filters, options.level)
+        table = explore_table(units, filters, options, self.synthetic)
+        return table, [problem_text(p) for p in problems]
+
+
+def export_links(links: Sequence[str], out: Path, db_path: Path | None = None) -> list[Path]:
+    """Write one CSV per link into ``out`` (``0001.csv`` ...); messages go to stderr.
+
+    Raises:
+        query.DatabaseMissingError: if the database has not been built.
+        OSError: if ``out`` cannot be written.
+    """
+    con = query.open_database(db_path or config.get_path("ATLAS_DB_PATH"))
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    try:
+        exporter = Exporter(con)
+        for i, link in enumerate(links, start=1):
+            table, messages = exporter.table(link)
+            for message in messages:
+                print(f"link {i} ({link}): {message}", file=sys.stderr)
+            path = out / f"{i:04d}.csv"
+            table.to_csv(path, index=False, encoding="utf-8-sig")
+            written.append(path)
+    finally:
+        con.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; returns the exit code (2 when the database is missing)."""
+    parser = argparse.ArgumentParser(prog="python -m query.export", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("links", nargs="+", help="Explore links' query strings")
+    parser.add_argument("--out", required=True, help="folder for 0001.csv, 0002.csv, ...")
+    args = parser.parse_args(argv)
+    try:
+        paths = export_links(args.links, Path(args.out))
+    except query.DatabaseMissingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {len(paths)} tables to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
