@@ -148,8 +148,7 @@ LABELS: dict[str, dict[str, str]] = {
     "note_share_small": {
         "en": "The share in partnership communes is not shown: fewer than {t} incidents there, "
         "or too few partnership communes for this choice of filters.",
-        "km": "មិនបង្ហាញចំណែកក្នុងឃុំភាពជាដៃគូ៖ ឧប្បត្តិហេតុតិចជាង {t} "
-        "ឬឃុំភាពជាដៃគូតិចពេកសម្រាប់តម្រងនេះ។",
+        "km": "មិនបង្ហាញចំណែកក្នុងឃុំភាពជាដៃគូ៖ ឧប្បត្តិហេតុតិចជាង {t} ឬឃុំភាពជាដៃគូតិចពេកសម្រាប់តម្រងនេះ។",
     },
     "note_no_previous": {
         "en": "No data for the twelve months before, so no change is shown.",
@@ -189,6 +188,17 @@ LABELS: dict[str, dict[str, str]] = {
     "legend_outline": {"en": "Partnership commune", "km": "ឃុំភាពជាដៃគូ"},
     "legend_services": {"en": "Public service", "km": "សេវាសាធារណៈ"},
     "tt_incidents": {"en": "Incidents", "km": "ឧប្បត្តិហេតុ"},
+    "rate_hidden": {"en": "fewer than {t} incidents", "km": "ឧប្បត្តិហេតុតិចជាង {t}"},
+    "sum_units_commune": {"en": "Communes with incidents", "km": "ឃុំដែលមានឧប្បត្តិហេតុ"},
+    "sum_units_district": {"en": "Districts with incidents", "km": "ស្រុកដែលមានឧប្បត្តិហេតុ"},
+    "sum_units_province": {"en": "Provinces with incidents", "km": "ខេត្តដែលមានឧប្បត្តិហេតុ"},
+    "yearly_story": {"en": "Incidents per calendar year", "km": "ឧប្បត្តិហេតុតាមឆ្នាំប្រតិទិន"},
+    "story_note": {
+        "en": "Each bar is a calendar year's count as the map shows it for that year; a grey "
+        "bar reads “<{t}”, whatever the count under it.",
+        "km": "របារនីមួយៗជាចំនួនឆ្នាំប្រតិទិន ដូចដែលផែនទីបង្ហាញសម្រាប់ឆ្នាំនោះ; "
+        "របារប្រផេះបង្ហាញ “<{t}” មិនថាចំនួនពិតជាប៉ុន្មានទេ។",
+    },
     "tt_rate": {"en": "Per 1,000 key population", "km": "ក្នុង ១០០០ នាក់"},
     "tt_partnership": {"en": "Partnership", "km": "ភាពជាដៃគូ"},
     "tt_months": {"en": "Months covered", "km": "ខែដែលមាន"},
@@ -212,8 +222,8 @@ LABELS: dict[str, dict[str, str]] = {
         "km": "គ្មានឧប្បត្តិហេតុក្នុងឃុំនេះទេ។",
     },
     "below_threshold": {
-        "en": "<{t} or hidden (drawn at {h}, not to scale)",
-        "km": "<{t} ឬលាក់ (គូរនៅ {h})",
+        "en": "<{t} (drawn at {h}, not to scale)",
+        "km": "<{t} (គូរនៅ {h})",
     },
     "event_policy": {
         "en": "16 Aug 2010: Village/Commune Safety Policy",

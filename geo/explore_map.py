@@ -47,7 +47,7 @@ class Legend:
     partnership: str
     rows: tuple[str, str, str]  # low, middle, high (with their ranges)
     columns: tuple[str, str, str]  # none, started / some, active / most
-    hidden: str
+    hidden: str | None  # the grey swatch (rates hidden with their count), if any
     no_rate: str | None = None
     outline: str | None = None
     services: str | None = None
@@ -112,7 +112,7 @@ def legend_html(legend: Legend, inline: bool = False) -> str:
             f"{e(label)}</th>"
         )
         body += f"<tr>{row_head}{squares}</tr>"
-    extra = [f"{_swatch(HIDDEN_FILL)}{e(legend.hidden)}"]
+    extra = [f"{_swatch(HIDDEN_FILL)}{e(legend.hidden)}"] if legend.hidden else []
     if legend.no_rate:
         extra.append(f"{_swatch(NO_RATE_FILL)}{e(legend.no_rate)}")
     if legend.outline:

@@ -10,6 +10,7 @@ from geo.assets import standalone_html
 from geo.explore_map import legend_html
 from i18n import t
 from pages import run_router
+from query.grid import LEVELS
 from query.links import COVERS, LAYERS, MEASURES, ExploreOptions
 from query.view import Filters, month_text
 from ui import data
@@ -20,16 +21,20 @@ from ui.state import copy_from_widget, current_filters, current_options, set_val
 
 
 def _options(lang: str) -> None:
-    columns = st.columns([3, 2, 3])
+    columns = st.columns([2, 3, 2, 3])
     columns[0].radio(
+        t("level", lang), LEVELS, format_func=lambda c: t(f"level_{c}", lang),
+        key=widget_key("level"), on_change=copy_from_widget, args=("level",),
+    )  # fmt: skip
+    columns[1].radio(
         t("measure", lang), MEASURES, format_func=lambda c: t(f"measure_{c}", lang),
         key=widget_key("measure"), on_change=copy_from_widget, args=("measure",),
     )  # fmt: skip
-    columns[1].radio(
+    columns[2].radio(
         t("cover", lang), COVERS, format_func=lambda c: t(f"cover_{c}", lang),
         key=widget_key("cover"), on_change=copy_from_widget, args=("cover",),
     )  # fmt: skip
-    columns[2].multiselect(
+    columns[3].multiselect(
         t("layers", lang), LAYERS, format_func=lambda c: t(f"layer_{c}", lang),
         key=widget_key("layers"), on_change=copy_from_widget, args=("layers",),
     )  # fmt: skip
@@ -39,13 +44,13 @@ def _downloads(filters: Filters, options: ExploreOptions, make_map, legend, numb
                ) -> None:  # fmt: skip
     synthetic = data.is_synthetic()
     stem = ("synthetic_" if synthetic else "") + (
-        f"atlas_{filters.province or 'national'}_{month_text(filters.start)}_"
+        f"atlas_{filters.province or 'national'}_{options.level}_{month_text(filters.start)}_"
         f"{month_text(filters.end)}"
     )
     columns = st.columns(2)
     columns[0].download_button(
         t("download_csv", lang),
-        lambda: view_table(filters, numbers, synthetic).to_csv(index=False).encode("utf-8-sig"),
+        lambda: view_table(filters, options, numbers).to_csv(index=False).encode("utf-8-sig"),
         file_name=f"{stem}.csv", mime="text/csv", key="download_csv", on_click="ignore",
     )  # fmt: skip
     columns[1].download_button(
@@ -60,10 +65,9 @@ def render() -> None:
     if data.month_range() is None:
         st.info(t("no_incidents", lang))
         st.stop()
-    filters, options = current_filters(), current_options()
     _options(lang)
-    options = current_options()  # the widgets' callbacks have run
-    numbers = view_numbers(filters)
+    filters, options = current_filters(), current_options()
+    numbers = view_numbers(filters, options.level)
     render_summary(numbers, lang)
     selected = data.find_polygon(options.commune) if options.commune else None
     make_map, legend = map_maker(filters, numbers, options, lang)
@@ -75,7 +79,7 @@ def render() -> None:
             returned_objects=["last_active_drawing", "last_object_clicked"],
             key=f"explore_map_{filters.province}",
         )  # fmt: skip
-    picked = new_click(clicked, filters.province, numbers.communes)
+    picked = new_click(clicked, filters.province, numbers.units)
     if picked:
         set_value("commune", picked)
         st.rerun()

@@ -185,21 +185,6 @@ def commune_profile(con: duckdb.DuckDBPyConnection, polygon_id: str) -> dict:
     return frame.iloc[0].to_dict()
 
 
-def commune_months(
-    con: duckdb.DuckDBPyConnection, polygon_id: str, view: Filters, first: date, last: date
-) -> pd.DataFrame:
-    """Monthly incidents by type in one commune from ``first`` to ``last``, with the view's
-    type, population and actor filters (the period only marks which months are in view)."""
-    sql = f"""
-        SELECT month, CAST(incident_type AS VARCHAR) AS incident_type,
-            CAST(sum(incidents) AS INTEGER) AS incidents
-        FROM incidents_monthly WHERE polygon_id = $polygon AND {FILTER}
-        GROUP BY ALL ORDER BY month, incident_type
-    """
-    params = {**view.sql_params(), "polygon": polygon_id, "start": first, "end": last}
-    return run(con, sql, params)
-
-
 def commune_partnership(con: duckdb.DuckDBPyConnection, polygon_id: str) -> pd.DataFrame:
     """The partnership activities recorded in one commune polygon, oldest first."""
     sql = """

@@ -134,8 +134,11 @@ def export_links(links: Sequence[str], out: Path, db_path: Path | None = None) -
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; returns the exit code (2 when the database is missing)."""
-    parser = argparse.ArgumentParser(prog="python -m query.export", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m query.export",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("links", nargs="+", help="Explore links' query strings")
     parser.add_argument("--out", required=True, help="folder for 0001.csv, 0002.csv, ...")
     args = parser.parse_args(argv)

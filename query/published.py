@@ -136,14 +136,17 @@ class Summary:
 
 
 def summary(
-    con: duckdb.DuckDBPyConnection, filters: Filters, level: str, shown_units: pd.DataFrame,
-    bounds: tuple[date, date],
-) -> Summary:  # fmt: skip
-    """The summary strip of a view whose ``units(...)`` are ``shown_units``. The previous
-    twelve months are compared only when they lie within the data (``bounds``)."""
+    con: duckdb.DuckDBPyConnection, filters: Filters, level: str, bounds: tuple[date, date]
+) -> Summary:
+    """The summary strip of a view shown at ``level``. The previous twelve months are compared
+    only when they lie within the data (``bounds``: its first and last month).
+
+    Raises:
+        ValueError: if ``level`` is not a map level.
+    """
     notes: list[str] = []
     here = total(con, filters)
-    share = _partnership_share(con, filters, level, here, notes)
+    share = _partnership_share(con, filters, here, notes)
     previous, change = None, None
     if filters.previous().start in window_starts(bounds):
         previous = total(con, filters.previous())
@@ -153,12 +156,13 @@ def summary(
             notes.append("note_change_small")
     else:
         notes.append("note_no_previous")
-    affected = int((shown_units["state"] != State.ZERO.value).sum())
+    counted = cells.unit_cells(con, filters, level)
+    affected = int((counted["n"] > 0).sum())  # zeros read 0 on the map: no more than it shows
     return Summary(here, affected, share, previous, change, tuple(notes))
 
 
 def _partnership_share(
-    con: duckdb.DuckDBPyConnection, filters: Filters, level: str, here: Total, notes: list[str]
+    con: duckdb.DuckDBPyConnection, filters: Filters, here: Total, notes: list[str]
 ) -> float | None:
     partnered = explore.unit_view(con, filters, "commune", ())
     group = partnered.loc[partnered["status"] != "none", "unit"].tolist()

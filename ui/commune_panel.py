@@ -6,10 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from i18n import t
-from query.protected import STEPS, best_step
 from query.view import Filters
 from ui import data
-from ui.explore_view import ViewNumbers, commune_chart, commune_months, count_texts, threshold
+from ui.explore_view import ViewNumbers, commune_chart, commune_story, threshold
 from ui.state import set_view
 from ui.suppress import format_count
 
@@ -26,34 +25,28 @@ def render_panel(polygon_id: str, view: Filters, numbers: ViewNumbers, lang: str
         f"{t('commune_code', lang)}: {p['commune_code'] or t('no_code', lang)}"
     )
     st.button(t("close_panel", lang), on_click=set_view, args=("commune", None), key="close_panel")
-    rows = numbers.communes[numbers.communes["polygon_id"] == polygon_id]
-    first_start = None
+    rows = numbers.units[numbers.units["unit"] == polygon_id] if numbers.level == "commune" \
+        else numbers.units.iloc[0:0]  # fmt: skip
     if len(rows):
         row = rows.iloc[0]
-        first_start = row["first_start"]
         left, right = st.columns(2)
-        (count,) = count_texts(rows, numbers.threshold, t("hidden", lang))
-        left.metric(t("tt_incidents", lang), count)
+        left.metric(t("tt_incidents", lang), row["text"])
         right.markdown(f"{t('tt_partnership', lang)}  \n**{t(f'status_{row.status}', lang)}**")
-    months = commune_months(polygon_id, view)
-    st.markdown(f"**{t('monthly_by_type', lang)}**")
-    if months.empty:
+    activities = data.commune_partnership(polygon_id)
+    first_start = activities["start_date"].min() if len(activities) else None
+    st.markdown(f"**{t('yearly_story', lang)}**")
+    story = commune_story(polygon_id, view)
+    if (story["state"] == "zero").all():
         st.caption(t("no_incidents_here", lang))
     else:
-        step = st.radio(
-            t("step", lang), list(STEPS), index=list(STEPS).index(best_step(months, threshold())),
-            format_func=lambda s: t(f"step_{s}", lang), horizontal=True,
-            key=f"step_{polygon_id}", help=t("step_help", lang, t=threshold()),
-        )  # fmt: skip
-        figure = commune_chart(months, view, first_start, step, lang)
-        st.plotly_chart(figure, key="commune_chart")
-    _partnership(polygon_id, lang)
+        st.plotly_chart(commune_chart(story, view, first_start, lang), key="commune_chart")
+        st.caption(t("story_note", lang, t=threshold()))
+    _partnership(activities, lang)
     _services(polygon_id, lang)
 
 
-def _partnership(polygon_id: str, lang: str) -> None:
+def _partnership(acts: pd.DataFrame, lang: str) -> None:
     st.markdown(f"**{t('partnership_activities', lang)}**")
-    acts = data.commune_partnership(polygon_id)
     if acts.empty:
         st.caption(t("no_partnership_here", lang))
         return

@@ -22,7 +22,7 @@ import config
 import query
 from etl.schema import SYNTHETIC_FLAG
 from geo.maps import OSM_TILES, CommuneRows, commune_rows, encode_polygons
-from query import explore
+from query import explore, published
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -111,14 +111,16 @@ build_info = cached_read(query.build_info)
 load_summary = cached_read(query.load_summary)
 quarantine_reasons = cached_read(query.quarantine_reasons)
 month_range = cached_read(explore.month_range)
-commune_view = cached_read(explore.commune_view)
-unmapped_incidents = cached_read(explore.unmapped_incidents)
 find_polygon = cached_read(explore.find_polygon)
 commune_profile = cached_read(explore.commune_profile)
-commune_months = cached_read(explore.commune_months)
 commune_partnership = cached_read(explore.commune_partnership)
 services_around = cached_read(explore.services_around)
 public_service_points = cached_read(explore.public_service_points)
+# Incident numbers: only ever through the protection layer.
+published_units = cached_read(published.units)
+published_summary = cached_read(published.summary)
+published_years = cached_read(published.year_series)
+published_windows = cached_read(published.window_series)
 
 
 def _encoded_communes(

@@ -13,98 +13,57 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-import config
-from geo.charts import Event, monthly_chart
+from geo.charts import Event, story_chart
 from geo.explore_map import Legend, build_explore_map, fill_index
 from geo.maps import MapLabels
 from i18n import t
-from query.disclosure import Cell, display
-from query.explore import STATUSES
+from query import published
+from query.classes import cover_share, disruption_classes, partnership_classes
+from query.export import explore_table, rate_text
 from query.links import ExploreOptions
-from query.protected import (
-    Summary,
-    bucket_months,
-    disruption_classes,
-    partnership_classes,
-    protect_communes,
-    protect_months,
-    rate_cells,
-    shown_total,
-    summarise,
-)
 from query.view import Filters, month_text
 from ui import data
-from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, POLICY_DAY, SYNTHETIC_LABEL
+from vocabulary import CURRICULUM_DAY, POLICY_DAY
 
 
 @dataclass(frozen=True)
 class ViewNumbers:
-    """A view's communes (with ``cell`` states) and its summary strip."""
+    """A view's units of its level as published (``query.published.units``) and its summary
+    strip."""
 
-    communes: pd.DataFrame
-    summary: Summary
-    threshold: int
+    units: pd.DataFrame
+    summary: published.Summary
+    level: str
 
 
 def threshold() -> int:
     """The suppression threshold (``ATLAS_SUPPRESSION_THRESHOLD``)."""
-    return config.get_int("ATLAS_SUPPRESSION_THRESHOLD")
+    return published.threshold()
 
 
-def _cells(view: Filters, limit: int) -> pd.DataFrame:
-    communes = data.commune_view(view)
-    unmapped = data.unmapped_incidents(view)
-    return protect_communes(communes, unmapped, limit)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _numbers(view: Filters, limit: int, version: str) -> ViewNumbers:
-    cells = _cells(view, limit)
-    previous = view.previous()
-    prev_total, withheld = None, False
-    if previous.start >= data.month_range()[0]:
-        prev_total, _ = shown_total(_cells(previous, limit), limit)
-        withheld = prev_total is None  # withheld there, so here too
-    summary = summarise(cells, prev_total, limit, previous_withheld=withheld)
-    return ViewNumbers(cells[cells["polygon_id"].notna()].reset_index(drop=True), summary, limit)
-
-
-def view_numbers(view: Filters) -> ViewNumbers:
-    """The protected numbers of ``view`` (cached per view and database version)."""
-    return _numbers(view, threshold(), data.version())
-
-
-def count_texts(frame: pd.DataFrame, limit: int, hidden: str) -> list[str]:
-    """Each commune's count as it may be shown (the map, the panel and the CSV agree)."""
-    return [display(int(v), Cell(c), limit, hidden)
-            for v, c in zip(frame["incidents"], frame["cell"], strict=True)]  # fmt: skip
-
-
-def rate_texts(frame: pd.DataFrame, limit: int, hidden: str, missing: str) -> list[str]:
-    """Each commune's rate per 1,000 as it may be shown: a value, ``hidden``, or ``missing``
-    without an estimate."""
-    rate, cells = rate_cells(frame, limit)
-    return [missing if pd.isna(r) else (hidden if c == Cell.HIDDEN.value else f"{r:.1f}")
-            for r, c in zip(rate, cells, strict=True)]  # fmt: skip
+def view_numbers(filters: Filters, level: str) -> ViewNumbers:
+    """The published numbers of a view (cached per view and database version)."""
+    units = data.published_units(filters, level)
+    return ViewNumbers(units, data.published_summary(filters, level, data.month_range()), level)
 
 
 def render_summary(numbers: ViewNumbers, lang: str) -> None:
-    """The summary strip: four figures, and a line for each figure that is withheld."""
-    s, limit = numbers.summary, numbers.threshold
+    """The summary strip: four figures, a line for each figure that is withheld, and how numbers
+    are protected."""
+    s, limit = numbers.summary, threshold()
     cols = st.columns(4)
-    cols[0].metric(t("sum_incidents", lang), t("not_shown", lang) if s.incidents is None
-                   else f"{s.incidents:,}")  # fmt: skip
-    cols[1].metric(t("sum_communes", lang), f"{s.communes_affected:,}")
+    cols[0].metric(t("sum_incidents", lang), s.total.text)
+    cols[1].metric(t(f"sum_units_{numbers.level}", lang), f"{s.units_affected:,}")
     cols[2].metric(t("sum_share", lang), t("not_shown", lang) if s.partnership_share is None
                    else f"{s.partnership_share:.0%}")  # fmt: skip
     cols[3].metric(
         t("sum_change", lang),
         t("not_shown", lang) if s.change is None else f"{s.change:+.0%}",
-        help=None if s.previous is None else t("previous_was", lang, n=f"{s.previous:,}"),
+        help=None if s.previous is None else t("previous_was", lang, n=s.previous.text),
     )
     for note in s.notes:
         st.caption(t(note, lang, t=limit))
-    st.caption(t("suppression_note", lang, t=limit))
+    st.caption(t("suppression_note", lang, t=limit, h=limit - 1))
 
 
 def _ranges(breaks: list[float], rate: bool) -> tuple[str, str, str]:
@@ -129,22 +88,12 @@ def _legend(breaks: list[float], options: ExploreOptions, note: str, lang: str) 
         rows=tuple(t(k, lang, range=r) for k, r in zip(rows, _ranges(breaks, rate),
                                                         strict=True)),  # type: ignore[arg-type]
         columns=tuple(t(c, lang) for c in columns),  # type: ignore[arg-type]
-        hidden=t("legend_hidden_rate", lang, t=threshold()) if rate else t("legend_hidden", lang),
+        hidden=t("legend_hidden_rate", lang, t=threshold()) if rate else None,
         no_rate=t("legend_no_rate", lang) if rate else None,
         outline=t("legend_outline", lang) if "partnership" in layers else None,
         services=t("legend_services", lang) if "services" in layers else None,
         note=note,
     )  # fmt: skip
-
-
-def _classes(
-    frame: pd.DataFrame, options: ExploreOptions, limit: int
-) -> tuple[pd.Series, list[float]]:
-    """Disruption classes and their breaks for the chosen measure."""
-    if options.measure == "rate":
-        rate, cells = rate_cells(frame, limit)
-        return disruption_classes(rate, cells, limit, floor=0.0)
-    return disruption_classes(frame["incidents"], frame["cell"], limit)
 
 
 def map_note(view: Filters, lang: str) -> str:
@@ -155,17 +104,23 @@ def map_note(view: Filters, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _tooltips(frame: pd.DataFrame, options: ExploreOptions, months: int, lang: str):
-    """Each commune's tooltip lines (count as shown, partnership, rate) and their labels."""
-    limit, hidden = threshold(), t("hidden", lang)
+def _tooltips(units: pd.DataFrame, options: ExploreOptions, months: int, lang: str):
+    """Each unit's tooltip lines (count as published, partnership, rate) and their labels."""
     if options.cover == "share":
-        cover = (frame["months_covered"] / months).map("{:.0%}".format).tolist()
+        cover = cover_share(units, months).map("{:.0%}".format).tolist()
     else:
-        cover = frame["status"].map({s: t(f"status_{s}", lang) for s in STATUSES}).tolist()
-    columns = [count_texts(frame, limit, hidden), cover]
+        cover = units["status"].map(lambda s: t(f"status_{s}", lang)).tolist()
+    columns = [units["text"].tolist(), cover]
     labels = [t("tt_incidents", lang), t("tt_partnership", lang)]
     if options.measure == "rate":
-        columns.append(rate_texts(frame, limit, hidden, "—"))
+        columns.append(
+            [
+                t("rate_hidden", lang, t=threshold())
+                if st_ == "hidden"
+                else ("—" if st_ == "missing" else rate_text(r, st_))
+                for r, st_ in zip(units["rate"], units["rate_state"], strict=True)
+            ]
+        )
         labels.append(t("tt_rate", lang))
     return [list(row) for row in zip(*columns, strict=True)], tuple(labels)
 
@@ -178,20 +133,20 @@ def map_maker(
     ``legend=`` the legend, returned too, inside it).
 
     Raises:
-        RuntimeError: if the commune layer and the view's rows are not in the same order.
+        RuntimeError: if the map's layer and the view's units are not in the same order.
     """
     layer: gpd.GeoDataFrame = data.commune_layer(view.province)
-    frame = numbers.communes
-    if not frame["polygon_id"].equals(layer["source_id"]):
-        raise RuntimeError("the commune layer and the view's rows are not in the same order")
-    classes, breaks = _classes(frame, options, numbers.threshold)
-    fills = fill_index(classes, partnership_classes(frame, view.months, options.cover))
-    tooltips, tooltip_labels = _tooltips(frame, options, view.months, lang)
+    units = numbers.units
+    if not units["unit"].equals(layer["source_id"]):
+        raise RuntimeError("the map's layer and the view's units are not in the same order")
+    classes, breaks = disruption_classes(units, options.measure, threshold())
+    fills = fill_index(classes, partnership_classes(units, options.cover, view.months))
+    tooltips, tooltip_labels = _tooltips(units, options, view.months, lang)
     layers = options.layers
     encoded = data.communes_encoded(view.province)
     outlined = None
     if "partnership" in layers:
-        outlined = [r[4] for r, s in zip(encoded.rows, frame["status"], strict=True) if s != "none"]
+        outlined = [r[4] for r, s in zip(encoded.rows, units["status"], strict=True) if s != "none"]
     services = None
     if "services" in layers:
         points = data.public_service_points(view)
@@ -210,41 +165,25 @@ def map_maker(
     return make, _legend(breaks, options, map_note(view, lang), lang)
 
 
-def new_click(clicked: dict | None, province: str | None, communes: pd.DataFrame) -> str | None:
+def new_click(clicked: dict | None, province: str | None, units: pd.DataFrame) -> str | None:
     """The commune a new click on the map picked (its code, or polygon id when it has none),
     or None. st_folium keeps returning the last click, so each click is acted on once."""
     clicked = clicked or {}
     feature = clicked.get("last_active_drawing") or {}
     index = (feature.get("properties") or {}).get("i")
-    if not isinstance(index, int) or not 0 <= index < len(communes):
+    if not isinstance(index, int) or not 0 <= index < len(units):
         return None
     click = (province, index, str(clicked.get("last_object_clicked")))
     if st.session_state.get("_last_click") == click:
         return None
     st.session_state["_last_click"] = click
-    row = communes.iloc[index]
-    return row["commune_code"] if isinstance(row["commune_code"], str) else row["polygon_id"]
+    row = units.iloc[index]
+    return row["commune_code"] if isinstance(row["commune_code"], str) else row["unit"]
 
 
-def view_table(view: Filters, numbers: ViewNumbers, synthetic: bool) -> pd.DataFrame:
-    """The view's commune table for download: every count as it is shown on the map (pure:
-    the download builds it outside the page's run)."""
-    f = numbers.communes
-    limit = numbers.threshold
-    table = pd.DataFrame({
-        "province_code": f["province_code"], "province_name_en": f["province_name_en"],
-        "province_name_km": f["province_name_km"], "district_name_en": f["district_name_en"],
-        "district_name_km": f["district_name_km"], "commune_code": f["commune_code"],
-        "commune_name_en": f["commune_name_en"], "commune_name_km": f["commune_name_km"],
-        "incidents": count_texts(f, limit, "hidden"),
-        "per_1000_key_population": rate_texts(f, limit, "hidden", ""),
-        "partnership": f["status"], "partnership_months": f["months_covered"],
-        "period_months": view.months, "public_services": f["public_services"],
-        "period_from": month_text(view.start), "period_to": month_text(view.end),
-    })  # fmt: skip
-    if synthetic:
-        table.insert(0, "data", SYNTHETIC_LABEL)
-    return table
+def view_table(view: Filters, options: ExploreOptions, numbers: ViewNumbers) -> pd.DataFrame:
+    """The view's table for download: what ``python -m query.export`` gives for its link."""
+    return explore_table(numbers.units, view, options, data.is_synthetic())
 
 
 def timeline(start: object, lang: str) -> list[Event]:
@@ -259,21 +198,29 @@ def timeline(start: object, lang: str) -> list[Event]:
     return events
 
 
-def commune_months(polygon_id: str, view: Filters) -> pd.DataFrame:
-    """The commune's incidents per month and type, over all the data's months."""
+#: The commune story's bars: all incidents, and arrests and confiscations (the commune grid).
+STORY_SERIES = ("all", "arrests_confiscations")
+
+
+def commune_story(polygon_id: str, view: Filters) -> pd.DataFrame:
+    """The commune's published counts per calendar year, for each of ``STORY_SERIES`` (with the
+    view's population choice when the commune grid offers it, else all people)."""
     bounds = data.month_range()
-    return data.commune_months(polygon_id, view, *bounds)
+    frames = []
+    for series in STORY_SERIES:
+        filters = Filters(view.start, series, view.population if view.population in (
+            "all", "key_populations") else "all")  # fmt: skip
+        years = data.published_years(filters, bounds, "commune", polygon_id)
+        frames.append(years.assign(series=series))
+    return pd.concat(frames, ignore_index=True)
 
 
-def commune_chart(
-    months: pd.DataFrame, view: Filters, first_start: object, step: str, lang: str
-) -> object:
-    """The commune's incidents by type per ``step``, protected, as a plotly figure."""
+def commune_chart(story: pd.DataFrame, view: Filters, first_start: object, lang: str) -> object:
+    """The commune's published yearly counts as a plotly figure, with its timeline."""
     limit = threshold()
-    cells = protect_months(bucket_months(months, step), view.start, view.end, limit, step)
-    types = {c: t(f"type_{c}", lang) for c in INCIDENT_TYPES}  # fixed colours: all types
-    return monthly_chart(
-        cells, types, timeline(first_start, lang), period=(view.start, view.end),
-        threshold=limit, suppressed_label=t("below_threshold", lang, t=limit, h=limit - 1),
-        period_label=t("period_shading", lang), axis_label=t(f"step_{step}", lang), step=step,
+    labels = {s: t("all", lang) if s == "all" else t(f"group_{s}", lang) for s in STORY_SERIES}
+    return story_chart(
+        story, labels, timeline(first_start, lang), period=(view.start, view.end),
+        threshold=limit, small_label=t("below_threshold", lang, t=limit, h=limit - 1),
+        period_label=t("period_shading", lang), axis_label=t("step_year", lang),
     )  # fmt: skip

@@ -1,0 +1,60 @@
+"""``python -m query.export``: one CSV per link, in order, as the page's download gives it; a bad
+link is answered with the page's message and its default view, never a stop half way."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from config import PROJECT_ROOT
+
+
+def run_export(db: Path, out: Path, *links: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "ATLAS_DB_PATH": str(db)}
+    return subprocess.run([sys.executable, "-m", "query.export", *links, "--out", str(out)],
+                          cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)  # fmt: skip
+
+
+def read(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def test_each_link_gets_its_table_in_order(built_db: Path, tmp_path: Path) -> None:
+    links = [
+        "from=2014-01&to=2014-12&type=arrest_detention&province=12&level=district",
+        "?province=23",
+        "from=2013-01&to=2014-12&type=arrest_detention&province=12",  # 24 months, a type
+        "from=2099-01",  # outside the data
+        "province=99&commune=x'%20OR%201=1",
+    ]
+    result = run_export(built_db, tmp_path, *links)
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in tmp_path.glob("*.csv"))
+    assert files == ["0001.csv", "0002.csv", "0003.csv", "0004.csv", "0005.csv"]
+    first = read(tmp_path / "0001.csv")
+    assert set(first["level"]) == {"district"} and set(first["province_code"]) == {"12"}
+    assert set(first["incident_type"]) == {"arrest_detention"}
+    assert first["data"].eq("synthetic demonstration data").all()
+    assert not first["incidents"].isin(["1", "2", "3", "4"]).any()
+    kep = read(tmp_path / "0002.csv")
+    assert len(kep) == 5 and set(kep["level"]) == {"commune"}
+    # a longer period reads its last twelve months, and the type moves the view to districts
+    third = read(tmp_path / "0003.csv")
+    assert set(third["period_from"]) == {"2014-01"} and set(third["level"]) == {"district"}
+    assert "link 3" in result.stderr and "twelve months" in result.stderr
+    assert "link 4" in result.stderr and "outside the data" in result.stderr
+    assert "link 5" in result.stderr and "does not exist" in result.stderr
+    national = read(tmp_path / "0005.csv")
+    assert len(national) == 1633  # the default view: the whole country
+    with (tmp_path / "0001.csv").open(encoding="utf-8-sig") as handle:
+        assert "protection" in next(csv.reader(handle))
+
+
+def test_a_missing_database_is_a_message(tmp_path: Path) -> None:
+    result = run_export(tmp_path / "absent.duckdb", tmp_path / "out", "province=12")
+    assert result.returncode == 2 and "python -m etl build" in result.stderr
