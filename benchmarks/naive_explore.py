@@ -16,8 +16,8 @@ import shapely
 import streamlit as st
 from streamlit_folium import st_folium
 
-from etl.contract import INCIDENT_TYPES, POPULATIONS
 from geo.assets import use_local_assets
+from vocabulary import INCIDENT_TYPES, POPULATIONS
 
 con = duckdb.connect(os.environ["ATLAS_DB_PATH"], read_only=True)
 types = st.multiselect("Incident type", INCIDENT_TYPES, key="w_type")

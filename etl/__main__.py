@@ -14,12 +14,8 @@ from pathlib import Path
 
 import config
 from etl import build as build_module
-from etl import demo, partners, status
-from etl.conflate import CrosswalkError
-from etl.contract import CONTRACTS
+from etl import demo, partners, reference
 from etl.database import atomic_update
-from etl.readers import FileRejected
-from etl.sources import BoundaryFileError
 from vocabulary import SYNTHETIC_LABEL
 
 
@@ -51,7 +47,7 @@ def _ingest(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     params = demo.DemoParameters(seed=args.seed, incidents=args.scale)
     out = Path(args.out) if args.out else config.get_path("ATLAS_DEMO_DIR")
-    communes = status.communes_with_geometry()
+    communes = reference.communes_with_geometry()
     manifest = demo.write_demo(communes, out, params, all_points=args.all_points)
     rows = ", ".join(f"{k} {v:,}" for k, v in manifest["rows"].items())
     print(f"wrote {demo.LABEL} to {out}: {rows}; {manifest['expected_quarantined']} faulty rows")
@@ -59,7 +55,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    print(status.report_text(config.get_path("ATLAS_DB_PATH"), args.examples))
+    print(partners.report_text(config.get_path("ATLAS_DB_PATH"), args.examples))
     return 0
 
 
@@ -72,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="no progress bars")
     build.set_defaults(run=_build)
     ingest = commands.add_parser("ingest", help="add or replace partner files")
-    ingest.add_argument("kind", choices=sorted(CONTRACTS))
+    ingest.add_argument("kind", choices=sorted(partners.CONTRACTS))
     ingest.add_argument("files", nargs="+")
     ingest.add_argument("--quiet", action="store_true", help="no progress bars")
     ingest.set_defaults(run=_ingest)
@@ -93,7 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (BoundaryFileError, CrosswalkError, FileRejected, FileNotFoundError) as exc:
+    except (
+        reference.BoundaryFileError,
+        reference.CrosswalkError,
+        partners.FileRejected,
+        FileNotFoundError,
+    ) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("The previous database, if any, was left unchanged.", file=sys.stderr)
         return 2

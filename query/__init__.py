@@ -14,8 +14,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from etl.schema import COMMUNE_COLUMNS
-from etl.sqlparts import MASKED_REASON
+from etl.schema import COMMUNE_COLUMNS, MASKED_REASON
 from vocabulary import CRS
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")

@@ -13,14 +13,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import config  # noqa: E402
-from etl import build, sources  # noqa: E402
+from etl import build, reference  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def reference_dir() -> Path:
     """The reference-data folder; the integration tests need it and say so if it is missing."""
     path = config.get_path("ATLAS_REFERENCE_DIR")
-    if not (path / sources.COMMUNES.relative_path).is_file():
+    if not (path / reference.COMMUNES.relative_path).is_file():
         pytest.fail(f"reference boundaries not found in {path}: set ATLAS_REFERENCE_DIR")
     return path
 
@@ -28,7 +28,7 @@ def reference_dir() -> Path:
 @pytest.fixture(scope="session")
 def layers(reference_dir: Path) -> dict[str, gpd.GeoDataFrame]:
     """The three real boundary layers, read and checked."""
-    return sources.load_reference_layers(reference_dir, reference_dir)
+    return reference.load_reference_layers(reference_dir, reference_dir)
 
 
 @pytest.fixture(scope="session")

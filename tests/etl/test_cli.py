@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from etl.__main__ import main
+from etl.reference import sources
 
 
 @pytest.fixture()
@@ -60,3 +61,21 @@ def test_demo_writes_labelled_files(
     assert "wrote synthetic demonstration data" in capsys.readouterr().out
     assert (out / "incidents" / "synthetic_incidents.csv").is_file()
     assert (out / "demo_parameters.json").is_file()
+
+
+def test_cli_reports_bad_input_without_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ATLAS_REFERENCE_DIR", str(tmp_path / "nothing"))
+    monkeypatch.setenv("ATLAS_DOWNLOAD_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ATLAS_DB_PATH", str(tmp_path / "atlas.duckdb"))
+    monkeypatch.setattr(sources, "_download", _offline)
+    assert main(["build", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: boundaries/khm_adm3_communes.geojson is missing")
+    assert "Traceback" not in err
+    assert not (tmp_path / "atlas.duckdb").exists()
+
+
+def _offline(url: str, target: Path) -> None:
+    raise OSError("network unreachable")

@@ -9,11 +9,11 @@ import string
 import pytest
 
 from config import PROJECT_ROOT
-from etl.contract import ACTIVITIES, ACTORS, INCIDENT_TYPES, POPULATIONS, SERVICE_TYPES
 from query.explore import STATUSES
 from query.protected import STEPS
 from ui.filters import COVERS, LAYERS, MEASURES
 from ui.i18n import LABELS, t
+from vocabulary import ACTIVITIES, ACTORS, INCIDENT_TYPES, POPULATIONS, SERVICE_TYPES
 
 KHMER = re.compile("[\u1780-\u17ff]")
 

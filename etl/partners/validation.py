@@ -3,10 +3,10 @@
 ``check_rows`` turns the staged text table into temp table ``checked``: one row per input row
 with typed values, the resolved place and ``errors``, a list of ``{column, reason}``. A row
 with no error is loaded; any other row is quarantined with all its reasons. The place is found
-first (``etl.locate``, materialised once); then ``b1`` parses each value once (``p_`` columns),
+first (``placement``, materialised once); then ``b1`` parses each value once (``p_`` columns),
 ``b2`` adds what depends on those parses, and the final select types the values and lists the
 errors (built only for rows where some check holds). Identifiers in the SQL come from
-``etl.contract``; the file's values only ever appear as column data or bound parameters.
+``contract``; the file's values only ever appear as column data or bound parameters.
 """
 
 from __future__ import annotations
@@ -16,17 +16,18 @@ from datetime import date
 
 import duckdb
 
-from etl.contract import LOCATION_COLUMNS, Column, Contract
-from etl.locate import (
+from etl.partners.contract import LOCATION_COLUMNS, Column, Contract
+from etl.partners.placement import (
     COMMUNE_PLACE,
     COMMUNE_PLACE_ERRORS,
     PROVINCE_PLACE,
     PROVINCE_PLACE_ERRORS,
-    locate_communes,
-    locate_provinces,
+    place_by_commune,
+    place_by_province,
 )
-from etl.readers import ROW_OF_STAGED
-from etl.sqlparts import PLACE_KEY_MACRO, Check, check, errors_sql, shown, sql_list
+from etl.partners.readers import ROW_OF_STAGED
+from etl.partners.sqlparts import Check, check, errors_sql, shown, sql_list
+from etl.reference import PLACE_KEY_MACRO
 
 TRUE_WORDS = ("yes", "true", "1", "y")
 FALSE_WORDS = ("no", "false", "0", "n")
@@ -290,10 +291,10 @@ def check_rows(
     parts = [column_parts(c, present) for c in contract.columns]
     place, errors = [], [e for p in parts for e in p.errors]
     if contract.place == "commune":
-        locate_communes(con, present)
+        place_by_commune(con, present)
         place, errors = COMMUNE_PLACE, errors + COMMUNE_PLACE_ERRORS
     elif contract.place == "province":
-        locate_provinces(con)
+        place_by_province(con)
         place, errors = PROVINCE_PLACE, errors + PROVINCE_PLACE_ERRORS
     base = "located" if contract.place == "commune" else "trimmed"
     dup_helpers, dup_join, dup_errors = _duplicates(con, contract, present, base)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.conflate import assign_one_to_one
-from etl.names import name_similarity
+from etl.reference.conflate import assign_one_to_one
+from etl.reference.names import name_similarity
 
 NCDD_FILE = Path("covariates") / "ncdd_commune_database_2011.csv"
 NCDD_COLUMNS = ("NCDD_CodeP", "NCDD_CodeC", "Commune", "TT_Family")

@@ -17,8 +17,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from etl import demo_context
-from etl.demo_places import commune_weights, month_starts, point_pools
+from etl.demo import context
+from etl.demo.geography import commune_weights, month_starts, point_pools
 from vocabulary import ACTORS, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY, POPULATIONS, SYNTHETIC_LABEL
 
 MANIFEST = "demo_parameters.json"
@@ -49,6 +49,8 @@ FAULTS = (
     "impossible_date",  # quarantined
 )
 QUARANTINED_FAULTS = FAULTS[3:]
+# The kinds of partner file the demo writes, one folder each (the contract's kinds).
+KINDS = ("incidents", "services", "service_activity", "partnership", "academies", "kp_estimates")
 
 
 @dataclass(frozen=True)
@@ -272,16 +274,17 @@ def write_demo(
         sample_incidents(communes, pilots, params, rng), communes, params, rng
     )
     incidents, faults = plant_faults(incidents, communes, params, rng)
-    services = demo_context.services(communes, rng)
+    services = context.services(communes, rng)
     tables = {
         "incidents": incidents.drop(columns="_commune"),
         "services": services,
-        "service_activity": demo_context.service_activity(services, params.start, params.end, rng),
-        "partnership": demo_context.partnership(pilots, rng),
-        "academies": demo_context.academies(rng),
-        "kp_estimates": demo_context.kp_estimates(communes),
+        "service_activity": context.service_activity(services, params.start, params.end, rng),
+        "partnership": context.partnership(pilots, rng),
+        "academies": context.academies(rng),
+        "kp_estimates": context.kp_estimates(communes),
     }
-    for kind, frame in tables.items():
+    for kind in KINDS:
+        frame = tables[kind]
         folder = out_dir / kind
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("*"):

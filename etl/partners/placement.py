@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.sqlparts import check, shown
+from etl.partners.sqlparts import check, shown
 
 
-def locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
+def place_by_commune(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
     """Temp view ``loc``: each trimmed row with the commune found by code, point or names.
 
     The rows are materialised once, in temp table ``located`` (the later steps read it).
@@ -164,7 +164,7 @@ COMMUNE_PLACE_ERRORS = [
 ]
 
 
-def locate_provinces(con: duckdb.DuckDBPyConnection) -> None:
+def place_by_province(con: duckdb.DuckDBPyConnection) -> None:
     """Temp view ``loc``: each trimmed row with the province its ``province`` value names."""
     con.execute(
         """

@@ -1,25 +1,21 @@
-"""Loading partner (or demo) files into an open atlas database, with progress and a summary."""
+"""Loading partner files (the demo set's too) into an open atlas database, with progress and a
+summary."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 import duckdb
-import geopandas as gpd
-import pandas as pd
 from tqdm import tqdm
 
-import config
-from etl import demo
-from etl.aggregates import build_aggregates
-from etl.contract import CONTRACTS
 from etl.database import load_spatial
-from etl.ingest import LoadResult, create_tables, ingest_file, log_rejection
-from etl.readers import FileRejected
-from etl.sqlparts import PLACE_KEY_MACRO
+from etl.partners.aggregates import build_aggregates
+from etl.partners.contract import CONTRACTS
+from etl.partners.ingest import LoadResult, create_tables, ingest_file, log_rejection
+from etl.partners.readers import FileRejected
+from etl.reference import PLACE_KEY_MACRO
 
 SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
@@ -32,25 +28,6 @@ def partner_files(folder: Path) -> list[tuple[str, Path]]:
         if sub.is_dir():
             found += [(kind, p) for p in sorted(sub.iterdir()) if p.suffix.lower() in SUFFIXES]
     return found
-
-
-def demo_parameters_from_settings() -> demo.DemoParameters:
-    """Demo parameters with the configured seed and size."""
-    return demo.DemoParameters(
-        seed=config.get_int("ATLAS_DEMO_SEED"), incidents=config.get_int("ATLAS_DEMO_INCIDENTS")
-    )
-
-
-def ensure_demo(communes: gpd.GeoDataFrame, folder: Path, params: demo.DemoParameters) -> dict:
-    """The demo manifest in ``folder``, writing the files first unless they are all there and
-    were made with ``params``."""
-    manifest_path = folder / demo.MANIFEST
-    complete = all((folder / kind).is_dir() for kind in CONTRACTS)
-    if manifest_path.is_file() and complete:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if manifest.get("parameters") == json.loads(json.dumps(demo.asdict(params))):
-            return manifest
-    return demo.write_demo(communes, folder, params)
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
@@ -84,16 +61,6 @@ def load_files(
         print("aggregating ...", flush=True)
     build_aggregates(con)
     return results
-
-
-def store_demo_manifest(con: duckdb.DuckDBPyConnection, manifest: dict) -> None:
-    """Keep the demo's planted parameters in the database (table ``demo_parameters``)."""
-    rows = [(key, json.dumps(value)) for key, value in manifest.items()]
-    con.register("_manifest", pd.DataFrame(rows, columns=["key", "value"]))
-    con.execute(
-        "CREATE OR REPLACE TABLE demo_parameters AS SELECT key, value::JSON AS value FROM _manifest"
-    )
-    con.unregister("_manifest")
 
 
 def summarise(results: list[LoadResult]) -> str:

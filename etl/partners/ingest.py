@@ -13,9 +13,9 @@ from pathlib import Path
 
 import duckdb
 
-from etl.contract import CONTRACTS, Column, Contract
-from etl.readers import ROW, ROW_OF_STAGED, FileRejected, file_sha256, stage_file
-from etl.validate import check_rows
+from etl.partners.contract import CONTRACTS, Column, Contract
+from etl.partners.readers import ROW, ROW_OF_STAGED, FileRejected, file_sha256, stage_file
+from etl.partners.validation import check_rows
 
 SQL_TYPES = {
     "text": "VARCHAR",
