@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 import config
 from etl import demo, partners, reference
-from etl.database import atomic_database, write_tables
+from etl.database import LOCK_WAIT_SECONDS, atomic_database, database_lock, write_tables
 from etl.partners import LoadResult
 from etl.reference import BoundaryTables
 from etl.schema import COMMUNE_COLUMNS, SYNTHETIC_FLAG
@@ -109,23 +109,30 @@ def build(
     partner_dir: Path | None = None,
     progress: bool = False,
     demo_dir: Path | None = None,
+    lock_wait: float = LOCK_WAIT_SECONDS,
 ) -> BuildResult:
     """Build the atlas database: boundaries, then partner files (or the synthetic demo set).
 
     ``partner_dir`` defaults to ``ATLAS_PARTNER_DIR``; when that is empty, the demo set in
     ``demo_dir`` (default ``ATLAS_DEMO_DIR``) is (re)generated if needed and loaded through the
-    same ingestion.
+    same ingestion. The database's write lock is held throughout: a build or ingest already
+    running is waited for (up to ``lock_wait`` seconds).
 
     Raises:
         reference.BoundaryFileError: if a boundary file is missing (and cannot be downloaded),
             truncated or of the wrong schema; the previous database is left as it was.
         reference.CrosswalkError: if the crosswalk is malformed or contradicts the data.
         reference.CovariateFileError: if the NCDD file lacks a needed column or is unreadable.
+        demo.DemoParameterError: if a demo setting is out of range.
+        database.DatabaseBusy: if another writer holds the database for over ``lock_wait`` s.
     """
     started = time.perf_counter()
     db_path = db_path or config.get_path("ATLAS_DB_PATH")
     reference_dir = reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
-    with tqdm(total=4, desc="build", unit="step", disable=not progress) as stages:
+    with (
+        database_lock(db_path, lock_wait),
+        tqdm(total=4, desc="build", unit="step", disable=not progress) as stages,
+    ):
         stages.set_postfix_str("boundaries: read and conflate with the gazetteer")
         paths, layers, tables = reference.read_and_conflate(reference_dir)
         stages.update()

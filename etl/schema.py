@@ -29,8 +29,9 @@ COMMUNE_COLUMNS = [
 ]
 
 # A quarantine reason with its quoted values and numbers masked, for grouping and for screens
-# that must not show raw values.
+# that must not show raw values. A reason quotes a value as '<value>' with every quote inside it
+# doubled, so '(?:[^']|'')*' takes the whole value, quotes in it included.
 MASKED_REASON = (
-    "regexp_replace(regexp_replace(reason, '''[^'']*''', '''…''', 'g'), "
+    "regexp_replace(regexp_replace(reason, '''(?:[^'']|'''')*''', '''…''', 'g'), "
     "'[0-9]+([.][0-9]+)?', '#', 'g')"
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +15,15 @@ if str(ROOT) not in sys.path:
 
 import config  # noqa: E402
 from etl import build, reference  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def record_key_secret(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The record-key secret of the test session, in a temporary folder (tests never write
+    into data/); processes the tests start inherit it."""
+    path = tmp_path_factory.mktemp("secret") / "record_keys.secret"
+    os.environ["ATLAS_SECRET_FILE"] = str(path)
+    return path
 
 
 @pytest.fixture(scope="session")

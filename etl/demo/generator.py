@@ -53,9 +53,17 @@ QUARANTINED_FAULTS = FAULTS[3:]
 KINDS = ("incidents", "services", "service_activity", "partnership", "academies", "kp_estimates")
 
 
+class DemoParameterError(ValueError):
+    """A demo parameter is outside what the generator can plant."""
+
+
 @dataclass(frozen=True)
 class DemoParameters:
-    """Everything that shapes the demo set; stored with it."""
+    """Everything that shapes the demo set; stored with it.
+
+    Raises:
+        DemoParameterError: if ``pilot_effect`` is not in [0, 1] or ``incidents`` is negative.
+    """
 
     seed: int = 2010
     incidents: int = 20_000
@@ -72,6 +80,15 @@ class DemoParameters:
     share_points: float = 0.70
     share_codes: float = 0.20
     faulty_share: float = 0.03
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.pilot_effect <= 1.0:
+            raise DemoParameterError(
+                f"pilot effect {self.pilot_effect:g}: expected a fraction from 0 (no effect) "
+                "to 1 (arrests and confiscations stop), e.g. 0.4 for a fall of 40 %"
+            )
+        if self.incidents < 0:
+            raise DemoParameterError(f"{self.incidents} incidents: expected 0 or more")
 
 
 def choose_pilots(

@@ -12,14 +12,25 @@ import geopandas as gpd
 import pandas as pd
 
 import config
-from etl.demo.generator import KINDS, MANIFEST, DemoParameters, write_demo
+from etl.demo.generator import KINDS, MANIFEST, DemoParameterError, DemoParameters, write_demo
 
 
 def demo_parameters_from_settings() -> DemoParameters:
-    """Demo parameters with the configured seed and size."""
-    return DemoParameters(
-        seed=config.get_int("ATLAS_DEMO_SEED"), incidents=config.get_int("ATLAS_DEMO_INCIDENTS")
-    )
+    """Demo parameters with the configured seed, size and pilot effect.
+
+    Raises:
+        DemoParameterError: if a setting is not a number or out of range; the message names it.
+    """
+    try:
+        return DemoParameters(
+            seed=config.get_int("ATLAS_DEMO_SEED"),
+            incidents=config.get_int("ATLAS_DEMO_INCIDENTS"),
+            pilot_effect=config.get_float("ATLAS_DEMO_PILOT_EFFECT"),
+        )
+    except DemoParameterError as exc:
+        raise DemoParameterError(f"settings ATLAS_DEMO_*: {exc}") from None
+    except ValueError as exc:  # config names the setting
+        raise DemoParameterError(str(exc)) from None
 
 
 def ensure_demo(communes: gpd.GeoDataFrame, folder: Path, params: DemoParameters) -> dict:

@@ -13,8 +13,10 @@ from tqdm import tqdm
 from etl.database import load_spatial
 from etl.partners.aggregates import build_aggregates
 from etl.partners.contract import CONTRACTS
-from etl.partners.ingest import LoadResult, create_tables, ingest_file, log_rejection
-from etl.partners.readers import FileRejected
+from etl.partners.ingest import LoadResult, ingest_file, log_rejection
+from etl.partners.record_keys import fill_record_keys, record_secret
+from etl.partners.staging import FileRejected
+from etl.partners.tables import create_tables
 from etl.reference import PLACE_KEY_MACRO
 
 SUFFIXES = (".csv", ".xlsx", ".xlsm")
@@ -46,17 +48,22 @@ def load_files(
     """Ingest each file; a rejected file is logged and reported, the others still load.
 
     The aggregate tables are rebuilt once at the end.
+
+    Raises:
+        record_keys.SecretFileError: if the record-key secret cannot be read or made.
     """
     files = list(files)
     results = []
+    secret = record_secret()
+    fill_record_keys(con, secret)
     bar = tqdm(files, desc="ingest", unit="file", disable=not progress)
     for kind, path in bar:
         bar.set_postfix_str(f"{kind}/{path.name}")
         try:
-            results.append(ingest_file(con, kind, path, today))
+            results.append(ingest_file(con, kind, path, today, secret))
         except FileRejected as exc:
-            log_rejection(con, kind, path, str(exc))
-            results.append(LoadResult(path.name, kind, "rejected", message=str(exc)))
+            message = log_rejection(con, kind, path, str(exc))
+            results.append(LoadResult(path.name, kind, "rejected", message=message))
     if progress:
         print("aggregating ...", flush=True)
     build_aggregates(con)
@@ -75,5 +82,6 @@ def summarise(results: list[LoadResult]) -> str:
             lines.append(
                 f"  {r.status} {r.kind}/{r.file_name}: {r.rows_read} read = "
                 f"{r.rows_loaded} loaded + {r.rows_quarantined} quarantined"
+                + (f"; {r.message}" if r.message else "")
             )
     return "\n".join(lines)

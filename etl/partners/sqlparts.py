@@ -41,6 +41,12 @@ def errors_sql(checks: list[Check]) -> str:
     )
 
 
+def quoted(expr: str) -> str:
+    """SQL for the value of ``expr`` in single quotes, every quote inside it doubled, so a
+    reason holds it as exactly ``'(?:[^']|'')*'`` (``etl.schema.MASKED_REASON`` masks it)."""
+    return "'''' || replace(" + expr + ", '''', '''''') || ''''"
+
+
 def shown(expr: str, text: str) -> str:
-    """SQL for ``'<value>' text``."""
-    return f"'''' || {expr} || ''' {text}'"
+    """SQL for ``'<value>' text``, the value quoted as by ``quoted``."""
+    return f"{quoted(expr)} || ' {text}'"
