@@ -55,7 +55,7 @@ def _acquire(handle: int, db_path: Path, lock_path: Path, wait: float) -> None:
         pass
     print(
         f"waiting for another build or ingest of {db_path}{_holder(lock_path)} to finish "
-        f"(up to {wait:.0f} s) ...",
+        f"(up to {wait:g} s) ...",
         file=sys.stderr,
         flush=True,
     )
@@ -68,7 +68,7 @@ def _acquire(handle: int, db_path: Path, lock_path: Path, wait: float) -> None:
             if time.monotonic() >= deadline:
                 raise DatabaseBusy(
                     f"{db_path} is being written by another build or ingest"
-                    f"{_holder(lock_path)}, still running after {wait:.0f} s; nothing was "
+                    f"{_holder(lock_path)}, still running after {wait:g} s; nothing was "
                     f"changed: run this again when it has finished (lock file {lock_path.name})"
                 ) from None
             time.sleep(_POLL_SECONDS)

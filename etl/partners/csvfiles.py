@@ -175,25 +175,26 @@ def _record(
 ) -> tuple[int, list[str] | None, str, str]:
     """The record starting at line ``i``: ``(next line, fields or None, problem, text)``.
 
-    A record whose quotes carry it over line breaks but that does not fit the header is, when
-    the next line reads as a row of its own, an unclosed quote on line ``i`` alone: that line
-    is set apart and reading goes on from the next.
+    A line that ends inside a quoted value continues on the next lines. When such a record does
+    not fit the header and the next line reads as a row of its own, the quote on line ``i`` was
+    never closed: that line alone is set apart and reading goes on from the next.
     """
-    j, text = _gather(lines, breaks, i)
-    if j == i and len(text) > MAX_ROW_CHARS:
-        size = len(text.encode("utf-8")) / 2**20
+    if len(lines[i]) > MAX_ROW_CHARS:
+        size = len(lines[i].encode("utf-8")) / 2**20
         why = f"line {i + 1} of the file: the row is {size:.1f} MB; rows of up to 2 MB are read"
-        return i + 1, None, why, text
-    fields = split_fields(text, delim)
+        return i + 1, None, why, lines[i]
+    alone = split_fields(lines[i], delim)
+    if alone is not None:  # the line holds a whole record
+        if _fits(alone, width):
+            return i + 1, alone, "", lines[i]
+        return i + 1, None, _problem(i, i, alone, width), lines[i]
+    j, text = _gather(lines, breaks, i)
+    fields = split_fields(text, delim) if j > i else None
     if _fits(fields, width):
         return j + 1, fields, "", text
-    if j > i:
-        alone = split_fields(lines[i], delim)
-        if _fits(alone, width):  # a quote inside a value, not one that opens it
-            return i + 1, alone, "", lines[i]
-        following = split_fields(lines[i + 1], delim)
-        if fields is None or (_fits(following, width) and lines[i + 1].count('"') % 2 == 0):
-            return i + 1, None, _problem(i, i, alone, width), lines[i]
+    following = split_fields(lines[i + 1], delim) if j > i else None
+    if fields is None or (_fits(following, width) and lines[i + 1].count('"') % 2 == 0):
+        return i + 1, None, _problem(i, i, None, width), lines[i]
     return j + 1, None, _problem(i, j, fields, width), text
 
 

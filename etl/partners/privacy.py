@@ -27,17 +27,22 @@ COORDINATE_WORDS = frozenset(
         "latlon", "latlong", "latlng", "lonlat", "wkt", "geom", "geometry", "x", "y", "xy",
     }
 )  # fmt: skip
+# Minute and second marks as written, and as a CSV field ("") or a reason ('') escapes them.
 _DEGREES = re.compile(
     r"(?<![\d.,])(?P<deg>\d{1,3})\s*(?:[°º˚]|d(?=\s*\d))\s*"
-    r"(?:(?P<min>\d{1,2}(?:[.,]\d+)?)\s*(?:['′’´]|m(?![a-z]))?\s*"
-    r"(?:(?P<sec>\d{1,2}(?:[.,]\d+)?)\s*(?:\"|''|″|”|s(?![a-z]))?)?)?\s*"
+    r"(?:(?P<min>\d{1,2}(?:[.,]\d+)?)\s*(?:''|['′’´]|m(?![a-z]))?\s*"
+    r"(?:(?P<sec>\d{1,2}(?:[.,]\d+)?)\s*(?:\"\"|\"|''|['′]{2}|″|”|s(?![a-z]))?)?)?\s*"
     r"(?P<hem>[NSEWnsew](?![a-zA-Z]))?"
 )
 _SPACED = re.compile(
     r"(?<![\d.,])(?P<deg>\d{1,3})\s+(?P<min>\d{1,2})\s+(?P<sec>\d{1,2}(?:[.,]\d+)?)\s*"
     r"(?P<hem>[NSEWnsew])(?![a-zA-Z])"
 )
-_DECIMAL = re.compile(r"(?<![\d.])(?P<int>\d{1,3})(?:(?P<dot>\.)|,(?=\d{4}))(?P<frac>\d{3,})(?!\d)")
+_DOT = re.compile(r"(?<![\d.])(?P<int>\d{1,3})\.(?P<frac>\d{3,})(?!\d)")
+# A decimal comma needs 4 decimals (12,500 is a thousand-separated number) and does not follow
+# a comma, a date's or time's separator (``2012-05-14,010201`` is a date and a code in a CSV
+# line, not 14.010201; a decimal comma in a CSV line is quoted or follows a semicolon).
+_COMMA = re.compile(r"(?<![\d.,\-/:])(?P<int>\d{1,3}),(?P<frac>\d{4,})(?!\d)")
 # A superset of the three, in DuckDB's regular expressions: rows that may need rounding.
 CANDIDATE = r"\d[.,]\d{3}|[°º˚]|\d\s*d\s*\d|\d\s+\d{1,2}\s+\d"
 
@@ -64,7 +69,7 @@ def _round_decimal(match: re.Match) -> str:
     if not _near_cambodia(value):
         return match.group(0)
     rounded = f"{value:.2f}"
-    return rounded if match["dot"] else rounded.replace(".", ",")
+    return rounded if "." in match.group(0) else rounded.replace(".", ",")
 
 
 def round_coordinates(text: str) -> str:
@@ -73,7 +78,7 @@ def round_coordinates(text: str) -> str:
         return text
     text = _SPACED.sub(_round_degrees, text)
     text = _DEGREES.sub(_round_degrees, text)
-    return _DECIMAL.sub(_round_decimal, text)
+    return _COMMA.sub(_round_decimal, _DOT.sub(_round_decimal, text))
 
 
 def is_coordinate_column(name: str) -> bool:

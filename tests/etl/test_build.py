@@ -180,3 +180,15 @@ def test_build_killed_midway_leaves_the_previous_database_readable(
         assert con.execute("SELECT count(*) FROM communes").fetchone()[0] == 1633
     assert remove_stale_builds(db), "the next build clears what the killed one left"
     assert not list(tmp_path.glob("atlas.duckdb.*.tmp*"))
+
+
+def test_the_build_writes_its_demo_with_the_configured_pilot_effect(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ATLAS_DB_PATH", str(built_db))
+    monkeypatch.setenv("ATLAS_DEMO_PILOT_EFFECT", "0.1")
+    monkeypatch.setenv("ATLAS_DEMO_INCIDENTS", "300")
+    monkeypatch.delenv("ATLAS_PARTNER_DIR", raising=False)
+    communes = reference.communes_with_geometry()
+    folder, manifest = build._partner_source(None, tmp_path / "demo", communes)
+    assert folder == tmp_path / "demo" and manifest["parameters"]["pilot_effect"] == 0.1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -79,3 +80,44 @@ def test_cli_reports_bad_input_without_traceback(
 
 def _offline(url: str, target: Path) -> None:
     raise OSError("network unreachable")
+
+
+def test_demo_takes_the_pilot_effect(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "demo"
+    assert main(["demo", "--scale", "500", "--pilot-effect", "0.25", "--out", str(out)]) == 0
+    stored = json.loads((out / "demo_parameters.json").read_text(encoding="utf-8"))
+    assert stored["parameters"]["pilot_effect"] == 0.25
+    monkeypatch.setenv("ATLAS_DEMO_PILOT_EFFECT", "0")
+    assert main(["demo", "--scale", "500", "--out", str(out)]) == 0
+    stored = json.loads((out / "demo_parameters.json").read_text(encoding="utf-8"))
+    assert stored["parameters"]["pilot_effect"] == 0.0
+    capsys.readouterr()
+    assert main(["demo", "--scale", "500", "--pilot-effect", "1.5", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err.startswith("error: pilot effect 1.5: expected a fraction from 0") and "Trace" not in err
+    )
+
+
+def test_a_bad_ncdd_file_gives_a_message(
+    built_db: Path,
+    reference_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    reference = tmp_path / "reference"
+    (reference / "covariates").mkdir(parents=True)
+    (reference / "boundaries").symlink_to(reference_dir / "boundaries")
+    ncdd = reference / "covariates" / "ncdd_commune_database_2011.csv"
+    ncdd.write_text("Code,Name\n10201,Banteay Neang\n", encoding="utf-8")
+    monkeypatch.setenv("ATLAS_REFERENCE_DIR", str(reference))
+    monkeypatch.setenv("ATLAS_DB_PATH", str(tmp_path / "atlas.duckdb"))
+    monkeypatch.setenv("ATLAS_REPORT_DIR", str(tmp_path / "reports"))
+    monkeypatch.setenv("ATLAS_DEMO_DIR", str(built_db.parent / "demo"))
+    assert main(["build", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {ncdd}: missing columns ['NCDD_CodeP', 'NCDD_CodeC'")
+    assert "Traceback" not in err and not (tmp_path / "atlas.duckdb").exists()
