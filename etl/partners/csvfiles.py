@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -198,7 +199,18 @@ def _record(
     return j + 1, None, _problem(i, j, fields, width), text
 
 
-def read_records(path: Path, text: str) -> Rows:
+@dataclass
+class Records:
+    """A CSV file read the careful way: its header, delimiter, and each data record's text as
+    in the file (``None`` where the record cannot be read, its problem listed by index)."""
+
+    header: list[str]
+    delim: str
+    texts: list[str | None] = field(default_factory=list)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def read_records(path: Path, text: str) -> Records:
     """Every record of the text, read here (the careful way). Blank lines are skipped.
 
     Raises:
@@ -216,7 +228,7 @@ def read_records(path: Path, text: str) -> Rows:
     header = split_fields(header_text, delim)
     if not isinstance(header, list):
         raise FileRejected(f"{path.name}: the header cannot be read: {_problem(i, j, header, 0)}")
-    rows = Rows(header)
+    records = Records(header, delim)
     i = j + 1
     while i < len(lines):
         if not lines[i]:
@@ -224,9 +236,32 @@ def read_records(path: Path, text: str) -> Rows:
             continue
         i, fields, problem, raw = _record(lines, breaks, i, delim, len(header))
         if problem:
-            rows.problems.append((len(rows.records), problem, raw))
-        rows.records.append(fields)
-    return rows
+            records.problems.append((len(records.texts), problem, raw))
+        records.texts.append(raw if fields is not None else None)
+    return records
+
+
+def _stage_records(
+    con: duckdb.DuckDBPyConnection, records: Records, names: list[str], table: str
+) -> None:
+    """Stage records read the careful way: their texts, a bad one as an empty row, written to
+    a clean copy that DuckDB reads (fields split in Python only if DuckDB reads it otherwise)."""
+    width, delim = len(names), records.delim
+    empty = delim * (width - 1) if width > 1 else '""'
+    with tempfile.TemporaryDirectory() as tmp:
+        clean = Path(tmp) / "clean.csv"
+        with clean.open("w", encoding="utf-8", newline="") as out:
+            out.write(delim.join(f"c{i}" for i in range(width)) + "\n")
+            for text in records.texts:
+                out.write((empty if text is None else text) + "\n")
+        if _duckdb_read(con, clean, delim, names, table):
+            (count,) = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            if count == len(records.texts):
+                create_unreadable(con, [(i + 1, why, raw) for i, why, raw in records.problems])
+                return
+    rows = Rows(records.header, problems=records.problems)
+    rows.records = [None if t is None else split_fields(t, delim) for t in records.texts]
+    stage_rows(con, rows, names, table)
 
 
 def _duckdb_read(
@@ -274,7 +309,7 @@ def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> list[st
             if _duckdb_read(con, source, delimiter_of(first), names, table):
                 create_unreadable(con, [])
                 return names
-    rows = read_records(path, text)
-    names = column_names(path, rows.header)
-    stage_rows(con, rows, names, table)
+    records = read_records(path, text)
+    names = column_names(path, records.header)
+    _stage_records(con, records, names, table)
     return names

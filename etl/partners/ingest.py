@@ -179,9 +179,10 @@ def _store(con: duckdb.DuckDBPyConnection, stored: _Stored, extra: list[str]) ->
             else ""
         )
         keyed = {"secret": stored.secret} if contract.kind in KEYED_KINDS else {}
+        names = ", ".join(f'"{name}"' for name, _ in table_columns(contract))
         con.execute(
-            f"INSERT INTO {contract.kind} SELECT {_typed_select(contract)} FROM checked c "
-            f"{staged} WHERE len(c.errors) = 0",
+            f"INSERT INTO {contract.kind} ({names}) SELECT {_typed_select(contract)} "
+            f"FROM checked c {staged} WHERE len(c.errors) = 0",
             {**params, **keyed},
         )
         con.execute(_quarantine_sql(stored), named)

@@ -27,7 +27,8 @@ _HEX = re.compile(r"[0-9a-f]{64}")
 def record_key_sql(alias: str) -> str:
     """SQL for the record key of the incident row ``alias``; the secret is bound as ``$secret``."""
     identity = f"$secret || '|' || {alias}.source || '|' || {alias}.incident_id"
-    return f"CAST(md5_number({identity}) % 256 AS INTEGER)"
+    # The low byte of the 128-bit digest (& 255: a modulo of a UHUGEINT is 15 times slower).
+    return f"CAST(md5_number({identity}) & 255 AS INTEGER)"
 
 
 class SecretFileError(ValueError):

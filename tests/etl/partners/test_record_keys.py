@@ -104,3 +104,16 @@ def test_a_damaged_secret_file_is_named(tmp_path: Path, monkeypatch: pytest.Monk
         partners.record_secret()
     made = tmp_path / "new" / "keys.secret"
     assert partners.record_secret(made) == made.read_text(encoding="ascii").strip()
+
+
+def test_a_database_from_before_record_keys_gets_them_at_the_next_load(con, tmp_path: Path) -> None:
+    con.execute("DROP TABLE incidents_monthly")
+    con.execute("ALTER TABLE incidents DROP COLUMN record_key")
+    path = tmp_path / "later.csv"
+    path.write_text(f"{HEADER}\n{good_line(1)}\n", encoding="utf-8")
+    partners.load_files(con, [("incidents", path)], TODAY)
+    (missing, total, sums) = con.execute(
+        "SELECT count(*) FILTER (record_key IS NULL), count(*), "
+        "(SELECT sum(key_sum) FROM incidents_monthly) = sum(record_key) FROM incidents"
+    ).fetchone()
+    assert (missing, sums) == (0, True) and total > 10_000
