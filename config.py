@@ -60,6 +60,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ATLAS_DEMO_SEED", "2010", "Seed of the synthetic demo set (same seed, same files)."),
     Setting("ATLAS_DEMO_INCIDENTS", "20000", "Number of synthetic demo incidents."),
     Setting(
+        "ATLAS_DEMO_PILOT_EFFECT",
+        "0.40",
+        "Fraction by which arrests and confiscations fall in the demo's pilot communes after the "
+        "partnership starts there (0 plants no effect).",
+    ),
+    Setting(
+        "ATLAS_SECRET_FILE",
+        str(PROJECT_ROOT / "data" / "secret" / "record_keys.secret"),
+        "File holding the secret from which every incident's record key is derived (created "
+        "with 32 random bytes, mode 0600, when first needed; never stored in the database).",
+    ),
+    Setting(
         "ATLAS_SUPPRESSION_THRESHOLD",
         "5",
         "Counts below this are never shown; they appear as '<N'.",

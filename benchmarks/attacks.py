@@ -188,7 +188,8 @@ def true_counts(exporter: Exporter, starts: Iterable[date]) -> pd.DataFrame:
     """Every commune's true count in every target selection and window (read only to score):
     ``commune_code``, ``start``, ``selection``, ``n``."""
     codes = exporter.con.execute(
-        "SELECT source_id, commune_code FROM communes WHERE commune_code IS NOT NULL").df()
+        "SELECT source_id, commune_code FROM communes WHERE commune_code IS NOT NULL"
+    ).df()
     polygon_code = dict(zip(codes["source_id"], codes["commune_code"], strict=True))
     frames = []
     for start in starts:

@@ -19,7 +19,7 @@ from streamlit_folium import generate_leaflet_string
 
 import config
 import query
-from etl import build, sources
+from etl import build, reference
 from geo.maps import MapLabels, build_province_map
 
 warnings.filterwarnings("ignore")
@@ -61,10 +61,10 @@ def main() -> None:
     ref = config.get_path("ATLAS_REFERENCE_DIR")
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        layers = sources.load_reference_layers(ref, ref)
+        layers = reference.load_reference_layers(ref, ref)
         read_s = time.perf_counter() - started
         started = time.perf_counter()
-        build.read_and_conflate(ref)
+        reference.read_and_conflate(ref)
         boundary_s = time.perf_counter() - started
         result = build.build(
             db_path=Path(tmp) / "atlas.duckdb",

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 import config
-from etl import demo, partners, status
+from etl import demo, partners, reference
 from etl.database import atomic_update, load_spatial
 
 
@@ -71,7 +71,7 @@ def main() -> None:
         folder = Path(tmp) / "demo"
         started = time.perf_counter()
         params = demo.DemoParameters(incidents=args.incidents, faulty_share=0.0)
-        demo.write_demo(status.communes_with_geometry(), folder, params, all_points=True)
+        demo.write_demo(reference.communes_with_geometry(), folder, params, all_points=True)
         csv = str(next((folder / "incidents").glob("*.csv")))
         took = time.perf_counter() - started
         print(f"generated {args.incidents:,} demo incidents with coordinates in {took:.1f} s")

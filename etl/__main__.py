@@ -1,9 +1,11 @@
 """Command line of the atlas ETL.
 
-python -m etl build                 boundaries + partner files (or the synthetic demo set)
-python -m etl ingest KIND FILE...   add or replace partner files in the built database
-python -m etl demo [--scale N] [--seed S] [--out DIR] [--all-points]
-python -m etl report                what is loaded, what was quarantined and why
+python -m etl build [--wait S]                 boundaries + partner files (or the demo set)
+python -m etl ingest KIND FILE... [--wait S]   add or replace partner files in the database
+python -m etl demo [--scale N] [--seed S] [--pilot-effect F] [--out DIR] [--all-points]
+python -m etl report                           what is loaded, what was quarantined and why
+
+A build or ingest waits (up to --wait seconds, default 600) for one already running.
 """
 
 from __future__ import annotations
@@ -12,19 +14,19 @@ import argparse
 import sys
 from pathlib import Path
 
+import duckdb
+
 import config
 from etl import build as build_module
-from etl import demo, partners, status
-from etl.conflate import CrosswalkError
-from etl.contract import CONTRACTS
-from etl.database import atomic_update
-from etl.readers import FileRejected
-from etl.sources import BoundaryFileError
+from etl import demo, partners, reference
+from etl.database import LOCK_WAIT_SECONDS, DatabaseBusy, atomic_update
 from vocabulary import SYNTHETIC_LABEL
+
+_WAIT = "seconds to wait for a build or ingest already running (default 600)"
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = build_module.build(progress=not args.quiet)
+    result = build_module.build(progress=not args.quiet, lock_wait=args.wait)
     data = SYNTHETIC_LABEL if result.synthetic else "partner files"
     print(
         f"built {result.db_path} in {result.seconds:.1f} s: {result.communes} communes, "
@@ -39,7 +41,7 @@ def _ingest(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    with atomic_update(config.get_path("ATLAS_DB_PATH")) as con:
+    with atomic_update(config.get_path("ATLAS_DB_PATH"), args.wait) as con:
         partners.prepare(con)
         results = partners.load_files(
             con, [(args.kind, Path(f)) for f in args.files], progress=not args.quiet
@@ -49,9 +51,12 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    params = demo.DemoParameters(seed=args.seed, incidents=args.scale)
+    effect = args.pilot_effect
+    if effect is None:
+        effect = demo.demo_parameters_from_settings().pilot_effect
+    params = demo.DemoParameters(seed=args.seed, incidents=args.scale, pilot_effect=effect)
     out = Path(args.out) if args.out else config.get_path("ATLAS_DEMO_DIR")
-    communes = status.communes_with_geometry()
+    communes = reference.communes_with_geometry()
     manifest = demo.write_demo(communes, out, params, all_points=args.all_points)
     rows = ", ".join(f"{k} {v:,}" for k, v in manifest["rows"].items())
     print(f"wrote {demo.LABEL} to {out}: {rows}; {manifest['expected_quarantined']} faulty rows")
@@ -59,7 +64,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    print(status.report_text(config.get_path("ATLAS_DB_PATH"), args.examples))
+    print(partners.report_text(config.get_path("ATLAS_DB_PATH"), args.examples))
     return 0
 
 
@@ -70,15 +75,24 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build the atlas database")
     build.add_argument("--quiet", action="store_true", help="no progress bars")
+    build.add_argument("--wait", type=float, default=LOCK_WAIT_SECONDS, help=_WAIT)
     build.set_defaults(run=_build)
     ingest = commands.add_parser("ingest", help="add or replace partner files")
-    ingest.add_argument("kind", choices=sorted(CONTRACTS))
+    ingest.add_argument("kind", choices=sorted(partners.CONTRACTS))
     ingest.add_argument("files", nargs="+")
     ingest.add_argument("--quiet", action="store_true", help="no progress bars")
+    ingest.add_argument("--wait", type=float, default=LOCK_WAIT_SECONDS, help=_WAIT)
     ingest.set_defaults(run=_ingest)
     make = commands.add_parser("demo", help="write the synthetic demo files")
     make.add_argument("--scale", type=int, default=config.get_int("ATLAS_DEMO_INCIDENTS"))
     make.add_argument("--seed", type=int, default=config.get_int("ATLAS_DEMO_SEED"))
+    make.add_argument(
+        "--pilot-effect",
+        type=float,
+        default=None,
+        help="fall of arrests and confiscations after the pilot starts, 0 to 1 "
+        "(default ATLAS_DEMO_PILOT_EFFECT)",
+    )
     make.add_argument("--out", help="folder (default ATLAS_DEMO_DIR)")
     make.add_argument("--all-points", action="store_true", help="place every incident by lon/lat")
     make.set_defaults(run=_demo)
@@ -93,10 +107,26 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (BoundaryFileError, CrosswalkError, FileRejected, FileNotFoundError) as exc:
+    except (
+        reference.BoundaryFileError,
+        reference.CrosswalkError,
+        reference.CovariateFileError,
+        partners.FileRejected,
+        partners.SecretFileError,
+        demo.DemoParameterError,
+        DatabaseBusy,
+        FileNotFoundError,
+    ) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("The previous database, if any, was left unchanged.", file=sys.stderr)
         return 2
+    except duckdb.Error as exc:  # a fault of the atlas, not of the input: said in one line
+        first = str(exc).splitlines()[0][:200] if str(exc) else ""
+        print(
+            f"error: the database engine stopped ({type(exc).__name__}: {first})", file=sys.stderr
+        )
+        print("The previous database, if any, was left unchanged.", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

@@ -12,13 +12,10 @@ import pandas as pd
 from tqdm import tqdm
 
 import config
-from etl import conflate, covariates, gazetteer, partners, report, sources
-from etl.boundaries import BoundaryTables, build_boundary_tables
-from etl.database import atomic_database, write_tables
-from etl.ingest import LoadResult
-from etl.pieces import commune_neighbours, commune_pieces
-from etl.places import create_place_tables
-from etl.readers import file_sha256
+from etl import demo, partners, reference
+from etl.database import LOCK_WAIT_SECONDS, atomic_database, database_lock, write_tables
+from etl.partners import LoadResult
+from etl.reference import BoundaryTables
 from etl.schema import COMMUNE_COLUMNS, SYNTHETIC_FLAG
 from vocabulary import SYNTHETIC_LABEL
 
@@ -48,42 +45,15 @@ def _build_info(
         "partner_data": data_label,
         # The pages decide from this flag, never from the label's words.
         SYNTHETIC_FLAG: "true" if synthetic else "false",
-        "gazetteer": gazetteer.SOURCE,
+        "gazetteer": reference.GAZETTEER_SOURCE,
         "simplify_tolerance_deg": config.get("ATLAS_SIMPLIFY_TOLERANCE"),
         "coordinate_precision": config.get("ATLAS_COORD_PRECISION"),
     }
     for layer, path in layer_paths.items():
         info[f"{layer}_file"] = path.name
-        info[f"{layer}_sha256"] = file_sha256(path)
+        info[f"{layer}_sha256"] = partners.file_sha256(path)
     info.update(extra)
     return pd.DataFrame({"key": list(info), "value": list(info.values())})
-
-
-def read_and_conflate(
-    reference_dir: Path,
-) -> tuple[dict[str, Path], dict[str, gpd.GeoDataFrame], BoundaryTables]:
-    """Read and check the three layers, then conflate them into the boundary tables.
-
-    Returns the layers' paths, the layers, and the tables.
-
-    Raises:
-        sources.BoundaryFileError: if a layer is missing (and cannot be downloaded) or invalid.
-        conflate.CrosswalkError: if the crosswalk is malformed or contradicts the data.
-    """
-    download_dir = config.get_path("ATLAS_DOWNLOAD_DIR")
-    located = {
-        s.layer: sources.read_located(s, reference_dir, download_dir) for s in sources.SOURCES
-    }
-    paths = {layer: path for layer, (path, _) in located.items()}
-    layers = {layer: frame for layer, (_, frame) in located.items()}
-    tables = build_boundary_tables(
-        layers,
-        gazetteer.load_gazetteer(),
-        conflate.load_crosswalk(),
-        config.get_float("ATLAS_SIMPLIFY_TOLERANCE"),
-        config.get_int("ATLAS_COORD_PRECISION"),
-    )
-    return paths, layers, tables
 
 
 def _partner_source(
@@ -95,7 +65,7 @@ def _partner_source(
     if partner_dir is not None:
         return partner_dir, None
     folder = demo_dir or config.get_path("ATLAS_DEMO_DIR")
-    return folder, partners.ensure_demo(communes, folder, partners.demo_parameters_from_settings())
+    return folder, demo.ensure_demo(communes, folder, demo.demo_parameters_from_settings())
 
 
 def _write_database(
@@ -118,17 +88,17 @@ def _write_database(
                 "districts": pd.DataFrame(tables.districts.rename(columns={"geometry": "geom"})),
                 "provinces": pd.DataFrame(tables.provinces.rename(columns={"geometry": "geom"})),
                 "gazetteer_communes": tables.gazetteer_communes,
-                "commune_pieces": commune_pieces(tables.communes),
-                "commune_neighbours": commune_neighbours(tables.communes),
+                "commune_pieces": reference.commune_pieces(tables.communes),
+                "commune_neighbours": reference.commune_neighbours(tables.communes),
                 "commune_families": families[0],
                 "build_info": _build_info(paths, label, manifest is not None, families[1]),
             },
         )
-        create_place_tables(con, provinces_2014)
+        reference.create_place_tables(con, provinces_2014)
         partners.prepare(con)
         loads = partners.load_files(con, partners.partner_files(folder))
         if manifest:
-            partners.store_demo_manifest(con, manifest)
+            demo.store_demo_manifest(con, manifest)
     return loads
 
 
@@ -139,39 +109,45 @@ def build(
     partner_dir: Path | None = None,
     progress: bool = False,
     demo_dir: Path | None = None,
+    lock_wait: float = LOCK_WAIT_SECONDS,
 ) -> BuildResult:
     """Build the atlas database: boundaries, then partner files (or the synthetic demo set).
 
     ``partner_dir`` defaults to ``ATLAS_PARTNER_DIR``; when that is empty, the demo set in
     ``demo_dir`` (default ``ATLAS_DEMO_DIR``) is (re)generated if needed and loaded through the
-    same ingestion.
+    same ingestion. The database's write lock is held throughout: a build or ingest already
+    running is waited for (up to ``lock_wait`` seconds).
 
     Raises:
-        sources.BoundaryFileError: if a boundary file is missing (and cannot be downloaded),
+        reference.BoundaryFileError: if a boundary file is missing (and cannot be downloaded),
             truncated or of the wrong schema; the previous database is left as it was.
-        conflate.CrosswalkError: if the crosswalk is malformed or contradicts the data.
+        reference.CrosswalkError: if the crosswalk is malformed or contradicts the data.
+        reference.CovariateFileError: if the NCDD file lacks a needed column or is unreadable.
+        demo.DemoParameterError: if a demo setting is out of range.
+        database.DatabaseBusy: if another writer holds the database for over ``lock_wait`` s.
     """
     started = time.perf_counter()
     db_path = db_path or config.get_path("ATLAS_DB_PATH")
-    with tqdm(total=4, desc="build", unit="step", disable=not progress) as stages:
+    reference_dir = reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
+    with (
+        database_lock(db_path, lock_wait),
+        tqdm(total=4, desc="build", unit="step", disable=not progress) as stages,
+    ):
         stages.set_postfix_str("boundaries: read and conflate with the gazetteer")
-        paths, layers, tables = read_and_conflate(
-            reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
-        )
+        paths, layers, tables = reference.read_and_conflate(reference_dir)
         stages.update()
         stages.set_postfix_str("partner data: locate (or write the demo set)")
         folder, manifest = _partner_source(partner_dir, demo_dir, tables.communes)
         stages.update()
         stages.set_postfix_str("write the new database and ingest")
-        reference = reference_dir or config.get_path("ATLAS_REFERENCE_DIR")
         reports = report_dir or config.get_path("ATLAS_REPORT_DIR")
-        families = covariates.families_table(reference, tables.communes, reports)
+        families = reference.families_table(reference_dir, tables.communes, reports)
         loads = _write_database(
             db_path, tables, layers["provinces"], paths, folder, manifest, families
         )
         stages.update()
         stages.set_postfix_str("match report")
-        report_path = report.write_report(
+        report_path = reference.write_report(
             tables.communes, tables.candidates, tables.gazetteer_communes, reports
         )
         stages.update()

@@ -1,5 +1,7 @@
-"""Columns of the atlas tables that both the ETL (which writes them) and the query layer (which
-reads them) name. A module with no imports, so the dashboard does not load the ETL to read it.
+"""Names that both the ETL (which writes the tables) and the query layer (which reads them) use.
+
+A module with no imports (and ``etl/__init__.py`` imports nothing), so the dashboard does not
+load the ETL to read it.
 """
 
 # The build_info key that says whether the partner data is the synthetic demo set ("true").
@@ -25,3 +27,11 @@ COMMUNE_COLUMNS = [
     "geom",
     "geom_display",
 ]
+
+# A quarantine reason with its quoted values and numbers masked, for grouping and for screens
+# that must not show raw values. A reason quotes a value as '<value>' with every quote inside it
+# doubled, so '(?:[^']|'')*' takes the whole value, quotes in it included.
+MASKED_REASON = (
+    "regexp_replace(regexp_replace(reason, '''(?:[^'']|'''')*''', '''…''', 'g'), "
+    "'[0-9]+([.][0-9]+)?', '#', 'g')"
+)

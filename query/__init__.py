@@ -13,8 +13,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from etl.schema import COMMUNE_COLUMNS
-from etl.sqlparts import MASKED_REASON
+from etl.schema import COMMUNE_COLUMNS, MASKED_REASON
 from query.sql import CATALOG, province_condition, run
 from query.view import PROVINCE_CODE
 from vocabulary import CRS

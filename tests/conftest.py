@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,14 +14,23 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import config  # noqa: E402
-from etl import build, sources  # noqa: E402
+from etl import build, reference  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def record_key_secret(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The record-key secret of the test session, in a temporary folder (tests never write
+    into data/); processes the tests start inherit it."""
+    path = tmp_path_factory.mktemp("secret") / "record_keys.secret"
+    os.environ["ATLAS_SECRET_FILE"] = str(path)
+    return path
 
 
 @pytest.fixture(scope="session")
 def reference_dir() -> Path:
     """The reference-data folder; the integration tests need it and say so if it is missing."""
     path = config.get_path("ATLAS_REFERENCE_DIR")
-    if not (path / sources.COMMUNES.relative_path).is_file():
+    if not (path / reference.COMMUNES.relative_path).is_file():
         pytest.fail(f"reference boundaries not found in {path}: set ATLAS_REFERENCE_DIR")
     return path
 
@@ -28,7 +38,7 @@ def reference_dir() -> Path:
 @pytest.fixture(scope="session")
 def layers(reference_dir: Path) -> dict[str, gpd.GeoDataFrame]:
     """The three real boundary layers, read and checked."""
-    return sources.load_reference_layers(reference_dir, reference_dir)
+    return reference.load_reference_layers(reference_dir, reference_dir)
 
 
 @pytest.fixture(scope="session")

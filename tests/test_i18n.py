@@ -11,8 +11,8 @@ import pytest
 from config import PROJECT_ROOT
 from i18n import LABELS, t
 from query.explore import STATUSES
+from query.grid import LEVELS
 from query.links import COVERS, LAYERS, MEASURES
-from query.protected import STEPS
 from vocabulary import ACTIVITIES, ACTORS, INCIDENT_TYPES, POPULATIONS, SERVICE_TYPES
 
 KHMER = re.compile("[\u1780-\u17ff]")
@@ -36,7 +36,7 @@ def test_labels_built_from_values_all_exist() -> None:
         + [f"actor_{v}" for v in ACTORS] + [f"svc_{v}" for v in SERVICE_TYPES]
         + [f"activity_{v}" for v in ACTIVITIES] + [f"status_{v}" for v in STATUSES]
         + [f"measure_{v}" for v in MEASURES] + [f"cover_{v}" for v in COVERS]
-        + [f"layer_{v}" for v in LAYERS] + [f"step_{v}" for v in STEPS]
+        + [f"layer_{v}" for v in LAYERS] + [f"level_{v}" for v in LEVELS]
     )  # fmt: skip
     assert [k for k in wanted if k not in LABELS] == []
 

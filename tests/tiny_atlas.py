@@ -22,9 +22,9 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from etl.aggregates import build_aggregates
-from etl.database import load_spatial, write_tables
-from etl.ingest import create_tables
+from etl.database import write_tables
+from etl.partners import prepare
+from etl.partners.aggregates import build_aggregates
 from etl.schema import COMMUNE_COLUMNS, SYNTHETIC_FLAG
 from vocabulary import CRS
 
@@ -107,7 +107,7 @@ def _incident_rows() -> pd.DataFrame:
                 "people_affected": 1, "referred_to_services": False, "source": "TINY test",
                 "verified": True, "commune_code": code, "polygon_id": polygon.get(code),
                 "province_code": code[:2], "file_identity": "incidents/tiny.csv",
-                "row_number": len(rows) + 1,
+                "row_number": len(rows) + 1, "record_key": (len(rows) * 37 + 11) % 256,
             })  # fmt: skip
     return pd.DataFrame(rows)
 
@@ -124,7 +124,7 @@ def build_tiny_atlas(path: Path) -> Path:
     communes = _communes()
     con = duckdb.connect(str(path))
     try:
-        load_spatial(con)
+        prepare(con)  # the spatial extension and the ETL's partner tables
         write_tables(con, {
             "communes": pd.DataFrame(communes),
             "districts": _dissolved(communes, "district", DISTRICTS),
@@ -140,7 +140,6 @@ def build_tiny_atlas(path: Path) -> Path:
                                         "value": ["2026-01-01T00:00:00+00:00",
                                                   "synthetic demonstration data", "true"]}),
         })  # fmt: skip
-        create_tables(con)
         _insert(con, "incidents", _incident_rows())
         _insert(con, "partnership", pd.DataFrame({
             "programme": ["mcpi"], "activity": ["police_sensitisation"],

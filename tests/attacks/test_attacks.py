@@ -76,7 +76,10 @@ def test_the_chart_bars_are_the_maps_counts(exporter: Exporter) -> None:
 
 
 def test_no_table_ever_reads_one_to_four(exporter: Exporter) -> None:
-    for link in ("from=2012-06&level=district&type=venue_raid&pop=tg",
-                 "from=2010-08&level=province&actor=military_police", "province=16"):
+    for link in (
+        "from=2012-06&level=district&type=venue_raid&pop=tg",
+        "from=2010-08&level=province&actor=military_police",
+        "province=16",
+    ):
         table, _ = exporter.table(link)
         assert not [t for t in table["incidents"] if number(t) is not None and number(t) < 5]

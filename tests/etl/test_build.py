@@ -11,12 +11,11 @@ from pathlib import Path
 
 import duckdb
 import geopandas as gpd
-import pandas as pd
 import pytest
 import shapely
 
 import config
-from etl import build, conflate, report, sources
+from etl import build, reference
 from etl.database import load_spatial, remove_stale_builds
 from geo.simplify import check_coverage
 
@@ -122,7 +121,7 @@ def test_tbong_khmum_is_its_own_province(con) -> None:
 
 
 def test_crosswalk_decisions_are_applied(con) -> None:
-    for entry in conflate.load_crosswalk():
+    for entry in reference.load_crosswalk():
         code, method = con.execute(
             "SELECT commune_code, match_method FROM communes WHERE source_id = ?", [entry.source_id]
         ).fetchone()
@@ -137,16 +136,6 @@ def test_every_official_commune_is_accounted_for(con) -> None:
     assert relations["matched"] == scalar(con, "SELECT count(commune_code) FROM communes")
 
 
-def test_report_lists_every_polygon_not_matched_exactly(con, built_db: Path) -> None:
-    rows = pd.read_csv(built_db.parent / "reports" / report.REPORT_CSV, dtype=str)
-    expected = scalar(con, "SELECT count(*) FROM communes WHERE match_method <> 'exact'")
-    assert len(rows) == expected
-    ambiguous = rows[rows["match_method"] == "ambiguous"]
-    assert (ambiguous["best_candidates"].str.count(";") >= 1).all()
-    summary = (built_db.parent / "reports" / report.REPORT_MD).read_text(encoding="utf-8")
-    assert "Official communes with no polygon" in summary
-
-
 def test_failed_build_leaves_the_previous_database(
     tmp_path: Path, built_db: Path, reference_dir: Path
 ) -> None:
@@ -155,12 +144,14 @@ def test_failed_build_leaves_the_previous_database(
     before = db.read_bytes()
     broken = tmp_path / "ref"
     shutil.copytree(reference_dir / "boundaries", broken / "boundaries")
-    target = broken / sources.COMMUNES.relative_path
+    target = broken / reference.COMMUNES.relative_path
     target.write_bytes(target.read_bytes()[:100_000])
-    with pytest.raises(sources.BoundaryFileError, match=r"khm_adm3_communes\.geojson"):
+    with pytest.raises(reference.BoundaryFileError, match=r"khm_adm3_communes\.geojson"):
         build.build(db_path=db, reference_dir=broken, report_dir=tmp_path / "reports")
     assert db.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas.duckdb", "ref"]
+    # Nothing left behind but the lock file (kept: removing it would race a waiting writer).
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ["atlas.duckdb", "atlas.duckdb.lock", "ref"]
 
 
 def test_build_killed_midway_leaves_the_previous_database_readable(
@@ -191,21 +182,13 @@ def test_build_killed_midway_leaves_the_previous_database_readable(
     assert not list(tmp_path.glob("atlas.duckdb.*.tmp*"))
 
 
-def test_cli_reports_bad_input_without_traceback(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_the_build_writes_its_demo_with_the_configured_pilot_effect(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from etl.__main__ import main
-
-    monkeypatch.setenv("ATLAS_REFERENCE_DIR", str(tmp_path / "nothing"))
-    monkeypatch.setenv("ATLAS_DOWNLOAD_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("ATLAS_DB_PATH", str(tmp_path / "atlas.duckdb"))
-    monkeypatch.setattr(sources, "_download", _offline)
-    assert main(["build", "--quiet"]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("error: boundaries/khm_adm3_communes.geojson is missing")
-    assert "Traceback" not in err
-    assert not (tmp_path / "atlas.duckdb").exists()
-
-
-def _offline(url: str, target: Path) -> None:
-    raise OSError("network unreachable")
+    monkeypatch.setenv("ATLAS_DB_PATH", str(built_db))
+    monkeypatch.setenv("ATLAS_DEMO_PILOT_EFFECT", "0.1")
+    monkeypatch.setenv("ATLAS_DEMO_INCIDENTS", "300")
+    monkeypatch.delenv("ATLAS_PARTNER_DIR", raising=False)
+    communes = reference.communes_with_geometry()
+    folder, manifest = build._partner_source(None, tmp_path / "demo", communes)
+    assert folder == tmp_path / "demo" and manifest["parameters"]["pilot_effect"] == 0.1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from etl.__main__ import main
+from etl.reference import sources
 
 
 @pytest.fixture()
@@ -60,3 +62,62 @@ def test_demo_writes_labelled_files(
     assert "wrote synthetic demonstration data" in capsys.readouterr().out
     assert (out / "incidents" / "synthetic_incidents.csv").is_file()
     assert (out / "demo_parameters.json").is_file()
+
+
+def test_cli_reports_bad_input_without_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ATLAS_REFERENCE_DIR", str(tmp_path / "nothing"))
+    monkeypatch.setenv("ATLAS_DOWNLOAD_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ATLAS_DB_PATH", str(tmp_path / "atlas.duckdb"))
+    monkeypatch.setattr(sources, "_download", _offline)
+    assert main(["build", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: boundaries/khm_adm3_communes.geojson is missing")
+    assert "Traceback" not in err
+    assert not (tmp_path / "atlas.duckdb").exists()
+
+
+def _offline(url: str, target: Path) -> None:
+    raise OSError("network unreachable")
+
+
+def test_demo_takes_the_pilot_effect(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "demo"
+    assert main(["demo", "--scale", "500", "--pilot-effect", "0.25", "--out", str(out)]) == 0
+    stored = json.loads((out / "demo_parameters.json").read_text(encoding="utf-8"))
+    assert stored["parameters"]["pilot_effect"] == 0.25
+    monkeypatch.setenv("ATLAS_DEMO_PILOT_EFFECT", "0")
+    assert main(["demo", "--scale", "500", "--out", str(out)]) == 0
+    stored = json.loads((out / "demo_parameters.json").read_text(encoding="utf-8"))
+    assert stored["parameters"]["pilot_effect"] == 0.0
+    capsys.readouterr()
+    assert main(["demo", "--scale", "500", "--pilot-effect", "1.5", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err.startswith("error: pilot effect 1.5: expected a fraction from 0") and "Trace" not in err
+    )
+
+
+def test_a_bad_ncdd_file_gives_a_message(
+    built_db: Path,
+    reference_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    reference = tmp_path / "reference"
+    (reference / "covariates").mkdir(parents=True)
+    (reference / "boundaries").symlink_to(reference_dir / "boundaries")
+    ncdd = reference / "covariates" / "ncdd_commune_database_2011.csv"
+    ncdd.write_text("Code,Name\n10201,Banteay Neang\n", encoding="utf-8")
+    monkeypatch.setenv("ATLAS_REFERENCE_DIR", str(reference))
+    monkeypatch.setenv("ATLAS_DB_PATH", str(tmp_path / "atlas.duckdb"))
+    monkeypatch.setenv("ATLAS_REPORT_DIR", str(tmp_path / "reports"))
+    monkeypatch.setenv("ATLAS_DEMO_DIR", str(built_db.parent / "demo"))
+    assert main(["build", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {ncdd}: missing columns ['NCDD_CodeP', 'NCDD_CodeC'")
+    assert "Traceback" not in err and not (tmp_path / "atlas.duckdb").exists()

@@ -38,7 +38,7 @@ def test_each_commune_reads_as_its_cell_is_published(con: duckdb.DuckDBPyConnect
         elif n < 5:
             assert row["text"] == "<5" and np.isnan(row["count"])
         else:
-            assert abs(row["count"] - n) <= 2 and row["count"] == n + NOISE[key % 256] or (
+            assert (abs(row["count"] - n) <= 2 and row["count"] == n + NOISE[key % 256]) or (
                 row["text"] == "<5")  # fmt: skip
     assert units.loc["POLYC", "text"] == "<5"  # two syringe confiscations
     assert units.loc["POLYE", "text"] == "0"

@@ -1,25 +1,23 @@
-"""Loading partner (or demo) files into an open atlas database, with progress and a summary."""
+"""Loading partner files (the demo set's too) into an open atlas database, with progress and a
+summary."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 import duckdb
-import geopandas as gpd
-import pandas as pd
 from tqdm import tqdm
 
-import config
-from etl import demo
-from etl.aggregates import build_aggregates
-from etl.contract import CONTRACTS
 from etl.database import load_spatial
-from etl.ingest import LoadResult, create_tables, ingest_file, log_rejection
-from etl.readers import FileRejected
-from etl.sqlparts import PLACE_KEY_MACRO
+from etl.partners.aggregates import build_aggregates
+from etl.partners.contract import CONTRACTS
+from etl.partners.ingest import LoadResult, ingest_file, log_rejection
+from etl.partners.record_keys import fill_record_keys, record_secret
+from etl.partners.staging import FileRejected
+from etl.partners.tables import create_tables
+from etl.reference import PLACE_KEY_MACRO
 
 SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
@@ -32,25 +30,6 @@ def partner_files(folder: Path) -> list[tuple[str, Path]]:
         if sub.is_dir():
             found += [(kind, p) for p in sorted(sub.iterdir()) if p.suffix.lower() in SUFFIXES]
     return found
-
-
-def demo_parameters_from_settings() -> demo.DemoParameters:
-    """Demo parameters with the configured seed and size."""
-    return demo.DemoParameters(
-        seed=config.get_int("ATLAS_DEMO_SEED"), incidents=config.get_int("ATLAS_DEMO_INCIDENTS")
-    )
-
-
-def ensure_demo(communes: gpd.GeoDataFrame, folder: Path, params: demo.DemoParameters) -> dict:
-    """The demo manifest in ``folder``, writing the files first unless they are all there and
-    were made with ``params``."""
-    manifest_path = folder / demo.MANIFEST
-    complete = all((folder / kind).is_dir() for kind in CONTRACTS)
-    if manifest_path.is_file() and complete:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if manifest.get("parameters") == json.loads(json.dumps(demo.asdict(params))):
-            return manifest
-    return demo.write_demo(communes, folder, params)
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
@@ -69,31 +48,26 @@ def load_files(
     """Ingest each file; a rejected file is logged and reported, the others still load.
 
     The aggregate tables are rebuilt once at the end.
+
+    Raises:
+        record_keys.SecretFileError: if the record-key secret cannot be read or made.
     """
     files = list(files)
     results = []
+    secret = record_secret()
+    fill_record_keys(con, secret)
     bar = tqdm(files, desc="ingest", unit="file", disable=not progress)
     for kind, path in bar:
         bar.set_postfix_str(f"{kind}/{path.name}")
         try:
-            results.append(ingest_file(con, kind, path, today))
+            results.append(ingest_file(con, kind, path, today, secret))
         except FileRejected as exc:
-            log_rejection(con, kind, path, str(exc))
-            results.append(LoadResult(path.name, kind, "rejected", message=str(exc)))
+            message = log_rejection(con, kind, path, str(exc))
+            results.append(LoadResult(path.name, kind, "rejected", message=message))
     if progress:
         print("aggregating ...", flush=True)
     build_aggregates(con)
     return results
-
-
-def store_demo_manifest(con: duckdb.DuckDBPyConnection, manifest: dict) -> None:
-    """Keep the demo's planted parameters in the database (table ``demo_parameters``)."""
-    rows = [(key, json.dumps(value)) for key, value in manifest.items()]
-    con.register("_manifest", pd.DataFrame(rows, columns=["key", "value"]))
-    con.execute(
-        "CREATE OR REPLACE TABLE demo_parameters AS SELECT key, value::JSON AS value FROM _manifest"
-    )
-    con.unregister("_manifest")
 
 
 def summarise(results: list[LoadResult]) -> str:
@@ -108,5 +82,6 @@ def summarise(results: list[LoadResult]) -> str:
             lines.append(
                 f"  {r.status} {r.kind}/{r.file_name}: {r.rows_read} read = "
                 f"{r.rows_loaded} loaded + {r.rows_quarantined} quarantined"
+                + (f"; {r.message}" if r.message else "")
             )
     return "\n".join(lines)

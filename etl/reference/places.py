@@ -6,8 +6,19 @@ import duckdb
 import geopandas as gpd
 import pandas as pd
 
-from etl.gazetteer import PROVINCE_ALIASES
-from etl.sqlparts import PLACE_KEY_MACRO
+from etl.reference.gazetteer import PROVINCE_ALIASES
+
+# The key under which a place name is looked up: Khmer without spaces and zero-width marks,
+# Latin letters without accents, case and punctuation. Rows are matched on it by
+# ``etl.partners`` (placement by names).
+PLACE_KEY_MACRO = r"""
+CREATE OR REPLACE TEMP MACRO place_key(x) AS CASE
+    WHEN x IS NULL THEN NULL
+    WHEN regexp_matches(x, '[\x{1780}-\x{17FF}]')
+        THEN regexp_replace(x, '[\s\x{200B}\x{200C}\x{200D}]+', '', 'g')
+    ELSE lower(regexp_replace(strip_accents(x), '[^A-Za-z0-9]+', '', 'g'))
+END
+"""
 
 
 def create_place_tables(con: duckdb.DuckDBPyConnection, provinces_2014: gpd.GeoDataFrame) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import duckdb
 
 AGGREGATES = {
-    # The commune code is the polygon's (join ``communes``); counts fit in INTEGER.
+    # ``commune_code`` places an incident of an official commune with no 2014 polygon in its
+    # district; counts fit in INTEGER; ``key_sum`` adds the cell's record keys
+    # (etl.partners.record_keys) for the protection layer.
     "incidents_monthly": """
-        SELECT polygon_id, province_code,
+        SELECT polygon_id, commune_code, province_code,
             CAST(date_trunc('month', date) AS DATE) AS month,
             incident_type, population, actor, CAST(count(*) AS INTEGER) AS incidents,
+            CAST(sum(record_key) AS BIGINT) AS key_sum,
             CAST(sum(people_affected) AS INTEGER) AS people_affected,
             CAST(count(*) FILTER (referred_to_services) AS INTEGER) AS referred,
             CAST(count(*) FILTER (verified) AS INTEGER) AS verified

@@ -13,31 +13,13 @@ from pathlib import Path
 
 import duckdb
 
-from etl.contract import CONTRACTS, Column, Contract
-from etl.readers import ROW, ROW_OF_STAGED, FileRejected, file_sha256, stage_file
-from etl.validate import check_rows
-
-SQL_TYPES = {
-    "text": "VARCHAR",
-    "enum": "VARCHAR",
-    "date": "DATE",
-    "month": "DATE",
-    "int": "BIGINT",
-    "float": "DOUBLE",
-    "bool": "BOOLEAN",
-    "list": "VARCHAR[]",
-}
-PLACE_COLUMNS = {
-    "commune": (
-        ("commune_code", "VARCHAR"),
-        ("polygon_id", "VARCHAR"),
-        ("province_code", "VARCHAR"),
-    ),
-    "province": (("province_code", "VARCHAR"),),
-    "none": (),
-}
-# Services marked public may be drawn as points: their coordinates are kept, nobody else's.
-POINT_KEPT_IF = {"services": "public"}
+from etl.partners.contract import CONTRACTS, Contract
+from etl.partners.privacy import is_coordinate_column, round_coordinates, round_stored_coordinates
+from etl.partners.readers import stage_file
+from etl.partners.record_keys import record_key_sql, record_secret
+from etl.partners.staging import ROW, ROW_OF_STAGED, UNREADABLE, FileRejected, file_sha256
+from etl.partners.tables import KEYED_KINDS, POINT_KEPT_IF, table_columns
+from etl.partners.validation import check_rows
 
 
 @dataclass(frozen=True)
@@ -58,51 +40,6 @@ def file_identity(kind: str, path: Path) -> str:
     return f"{kind}/{path.name}"
 
 
-def enum_type(col: Column) -> str:
-    """The DuckDB ENUM type of an enum column (shared by columns with the same name)."""
-    return f"{col.name}_t"
-
-
-def _columns(contract: Contract) -> list[tuple[str, str]]:
-    cols = [
-        (c.name, enum_type(c) if c.kind == "enum" else SQL_TYPES[c.kind]) for c in contract.columns
-    ]
-    cols += [c for c in PLACE_COLUMNS[contract.place] if c[0] not in contract.column_names()]
-    if contract.kind in POINT_KEPT_IF:
-        cols += [("lon", "DOUBLE"), ("lat", "DOUBLE")]
-    return [*cols, ("file_identity", "VARCHAR"), ("row_number", "BIGINT")]
-
-
-def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the load log, the quarantine, the raw extras and one table per kind (if absent)."""
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS load_log (file_identity VARCHAR PRIMARY KEY, file_name VARCHAR,"
-        " kind VARCHAR, sha256 VARCHAR, rows_read BIGINT, rows_loaded BIGINT,"
-        " rows_quarantined BIGINT, loaded_at TIMESTAMP)"
-    )
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS rejected_files (file_identity VARCHAR, file_name VARCHAR,"
-        " kind VARCHAR, sha256 VARCHAR, message VARCHAR, rejected_at TIMESTAMP)"
-    )
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS quarantine (file_identity VARCHAR, file_name VARCHAR,"
-        ' kind VARCHAR, row_number BIGINT, "column" VARCHAR, reason VARCHAR, raw_values JSON)'
-    )
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS raw_extra (file_identity VARCHAR, row_number BIGINT,"
-        " extra JSON)"
-    )
-    existing = {r[0] for r in con.execute("SELECT type_name FROM duckdb_types()").fetchall()}
-    for contract in CONTRACTS.values():
-        for col in contract.columns:
-            if col.kind == "enum" and enum_type(col) not in existing:
-                con.execute(f"CREATE TYPE {enum_type(col)} AS ENUM {tuple(col.values)}")
-                existing.add(enum_type(col))
-    for kind, contract in CONTRACTS.items():
-        cols = ", ".join(f'"{n}" {t}' for n, t in _columns(contract))
-        con.execute(f"CREATE TABLE IF NOT EXISTS {kind} ({cols})")
-
-
 def _missing_columns(contract: Contract, found: set[str]) -> list[str]:
     missing = [c for c in contract.required() if c not in found]
     if contract.place == "commune":
@@ -114,7 +51,7 @@ def _missing_columns(contract: Contract, found: set[str]) -> list[str]:
     return missing
 
 
-def _raw_json(contract: Contract, columns: tuple[str, ...]) -> str:
+def _raw_json(columns: tuple[str, ...]) -> str:
     """SQL for a row's raw values as JSON; coordinates rounded to 2 decimals (about 1 km)."""
     parts = []
     for name in columns:
@@ -128,9 +65,12 @@ def _raw_json(contract: Contract, columns: tuple[str, ...]) -> str:
 
 
 def _typed_select(contract: Contract) -> str:
+    """The checked rows (``c``) as the kind's table columns."""
     cols = []
-    for name, _ in _columns(contract):
-        if name == "file_identity":
+    for name, _ in table_columns(contract):
+        if name == "record_key":
+            cols.append(record_key_sql("c"))
+        elif name == "file_identity":
             cols.append("$fid")
         elif name == "row_number":
             cols.append(f"c.{ROW}")
@@ -143,16 +83,23 @@ def _typed_select(contract: Contract) -> str:
 
 
 def ingest_file(
-    con: duckdb.DuckDBPyConnection, kind: str, path: Path, today: date | None = None
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    path: Path,
+    today: date | None = None,
+    secret: str | None = None,
 ) -> LoadResult:
     """Validate one partner file and load its rows, replacing an earlier version of the file.
 
     Needs the spatial extension loaded (point in polygon) and the boundary tables present.
+    Incident rows get their record key from ``secret`` (default: ``record_keys.record_secret``).
+    Extra columns named for coordinates are not kept; the result's message lists them.
 
     Raises:
         KeyError: if ``kind`` is not a contract kind.
         FileRejected: if the file cannot be read or lacks a required column; nothing of it is
             loaded and the database is unchanged. The message lists what was expected and found.
+        record_keys.SecretFileError: if the record-key secret cannot be read or made.
     """
     contract = CONTRACTS[kind]
     identity, sha = file_identity(kind, path), file_sha256(path)
@@ -168,27 +115,59 @@ def ingest_file(
             f"{path.name}: rejected as {kind}: missing required column(s) {', '.join(missing)}. "
             f"Expected columns: {', '.join(contract.names())}. Found: {', '.join(staged.columns)}."
         )
-    check_rows(con, staged.table, staged.columns, contract, identity, today or date.today())
+    unreadable = staged.unreadable > 0
+    check_rows(
+        con, staged.table, staged.columns, contract, identity, today or date.today(), unreadable
+    )
     extra = [c for c in staged.columns if c not in set(contract.names())]
-    _store(con, contract, path, identity, sha, staged.columns, extra)
+    dropped = [c for c in extra if is_coordinate_column(c)]
+    if kind in KEYED_KINDS and secret is None:
+        secret = record_secret()
+    stored = _Stored(contract, path, identity, sha, staged.columns, unreadable, secret)
+    _store(con, stored, [c for c in extra if c not in dropped])
     read, loaded, quarantined = con.execute(
         "SELECT rows_read, rows_loaded, rows_quarantined FROM load_log WHERE file_identity = ?",
         [identity],
     ).fetchone()
     status = "replaced" if previous else "loaded"
-    return LoadResult(path.name, kind, status, read, loaded, quarantined)
+    note = f"columns not kept (coordinates are never kept): {', '.join(dropped)}" if dropped else ""
+    return LoadResult(path.name, kind, status, read, loaded, quarantined, note)
 
 
-def _store(
-    con: duckdb.DuckDBPyConnection,
-    contract: Contract,
-    path: Path,
-    identity: str,
-    sha: str,
-    columns: tuple[str, ...],
-    extra: list[str],
-) -> None:
-    params = {"fid": identity}
+@dataclass(frozen=True)
+class _Stored:
+    """What ``_store`` writes: the file, its staged columns and the record-key secret."""
+
+    contract: Contract
+    path: Path
+    identity: str
+    sha: str
+    columns: tuple[str, ...]
+    unreadable: bool
+    secret: str | None
+
+
+def _quarantine_sql(stored: _Stored) -> str:
+    """Insert every error of every failed row, with the row's raw values (or, for a row the
+    reader could not take, its text)."""
+    raw = _raw_json(stored.columns)
+    join = ""
+    if stored.unreadable:
+        text = "json_object('row_text', u.raw)"
+        raw = f"CASE WHEN coalesce(u.raw, '') <> '' THEN {text} ELSE {raw} END"
+        join = f"LEFT JOIN {UNREADABLE} u ON u._row = c.{ROW}"
+    return (
+        "INSERT INTO quarantine SELECT $fid, $name, $kind, c._row, e.err.column, e.err.reason, "
+        f"{raw} FROM (SELECT _row, errors FROM checked WHERE len(errors) > 0) c "
+        f"JOIN staged s ON s.{ROW_OF_STAGED} = c.{ROW} {join}, unnest(c.errors) AS e(err)"
+    )
+
+
+def _store(con: duckdb.DuckDBPyConnection, stored: _Stored, extra: list[str]) -> None:
+    """Replace the file's rows, quarantine lines, raw extras and log line, in one transaction;
+    coordinates in the kept raw values are rounded."""
+    contract, params = stored.contract, {"fid": stored.identity}
+    named = {**params, "name": stored.path.name, "kind": contract.kind}
     con.execute("BEGIN TRANSACTION")
     try:
         for table in (contract.kind, "quarantine", "raw_extra", "load_log"):
@@ -199,40 +178,39 @@ def _store(
             if contract.kind in POINT_KEPT_IF
             else ""
         )
+        keyed = {"secret": stored.secret} if contract.kind in KEYED_KINDS else {}
+        names = ", ".join(f'"{name}"' for name, _ in table_columns(contract))
         con.execute(
-            f"INSERT INTO {contract.kind} SELECT {_typed_select(contract)} FROM checked c "
-            f"{staged} WHERE len(c.errors) = 0",
-            params,
+            f"INSERT INTO {contract.kind} ({names}) SELECT {_typed_select(contract)} "
+            f"FROM checked c {staged} WHERE len(c.errors) = 0",
+            {**params, **keyed},
         )
-        con.execute(
-            "INSERT INTO quarantine SELECT $fid, $name, $kind, c._row, e.err.column, e.err.reason, "
-            f"{_raw_json(contract, columns)} "
-            "FROM (SELECT _row, errors FROM checked WHERE len(errors) > 0) c "
-            f"JOIN staged s ON s.{ROW_OF_STAGED} = c.{ROW}, unnest(c.errors) AS e(err)",
-            {**params, "name": path.name, "kind": contract.kind},
-        )
+        con.execute(_quarantine_sql(stored), named)
+        round_stored_coordinates(con, "quarantine", ["reason"], ["raw_values"], stored.identity)
         if extra:
             con.execute(
                 f"INSERT INTO raw_extra SELECT $fid, s.{ROW_OF_STAGED}, "
-                f"{_raw_json(contract, tuple(extra))} FROM staged s",
+                f"{_raw_json(tuple(extra))} FROM staged s",
                 params,
             )
+            round_stored_coordinates(con, "raw_extra", [], ["extra"], stored.identity)
         con.execute(
             "INSERT INTO load_log SELECT $fid, $name, $kind, $sha, count(*), "
             "count(*) FILTER (len(errors) = 0), count(*) FILTER (len(errors) > 0), $now "
             "FROM checked",
-            {**params, "name": path.name, "kind": contract.kind, "sha": sha,
-             "now": datetime.now(UTC).replace(tzinfo=None)},
-        )  # fmt: skip
+            {**named, "sha": stored.sha, "now": datetime.now(UTC).replace(tzinfo=None)},
+        )
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
 
 
-def log_rejection(con: duckdb.DuckDBPyConnection, kind: str, path: Path, message: str) -> None:
-    """Record a rejected file in ``rejected_files``. None of its rows is loaded; an earlier
-    version of the file, if loaded, stays loaded and keeps its ``load_log`` line."""
+def log_rejection(con: duckdb.DuckDBPyConnection, kind: str, path: Path, message: str) -> str:
+    """Record a rejected file in ``rejected_files``, coordinates in the message rounded; return
+    the message as recorded. None of its rows is loaded; an earlier version of the file, if
+    loaded, stays loaded and keeps its ``load_log`` line."""
+    message = round_coordinates(message)
     con.execute(
         "INSERT INTO rejected_files VALUES (?, ?, ?, ?, ?, ?)",
         [
@@ -244,3 +222,4 @@ def log_rejection(con: duckdb.DuckDBPyConnection, kind: str, path: Path, message
             datetime.now(UTC).replace(tzinfo=None),
         ],
     )
+    return message

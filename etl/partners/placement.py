@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.sqlparts import check, shown
+from etl.partners.sqlparts import check, quoted, shown
 
 
-def locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
+def place_by_commune(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
     """Temp view ``loc``: each trimmed row with the commune found by code, point or names.
 
     The rows are materialised once, in temp table ``located`` (the later steps read it).
@@ -39,8 +39,8 @@ def locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
         SELECT l.*, c.source_id AS pt_polygon, c.commune_code AS pt_code,
             c.province_code AS pt_province
         FROM (SELECT * {exclude},
-                CASE WHEN regexp_full_match({text("commune_code")}, '\\d{{5,6}}')
-                    THEN lpad({text("commune_code")}, 6, '0') END AS code,
+                CASE WHEN regexp_full_match({text("commune_code")}, '\\d{{5,6}}(\\.0+)?')
+                    THEN lpad(split_part({text("commune_code")}, '.', 1), 6, '0') END AS code,
                 try_cast({text("lon")} AS DOUBLE) AS lon, try_cast({text("lat")} AS DOUBLE) AS lat
                 {kept_text}
               FROM trimmed) l
@@ -64,7 +64,8 @@ def locate_communes(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
         CREATE OR REPLACE TEMP TABLE prov_hits AS
         SELECT l._row, count(DISTINCT p.province_code) AS hits, min(p.province_code) AS code
         FROM (SELECT _row, prov FROM located_v WHERE prov IS NOT NULL) l JOIN place_provinces p
-          ON p.key = place_key(l.prov) OR p.province_code = lpad(l.prov, 2, '0')
+          ON p.key = place_key(l.prov)
+            OR p.province_code = lpad(regexp_replace(l.prov, '[.]0+$', ''), 2, '0')
         GROUP BY l._row
         """
     )
@@ -111,9 +112,10 @@ COMMUNE_PLACE = [
     "coalesce(left(coalesce(code_hit, pt_code, name_code), 2), pt_province) AS province_code",
 ]
 _NO_POINT = "raw_code IS NULL AND raw_lon IS NULL AND raw_lat IS NULL"
+_RAW_LON, _RAW_LAT = "coalesce(raw_lon, '')", "coalesce(raw_lat, '')"
 _PLACE_NAMES = (
-    "CASE WHEN dist IS NOT NULL THEN ' in district ''' || dist || '''' ELSE '' END || "
-    "CASE WHEN prov IS NOT NULL THEN ' in province ''' || prov || '''' ELSE '' END"
+    f"CASE WHEN dist IS NOT NULL THEN ' in district ' || {quoted('dist')} ELSE '' END || "
+    f"CASE WHEN prov IS NOT NULL THEN ' in province ' || {quoted('prov')} ELSE '' END"
 )
 COMMUNE_PLACE_ERRORS = [
     check(
@@ -130,8 +132,8 @@ COMMUNE_PLACE_ERRORS = [
         "raw_code IS NULL AND (raw_lon IS NOT NULL OR raw_lat IS NOT NULL) "
         "AND (lon IS NULL OR lat IS NULL)",
         "lon",
-        "'lon/lat ''' || coalesce(raw_lon, '') || ''', ''' || coalesce(raw_lat, '') "
-        "|| ''' are not two decimal numbers'",
+        f"'lon/lat ' || {quoted(_RAW_LON)} || ', ' "
+        f"|| {quoted(_RAW_LAT)} || ' are not two decimal numbers'",
     ),
     check(
         "raw_code IS NULL AND lon IS NOT NULL AND lat IS NOT NULL AND pt_polygon IS NULL",
@@ -153,25 +155,26 @@ COMMUNE_PLACE_ERRORS = [
         f"{_NO_POINT} AND comm IS NOT NULL AND name_matches IS NULL "
         "AND (prov IS NULL OR province_matches IS NOT NULL)",
         "commune",
-        f"'no commune named ''' || comm || '''' || {_PLACE_NAMES}",
+        f"'no commune named ' || {quoted('comm')} || {_PLACE_NAMES}",
     ),
     check(
         "name_matches > 1",
         "commune",
-        "'commune name ''' || comm || ''' matches ' || name_matches "
+        f"'commune name ' || {quoted('comm')} || ' matches ' || name_matches "
         "|| ' communes: add the province and district, or the commune code'",
     ),
 ]
 
 
-def locate_provinces(con: duckdb.DuckDBPyConnection) -> None:
+def place_by_province(con: duckdb.DuckDBPyConnection) -> None:
     """Temp view ``loc``: each trimmed row with the province its ``province`` value names."""
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE prov_hits AS
         SELECT t._row, count(DISTINCT p.province_code) AS hits, min(p.province_code) AS code
         FROM trimmed t JOIN place_provinces p
-          ON p.key = place_key(t.v_province) OR p.province_code = lpad(t.v_province, 2, '0')
+          ON p.key = place_key(t.v_province)
+            OR p.province_code = lpad(regexp_replace(t.v_province, '[.]0+$', ''), 2, '0')
         GROUP BY t._row
         """
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.names import (
+from etl.reference.names import (
     ascii_words,
     direction_of,
     is_truncated,

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from etl import conflate
-from etl.gazetteer import load_gazetteer
+from etl.reference import conflate
+from etl.reference.gazetteer import load_gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from etl.demo_places import HOTSPOT_DISTRICTS, commune_weights, month_starts, point_pools
+from etl.demo.geography import HOTSPOT_DISTRICTS, commune_weights, month_starts, point_pools
 
 
 def services(communes: gpd.GeoDataFrame, rng: np.random.Generator) -> pd.DataFrame:

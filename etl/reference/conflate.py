@@ -17,7 +17,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from etl.names import direction_of, is_truncated, name_similarity, plain_key, split_stem
+from etl.reference.names import direction_of, is_truncated, name_similarity, plain_key, split_stem
 from vocabulary import METRIC_CRS
 
 # Provinces split since the 2014 province layer: Tbong Khmum (25) from Kampong Cham (03), 2013.

@@ -5,31 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-import geopandas as gpd
-import shapely
 
-import config
-from etl.build import read_and_conflate
-from etl.sqlparts import MASKED_REASON
-from vocabulary import CRS
-
-
-def communes_with_geometry() -> gpd.GeoDataFrame:
-    """Commune polygons with codes and names: from the built database, else from the sources.
-
-    Raises:
-        sources.BoundaryFileError: if the database is missing and a boundary file is too.
-    """
-    db = config.get_path("ATLAS_DB_PATH")
-    if db.is_file():
-        with duckdb.connect(str(db), read_only=True) as con:
-            frame = con.execute(
-                "SELECT * EXCLUDE (geom, geom_display), ST_AsWKB(geom) AS wkb FROM communes"
-            ).df()
-        geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
-        return gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS)
-    _, _, tables = read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
-    return tables.communes
+from etl.schema import MASKED_REASON
 
 
 def report_text(db_path: Path, examples: int = 3) -> str:

@@ -12,8 +12,7 @@ import pandas as pd
 import pytest
 
 from etl import partners
-from etl.ingest import ingest_file
-from etl.readers import FileRejected
+from etl.partners import FileRejected, ingest_file
 
 TODAY = date(2026, 11, 25)
 GOOD = {

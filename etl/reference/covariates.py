@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.conflate import assign_one_to_one
-from etl.names import name_similarity
+from etl.reference.conflate import assign_one_to_one
+from etl.reference.names import name_similarity
 
 NCDD_FILE = Path("covariates") / "ncdd_commune_database_2011.csv"
 NCDD_COLUMNS = ("NCDD_CodeP", "NCDD_CodeC", "Commune", "TT_Family")
@@ -26,7 +26,7 @@ PROVINCE_SUCCESSORS = {"03": ("03", "25")}
 
 
 class CovariateFileError(ValueError):
-    """The covariate file lacks a column the atlas needs."""
+    """The covariate file is not a readable table or lacks a column the atlas needs."""
 
 
 def read_ncdd(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -37,12 +37,18 @@ def read_ncdd(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     Raises:
         FileNotFoundError: if the file does not exist.
-        CovariateFileError: if a needed column is missing (the message names the file and
-            the columns expected and found).
+        CovariateFileError: if the file is not a readable CSV table, or a needed column is
+            missing (the message names the file and the columns expected and found).
     """
     lines = path.read_bytes().replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
     text = "\n".join(_decode(line) for line in lines)
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError):
+        raise CovariateFileError(
+            f"{path}: not a readable CSV table (empty, or rows with a wrong number of fields); "
+            f"expected columns {list(NCDD_COLUMNS)}"
+        ) from None
     missing = [c for c in NCDD_COLUMNS if c not in frame.columns]
     if missing:
         raise CovariateFileError(
@@ -124,7 +130,7 @@ def families_table(
     matched, or not readable, are listed in ``report_dir/ncdd_match_report.csv``.
 
     Raises:
-        CovariateFileError: if the file lacks a needed column.
+        CovariateFileError: if the file is unreadable or lacks a needed column.
         OSError: if the report cannot be written.
     """
     path = reference_dir / NCDD_FILE

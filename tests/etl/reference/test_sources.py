@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import sources
+from etl.reference import sources
 
 
 def test_real_layers_pass_their_checks(layers) -> None:

@@ -114,3 +114,32 @@ def test_same_seed_same_files(tmp_path: Path, con) -> None:
     other = demo.write_demo(communes, tmp_path / "c", demo.DemoParameters(incidents=2_000, seed=8))
     assert (tmp_path / "c" / "incidents" / "synthetic_incidents.csv").read_bytes() != a
     assert other["rows"]["incidents"] > 2_000  # duplicates planted on top
+
+
+def test_the_pilot_effect_is_a_parameter_and_zero_plants_none(con) -> None:
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from etl.demo.generator import _intensity, choose_pilots
+    from etl.demo.geography import commune_weights
+
+    frame = con.execute("SELECT * EXCLUDE (geom, geom_display) FROM communes").df()
+    weights = commune_weights(gpd.GeoDataFrame(frame, geometry=[shapely.Point()] * len(frame)))
+    pilots = choose_pilots(weights, demo.DemoParameters(), np.random.default_rng(1))
+    none = demo.DemoParameters(pilot_effect=0.0)
+    assert np.allclose(_intensity(weights, pilots, none), _intensity(weights, pilots[:0], none))
+    planted = _intensity(weights, pilots, demo.DemoParameters(pilot_effect=0.4))
+    assert not np.allclose(planted, _intensity(weights, pilots[:0], none))
+    with pytest.raises(demo.DemoParameterError, match=r"pilot effect -0\.1: expected"):
+        demo.DemoParameters(pilot_effect=-0.1)
+
+
+def test_the_build_takes_the_pilot_effect_from_the_settings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ATLAS_DEMO_PILOT_EFFECT", "0.25")
+    assert demo.demo_parameters_from_settings().pilot_effect == 0.25
+    monkeypatch.setenv("ATLAS_DEMO_PILOT_EFFECT", "forty")
+    with pytest.raises(demo.DemoParameterError, match="ATLAS_DEMO_PILOT_EFFECT must be a number"):
+        demo.demo_parameters_from_settings()

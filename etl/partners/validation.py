@@ -3,10 +3,10 @@
 ``check_rows`` turns the staged text table into temp table ``checked``: one row per input row
 with typed values, the resolved place and ``errors``, a list of ``{column, reason}``. A row
 with no error is loaded; any other row is quarantined with all its reasons. The place is found
-first (``etl.locate``, materialised once); then ``b1`` parses each value once (``p_`` columns),
+first (``placement``, materialised once); then ``b1`` parses each value once (``p_`` columns),
 ``b2`` adds what depends on those parses, and the final select types the values and lists the
 errors (built only for rows where some check holds). Identifiers in the SQL come from
-``etl.contract``; the file's values only ever appear as column data or bound parameters.
+``contract``; the file's values only ever appear as column data or bound parameters.
 """
 
 from __future__ import annotations
@@ -16,22 +16,34 @@ from datetime import date
 
 import duckdb
 
-from etl.contract import LOCATION_COLUMNS, Column, Contract
-from etl.locate import (
+from etl.partners.contract import LOCATION_COLUMNS, Column, Contract
+from etl.partners.placement import (
     COMMUNE_PLACE,
     COMMUNE_PLACE_ERRORS,
     PROVINCE_PLACE,
     PROVINCE_PLACE_ERRORS,
-    locate_communes,
-    locate_provinces,
+    place_by_commune,
+    place_by_province,
 )
-from etl.readers import ROW_OF_STAGED
-from etl.sqlparts import PLACE_KEY_MACRO, Check, check, errors_sql, shown, sql_list
+from etl.partners.sqlparts import Check, check, errors_sql, quoted, shown, sql_list
+from etl.partners.staging import ROW_OF_STAGED, UNREADABLE
+from etl.reference import PLACE_KEY_MACRO
+from vocabulary import EARLIEST_YEAR
 
 TRUE_WORDS = ("yes", "true", "1", "y")
 FALSE_WORDS = ("no", "false", "0", "n")
-ISO = r"\d{4}-\d{1,2}-\d{1,2}"
-DMY = r"\d{1,2}/\d{1,2}/\d{4}"
+# A time of day after a date is allowed and ignored (``2013-05-01 00:00:00``, as databases and
+# spreadsheets write dates); the date is the day.
+TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+ISO = r"\d{4}-\d{1,2}-\d{1,2}" + TIME
+# The column a quarantine line names when the reader could not take the row at all.
+READER_COLUMN = "(row)"
+DMY = r"\d{1,2}/\d{1,2}/\d{4}" + TIME
+# A month is YYYY-MM, or the first day of it (an Excel date cell holding a month).
+MONTH = r"\d{4}-\d{2}(?:-0?1(?: 00:00(?::00)?)?)?"
+# Dates before this are implausible for every date the contract holds (the policy is of 2010).
+EARLIEST = f"DATE '{EARLIEST_YEAR}-01-01'"
+_TOO_EARLY = f"is before {EARLIEST_YEAR}: not a plausible date for the atlas"
 
 
 @dataclass
@@ -106,8 +118,8 @@ def _bool(col: Column, v: str) -> Parts:
 def _month(col: Column, v: str) -> Parts:
     p = f"p_{col.name}"
     parse = (
-        f"CASE WHEN regexp_full_match({v}, '\\d{{4}}-\\d{{2}}') "
-        f"THEN CAST(try_strptime({v} || '-01', '%Y-%m-%d') AS DATE) END"
+        f"CASE WHEN regexp_full_match({v}, '{MONTH}') "
+        f"THEN CAST(try_strptime(left({v}, 7) || '-01', '%Y-%m-%d') AS DATE) END"
     )
     return Parts(
         helpers=[f"{parse} AS {p}"],
@@ -116,6 +128,7 @@ def _month(col: Column, v: str) -> Parts:
             check(
                 f"{v} IS NOT NULL AND {p} IS NULL", col.name, shown(v, "is not a month (YYYY-MM)")
             ),
+            check(f"{p} < {EARLIEST}", col.name, shown(v, _TOO_EARLY)),
             check(f"{p} > $today", col.name, shown(v, "is in the future")),
         ],
     )
@@ -129,9 +142,10 @@ def _date(col: Column, v: str) -> Parts:
         f"CASE WHEN regexp_full_match({v}, '{ISO}') THEN 'iso' "
         f"WHEN regexp_full_match({v}, '{DMY}') THEN 'dmy' END"
     )
+    day_part = f"regexp_extract({v}, '^[^ T]+')"
     parse = (
-        f"CAST(CASE {f} WHEN 'iso' THEN try_strptime({v}, '%Y-%m-%d') "
-        f"WHEN 'dmy' THEN try_strptime({v}, '%d/%m/%Y') END AS DATE)"
+        f"CAST(CASE {f} WHEN 'iso' THEN try_strptime({day_part}, '%Y-%m-%d') "
+        f"WHEN 'dmy' THEN try_strptime({day_part}, '%d/%m/%Y') END AS DATE)"
     )
     day = f"try_cast(split_part({v}, '/', 1) AS INTEGER)"
     month = f"try_cast(split_part({v}, '/', 2) AS INTEGER)"
@@ -149,6 +163,7 @@ def _date(col: Column, v: str) -> Parts:
             check(f"{v} IS NOT NULL AND {f} IS NULL", col.name, shown(v, not_date)),
             check(f"{f} IS NOT NULL AND {p} IS NULL", col.name, shown(v, "is not a real date")),
             check(a, col.name, shown(v, unclear)),
+            check(f"{p} < {EARLIEST}", col.name, shown(v, _TOO_EARLY)),
             check(f"{p} > $today", col.name, shown(v, "is in the future")),
         ],
     )
@@ -250,17 +265,17 @@ def _duplicates(
         f"FROM {contract.kind} k JOIN load_log lg USING (file_identity) "
         f"WHERE k.file_identity <> $fid) ex ON {other}"
     )
-    label, shown = "/".join(keys), f"concat_ws('/', {cols})"
+    label, value = "/".join(keys), quoted(f"concat_ws('/', {cols})")
     errors = [
         check(
             "_row <> first_row",
             keys[-1],
-            f"'duplicate {label} ''' || {shown} || ''' (first at row ' || first_row || ')'",
+            f"'duplicate {label} ' || {value} || ' (first at row ' || first_row || ')'",
         ),
         check(
             "existing_file IS NOT NULL",
             keys[-1],
-            f"'{label} ''' || {shown} || ''' is already loaded from ' || existing_file",
+            f"'{label} ' || {value} || ' is already loaded from ' || existing_file",
         ),
     ]
     return ["d.first_row", "ex.file_name AS existing_file"], join, errors
@@ -273,8 +288,12 @@ def check_rows(
     contract: Contract,
     file_identity: str,
     today: date,
+    unreadable: bool = False,
 ) -> None:
     """Validate every staged row; creates temp table ``checked`` (typed values, place, errors).
+
+    With ``unreadable``, the rows listed in temp table ``unreadable`` (the reader could not
+    take them) get the reader's reason as their only error.
 
     Raises:
         duckdb.Error: only on a programming error; bad values become errors, never exceptions.
@@ -290,14 +309,13 @@ def check_rows(
     parts = [column_parts(c, present) for c in contract.columns]
     place, errors = [], [e for p in parts for e in p.errors]
     if contract.place == "commune":
-        locate_communes(con, present)
+        place_by_commune(con, present)
         place, errors = COMMUNE_PLACE, errors + COMMUNE_PLACE_ERRORS
     elif contract.place == "province":
-        locate_provinces(con)
+        place_by_province(con)
         place, errors = PROVINCE_PLACE, errors + PROVINCE_PLACE_ERRORS
     base = "located" if contract.place == "commune" else "trimmed"
     dup_helpers, dup_join, dup_errors = _duplicates(con, contract, present, base)
-    errors += dup_errors
     source = "trimmed" if contract.place == "none" else "loc"
     first = ["t.*", *[h for p in parts for h in p.helpers], *dup_helpers]
     second = ["b1.*", *[h for p in parts for h in p.second]]
@@ -307,8 +325,19 @@ def check_rows(
         WITH b1 AS (SELECT {", ".join(first)} FROM {source} t {dup_join}),
              b2 AS (SELECT {", ".join(second)} FROM b1)
         SELECT _row, {", ".join(typed + place)},
-            {errors_sql(errors)} AS errors
-        FROM b2
+            {_errors(errors + dup_errors, unreadable)}
     """
     params = {"today": today, "fid": file_identity, **_dmy_evidence(con, staged, contract, present)}
     con.execute(sql, {k: v for k, v in params.items() if f"${k}" in sql})
+
+
+def _errors(checks: list[Check], unreadable: bool) -> str:
+    """The select's errors column and its FROM clause: the checks' errors, or for a row the
+    reader could not take, the reader's reason alone."""
+    if not unreadable:
+        return f"{errors_sql(checks)} AS errors FROM b2"
+    reader = f"[{{'column': '{READER_COLUMN}', 'reason': u.reason}}]"
+    return (
+        f"CASE WHEN u.reason IS NOT NULL THEN {reader} ELSE {errors_sql(checks)} END AS errors "
+        f"FROM b2 LEFT JOIN {UNREADABLE} u USING (_row)"
+    )

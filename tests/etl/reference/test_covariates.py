@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import covariates
+from etl.reference import covariates
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from etl import demo_context
-from etl.demo_places import commune_weights, month_starts, point_pools
+from etl.demo import context
+from etl.demo.geography import commune_weights, month_starts, point_pools
 from vocabulary import ACTORS, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY, POPULATIONS, SYNTHETIC_LABEL
 
 MANIFEST = "demo_parameters.json"
@@ -49,11 +49,21 @@ FAULTS = (
     "impossible_date",  # quarantined
 )
 QUARANTINED_FAULTS = FAULTS[3:]
+# The kinds of partner file the demo writes, one folder each (the contract's kinds).
+KINDS = ("incidents", "services", "service_activity", "partnership", "academies", "kp_estimates")
+
+
+class DemoParameterError(ValueError):
+    """A demo parameter is outside what the generator can plant."""
 
 
 @dataclass(frozen=True)
 class DemoParameters:
-    """Everything that shapes the demo set; stored with it."""
+    """Everything that shapes the demo set; stored with it.
+
+    Raises:
+        DemoParameterError: if ``pilot_effect`` is not in [0, 1] or ``incidents`` is negative.
+    """
 
     seed: int = 2010
     incidents: int = 20_000
@@ -70,6 +80,15 @@ class DemoParameters:
     share_points: float = 0.70
     share_codes: float = 0.20
     faulty_share: float = 0.03
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.pilot_effect <= 1.0:
+            raise DemoParameterError(
+                f"pilot effect {self.pilot_effect:g}: expected a fraction from 0 (no effect) "
+                "to 1 (arrests and confiscations stop), e.g. 0.4 for a fall of 40 %"
+            )
+        if self.incidents < 0:
+            raise DemoParameterError(f"{self.incidents} incidents: expected 0 or more")
 
 
 def choose_pilots(
@@ -272,16 +291,17 @@ def write_demo(
         sample_incidents(communes, pilots, params, rng), communes, params, rng
     )
     incidents, faults = plant_faults(incidents, communes, params, rng)
-    services = demo_context.services(communes, rng)
+    services = context.services(communes, rng)
     tables = {
         "incidents": incidents.drop(columns="_commune"),
         "services": services,
-        "service_activity": demo_context.service_activity(services, params.start, params.end, rng),
-        "partnership": demo_context.partnership(pilots, rng),
-        "academies": demo_context.academies(rng),
-        "kp_estimates": demo_context.kp_estimates(communes),
+        "service_activity": context.service_activity(services, params.start, params.end, rng),
+        "partnership": context.partnership(pilots, rng),
+        "academies": context.academies(rng),
+        "kp_estimates": context.kp_estimates(communes),
     }
-    for kind, frame in tables.items():
+    for kind in KINDS:
+        frame = tables[kind]
         folder = out_dir / kind
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("*"):

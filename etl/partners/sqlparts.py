@@ -1,21 +1,12 @@
-"""Small SQL builders shared by validation and placement: error checks and the name key."""
+"""Small SQL builders shared by validation and placement: error checks and shown values."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-PLACE_KEY_MACRO = r"""
-CREATE OR REPLACE TEMP MACRO place_key(x) AS CASE
-    WHEN x IS NULL THEN NULL
-    WHEN regexp_matches(x, '[\x{1780}-\x{17FF}]')
-        THEN regexp_replace(x, '[\s\x{200B}\x{200C}\x{200D}]+', '', 'g')
-    ELSE lower(regexp_replace(strip_accents(x), '[^A-Za-z0-9]+', '', 'g'))
-END
-"""
-
 
 def sql_list(values: tuple[str, ...]) -> str:
-    """A SQL list literal of fixed values (from etl.contract, never from input files)."""
+    """A SQL list literal of fixed values (from the contract, never from input files)."""
     return "[" + ", ".join("'" + v + "'" for v in values) + "]"
 
 
@@ -50,14 +41,12 @@ def errors_sql(checks: list[Check]) -> str:
     )
 
 
+def quoted(expr: str) -> str:
+    """SQL for the value of ``expr`` in single quotes, every quote inside it doubled, so a
+    reason holds it as exactly ``'(?:[^']|'')*'`` (``etl.schema.MASKED_REASON`` masks it)."""
+    return "'''' || replace(" + expr + ", '''', '''''') || ''''"
+
+
 def shown(expr: str, text: str) -> str:
-    """SQL for ``'<value>' text``."""
-    return f"'''' || {expr} || ''' {text}'"
-
-
-# A quarantine reason with its quoted values and numbers masked, for grouping and for screens
-# that must not show raw values.
-MASKED_REASON = (
-    "regexp_replace(regexp_replace(reason, '''[^'']*''', '''…''', 'g'), "
-    "'[0-9]+([.][0-9]+)?', '#', 'g')"
-)
+    """SQL for ``'<value>' text``, the value quoted as by ``quoted``."""
+    return f"{quoted(expr)} || ' {text}'"

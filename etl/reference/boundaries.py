@@ -8,11 +8,15 @@ levels nest exactly (Tbong Khmum, split from Kampong Cham in 2013, included).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+import duckdb
 import geopandas as gpd
 import pandas as pd
+import shapely
 
-from etl import conflate
+import config
+from etl.reference import conflate, gazetteer, sources
 from geo.simplify import simplify_coverage
 from vocabulary import CRS, METRIC_CRS
 
@@ -31,7 +35,7 @@ class BoundaryTables:
     candidates: pd.DataFrame
 
 
-def locate_communes(
+def assign_districts(
     layers: dict[str, gpd.GeoDataFrame], gaz_districts: pd.DataFrame
 ) -> pd.DataFrame:
     """Province and district of every commune polygon, from geometry.
@@ -70,7 +74,7 @@ def build_boundary_tables(
         conflate.CrosswalkError: if the crosswalk contradicts the polygons or the gazetteer.
     """
     _, gaz_districts, gaz_communes = gazetteer
-    located = locate_communes(layers, gaz_districts)
+    located = assign_districts(layers, gaz_districts)
     matches, candidates = conflate.match_communes(located, gaz_communes, crosswalk)
     frame = located.merge(matches, on="source_id")
     official = gaz_communes.set_index("commune_code")
@@ -126,3 +130,48 @@ def _gazetteer_coverage(gaz_communes: pd.DataFrame, matches: pd.DataFrame) -> pd
     out = gaz_communes.merge(links, on="commune_code", how="left")
     out["relation"] = out["relation"].fillna("no_polygon")
     return out.sort_values("commune_code").reset_index(drop=True)
+
+
+def read_and_conflate(
+    reference_dir: Path,
+) -> tuple[dict[str, Path], dict[str, gpd.GeoDataFrame], BoundaryTables]:
+    """Read and check the three layers, then conflate them into the boundary tables.
+
+    Returns the layers' paths, the layers, and the tables.
+
+    Raises:
+        sources.BoundaryFileError: if a layer is missing (and cannot be downloaded) or invalid.
+        conflate.CrosswalkError: if the crosswalk is malformed or contradicts the data.
+    """
+    download_dir = config.get_path("ATLAS_DOWNLOAD_DIR")
+    located = {
+        s.layer: sources.read_located(s, reference_dir, download_dir) for s in sources.SOURCES
+    }
+    paths = {layer: path for layer, (path, _) in located.items()}
+    layers = {layer: frame for layer, (_, frame) in located.items()}
+    tables = build_boundary_tables(
+        layers,
+        gazetteer.load_gazetteer(),
+        conflate.load_crosswalk(),
+        config.get_float("ATLAS_SIMPLIFY_TOLERANCE"),
+        config.get_int("ATLAS_COORD_PRECISION"),
+    )
+    return paths, layers, tables
+
+
+def communes_with_geometry() -> gpd.GeoDataFrame:
+    """Commune polygons with codes and names: from the built database, else from the sources.
+
+    Raises:
+        sources.BoundaryFileError: if the database is missing and a boundary file is too.
+    """
+    db = config.get_path("ATLAS_DB_PATH")
+    if db.is_file():
+        with duckdb.connect(str(db), read_only=True) as con:
+            frame = con.execute(
+                "SELECT * EXCLUDE (geom, geom_display), ST_AsWKB(geom) AS wkb FROM communes"
+            ).df()
+        geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
+        return gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS)
+    _, _, tables = read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
+    return tables.communes

@@ -1,0 +1,111 @@
+"""What the readers share: the staged table, its row numbers, the header's names, and the rows
+a reader could not take (temp table ``unreadable``)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+ROW = "_row"  # 1-based data row number (the header is not counted)
+# A staged table keeps the file's row order, so its rowid (0-based) gives the row number free.
+ROW_OF_STAGED = "rowid + 1"
+UNREADABLE = "unreadable"  # temp table: _row, reason, raw (the row's text, shortened)
+RAW_SHOWN = 300  # characters of an unreadable row's text kept in the quarantine
+
+
+class FileRejected(ValueError):
+    """A whole file cannot be taken (unreadable, or a required column is missing)."""
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    """A file read into a DuckDB table: its table, normalised column names, row count and how
+    many of the rows could not be read (listed in temp table ``unreadable``)."""
+
+    table: str
+    columns: tuple[str, ...]
+    rows: int
+    unreadable: int = 0
+
+
+@dataclass
+class Rows:
+    """What a reader found: the header as written, the data rows (``None`` for a row it could
+    not read) and, per unreadable row, its index in ``records``, the reason and its text."""
+
+    header: list[str]
+    records: list[list[str | None] | None] = field(default_factory=list)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def file_sha256(path: Path) -> str:
+    """The file's SHA-256, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def normalise_column(name: str) -> str:
+    """``" Incident ID "`` -> ``"incident_id"``."""
+    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
+
+
+def column_names(path: Path, header: list[str]) -> list[str]:
+    """The header's names in normal form; an empty name becomes ``column_<position>``.
+
+    Raises:
+        FileRejected: if two columns have the same name once normalised; the message names
+            them as written, with their positions.
+    """
+    names = [normalise_column(h) or f"column_{i}" for i, h in enumerate(header, start=1)]
+    clashes = []
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        places = [i for i, n in enumerate(names) if n == name]
+        spelled = [f"'{header[i].strip()}' (column {i + 1})" for i in places]
+        clashes.append(f"{' and '.join(spelled)} are both column '{name}'")
+    if clashes:
+        raise FileRejected(
+            f"{path.name}: the same column appears more than once: {'; '.join(clashes)}. "
+            "Keep one of each (a second copy could hold different values)."
+        )
+    return names
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_unreadable(con: duckdb.DuckDBPyConnection, problems: list[tuple[int, str, str]]) -> None:
+    """Temp table ``unreadable (_row, reason, raw)`` from ``(row number, reason, text)``."""
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {UNREADABLE} (_row BIGINT, reason VARCHAR, raw VARCHAR)"
+    )
+    if problems:
+        con.executemany(
+            f"INSERT INTO {UNREADABLE} VALUES (?, ?, ?)",
+            [(row, reason, raw[:RAW_SHOWN]) for row, reason, raw in problems],
+        )
+
+
+def stage_rows(con: duckdb.DuckDBPyConnection, rows: Rows, names: list[str], table: str) -> None:
+    """Temp table ``table`` from rows read in Python: one text column per name, in file order
+    (an unreadable row is all NULL), and temp table ``unreadable``."""
+    width = len(names)
+    columns: list[list[str | None]] = [[] for _ in range(width)]
+    for record in rows.records:
+        values = record if record is not None else [None] * width
+        for i in range(width):
+            columns[i].append(values[i] if i < len(values) else None)
+    arrow = pa.table({f"c{i}": pa.array(col, pa.string()) for i, col in enumerate(columns)})
+    con.register("_rows_read", arrow)
+    select = ", ".join(f"c{i} AS {_quoted(n)}" for i, n in enumerate(names))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {select} FROM _rows_read")
+    con.unregister("_rows_read")
+    create_unreadable(con, [(i + 1, reason, raw) for i, reason, raw in rows.problems])
