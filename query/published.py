@@ -35,6 +35,18 @@ def threshold() -> int:
     return config.get_int("ATLAS_SUPPRESSION_THRESHOLD")
 
 
+def check_window(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
+    """Refuse a period that is not one of the grid's twelve-month windows (the pages and links
+    never ask for one; this keeps any other caller on the grid too).
+
+    Raises:
+        ValueError: if ``filters.start`` does not start a window of the data.
+    """
+    bounds = explore.month_range(con)
+    if bounds is None or filters.start not in window_starts(bounds):
+        raise ValueError(f"{filters.start} does not start a twelve-month window of the data")
+
+
 def rate_filters(filters: Filters) -> Filters | None:
     """The filters of a rate's numerator: the key populations when the filters count everyone
     (the estimates cover only them), the same filters for a key population; None for a
@@ -76,10 +88,12 @@ def units(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) -> pd.Da
     people of the populations counted.
 
     Raises:
-        ValueError: if the filters are not on ``level``'s grid, or ``level`` is unknown.
+        ValueError: if the filters are not on ``level``'s grid, ``level`` is unknown, or the
+            period is not a window of the grid.
     """
     if off_grid(filters, level):
         raise ValueError(f"{off_grid(filters, level)} are not offered at {level} level")
+    check_window(con, filters)
     numerator = rate_filters(filters)
     pops = numerator.values("population") if numerator else ()
     frame = explore.unit_view(con, filters, level, pops)
@@ -117,7 +131,12 @@ def _total(n: int, key_sum: int) -> Total:
 
 
 def total(con: duckdb.DuckDBPyConnection, filters: Filters) -> Total:
-    """The view's total (country or province; incidents of communes with no polygon too)."""
+    """The view's total (country or province; incidents of communes with no polygon too).
+
+    Raises:
+        ValueError: if the period is not a window of the grid.
+    """
+    check_window(con, filters)
     return _total(*cells.total_cell(con, filters))
 
 
@@ -142,7 +161,7 @@ def summary(
     only when they lie within the data (``bounds``: its first and last month).
 
     Raises:
-        ValueError: if ``level`` is not a map level.
+        ValueError: if ``level`` is not a map level, or the period is not a window of the grid.
     """
     notes: list[str] = []
     here = total(con, filters)
@@ -193,8 +212,8 @@ def window_series(
     starts = window_starts(bounds)
     frame = cells.window_cells(con, filters, starts, level, unit)
     published = publish(frame["n"], frame["key_sum"], threshold())
-    return pd.DataFrame({"start": frame["start"],
-                         "end": [add_months(s, 11) for s in frame["start"]],
+    starts = [pd.Timestamp(s).date() for s in frame["start"]]
+    return pd.DataFrame({"start": starts, "end": [add_months(s, 11) for s in starts],
                          **_columns(published)})  # fmt: skip
 
 

@@ -24,6 +24,8 @@ WINDOW_MONTHS = 12
 # ASCII digits only (Python's \d also matches Khmer and full-width digits), the whole text.
 PROVINCE_CODE = re.compile(r"[0-9]{2}")
 ALL = "all"
+#: The populations the "key populations" group holds (those with size estimates).
+KEY_POPULATIONS_GROUP = KEY_POPULATIONS
 #: The groups a filter may choose besides one value, with the values they hold.
 GROUPS = {
     "incident_type": {"arrests_confiscations": PILOT_TYPES},

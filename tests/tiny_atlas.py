@@ -42,6 +42,7 @@ DISTRICTS = {"0101": ("Mongkol Borei", "មង្គលបុរី"), "0102": (
 
 # (commune code, month, type, population, actor, number of incidents)
 INCIDENTS = (
+    ("010201", "2013-01", "venue_raid", "fsw", "police", 1),
     ("010101", "2013-03", "arrest_detention", "pwid", "police", 3),
     ("010101", "2014-01", "arrest_detention", "pwid", "police", 6),
     ("010101", "2014-02", "venue_raid", "fsw", "police", 4),
@@ -51,9 +52,11 @@ INCIDENTS = (
     ("010201", "2014-05", "syringe_confiscation", "pwid", "police", 2),
     ("230101", "2014-07", "arrest_detention", "tg", "police", 7),
     ("230103", "2014-08", "venue_raid", "fsw", "police", 3),
+    ("230101", "2014-12", "arrest_detention", "tg", "police", 1),
 )
-# Expected incidents per commune in 2014 (the tests' arithmetic, written out).
-COUNTS_2014 = {"010101": 12, "010102": 13, "010201": 2, "230101": 7, None: 0}
+# Expected incidents per commune in 2014 (the tests' arithmetic, written out). The data run
+# from January 2013 to December 2014: thirteen twelve-month windows, two calendar years.
+COUNTS_2014 = {"010101": 12, "010102": 13, "010201": 2, "230101": 8, None: 0}
 UNMAPPED_2014 = {"23": 3}
 
 

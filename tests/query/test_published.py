@@ -17,7 +17,7 @@ from query.cellkey import NOISE, publish
 from query.view import Filters
 
 YEAR_2014 = Filters(date(2014, 1, 1))
-BOUNDS = (date(2013, 3, 1), date(2014, 11, 1))
+BOUNDS = (date(2013, 1, 1), date(2014, 12, 1))
 
 
 @pytest.fixture(scope="module")
@@ -80,4 +80,19 @@ def test_the_summary_uses_its_own_cells(con: duckdb.DuckDBPyConnection) -> None:
     truth = cells.total_cell(con, YEAR_2014)
     assert summary.total.text == publish([truth[0]], [truth[1]], 5).texts(5)[0]
     assert summary.units_affected == 4  # Alpha, Bravo, Charlie, Delta
-    assert summary.previous is None and "note_no_previous" in summary.notes
+    # 2013 had four incidents: it reads <5, so no change is shown
+    assert summary.previous.text == "<5" and summary.change is None
+    assert "note_change_small" in summary.notes
+    # the partnership share: Alpha, the only partnership commune, on the commune grid
+    alpha = published.units(con, YEAR_2014, "commune").set_index("unit").loc["POLYA"]
+    if alpha["state"] == "shown" and summary.total.shown:
+        assert summary.partnership_share == pytest.approx(alpha["count"] / summary.total.shown)
+    first = published.summary(con, Filters(date(2013, 1, 1)), "commune", BOUNDS)
+    assert first.previous is None and "note_no_previous" in first.notes
+
+
+def test_only_the_grids_windows_are_published(con: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(ValueError, match="twelve-month window"):
+        published.units(con, Filters(date(2014, 2, 1)), "commune")  # would end after the data
+    with pytest.raises(ValueError, match="twelve-month window"):
+        published.total(con, Filters(date(2012, 12, 1)))
