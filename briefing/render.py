@@ -81,7 +81,8 @@ def render_pdf(
     provinces: gpd.GeoDataFrame,
     fonts: tuple[KhmerFont, ...] = KHMER_FONTS,
 ) -> bytes:
-    """The pack as PDF bytes: A4, at most four pages, in ``lang`` ("km" or "en").
+    """The pack as PDF bytes in ``lang`` ("km" or "en"): A4, laid out for four pages (the
+    ranking, the map and academies, then the rest; files beyond ten are counted, not listed).
 
     ``provinces`` are the province polygons for the map (EPSG:4326, column ``province_code``;
     the atlas's ``provinces`` table, display geometry preferred). The same brief gives the same
