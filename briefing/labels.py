@@ -1,32 +1,18 @@
 """Every word the briefing pack prints, in English and Khmer.
 
 Where the dashboard already says the same thing, the pack takes the dashboard's wording from
-``ui.i18n`` (a plain dictionary: importing it loads no Streamlit), so the two never drift apart.
+``i18n`` (a plain dictionary), so the two never drift apart.
 The rest is written here. Placeholders are ``{name}``, filled by ``label``.
 """
 
 from __future__ import annotations
 
-from ui.i18n import LABELS as UI_LABELS
+from i18n import LABELS as UI_LABELS
 
 LANGS = ("en", "km")
 
 #: Labels said exactly as the dashboard says them.
-_SHARED = (
-    "synthetic",
-    "timeline",
-    "period",
-    "incident_type",
-    "population",
-    "actor",
-    "all",
-    "tl_policy",
-    "tl_mcpi",
-    "tl_curriculum",
-    "col_kind",
-    "col_file",
-    *(key for key in UI_LABELS if key.startswith(("type_", "pop_", "actor_"))),
-)
+_SHARED = ("synthetic", "timeline", "tl_policy", "tl_mcpi", "tl_curriculum", "col_kind", "col_file")
 
 _OWN: dict[str, dict[str, str]] = {
     "title": {"en": "Which province next?", "km": "ខេត្តណាបន្ទាប់?"},
@@ -39,14 +25,20 @@ _OWN: dict[str, dict[str, str]] = {
     "sec_ranking": {"en": "Ranking of the provinces", "km": "ចំណាត់ថ្នាក់ខេត្ត"},
     "ranking_intro": {
         "en": "A higher score means more reason to extend the partnership to the province. "
-        "The rank is the median over {draws} sets of weights drawn around the chosen ones; "
-        "90 % of those draws put the province inside its interval.",
+        "The rank is the one at the chosen weights; {draws} draws of the weights around them "
+        "(and of the counts) give the median rank, and 90 % of the draws put the province "
+        "inside its interval.",
         "km": "ពិន្ទុកាន់តែខ្ពស់ មានន័យថាមានហេតុផលកាន់តែច្រើនក្នុងការពង្រីកភាពជាដៃគូទៅខេត្តនោះ។ "
-        "ចំណាត់ថ្នាក់គឺជាតម្លៃកណ្តាលនៃទម្ងន់ {draws} សំណុំ ដែលបានចាប់ដោយចៃដន្យជុំវិញទម្ងន់ដែលបានជ្រើស; "
-        "៩០ % នៃការចាប់ទាំងនោះដាក់ខេត្តនៅក្នុងចន្លោះរបស់វា។",
+        "ចំណាត់ថ្នាក់គឺជាចំណាត់ថ្នាក់តាមទម្ងន់ដែលបានជ្រើស; ការចាប់ទម្ងន់ដោយចៃដន្យ {draws} ដង "
+        "ជុំវិញទម្ងន់ទាំងនោះ (និងចំនួនករណី) ផ្តល់ចំណាត់ថ្នាក់កណ្តាល ហើយ ៩០ % "
+        "នៃការចាប់ទាំងនោះដាក់ខេត្តនៅក្នុងចន្លោះរបស់វា។",
     },
     "col_rank": {"en": "Rank", "km": "ចំណាត់ថ្នាក់"},
-    "col_interval": {"en": "90 % interval", "km": "ចន្លោះ ៩០ %"},
+    "col_interval": {
+        "en": "Median rank (90 % interval)",
+        "km": "ចំណាត់ថ្នាក់កណ្តាល (ចន្លោះ ៩០ %)",
+    },
+    "not_ranked": {"en": "not ranked", "km": "មិនបានចាត់ថ្នាក់"},
     "col_code": {"en": "Code", "km": "លេខកូដ"},
     "col_province": {"en": "Province", "km": "ខេត្ត/រាជធានី"},
     "col_score": {"en": "Score", "km": "ពិន្ទុ"},
@@ -116,7 +108,6 @@ _OWN: dict[str, dict[str, str]] = {
     "col_weight": {"en": "Weight", "km": "ទម្ងន់"},
     "col_definition": {"en": "Definition", "km": "និយមន័យ"},
     "sec_selection": {"en": "Data selection", "km": "ការជ្រើសរើសទិន្នន័យ"},
-    "period_value": {"en": "{start} to {end}", "km": "ពី {start} ដល់ {end}"},
     "sec_vintage": {"en": "Data used", "km": "ទិន្នន័យដែលបានប្រើ"},
     "col_loaded_on": {"en": "Loaded on", "km": "ផ្ទុកនៅ"},
     "no_files": {"en": "No partner file is loaded.", "km": "មិនទាន់មានឯកសារដៃគូទេ។"},

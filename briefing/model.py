@@ -2,10 +2,10 @@
 
 The caller (the ranking page, ``python -m briefing``) fills a ``Brief``; ``briefing.render``
 turns it into a PDF in either language. Words the caller supplies (criterion labels and
-definitions, the protection note) come as ``Text`` in both languages, so one ``Brief`` prints in
-Khmer and in English. The case-study timeline and the curriculum figures default to the facts in
-``vocabulary``. Every check runs when an object is made and raises ``BriefError`` naming the
-value and what was expected.
+definitions, the filters, the protection note) come as ``Text`` in both languages, so one
+``Brief`` prints in Khmer and in English. The case-study timeline and the curriculum figures
+default to the facts in ``vocabulary``. Every check runs when an object is made and raises
+``BriefError`` naming the value and what was expected.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Literal
 import vocabulary
 from briefing.labels import LABELS
 
-#: The ranking methods the pack can name.
+#: The ranking methods the pack can name (``analysis.ranking_methods.METHODS``' keys).
 METHODS = ("weighted_sum", "topsis", "spotis")
 
 
@@ -82,23 +82,26 @@ class Criterion:
 
 @dataclass(frozen=True)
 class ProvinceRow:
-    """One province in the ranking: the fields of ``python -m analysis rank --json`` plus its
-    chance of being in the top 3 and whether it is already in the partnership.
+    """One province of the ranking. The fields are named as in
+    ``analysis.ranking_result.ProvinceRank``, so a row is made from one by field name.
 
-    ``rank`` is the median rank over the weight draws, ``rank_low``/``rank_high`` its 90 %
-    interval. ``criteria`` maps a criterion name to its value in [0, 1] (higher = more reason
-    to choose the province) or ``None`` when the province has no data for it; a criterion
-    left out is missing too.
+    ``rank`` is the nominal rank (at the chosen weights); ``rank_median``, ``rank_low`` and
+    ``rank_high`` the median and the 90 % interval of its rank over the draws; ``p_top3`` the
+    share of draws that put it in the top 3. All six are None together for a province that could
+    not be ranked (it is printed last, "not ranked"). ``criteria`` maps a criterion name to its
+    value in [0, 1] (higher = more reason to choose the province) or None when the province has
+    no data for it; a criterion left out is missing too.
     """
 
     province_code: str
     name_en: str
     name_km: str
-    rank: float
-    rank_low: float
-    rank_high: float
-    score: float
-    top3_chance: float
+    rank: int | None
+    rank_median: float | None
+    rank_low: int | None
+    rank_high: int | None
+    score: float | None
+    p_top3: float | None
     criteria: Mapping[str, float | None]
     in_partnership: bool
 
@@ -106,16 +109,15 @@ class ProvinceRow:
         code = self.province_code
         _check(_is_code(code), f"province code {code!r}: expected two digits such as '01'")
         _check(bool(self.name_en and self.name_km), f"province {code}: a name is empty")
+        ranking = (self.rank, self.rank_median, self.rank_low, self.rank_high, self.score)
+        ranking = (*ranking, self.p_top3)
         _check(
-            1 <= self.rank_low <= self.rank <= self.rank_high,
-            f"province {code}: expected 1 <= rank_low <= rank <= rank_high, got "
-            f"{self.rank_low}, {self.rank}, {self.rank_high}",
+            all(v is None for v in ranking) or all(v is not None for v in ranking),
+            f"province {code}: rank, rank_median, rank_low, rank_high, score and p_top3 are "
+            "all given or all None (not ranked)",
         )
-        _check(_in_unit(self.top3_chance), f"province {code}: top3_chance not in [0, 1]")
-        _check(
-            isinstance(self.score, int | float) and math.isfinite(self.score),
-            f"province {code}: score {self.score!r} is not a number",
-        )
+        if self.ranked:
+            self._check_ranking()
         for name, value in self.criteria.items():
             _check(
                 value is None or _in_unit(value),
@@ -124,6 +126,24 @@ class ProvinceRow:
             )
         object.__setattr__(self, "criteria", dict(self.criteria))
 
+    def _check_ranking(self) -> None:
+        code = self.province_code
+        _check(
+            self.rank >= 1 and 1 <= self.rank_low <= self.rank_median <= self.rank_high,
+            f"province {code}: expected rank >= 1 and 1 <= rank_low <= rank_median <= "
+            f"rank_high, got {self.rank}, {self.rank_low}, {self.rank_median}, {self.rank_high}",
+        )
+        _check(_in_unit(self.p_top3), f"province {code}: p_top3 {self.p_top3} not in [0, 1]")
+        _check(
+            isinstance(self.score, int | float) and math.isfinite(self.score),
+            f"province {code}: score {self.score!r} is not a number",
+        )
+
+    @property
+    def ranked(self) -> bool:
+        """Whether the province could be ranked."""
+        return self.rank is not None
+
     def value(self, criterion: str) -> float | None:
         """The province's value for ``criterion``, or None when it is missing."""
         return self.criteria.get(criterion)
@@ -131,39 +151,14 @@ class ProvinceRow:
 
 @dataclass(frozen=True)
 class Leader:
-    """A leading province and the criteria that carry its score, strongest first."""
+    """A leading province and the (at most two) criteria that carry its lead, strongest
+    first: ``analysis.ranking_result.LeaderReason``'s ``province_code`` and ``main``."""
 
     province_code: str
-    criteria: tuple[str, ...]
+    main: tuple[str, ...]
 
     def __post_init__(self) -> None:
-        _check(bool(self.criteria), f"leader {self.province_code}: no criteria given")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The data selection behind the criteria. Empty tuples mean "all"; values are the
-    contract's (``vocabulary.INCIDENT_TYPES``, ``POPULATIONS``, ``ACTORS``); the period is
-    given by its first and last months (any day of them)."""
-
-    period_start: date
-    period_end: date
-    incident_types: tuple[str, ...] = ()
-    populations: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        _check(
-            self.period_start <= self.period_end,
-            f"period starts {self.period_start} after it ends {self.period_end}",
-        )
-        for name, values, allowed in (
-            ("incident_types", self.incident_types, vocabulary.INCIDENT_TYPES),
-            ("populations", self.populations, vocabulary.POPULATIONS),
-            ("actors", self.actors, vocabulary.ACTORS),
-        ):
-            unknown = [v for v in values if v not in allowed]
-            _check(not unknown, f"{name}: unknown {unknown}; expected some of {allowed}")
+        _check(bool(self.main), f"leader {self.province_code}: no criteria given")
 
 
 @dataclass(frozen=True)
@@ -269,11 +264,12 @@ def case_study_timeline() -> tuple[TimelineEvent, ...]:
 class Brief:
     """Everything the pack prints.
 
-    ``provinces`` holds every province of the ranking (any order: the pack sorts by rank);
-    ``criteria`` lists the criteria in the order of the table's columns, each with its weight;
-    ``method`` is one of ``METHODS`` and ``draws`` the number of weight draws behind the rank
-    intervals. ``evaluation`` None prints "not run". With ``synthetic`` set, the synthetic
-    label is on every page. ``title`` None prints the pack's own title.
+    ``provinces`` holds every province (any order: the pack sorts by rank, the provinces not
+    ranked last); ``criteria`` lists the criteria in the order of the table's columns, each
+    with its weight; ``method`` is one of ``METHODS`` and ``draws`` the number of draws behind
+    the rank intervals. ``filters`` is the data selection in words (``query.view.Filters.
+    describe`` in each language). ``evaluation`` None prints "not run". With ``synthetic``
+    set, the synthetic label is on every page. ``title`` None prints the pack's own title.
     """
 
     date: date
@@ -281,7 +277,7 @@ class Brief:
     draws: int
     criteria: tuple[Criterion, ...]
     provinces: tuple[ProvinceRow, ...]
-    filters: Filters
+    filters: Text
     files: tuple[LoadedFile, ...]
     protection_note: Text
     synthetic: bool
@@ -302,6 +298,9 @@ class Brief:
             sum(c.weight for c in self.criteria) > 0,
             f"every weight is zero ({', '.join(names)}): at least one must be positive",
         )
+        self._check_provinces(names)
+
+    def _check_provinces(self, names: list[str]) -> None:
         codes = [row.province_code for row in self.provinces]
         _check(bool(codes), "the brief has no provinces")
         _check(len(set(codes)) == len(codes), f"provinces listed twice: {sorted(codes)}")
@@ -312,19 +311,22 @@ class Brief:
                 f"province {row.province_code}: unknown criteria {unknown}; expected {names}",
             )
         for leader in self.leaders:
-            _check(leader.province_code in codes, f"leader {leader.province_code}: not ranked")
-            unknown = sorted(set(leader.criteria) - set(names))
+            _check(leader.province_code in codes, f"leader {leader.province_code}: not listed")
+            unknown = sorted(set(leader.main) - set(names))
             _check(not unknown, f"leader {leader.province_code}: unknown criteria {unknown}")
 
     def ranked(self) -> list[ProvinceRow]:
-        """The provinces by rank (then by their interval, then by code)."""
-        return sorted(self.provinces, key=lambda r: (r.rank, r.rank_low, r.province_code))
+        """The provinces by rank (then by interval and code), those not ranked last."""
+        return sorted(
+            self.provinces,
+            key=lambda r: (not r.ranked, r.rank or 0, r.rank_low or 0, r.province_code),
+        )
 
     def province(self, code: str) -> ProvinceRow:
-        """The ranked province with this code.
+        """The province with this code.
 
         Raises:
-            KeyError: if it is not in the ranking.
+            KeyError: if it is not in the brief.
         """
         for row in self.provinces:
             if row.province_code == code:

@@ -114,15 +114,26 @@ def _ranking_row(row: ProvinceRow, criteria: list[str], lang: str) -> dict[str, 
     values = [row.value(name) for name in criteria]
     missing = label("missing", lang)
     return {
-        "rank": format_rank(row.rank),
-        "interval": f"{format_rank(row.rank_low)}–{format_rank(row.rank_high)}",
+        **_rank_cells(row, lang),
         "code": row.province_code,
         "names": _names(row, lang),
-        "score": f"{row.score:.2f}",
-        "top3": format_percent(row.top3_chance),
         "values": [missing if v is None else f"{v:.2f}" for v in values],
         "missing": [v is None for v in values],
         "partnership": label("partnership_mark", lang) if row.in_partnership else "",
+    }
+
+
+def _rank_cells(row: ProvinceRow, lang: str) -> dict[str, str]:
+    """Rank, "median (low–high)", score and chance of the top 3; for a province that could not
+    be ranked, "not ranked" and dashes."""
+    if not row.ranked:
+        return {"rank": "–", "interval": label("not_ranked", lang), "score": "–", "top3": "–"}
+    interval = f"{format_rank(row.rank_low)}–{format_rank(row.rank_high)}"
+    return {
+        "rank": format_rank(row.rank),
+        "interval": f"{format_rank(row.rank_median)} ({interval})",
+        "score": f"{row.score:.2f}",
+        "top3": format_percent(row.p_top3),
     }
 
 
@@ -133,7 +144,7 @@ def _why(brief: Brief, lang: str) -> list[str]:
             "why_item",
             lang,
             province=_names(brief.province(leader.province_code), lang)[0],
-            criteria=SEPARATOR.join(labels[name] for name in leader.criteria),
+            criteria=SEPARATOR.join(labels[name] for name in leader.main),
         )
         for leader in brief.leaders
     ]
@@ -199,27 +210,8 @@ def _method(brief: Brief, lang: str) -> dict[str, Any]:
     }
 
 
-def _selection(brief: Brief, lang: str) -> dict[str, Any]:
-    f = brief.filters
-
-    def words(prefix: str, values: tuple[str, ...]) -> str:
-        return SEPARATOR.join(label(f"{prefix}_{v}", lang) for v in values) or label("all", lang)
-
-    period = label(
-        "period_value",
-        lang,
-        start=format_date(f.period_start, lang, "month"),
-        end=format_date(f.period_end, lang, "month"),
-    )
-    return {
-        "heading": label("sec_selection", lang),
-        "rows": [
-            [label("period", lang), period],
-            [label("incident_type", lang), words("type", f.incident_types)],
-            [label("population", lang), words("pop", f.populations)],
-            [label("actor", lang), words("actor", f.actors)],
-        ],
-    }
+def _selection(brief: Brief, lang: str) -> dict[str, str]:
+    return {"heading": label("sec_selection", lang), "text": brief.filters.get(lang)}
 
 
 def _evaluation(brief: Brief, lang: str) -> dict[str, str]:

@@ -13,7 +13,6 @@ from briefing.model import (
     Brief,
     Criterion,
     Evaluation,
-    Filters,
     Leader,
     LoadedFile,
     ProvinceRow,
@@ -58,18 +57,15 @@ CRITERIA = (
     ("kp_size", 0.15, "Key-population size", "ទំហំក្រុមប្រជាជនគន្លឹះ",
      "Estimated number of key-population members in the province.",
      "ចំនួនប៉ាន់ស្មាននៃក្រុមប្រជាជនគន្លឹះក្នុងខេត្ត។"),
-    ("service_gap", 0.15, "Few services", "សេវាតិច",
+    ("services_per_kp", 0.15, "Few services", "សេវាតិច",
      "Services per key-population member, reversed: fewer services, more need.",
      "សេវាក្នុងមនុស្សម្នាក់នៃក្រុមប្រជាជនគន្លឹះ បញ្ច្រាស៖ សេវាកាន់តែតិច តម្រូវការកាន់តែច្រើន។"),
-    ("no_partnership", 0.1, "Communes without partnership", "ឃុំគ្មានភាពជាដៃគូ",
+    ("communes_without_partnership", 0.15, "Communes without partnership", "ឃុំគ្មានភាពជាដៃគូ",
      "Share of the province's communes with no partnership activity.",
      "ចំណែកនៃឃុំក្នុងខេត្តដែលគ្មានសកម្មភាពភាពជាដៃគូ។"),
-    ("police_readiness", 0.1, "Police readiness", "ការត្រៀមខ្លួនរបស់នគរបាល",
+    ("police_readiness", 0.15, "Police readiness", "ការត្រៀមខ្លួនរបស់នគរបាល",
      "Trainees, modules delivered (of 9) and test gain at the province's police academy.",
      "សិក្ខាកាម ម៉ូឌុលដែលបានបង្រៀន (ក្នុងចំណោម ៩) និងកំណើនពិន្ទុនៅសាលានគរបាលក្នុងខេត្ត។"),
-    ("pilot_effect", 0.1, "Effect in the pilots", "ឥទ្ធិពលក្នុងកម្មវិធីសាកល្បង",
-     "The fall in arrests measured where the partnership already runs.",
-     "ការថយចុះនៃការចាប់ខ្លួន ដែលបានវាស់នៅកន្លែងមានភាពជាដៃគូរួចហើយ។"),
 )  # fmt: skip
 
 #: The province and criterion left without data.
@@ -77,6 +73,11 @@ MISSING = ("11", "disruption_rate")
 PARTNERSHIP = ("01", "12", "18")
 HOSTILE = "#set page(width: 1cm) $x$ *b* _i_ <l> @r [a] // c"
 HOSTILE_FILE = "incidents/outreach_#1_$x$.csv"
+#: The data selection in words, as ``query.view.Filters.describe`` gives it.
+FILTERS = Text(
+    "2024-01 – 2024-12 · Incidents: All · Population: Key populations · Actor: All · Whole country",
+    "2024-01 – 2024-12 · ឧប្បត្តិហេតុ៖ ទាំងអស់ · ក្រុមប្រជាជន៖ ក្រុមប្រជាជនគន្លឹះ · អ្នកប្រព្រឹត្ត៖ ទាំងអស់ · ទូទាំងប្រទេស",
+)
 
 
 def _criteria() -> tuple[Criterion, ...]:
@@ -104,10 +105,11 @@ def _rows(rng: np.random.Generator) -> tuple[ProvinceRow, ...]:
                 name_en,
                 name_km,
                 rank=rank,
+                rank_median=rank,
                 rank_low=max(1, rank - spread),
                 rank_high=min(25, rank + spread + 1),
                 score=round(float(scores[index]), 3),
-                top3_chance=round(max(0.0, 1 - rank / 5) ** 2, 2),
+                p_top3=round(max(0.0, 1 - rank / 5) ** 2, 2),
                 criteria=criteria,
                 in_partnership=code in PARTNERSHIP,
             )
@@ -155,7 +157,7 @@ def sample_brief(seed: int = 13) -> Brief:
     )
     return Brief(
         date=date(2025, 3, 6), method="spotis", draws=2000, criteria=criteria, provinces=rows,
-        filters=Filters(date(2024, 1, 1), date(2024, 12, 1), populations=("fsw", "pwid")),
+        filters=FILTERS,
         files=_files(), protection_note=note, synthetic=True, leaders=leaders,
         evaluation=Evaluation(-0.38, -0.49, -0.25, "Callaway–Sant'Anna"),
         academies=_academies(rng),

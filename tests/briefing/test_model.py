@@ -3,18 +3,20 @@ vocabulary's."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 
 import pytest
 
 import vocabulary
+from analysis.ranking_methods import METHODS as RANKING_METHODS
+from analysis.ranking_result import LeaderReason, ProvinceRank
 from briefing.model import (
+    METHODS,
     Academy,
     BriefError,
     Criterion,
     Curriculum,
-    Filters,
     Leader,
     ProvinceRow,
     Text,
@@ -24,8 +26,8 @@ from tests.briefing.sample import MISSING, sample_brief
 
 
 def row(code: str = "07", **changes: object) -> ProvinceRow:
-    values = dict(province_code=code, name_en="Kampot", name_km="កំពត", rank=3, rank_low=2,
-                  rank_high=5, score=0.5, top3_chance=0.4, criteria={"a": 0.2, "b": None},
+    values = dict(province_code=code, name_en="Kampot", name_km="កំពត", rank=3, rank_median=3,
+                  rank_low=2, rank_high=5, score=0.5, p_top3=0.4, criteria={"a": 0.2, "b": None},
                   in_partnership=False)  # fmt: skip
     return ProvinceRow(**(values | changes))
 
@@ -47,14 +49,34 @@ def test_a_criterion_left_out_or_none_is_missing() -> None:
         ({"province_code": "7"}, "province code '7'"),
         ({"criteria": {"a": 1.2}}, "criterion 'a' is 1.2"),
         ({"criteria": {"a": -0.1}}, "criterion 'a' is -0.1"),
-        ({"rank": 6}, "rank_low <= rank <= rank_high"),
-        ({"top3_chance": 2}, "top3_chance"),
+        ({"rank_median": 6}, "rank_low <= rank_median <= rank_high"),
+        ({"rank_low": 0}, "1 <= rank_low"),
+        ({"p_top3": 2}, "p_top3 2 not in"),
         ({"score": float("nan")}, "score nan"),
+        ({"score": None}, "all given or all None"),
     ],
 )
 def test_bad_rows_are_named(changes: dict, message: str) -> None:
     with pytest.raises(BriefError, match=message.replace("(", r"\(")):
         row(**changes)
+
+
+def test_a_province_not_ranked_has_no_rank_at_all_and_comes_last() -> None:
+    unranked = row(rank=None, rank_median=None, rank_low=None, rank_high=None, score=None,
+                   p_top3=None)  # fmt: skip
+    assert not unranked.ranked and row().ranked
+    brief = sample_brief()
+    first = replace(brief.ranked()[0], rank=None, rank_median=None, rank_low=None,
+                    rank_high=None, score=None, p_top3=None)  # fmt: skip
+    moved = replace(brief, provinces=(first, *brief.ranked()[1:]))
+    assert moved.ranked()[-1].province_code == first.province_code
+
+
+def test_the_ranking_cores_rows_fit_by_field_name() -> None:
+    theirs = {f.name for f in fields(ProvinceRank)}
+    assert {f.name for f in fields(ProvinceRow)} <= theirs
+    assert {"province_code", "main"} <= {f.name for f in fields(LeaderReason)}
+    assert set(METHODS) == set(RANKING_METHODS)
 
 
 def test_criteria_values_are_copied_so_the_row_stays_as_made() -> None:
@@ -80,17 +102,10 @@ def test_unknown_names_in_the_brief_are_named() -> None:
         replace(brief, provinces=(stray, *brief.provinces[1:]))
     with pytest.raises(BriefError, match="provinces listed twice"):
         replace(brief, provinces=(*brief.provinces, brief.provinces[0]))
-    with pytest.raises(BriefError, match="leader 99: not ranked"):
+    with pytest.raises(BriefError, match="leader 99: not listed"):
         replace(brief, leaders=(Leader("99", ("kp_size",)),))
     with pytest.raises(BriefError, match="method 'ahp'"):
         replace(brief, method="ahp")
-
-
-def test_filters_accept_only_the_contracts_values() -> None:
-    with pytest.raises(BriefError, match=r"populations: unknown \['sex_workers'\]"):
-        Filters(date(2024, 1, 1), date(2024, 12, 1), populations=("sex_workers",))
-    with pytest.raises(BriefError, match="after it ends"):
-        Filters(date(2024, 12, 1), date(2024, 1, 1))
 
 
 def test_text_needs_both_languages() -> None:

@@ -87,16 +87,20 @@ def test_the_synthetic_label_is_on_every_page(packs: dict[str, Path]) -> None:
             assert wanted in comparable(page_text(pdf, page, "-raw")), (lang, page)
 
 
-def test_without_synthetic_data_no_page_says_so(
+def test_without_synthetic_data_no_page_says_so_and_unranked_reads_so(
     brief: Brief, province_shapes: gpd.GeoDataFrame, tmp_path: Path
 ) -> None:
+    last = brief.ranked()[-1]
+    unranked = replace(last, rank=None, rank_median=None, rank_low=None, rank_high=None,
+                       score=None, p_top3=None)  # fmt: skip
+    real = replace(brief, synthetic=False, evaluation=None,
+                   provinces=(*brief.ranked()[:-1], unranked))  # fmt: skip
     pdf = tmp_path / "real.pdf"
-    pdf.write_bytes(
-        render_pdf(replace(brief, synthetic=False, evaluation=None), "en", province_shapes)
-    )
-    text = poppler("pdftotext", str(pdf), "-")
+    pdf.write_bytes(render_pdf(real, "en", province_shapes))
+    text = poppler("pdftotext", "-layout", str(pdf), "-")
     assert "ynthetic demonstration" not in text
     assert label("evaluation_not_run", "en") in " ".join(text.split())
+    assert re.search(rf"{last.province_code}\s+{last.name_en}.*not ranked", text)
 
 
 def test_a_missing_criterion_reads_missing_never_zero(brief: Brief, packs: dict[str, Path]) -> None:

@@ -33,10 +33,11 @@ def rows(*codes: str) -> list[ProvinceRow]:
             f"P{code}",
             "ខេត្ត",
             rank=i,
+            rank_median=i,
             rank_low=i,
             rank_high=i,
             score=1 - i / 10,
-            top3_chance=0.5,
+            p_top3=0.5,
             criteria={},
             in_partnership=False,
         )

@@ -9,7 +9,7 @@ import pytest
 
 from briefing.model import LoadedFile
 from briefing.view import MAX_FILES, build_view, format_date, format_percent, format_rank
-from tests.briefing.sample import MISSING, sample_brief
+from tests.briefing.sample import FILTERS, MISSING, sample_brief
 
 
 def test_dates_in_words_in_both_languages() -> None:
@@ -42,6 +42,27 @@ def test_the_table_has_every_province_by_rank_and_missing_in_words() -> None:
         names = [c.name for c in brief.criteria]
         row = next(r for r in rows if r["code"] == MISSING[0])
         assert row["values"][names.index(MISSING[1])] == word
+
+
+def test_rank_cells_and_a_province_not_ranked() -> None:
+    brief = sample_brief()
+    top = brief.ranked()[0]
+    cells = build_view(brief, "en")["ranking"]["rows"][0]
+    assert cells["rank"] == "1"
+    assert cells["interval"] == f"{top.rank_median} ({top.rank_low}–{top.rank_high})"
+    unranked = replace(top, rank=None, rank_median=None, rank_low=None, rank_high=None,
+                       score=None, p_top3=None)  # fmt: skip
+    view = build_view(replace(brief, provinces=(unranked, *brief.ranked()[1:])), "km")
+    last = view["ranking"]["rows"][-1]
+    assert (last["code"], last["interval"], last["score"]) == (
+        top.province_code,
+        "មិនបានចាត់ថ្នាក់",
+        "–",
+    )
+
+
+def test_the_filters_are_printed_as_given() -> None:
+    assert build_view(sample_brief(), "km")["selection"]["text"] == FILTERS.km
 
 
 def test_names_come_in_the_packs_language_first() -> None:
