@@ -52,8 +52,8 @@ def draw_province_map(
 
     ``provinces`` is a GeoDataFrame in EPSG:4326 with a ``province_code`` column (the
     atlas's ``provinces`` table; pass its display geometry for a small SVG). A province with no
-    row is drawn grey; a row with no polygon is simply not on the map. An academy without
-    lon/lat is drawn inside its province.
+    row, or not ranked, is drawn grey without a number; a row with no polygon is not drawn. An
+    academy without lon/lat is drawn inside its province.
 
     Raises:
         MapError: if the frame has no ``province_code`` column, another CRS, or no polygons;
@@ -99,6 +99,7 @@ def _figure(frame: gpd.GeoDataFrame) -> tuple[Figure, Axes]:
 
 def _colours(rows: list[ProvinceRow], colour_by: str) -> tuple[Normalize, Colormap]:
     cmap = colormaps[COLOUR_MAP]
+    rows = [row for row in rows if row.ranked]
     if colour_by == "score":
         scores = [row.score for row in rows] or [0.0, 1.0]
         low, high = min(scores), max(scores)
@@ -110,9 +111,9 @@ def _draw_provinces(ax: Axes, frame: gpd.GeoDataFrame, rows: list, colour_by: st
     norm, cmap = _colours(rows, colour_by)
     found = [row if isinstance(row, ProvinceRow) else None for row in frame["_row"]]
     colours = [
-        to_rgba(NO_DATA_COLOUR)
-        if row is None
-        else cmap(norm(row.score if colour_by == "score" else row.rank))
+        cmap(norm(row.score if colour_by == "score" else row.rank))
+        if row is not None and row.ranked
+        else to_rgba(NO_DATA_COLOUR)
         for row in found
     ]
     frame.plot(ax=ax, color=colours, edgecolor="white", linewidth=0.6)
@@ -123,7 +124,7 @@ def _draw_provinces(ax: Axes, frame: gpd.GeoDataFrame, rows: list, colour_by: st
         )
     halo = [patheffects.withStroke(linewidth=2.2, foreground=HALO)]
     for geometry, row in zip(frame.geometry, found, strict=True):
-        if row is not None:
+        if row is not None and row.ranked:
             point = label_point(geometry)
             ax.annotate(
                 _rank_text(row.rank),

@@ -59,6 +59,10 @@ def test_scores_are_coloured_and_a_province_without_a_row_is_grey() -> None:
     assert pixel_share(png, NO_DATA_COLOUR) > 0.05
     full = draw_province_map(squares(), rows("01", "02", "03"), dpi=60)
     assert pixel_share(full, NO_DATA_COLOUR) < 0.001  # a few anti-aliased edge pixels at most
+    unranked = replace(rows("03")[0], rank=None, rank_median=None, rank_low=None,
+                       rank_high=None, score=None, p_top3=None)  # fmt: skip
+    grey = draw_province_map(squares(), [*rows("01", "02"), unranked], dpi=60)
+    assert pixel_share(grey, NO_DATA_COLOUR) > 0.05
 
 
 def test_svg_and_rank_colouring() -> None:
