@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the atlas needs into .venv, and Leaflet into static/vendor.
-# With --browser, also Debian's chromium and a Khmer font (for the browser tests).
+# Always a Khmer font from Debian (the briefing PDF); with --browser, also what the tests
+# need: chromium and poppler-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,15 +17,19 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 fi
 .venv/bin/python -m geo.assets
 
+# Debian packages. Always a Khmer font: the briefing PDF needs it (python -m briefing, the
+# ranking page's button). With --browser (the tests) also chromium, and poppler-utils, whose
+# pdftotext, pdftoppm and pdffonts check the PDF.
+missing=()
+dpkg -s fonts-khmeros >/dev/null 2>&1 || missing+=(fonts-khmeros)
 if [ "${1:-}" = "--browser" ]; then
-  missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  dpkg -s fonts-khmeros >/dev/null 2>&1 || missing+=(fonts-khmeros)
-  if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "installing ${missing[*]} from Debian's packages" >&2
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing ${missing[*]} from Debian's packages" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

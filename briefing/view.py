@@ -1,0 +1,283 @@
+"""The brief in one language: every string the pack prints, formatted, as plain JSON data.
+
+``build_view`` is the only place where numbers become text; the typst template only lays the
+strings out (it never evaluates them, see ``briefing.render``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from briefing.labels import LABELS, LANGS, label
+from briefing.model import Academy, Brief, ProvinceRow, TimelineEvent
+
+_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+#: At most this many loaded files are listed; the rest are counted.
+MAX_FILES = 10
+#: Between the items of a list, in both languages.
+SEPARATOR = ", "
+
+
+def khmer_digits(text: str) -> str:
+    """``text`` with its Latin digits written in Khmer digits."""
+    return text.translate(_KHMER_DIGITS)
+
+
+def format_date(day: date, lang: str, precision: str = "day") -> str:
+    """A date in words: "16 August 2010", "November 2011" or "2011" (Khmer digits in km)."""
+    month = label(f"month_{day.month}", lang)
+    text = {"day": f"{day.day} {month} {day.year}", "month": f"{month} {day.year}"}.get(
+        precision, str(day.year)
+    )
+    return khmer_digits(text) if lang == "km" else text
+
+
+def format_percent(share: float, signed: bool = False) -> str:
+    """0.38 as "38 %" (with "+" or "−" when ``signed``)."""
+    text = f"{abs(share) * 100:.0f} %"
+    if not signed or round(share * 100) == 0:
+        return text
+    return ("+" if share > 0 else "−") + text
+
+
+def format_rank(rank: float) -> str:
+    """A median rank: "3", or "3.5" between two ranks."""
+    return str(int(rank)) if float(rank).is_integer() else f"{rank:.1f}"
+
+
+def build_view(brief: Brief, lang: str) -> dict[str, Any]:
+    """Everything the template needs, as strings, lists and dicts (JSON-ready).
+
+    Raises:
+        ValueError: for a language other than "en" or "km".
+    """
+    if lang not in LANGS:
+        raise ValueError(f"language {lang!r}: expected one of {LANGS}")
+    title = brief.title.get(lang) if brief.title else label("title", lang)
+    return {
+        "lang": lang,
+        "title": title,
+        "subtitle": label("subtitle", lang),
+        "prepared": label("prepared_on", lang, date=format_date(brief.date, lang)),
+        "synthetic": label("synthetic", lang) if brief.synthetic else None,
+        "page_of": label("page_of", lang, n="{n}", total="{total}"),
+        "ranking": _ranking(brief, lang),
+        "map": {
+            "heading": label("sec_map", lang),
+            "caption": label("map_caption_score", lang),
+        },
+        "academies": _academies(brief, lang),
+        "method": _method(brief, lang),
+        "selection": _selection(brief, lang),
+        "evaluation": _evaluation(brief, lang),
+        "timeline": _timeline(brief.timeline, lang),
+        "curriculum": _curriculum(brief, lang),
+        "protection": {
+            "heading": label("sec_protection", lang),
+            "text": brief.protection_note.get(lang),
+        },
+        "vintage": _vintage(brief, lang),
+    }
+
+
+def _names(row: ProvinceRow, lang: str) -> list[str]:
+    """The province's names, the pack's language first."""
+    return [row.name_km, row.name_en] if lang == "km" else [row.name_en, row.name_km]
+
+
+def _ranking(brief: Brief, lang: str) -> dict[str, Any]:
+    names = [c.name for c in brief.criteria]
+    rows = [_ranking_row(row, names, lang) for row in brief.ranked()]
+    return {
+        "heading": label("sec_ranking", lang),
+        "intro": label("ranking_intro", lang, draws=f"{brief.draws:,}"),
+        "headers": {
+            "rank": label("col_rank", lang),
+            "interval": label("col_interval", lang),
+            "code": label("col_code", lang),
+            "province": label("col_province", lang),
+            "score": label("col_score", lang),
+            "top3": label("col_top3", lang),
+            "partnership": label("col_partnership", lang),
+        },
+        "criteria": [c.label.get(lang) for c in brief.criteria],
+        "rows": rows,
+        "note": label("table_note", lang),
+        "why_heading": label("why_heading", lang),
+        "why": _why(brief, lang),
+    }
+
+
+def _ranking_row(row: ProvinceRow, criteria: list[str], lang: str) -> dict[str, Any]:
+    """One line of the table; a missing value reads "missing", never 0."""
+    values = [row.value(name) for name in criteria]
+    missing = label("missing", lang)
+    return {
+        **_rank_cells(row, lang),
+        "code": row.province_code,
+        "names": _names(row, lang),
+        "values": [missing if v is None else f"{v:.2f}" for v in values],
+        "missing": [v is None for v in values],
+        "partnership": label("partnership_mark", lang) if row.in_partnership else "",
+    }
+
+
+def _rank_cells(row: ProvinceRow, lang: str) -> dict[str, str]:
+    """Rank, "median (low–high)", score and chance of the top 3; for a province that could not
+    be ranked, "not ranked" and dashes."""
+    if not row.ranked:
+        return {"rank": "–", "interval": label("not_ranked", lang), "score": "–", "top3": "–"}
+    interval = f"{format_rank(row.rank_low)}–{format_rank(row.rank_high)}"
+    return {
+        "rank": format_rank(row.rank),
+        "interval": f"{format_rank(row.rank_median)} ({interval})",
+        "score": f"{row.score:.2f}",
+        "top3": format_percent(row.p_top3),
+    }
+
+
+def _why(brief: Brief, lang: str) -> list[str]:
+    labels = {c.name: c.label.get(lang) for c in brief.criteria}
+    return [
+        label(
+            "why_item",
+            lang,
+            province=_names(brief.province(leader.province_code), lang)[0],
+            criteria=SEPARATOR.join(labels[name] for name in leader.main),
+        )
+        for leader in brief.leaders
+    ]
+
+
+def _academies(brief: Brief, lang: str) -> dict[str, Any]:
+    total = brief.curriculum.modules
+    provinces = {row.province_code: _names(row, lang)[0] for row in brief.provinces}
+    headers = [
+        "",
+        label("col_academy", lang),
+        label("col_province", lang),
+        label("col_modules", lang, n=total),
+        label("col_trainees", lang),
+        label("col_tests", lang),
+        label("col_gain", lang),
+    ]
+    rows = [
+        [
+            f"A{number}",
+            academy.name,
+            provinces.get(academy.province_code, academy.province_code),
+            *_academy_figures(academy, lang),
+        ]
+        for number, academy in enumerate(brief.academies, start=1)
+    ]
+    return {
+        "heading": label("sec_academies", lang),
+        "empty": label("no_academies", lang),
+        "headers": headers,
+        "rows": rows,
+    }
+
+
+def _academy_figures(academy: Academy, lang: str) -> list[str]:
+    unknown = label("not_reported", lang)
+    tests = unknown
+    if academy.pre_test_mean is not None and academy.post_test_mean is not None:
+        tests = f"{academy.pre_test_mean:.0f} % → {academy.post_test_mean:.0f} %"
+    gain = unknown if academy.gain is None else format_percent(academy.gain, signed=True)
+    return [
+        unknown if academy.modules_delivered is None else str(academy.modules_delivered),
+        unknown if academy.trainees is None else f"{academy.trainees:,}",
+        tests,
+        gain,
+    ]
+
+
+def _method(brief: Brief, lang: str) -> dict[str, Any]:
+    total = sum(c.weight for c in brief.criteria)
+    return {
+        "heading": label("sec_method", lang),
+        "line": label("method_line", lang, method=label(f"method_{brief.method}", lang)),
+        "headers": [label(k, lang) for k in ("col_criterion", "col_weight", "col_definition")],
+        "rows": [
+            [
+                c.label.get(lang),
+                f"{c.weight:g} ({format_percent(c.weight / total)})",
+                c.definition.get(lang),
+            ]
+            for c in brief.criteria
+        ],
+    }
+
+
+def _selection(brief: Brief, lang: str) -> dict[str, str]:
+    return {"heading": label("sec_selection", lang), "text": brief.filters.get(lang)}
+
+
+def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
+    e = brief.evaluation
+    if e is None:
+        text = label("evaluation_not_run", lang)
+    else:
+        text = label(
+            "evaluation_headline",
+            lang,
+            change=format_percent(e.change, signed=True),
+            level=format_percent(e.level),
+            low=format_percent(e.low, signed=True),
+            high=format_percent(e.high, signed=True),
+            estimator=e.estimator,
+        )
+    return {"heading": label("sec_evaluation", lang), "text": text}
+
+
+def _timeline(events: tuple[TimelineEvent, ...], lang: str) -> dict[str, Any]:
+    return {
+        "heading": label("timeline", lang),
+        "rows": [
+            [
+                label("next", lang) if e.when is None else format_date(e.when, lang, e.precision),
+                e.what.get(lang),
+            ]
+            for e in events
+        ],
+    }
+
+
+def _curriculum(brief: Brief, lang: str) -> dict[str, str]:
+    c = brief.curriculum
+    numbers = {
+        "academies": str(c.academies),
+        "modules": str(c.modules),
+        "gain": format_percent(c.gain, signed=True),
+        "answers": str(c.answers[0]),
+        "questions": str(c.answers[1]),
+    }
+    if lang == "km":
+        numbers = {k: khmer_digits(v) for k, v in numbers.items()}
+    approved = format_date(c.approved, lang, "month")
+    text = label("curriculum_figures", lang, approved=approved, **numbers)
+    return {"heading": label("sec_curriculum", lang), "text": text}
+
+
+def _vintage(brief: Brief, lang: str) -> dict[str, Any]:
+    files = sorted(brief.files, key=lambda f: f.loaded_at, reverse=True)
+    shown = sorted(files[:MAX_FILES], key=lambda f: (f.kind, f.file_name))
+    rows = [[_kind(f.kind, lang), f.file_name, _when(f.loaded_at)] for f in shown]
+    more = len(files) - len(shown)
+    return {
+        "heading": label("sec_vintage", lang),
+        "headers": [label(k, lang) for k in ("col_kind", "col_file", "col_loaded_on")],
+        "rows": rows,
+        "empty": label("no_files", lang),
+        "more": label("more_files", lang, n=more) if more else None,
+    }
+
+
+def _kind(kind: str, lang: str) -> str:
+    key = f"kind_{kind}"
+    return label(key, lang) if key in LABELS else kind
+
+
+def _when(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
