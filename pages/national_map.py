@@ -35,7 +35,6 @@ if site_note:
     st.info(t(site_note, lang))
 
 communes = data.communes(focus)
-borders = data.borders("districts" if focus else "provinces", focus)
 tiles = data.tiles_url()
 labels = MapLabels(
     lang=lang,
@@ -44,7 +43,8 @@ labels = MapLabels(
     code=t("commune_code", lang),
     nocode=t("no_code", lang),
 )
-fmap = build_province_map(communes, labels, borders=borders.geometry, tiles=tiles)
+encoded = data.communes_encoded(focus)  # cached, with the district or province borders
+fmap = build_province_map(communes, labels, encoded=encoded, tiles=tiles)
 coded = int(communes["commune_code"].notna().sum())
 left, right = st.columns(2)
 left.metric(t("communes", lang), f"{len(communes):,}")

@@ -15,7 +15,7 @@ import streamlit as st
 import config
 import query
 from etl.schema import SYNTHETIC_FLAG
-from geo.maps import OSM_TILES, CommuneRows, commune_rows, encode_polygons
+from geo.maps import OSM_TILES, CommuneRows, commune_rows
 from query import explore
 
 
@@ -121,28 +121,16 @@ def borders(table: str, province: str | None) -> gpd.GeoDataFrame:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _commune_rows(path: str, version: float, province: str | None, precision: int) -> CommuneRows:
     layer = _cached(path, version, "commune_layer", (province,))
-    return commune_rows(layer, precision)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _encoded_borders(
-    path: str, version: float, table: str, province: str | None, precision: int
-) -> list:
-    return encode_polygons(
-        _cached(path, version, "border_layer", (table, province)).geometry, precision
-    )
+    table = "districts" if province else "provinces"
+    borders = _cached(path, version, "border_layer", (table, province)).geometry
+    return commune_rows(layer, precision, borders)
 
 
 def communes_encoded(province: str | None) -> CommuneRows:
-    """The fixed part of the map payload of ``communes(province)``: names, places and encoded
-    polygons (computed once per database version)."""
+    """The fixed part of the map payload of ``communes(province)``: names, places and the
+    polygons' topology, with the district borders of a province or the province borders of
+    the country in it (computed once per database version)."""
     return _commune_rows(*_checked_version(), province, config.get_int("ATLAS_COORD_PRECISION"))
-
-
-def encoded_borders(table: str, province: str | None) -> list:
-    """The compact encoding of ``borders(table, province)`` (computed once per version)."""
-    precision = config.get_int("ATLAS_COORD_PRECISION")
-    return _encoded_borders(*_checked_version(), table, province, precision)
 
 
 def provinces() -> pd.DataFrame:

@@ -185,23 +185,22 @@ def map_maker(
     fills = fill_index(classes, partnership_classes(frame, view.months, state["cover"]))
     tooltips, tooltip_labels = _tooltips(frame, state, view.months, lang)
     layers = state["layers"]
-    encoded = data.communes_encoded(view.province)
+    encoded = data.communes_encoded(view.province)  # with the view's borders
+    if "borders" not in layers:
+        encoded = encoded.without_borders()
     outlined = None
     if "partnership" in layers:
-        outlined = [r[4] for r, s in zip(encoded.rows, frame["status"], strict=True) if s != "none"]
+        outlined = [i for i, s in enumerate(frame["status"]) if s != "none"]
     services = None
     if "services" in layers:
         points = data.run("explore.public_service_points", view)
         services = points.assign(label=[f"{t('svc_' + p.service_type, lang)} · {p.operator}"
                                         for p in points.itertuples()])  # fmt: skip
-    borders = None
-    if "borders" in layers:
-        borders = data.encoded_borders("districts" if view.province else "provinces", view.province)
     labels = MapLabels(lang=lang, district=t("district", lang), province=t("province", lang),
                        code=t("commune_code", lang), nocode=t("no_code", lang))  # fmt: skip
     make = functools.partial(
         build_explore_map, layer, fills, labels, encoded=encoded, tooltips=tooltips,
-        tooltip_labels=tooltip_labels, outlined=outlined, borders=borders, services=services,
+        tooltip_labels=tooltip_labels, outlined=outlined, services=services,
         tiles=data.tiles_url(),
     )  # fmt: skip
     return make, _legend(breaks, state, map_note(view, lang), lang)
