@@ -37,6 +37,8 @@ LABELS: dict[str, dict[str, str]] = {
     "district": {"en": "District", "km": "ស្រុក/ខណ្ឌ"},
     "province": {"en": "Province", "km": "ខេត្ត/រាជធានី"},
     "commune_code": {"en": "Commune code", "km": "លេខកូដឃុំ"},
+    "district_code": {"en": "District code", "km": "លេខកូដស្រុក"},
+    "province_code": {"en": "Province code", "km": "លេខកូដខេត្ត"},
     "no_code": {"en": "no official code", "km": "គ្មានលេខកូដផ្លូវការ"},
     "communes": {"en": "Communes", "km": "ឃុំ/សង្កាត់"},
     "with_code": {"en": "with official code", "km": "មានលេខកូដផ្លូវការ"},

@@ -6,6 +6,7 @@ map (which must explain itself).
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import folium
@@ -20,9 +21,10 @@ from geo.maps import (
     CompactPolygonLayer,
     LayerStyle,
     MapLabels,
+    Overlays,
     base_map,
     commune_payload,
-    outline_payload,
+    commune_rows,
 )
 
 # Rows: disruption low → high; columns: partnership none → active. High disruption with no
@@ -148,48 +150,49 @@ def build_explore_map(
     labels: MapLabels,
     *,
     legend: Legend | None = None,
-    encoded: list | CommuneRows | None = None,
+    encoded: CommuneRows | None = None,
     tooltips: list[list[str]] | None = None,
     tooltip_labels: tuple[str, ...] = (),
-    outlined: gpd.GeoSeries | list | None = None,
-    borders: gpd.GeoSeries | list | None = None,
+    outlined: Sequence[int] | None = None,
+    borders: gpd.GeoSeries | None = None,
     services: pd.DataFrame | None = None,
     tiles: str | None = None,
     precision: int = 4,
 ) -> folium.Map:
     """Communes filled by ``fills`` (``fill_index``), with the ``legend`` inside the map when
-    given, and optional layers:
-    ``outlined`` partnership communes, ``borders`` (geometries, or their ``encode_polygons``),
-    and public ``services`` (columns ``lon``, ``lat``, ``label``) as markers.
+    given, and optional layers: the communes at positions ``outlined`` (partnership) outlined,
+    district or province ``borders`` (or those ``encoded`` carries: ``commune_rows`` of the
+    communes with their borders, when already known), and public ``services`` (columns
+    ``lon``, ``lat``, ``label``) as dots.
 
     Raises:
-        ValueError: if ``communes`` is empty or not in EPSG:4326, or the per-commune lists do
-            not have one entry per commune.
+        ValueError: if ``communes`` is empty or not in EPSG:4326, the per-commune lists do
+            not have one entry per commune, or both ``borders`` and ``encoded`` are given.
     """
     if communes.empty:
         raise ValueError("no communes to draw")
     if communes.crs is None or communes.crs.to_epsg() != 4326:
         raise ValueError(f"communes must be in EPSG:4326, got {communes.crs}")
+    if encoded is not None and borders is not None:
+        raise ValueError("give the borders inside encoded (commune_rows), not beside it")
+    if encoded is None:
+        encoded = commune_rows(communes, precision, borders)
     style = LayerStyle(colors=palette(), opacity=0.85, weight=0.3)
+    points = []
+    if services is not None:
+        points = list(zip(services["lat"], services["lon"], services["label"], strict=True))
+    overlays = Overlays(
+        border_style=LayerStyle(color="#333333", weight=1.0, interactive=False),
+        outlined=outlined or (),
+        outline_style=LayerStyle(color=PARTNERSHIP_OUTLINE, weight=2.2, interactive=False),
+        points=points, point_colour=SERVICE_COLOUR,
+    )  # fmt: skip
     m = base_map(tuple(communes.total_bounds), tiles)
     payload = commune_payload(
         communes, fills, style, labels, precision,
-        encoded=encoded, extras=tooltips, extra_labels=tooltip_labels,
+        encoded=encoded, extras=tooltips, extra_labels=tooltip_labels, overlays=overlays,
     )  # fmt: skip
     m.add_child(CompactPolygonLayer(payload, background=None if tiles else PLAIN_BACKGROUND))
-    if borders is not None and len(borders):
-        line = LayerStyle(color="#333333", weight=1.0, interactive=False)
-        m.add_child(CompactPolygonLayer(outline_payload(borders, line, precision)))
-    if outlined is not None and len(outlined):
-        line = LayerStyle(color=PARTNERSHIP_OUTLINE, weight=2.2, interactive=False)
-        m.add_child(CompactPolygonLayer(outline_payload(outlined, line, precision)))
-    if services is not None:
-        for point in services.itertuples(index=False):
-            folium.CircleMarker(
-                [point.lat, point.lon], radius=4, color="#ffffff", weight=1,
-                fill=True, fill_color=SERVICE_COLOUR, fill_opacity=0.95,
-                tooltip=html.escape(point.label),
-            ).add_to(m)  # fmt: skip
     if legend is not None:
         m.add_child(LegendControl(legend))
     return m

@@ -1,13 +1,17 @@
 """Map builders: pure functions that return a ``folium.Map``.
 
-Commune polygons travel to the browser in the compact encoding of ``geo.encode`` and are
-decoded by a small script of our own into one Leaflet GeoJSON layer, so the national map stays
-a few hundred kilobytes. Leaflet itself is served locally (``geo.assets``).
+Commune polygons travel to the browser as a topology (``geo.topology``: each shared border
+once, integer coordinates) in the compact text of ``geo.encode``; a small script of our own
+decodes it into one Leaflet GeoJSON layer, with the borders, outlines and points a map draws
+over it, so the national map stays small on the wire. Leaflet itself is served locally
+(``geo.assets``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +22,8 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.assets import use_local_assets
-from geo.encode import OFFSET, encode_geometry
+from geo.encode import encode_topology
+from geo.topology import build_topology
 
 PROVINCE_PALETTE = (
     "#8dd3c7", "#e6c84f", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
@@ -55,7 +60,8 @@ class LayerStyle:
 
 
 class CompactPolygonLayer(MacroElement):
-    """A Leaflet GeoJSON layer shipped in the compact polygon encoding."""
+    """The map's communes (a Leaflet GeoJSON layer) and what is drawn over them, shipped as
+    one compact topology (``commune_payload``)."""
 
     _template = _TEMPLATE
 
@@ -76,7 +82,7 @@ def payload_json(payload: dict) -> str:
 
     folium renders element scripts through branca, which reads them as templates again, while
     streamlit-folium does not: the text must read the same either way, so it may hold no
-    ``{{``, ``}}``, ``{%`` or ``{#`` (the polyline alphabet has no braces, labels are made
+    ``{{``, ``}}``, ``{%`` or ``{#`` (the arcs' alphabet has no braces, labels are made
     plain, and the payload's last key is a scalar). ``</`` is escaped for HTML.
 
     Raises:
@@ -97,56 +103,73 @@ def province_colours(codes: pd.Series) -> dict[str, str]:
     }
 
 
-def encode_polygons(geoms: gpd.GeoSeries, precision: int) -> list[list[list[str]]]:
-    """Every geometry in the compact encoding (the costly part of a payload, worth caching).
-
-    Raises:
-        ValueError: if a geometry is not polygonal.
-    """
-    return [encode_geometry(g, precision) for g in geoms]
-
-
 PLACE_COLUMNS = ["district_name_en", "district_name_km", "province_name_en", "province_name_km"]
 
 
 @dataclass(frozen=True)
 class CommuneRows:
-    """What a commune layer's payload holds whatever the colours: per commune its code, names,
-    place index and encoded polygon, and the table of places. Worth caching per layer."""
+    """What a commune layer's payload holds whatever the colours, column by column (a column
+    compresses better than rows that mix names and numbers): per commune its code (None
+    without), names, index into ``places`` and polygons (rings of arc tokens, ``geo.encode``);
+    the topology's ``arcs`` and ``scale`` (integers per degree); and the mesh of the borders
+    built with it (empty without). Worth caching per layer."""
 
-    rows: list
-    places: list
+    codes: list
+    names_en: list[str]
+    names_km: list[str]
+    place_index: list[int]
+    places: list[list[str]]
+    shapes: list
+    arcs: str
+    scale: int
+    borders: list[int] = field(default_factory=list)
+
+    def without_borders(self) -> CommuneRows:
+        """The same layer, its borders not drawn."""
+        return dataclasses.replace(self, borders=[])
 
 
 def commune_rows(
-    communes: gpd.GeoDataFrame, precision: int, encoded: list | None = None
+    communes: gpd.GeoDataFrame, precision: int, borders: gpd.GeoSeries | None = None
 ) -> CommuneRows:
-    """The fixed part of ``commune_payload`` for ``communes`` (``query.commune_layer``).
+    """The fixed part of ``commune_payload`` for ``communes`` (``query.commune_layer``), with
+    the ``borders`` to draw over them (district or province outlines) in the same topology.
 
     Raises:
-        ValueError: if a geometry is not polygonal, or ``encoded`` has not one entry per
-            commune.
+        ValueError: if a geometry is not polygonal, or ``precision`` is not 0 to 7.
     """
-    if encoded is None:
-        encoded = encode_polygons(communes.geometry, precision)
-    if len(encoded) != len(communes):
-        raise ValueError(f"encoded has {len(encoded)} entries for {len(communes)} communes")
+    layers = [communes.geometry] if borders is None else [communes.geometry, borders]
+    encoded = encode_topology(build_topology(layers, precision))
     places = communes[PLACE_COLUMNS].fillna("").map(_plain)
     place_index = {p: i for i, p in enumerate(dict.fromkeys(places.itertuples(index=False)))}
-    rows = [
-        [
-            code if isinstance(code, str) else None,
-            _plain(name_en),
-            _plain(name_km) if isinstance(name_km, str) else "",
-            place_index[place],
-            geometry,
-        ]
-        for code, name_en, name_km, place, geometry in zip(
-            communes["commune_code"], communes["commune_name_en"], communes["commune_name_km"],
-            places.itertuples(index=False), encoded, strict=True,
-        )
-    ]  # fmt: skip
-    return CommuneRows(rows, [list(p) for p in place_index])
+    return CommuneRows(
+        codes=[c if isinstance(c, str) else None for c in communes["commune_code"]],
+        names_en=[_plain(n) for n in communes["commune_name_en"]],
+        names_km=[_plain(n) if isinstance(n, str) else "" for n in communes["commune_name_km"]],
+        place_index=[place_index[p] for p in places.itertuples(index=False)],
+        places=[list(p) for p in place_index],
+        shapes=encoded.shapes,
+        arcs=encoded.arcs,
+        scale=encoded.scale,
+        borders=encoded.meshes[0] if encoded.meshes else [],
+    )
+
+
+BORDER_STYLE = LayerStyle(color="#333333", weight=1.0, interactive=False)
+OUTLINE_STYLE = LayerStyle(color="#111111", weight=2.2, interactive=False)
+
+
+@dataclass(frozen=True)
+class Overlays:
+    """What a map draws over its communes: the borders its ``CommuneRows`` carry (in
+    ``border_style``), the communes at positions ``outlined`` outlined, and ``points``
+    (lat, lon, tooltip text) as dots of ``point_colour``."""
+
+    border_style: LayerStyle = BORDER_STYLE
+    outlined: Sequence[int] = ()
+    outline_style: LayerStyle = OUTLINE_STYLE
+    points: Sequence[tuple[float, float, str]] = ()
+    point_colour: str = "#6a1b9a"
 
 
 def commune_payload(
@@ -156,71 +179,82 @@ def commune_payload(
     labels: MapLabels,
     precision: int,
     *,
-    encoded: list | CommuneRows | None = None,
+    encoded: CommuneRows | None = None,
     extras: list[list[str]] | None = None,
     extra_labels: tuple[str, ...] = (),
+    overlays: Overlays | None = None,
 ) -> dict:
-    """The data the compact layer script decodes: places, colours, encoded polygons, labels.
+    """The data the compact layer script decodes: arcs, places, colours, polygons, labels and
+    the overlays.
 
     ``communes`` carries the columns of ``query.commune_layer``; ``fill_index`` gives, per row,
-    an index into ``style.colors``. ``encoded`` is ``encode_polygons`` of the geometry, or
-    ``commune_rows`` of the layer, when already known. ``extras`` are more tooltip lines per
-    row, labelled by ``extra_labels``; each distinct text is written once.
+    an index into ``style.colors``. ``encoded`` is ``commune_rows`` of the layer, when already
+    known. ``extras`` are more tooltip lines per row, labelled by ``extra_labels``; each
+    distinct text is written once.
 
     Raises:
-        ValueError: if a geometry is not polygonal, or ``encoded``, ``fill_index`` or
-            ``extras`` do not have one entry per commune.
+        ValueError: if a geometry is not polygonal, ``encoded``, ``fill_index`` or ``extras``
+            do not have one entry per commune, or an outlined position is not a commune's.
     """
-    fixed = encoded if isinstance(encoded, CommuneRows) else commune_rows(
-        communes, precision, encoded
-    )  # fmt: skip
-    for name, given in (("encoded", fixed.rows), ("fill_index", fill_index), ("extras", extras)):
+    fixed = encoded if encoded is not None else commune_rows(communes, precision)
+    overlays = overlays or Overlays()
+    for name, given in (("encoded", fixed.codes), ("fill_index", fill_index), ("extras", extras)):
         if given is not None and len(given) != len(communes):
             raise ValueError(f"{name} has {len(given)} entries for {len(communes)} communes")
+    if any(not 0 <= i < len(communes) for i in overlays.outlined):
+        raise ValueError("an outlined position is not one of the communes")
     words: dict[str, int] = {}
-    if extras is None:
-        tails: list[list] = [[] for _ in fixed.rows]
-    else:
-        tails = [[[words.setdefault(_plain(x), len(words)) for x in row]] for row in extras]
-    rows = [
-        [*row[:4], int(fill), row[4], *tail]
-        for row, fill, tail in zip(fixed.rows, fill_index, tails, strict=True)
-    ]
-    payload = _layer_payload(rows, fixed.places, style, labels, precision)
-    payload["xl"] = [_plain(label) for label in extra_labels]
-    payload["xv"] = list(words)  # tooltip texts, each written once; rows hold their indices
-    return payload
+    tails = [] if extras is None else [[words.setdefault(_plain(x), len(words)) for x in row]
+                                       for row in extras]  # fmt: skip
+    fills = [int(f) for f in fill_index]
+    return _layer_payload(fixed, fills, tails, words, style, labels, extra_labels, overlays)
 
 
-def outline_payload(geoms: gpd.GeoSeries | list, style: LayerStyle, precision: int) -> dict:
-    """Payload for an outline layer (district or province borders): no fill, no tooltip.
-
-    ``geoms`` are geometries, or already their ``encode_polygons``.
-
-    Raises:
-        ValueError: if a geometry is not polygonal.
-    """
-    encoded = geoms if isinstance(geoms, list) else encode_polygons(geoms, precision)
-    rows = [[None, "", "", 0, 0, e] for e in encoded]
-    outline = LayerStyle(color=style.color, weight=style.weight, opacity=0, interactive=False)
-    return _layer_payload(rows, [], outline, MapLabels(), precision)
+def _style(style: LayerStyle) -> dict:
+    return {"color": style.color, "weight": style.weight, "opacity": style.opacity}
 
 
 def _layer_payload(
-    rows: list, places: list, style: LayerStyle, labels: MapLabels, precision: int
+    fixed: CommuneRows,
+    fills: list[int],
+    tails: list[list[int]],
+    words: dict[str, int],
+    style: LayerStyle,
+    labels: MapLabels,
+    extra_labels: tuple[str, ...],
+    overlays: Overlays,
 ) -> dict:
-    """The layer data the script decodes (keys kept short: the national map carries ~1,600
-    rows). The last key is a scalar so that the JSON never ends in ``}}`` (see payload_json)."""
+    """The layer data the script decodes, a column per key (keys kept short: the national map
+    carries ~1,600 communes). The last key is a scalar so that the JSON never ends in ``}}``
+    (see payload_json)."""
+    texts: dict[str, int] = {}
+    points = [
+        [round(lat, 5), round(lon, 5), texts.setdefault(_plain(text), len(texts))]
+        for lat, lon, text in overlays.points
+    ]
     return {
-        "s": 10**precision,
-        "o": OFFSET,
+        "s": fixed.scale,
+        "a": fixed.arcs,
+        "k": fixed.codes,
+        "n": fixed.names_en,
+        "m": fixed.names_km,
+        "pi": fixed.place_index,
+        "d": fixed.places,
+        "g": fixed.shapes,
+        "fi": fills,
         "c": list(style.colors),
-        "d": places,
-        "f": rows,
         "l": labels.__dict__,
-        "xl": [],
-        "xv": [],
-        "st": {"color": style.color, "weight": style.weight, "opacity": style.opacity},
+        "x": tails,  # per commune, its tooltip lines as indices into "xv"
+        "xl": [_plain(label) for label in extra_labels],
+        "xv": list(words),  # tooltip texts, each written once
+        "st": _style(style),
+        "b": fixed.borders,
+        "bs": _style(overlays.border_style),
+        "ol": [int(i) for i in overlays.outlined],
+        "os": _style(overlays.outline_style),
+        "p": points,
+        "pv": list(texts),
+        "pc": overlays.point_colour,
         "interactive": style.interactive,
     }
 
@@ -245,28 +279,35 @@ def build_province_map(
     labels: MapLabels,
     *,
     borders: gpd.GeoSeries | None = None,
+    encoded: CommuneRows | None = None,
     tiles: str | None = None,
     precision: int = 4,
 ) -> folium.Map:
-    """Communes coloured by province, with tooltips in both scripts and optional borders.
+    """Communes coloured by province, with tooltips in both scripts, and ``borders`` drawn
+    over them; or ``encoded`` (``commune_rows`` of the communes, with their borders) when
+    already known.
 
     Raises:
-        ValueError: if ``communes`` is empty or not in EPSG:4326.
+        ValueError: if ``communes`` is empty or not in EPSG:4326, or both ``borders`` and
+            ``encoded`` are given (the borders travel inside ``encoded``).
     """
     if communes.empty:
         raise ValueError("no communes to draw")
     if communes.crs is None or communes.crs.to_epsg() != 4326:
         raise ValueError(f"communes must be in EPSG:4326, got {communes.crs}")
+    if encoded is not None and borders is not None:
+        raise ValueError("give the borders inside encoded (commune_rows), not beside it")
     colours = province_colours(communes["province_code"])
     palette = tuple(colours.values())
     fill = communes["province_code"].map({c: i for i, c in enumerate(colours)})
     style = LayerStyle(colors=palette)
     m = base_map(tuple(communes.total_bounds), tiles)
-    payload = commune_payload(communes, fill, style, labels, precision)
+    fixed = encoded if encoded is not None else commune_rows(communes, precision, borders)
+    overlays = Overlays(border_style=LayerStyle(color="#222222", weight=1.2, interactive=False))
+    payload = commune_payload(
+        communes, fill, style, labels, precision, encoded=fixed, overlays=overlays
+    )
     m.add_child(CompactPolygonLayer(payload, background=None if tiles else PLAIN_BACKGROUND))
-    if borders is not None and not borders.empty:
-        outline = LayerStyle(color="#222222", weight=1.2, interactive=False)
-        m.add_child(CompactPolygonLayer(outline_payload(borders, outline, precision)))
     return m
 
 

@@ -109,6 +109,43 @@ def commune_layer(
     return _to_geoframe(run(con, sql, _province_params(province_code)))
 
 
+# The coarser map levels as layers shaped like the commune layer (``geo.maps.commune_rows``):
+# each unit's code and names in the commune columns, its place in the place columns.
+_COARSE_LAYERS = {
+    "district": """SELECT district_code AS unit, district_code AS commune_code,
+        district_name_en AS commune_name_en, district_name_km AS commune_name_km,
+        province_code, '' AS district_name_en, '' AS district_name_km, province_name_en,
+        province_name_km, ST_AsWKB(geom_display) AS wkb FROM districts""",
+    "province": """SELECT province_code AS unit, province_code AS commune_code,
+        province_name_en AS commune_name_en, province_name_km AS commune_name_km,
+        province_code, '' AS district_name_en, '' AS district_name_km,
+        '' AS province_name_en, '' AS province_name_km, ST_AsWKB(geom_display) AS wkb
+        FROM provinces""",
+}
+
+
+def unit_layer(
+    con: duckdb.DuckDBPyConnection, level: str, province_code: str | None = None
+) -> gpd.GeoDataFrame:
+    """The map's units of ``level`` (commune polygons, districts or provinces) with display
+    geometry, nationally or in one province, in the order of ``query.cells.unit_cells``:
+    ``unit`` (the polygon id or the code), then the commune layer's columns.
+
+    Raises:
+        ValueError: if ``level`` is not commune, district or province, or the province code
+            is malformed.
+    """
+    if level == "commune":
+        layer = commune_layer(con, province_code)
+        layer.insert(0, "unit", layer["source_id"])
+        return layer
+    if level not in _COARSE_LAYERS:
+        raise ValueError(f"level must be commune, district or province, got {level!r}")
+    order = "province_code, district_code" if level == "district" else "province_code"
+    sql = f"SELECT * FROM ({_COARSE_LAYERS[level]}) WHERE {IN_PROVINCE} ORDER BY {order}"
+    return _to_geoframe(run(con, sql, _province_params(province_code)))
+
+
 def border_layer(
     con: duckdb.DuckDBPyConnection, table: str, province_code: str | None = None
 ) -> gpd.GeoDataFrame:

@@ -21,7 +21,7 @@ import streamlit as st
 import config
 import query
 from etl.schema import SYNTHETIC_FLAG
-from geo.maps import OSM_TILES, CommuneRows, commune_rows, encode_polygons
+from geo.maps import OSM_TILES, CommuneRows, commune_rows
 from query import explore, published
 
 P = ParamSpec("P")
@@ -104,6 +104,7 @@ def cached_read(fn: Callable[Concatenate[Connection, P], R]) -> Callable[P, R]:
 
 # The reads the pages may make, one per query-layer function.
 commune_layer = cached_read(query.commune_layer)
+unit_layer = cached_read(query.unit_layer)
 border_layer = cached_read(query.border_layer)
 province_list = cached_read(query.province_list)
 match_summary = cached_read(query.match_summary)
@@ -123,36 +124,29 @@ published_years = cached_read(published.year_series)
 published_windows = cached_read(published.window_series)
 
 
-def _encoded_communes(
-    _con: Connection, path: str, version: str, province: str | None, precision: int
+def _encoded_units(
+    _con: Connection, path: str, version: str, level: str, province: str | None, precision: int
 ) -> CommuneRows:
-    return commune_rows(query.commune_layer(_con, province), precision)
+    layer = query.unit_layer(_con, level, province)
+    table = {"commune": "districts" if province else "provinces", "district": "provinces"}
+    borders = None
+    if level in table and not (level == "district" and province):
+        borders = query.border_layer(_con, table[level], province).geometry
+    return commune_rows(layer, precision, borders)
 
 
-def _encoded_borders(
-    _con: Connection, path: str, version: str, table: str, province: str | None, precision: int
-) -> list:
-    return encode_polygons(query.border_layer(_con, table, province).geometry, precision)
+_encoded_units_cached = st.cache_data(show_spinner=False, max_entries=64)(_encoded_units)
 
 
-_encoded_communes_cached = st.cache_data(show_spinner=False, max_entries=64)(_encoded_communes)
-_encoded_borders_cached = st.cache_data(show_spinner=False, max_entries=64)(_encoded_borders)
-
-
-def communes_encoded(province: str | None) -> CommuneRows:
-    """The fixed part of the map payload of ``commune_layer(province)``: names, places and
-    encoded polygons (computed once per database version)."""
-    path = db_path()
-    precision = config.get_int("ATLAS_COORD_PRECISION")
-    return _encoded_communes_cached(connection(), str(path), _version(path), province, precision)
-
-
-def encoded_borders(table: str, province: str | None) -> list:
-    """The compact encoding of ``border_layer(table, province)`` (computed once per version)."""
+def units_encoded(level: str, province: str | None) -> CommuneRows:
+    """The fixed part of the map payload of ``unit_layer(level, province)``: names, places and
+    the polygons' topology, with the borders drawn over them in it (district borders over a
+    province's communes, province borders over the country's communes or districts),
+    computed once per database version."""
     path = db_path()
     precision = config.get_int("ATLAS_COORD_PRECISION")
     con = connection()
-    return _encoded_borders_cached(con, str(path), _version(path), table, province, precision)
+    return _encoded_units_cached(con, str(path), _version(path), level, province, precision)
 
 
 def is_synthetic() -> bool:

@@ -125,6 +125,15 @@ def _tooltips(units: pd.DataFrame, options: ExploreOptions, months: int, lang: s
     return [list(row) for row in zip(*columns, strict=True)], tuple(labels)
 
 
+def map_labels(level: str, lang: str) -> MapLabels:
+    """The words of a map of ``level``'s units (a line whose label is empty is not drawn)."""
+    place = {"commune": ("district", "province"), "district": ("", "province"),
+             "province": ("", "")}[level]  # fmt: skip
+    return MapLabels(lang=lang, district=t(place[0], lang) if place[0] else "",
+                     province=t(place[1], lang) if place[1] else "",
+                     code=t(f"{level}_code", lang), nocode=t("no_code", lang))  # fmt: skip
+
+
 def map_maker(
     view: Filters, numbers: ViewNumbers, options: ExploreOptions, lang: str
 ) -> tuple[Callable[..., folium.Map], Legend]:
@@ -135,31 +144,29 @@ def map_maker(
     Raises:
         RuntimeError: if the map's layer and the view's units are not in the same order.
     """
-    layer: gpd.GeoDataFrame = data.commune_layer(view.province)
+    layer: gpd.GeoDataFrame = data.unit_layer(numbers.level, view.province)
     units = numbers.units
-    if not units["unit"].equals(layer["source_id"]):
+    if not units["unit"].equals(layer["unit"]):
         raise RuntimeError("the map's layer and the view's units are not in the same order")
     classes, breaks = disruption_classes(units, options.measure, threshold())
     fills = fill_index(classes, partnership_classes(units, options.cover, view.months))
     tooltips, tooltip_labels = _tooltips(units, options, view.months, lang)
     layers = options.layers
-    encoded = data.communes_encoded(view.province)
+    encoded = data.units_encoded(numbers.level, view.province)  # with the view's borders
+    if "borders" not in layers:
+        encoded = encoded.without_borders()
     outlined = None
     if "partnership" in layers:
-        outlined = [r[4] for r, s in zip(encoded.rows, units["status"], strict=True) if s != "none"]
+        outlined = [i for i, s in enumerate(units["status"]) if s != "none"]
     services = None
     if "services" in layers:
         points = data.public_service_points(view)
         services = points.assign(label=[f"{t('svc_' + p.service_type, lang)} · {p.operator}"
                                         for p in points.itertuples()])  # fmt: skip
-    borders = None
-    if "borders" in layers:
-        borders = data.encoded_borders("districts" if view.province else "provinces", view.province)
-    labels = MapLabels(lang=lang, district=t("district", lang), province=t("province", lang),
-                       code=t("commune_code", lang), nocode=t("no_code", lang))  # fmt: skip
     make = functools.partial(
-        build_explore_map, layer, fills, labels, encoded=encoded, tooltips=tooltips,
-        tooltip_labels=tooltip_labels, outlined=outlined, borders=borders, services=services,
+        build_explore_map, layer, fills, map_labels(numbers.level, lang), encoded=encoded,
+        tooltips=tooltips,
+        tooltip_labels=tooltip_labels, outlined=outlined, services=services,
         tiles=data.tiles_url(),
     )  # fmt: skip
     return make, _legend(breaks, options, map_note(view, lang), lang)

@@ -1,52 +1,68 @@
-"""The compact polygon encoding and its template-safe serialisation."""
+"""The compact text of a topology and its template-safe serialisation."""
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import Polygon, box
 
-from geo.encode import OFFSET, decode_ring, encode_geometry, encode_ring
+from geo.encode import (
+    ALPHABET,
+    SEPARATOR,
+    EncodedTopology,
+    decode_topology,
+    decode_values,
+    encode_topology,
+    encode_values,
+)
 from geo.maps import payload_json
+from geo.topology import build_topology
 
 
-def test_ring_round_trip_keeps_rounded_coordinates() -> None:
+def test_values_round_trip() -> None:
     rng = random.Random(7)
-    ring = [(102.3 + rng.random() * 5, 10.4 + rng.random() * 4) for _ in range(200)]
-    ring.append(ring[0])
-    decoded = decode_ring(encode_ring(ring, 4), 4)
-    assert len(decoded) == len(ring)
-    assert all(
-        abs(a - round(c, 4)) < 1e-9 and abs(b - round(d, 4)) < 1e-9
-        for (a, b), (c, d) in zip(decoded, ring, strict=True)
-    )
+    values = [0, 1, -1, 31, -32, 1 << 20, -(1 << 30)] + [
+        rng.randint(-5000, 5000) for _ in range(2000)
+    ]
+    assert decode_values(encode_values(values)) == values
+    assert encode_values([0, 0]) == "::"  # a point that does not move costs two characters
 
 
-def test_alphabet_has_no_template_characters() -> None:
+def test_the_alphabet_needs_no_escaping_and_no_template_character() -> None:
+    assert len(ALPHABET) == len(set(ALPHABET)) == 64
+    assert not set(ALPHABET + SEPARATOR) & set('{}%#"\\/-')
     rng = random.Random(1)
-    ring = [(rng.uniform(-180, 180), rng.uniform(-90, 90)) for _ in range(2000)]
-    text = encode_ring(ring, 5)
-    assert min(map(ord, text)) >= OFFSET
-    assert not set(text) & set("{}%#")
+    text = encode_values(rng.randint(-(10**7), 10**7) for _ in range(5000))
+    assert json.dumps(text) == f'"{text}"'  # JSON writes it as it is
 
 
-def test_polygons_with_holes_and_parts() -> None:
-    shell = [(0, 0), (4, 0), (4, 4), (0, 4)]
-    hole = [(1, 1), (2, 1), (2, 2), (1, 2)]
-    multi = MultiPolygon([Polygon(shell, [hole]), Polygon([(5, 5), (6, 5), (6, 6)])])
-    encoded = encode_geometry(multi, 4)
-    assert [len(p) for p in encoded] == [2, 1]
-    assert decode_ring(encoded[0][1], 4)[:4] == [(1.0, 1.0), (2.0, 1.0), (2.0, 2.0), (1.0, 2.0)]
+def test_a_walk_writes_a_shared_edge_once_and_skips_known_points() -> None:
+    left, right = box(0, 0, 1, 1), box(1, 0, 2, 1)
+    encoded = encode_topology(build_topology([[left, right]], 0))
+    parts = encoded.arcs.split(SEPARATOR)
+    assert len(parts) == 3
+    # left: the shared edge from (1, 0), then the rest with its first and last points known
+    assert decode_values(parts[0]) == [1, 0, 0, 1]
+    assert decode_values(parts[1]) == [-1, 0, 0, -1]
+    assert encoded.shapes[0] == [[[0, 0]]]
+    # right: the shared edge reversed (two arcs back), then its own arc
+    assert encoded.shapes[1] == [[[2, 0]]]
 
 
-def test_bad_input_is_refused() -> None:
-    with pytest.raises(ValueError, match="precision must be between 0 and 7"):
-        encode_ring([(0, 0)], 9)
-    with pytest.raises(ValueError, match="only polygons"):
-        encode_geometry(Polygon([(0, 0), (1, 0), (1, 1)]).exterior, 4)
+def test_bad_text_is_refused() -> None:
     with pytest.raises(ValueError, match="ends in the middle"):
-        decode_ring("_", 4)
+        decode_values(ALPHABET[40])
+    with pytest.raises(ValueError, match="not a character of the encoding"):
+        decode_values("{")
+    with pytest.raises(ValueError, match="points before the first arc"):
+        decode_topology(EncodedTopology("::", [[[[0, 5]]]], [], 1))
+    triangle = Polygon([(0, 0), (1, 0), (0, 1)])
+    topology = build_topology([[triangle]], 0)
+    bad = type(topology)(0, topology.arcs, [[[[[~0]]]]])  # a reversed arc before any was read
+    with pytest.raises(ValueError, match="order rings first use them"):
+        encode_topology(bad)
 
 
 def test_payload_refuses_template_syntax() -> None:

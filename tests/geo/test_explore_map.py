@@ -14,7 +14,7 @@ import query
 from geo.assets import LEAFLET_JS, STATIC_DIR, assets_installed, standalone_html
 from geo.charts import Event, monthly_chart
 from geo.explore_map import BIVARIATE, Legend, build_explore_map, fill_index, legend_html, palette
-from geo.maps import MapLabels, encode_polygons
+from geo.maps import MapLabels, commune_rows
 
 LEGEND = Legend(
     title="Disruption × partnership", disruption="disruption", partnership="partnership",
@@ -57,22 +57,41 @@ def test_the_map_carries_tooltips_layers_and_legend(kep) -> None:
     fills = pd.Series([6, 0, 9, 2, 10])
     services = pd.DataFrame({"lon": [104.32], "lat": [10.48], "label": ["HIV testing <x>"]})
     m = build_explore_map(
-        kep, fills, MapLabels(), legend=LEGEND, encoded=encode_polygons(kep.geometry, 4),
+        kep, fills, MapLabels(), legend=LEGEND,
         tooltips=[["<5", "No partnership"]] * 4 + [["12", "Active"]],
-        tooltip_labels=("Incidents", "Partnership"), outlined=kep.geometry[:1],
+        tooltip_labels=("Incidents", "Partnership"), outlined=[0],
         borders=kep.geometry, services=services,
     )  # fmt: skip
     html = m.get_root().render()
     payload = payload_of(html)
-    assert [row[4] for row in payload["f"]] == fills.tolist()
+    assert payload["fi"] == fills.tolist()
     assert payload["xl"] == ["Incidents", "Partnership"]
-    assert [payload["xv"][i] for i in payload["f"][4][6]] == ["12", "Active"]
-    assert html.count("var data = ") == 3  # communes, borders, partnership outlines
-    assert "circle_marker" in html and "HIV testing &lt;x&gt;" in html
+    assert [payload["xv"][i] for i in payload["x"][4]] == ["12", "Active"]
+    assert html.count("var data = ") == 1  # one topology: communes, borders, outlines, points
+    assert payload["ol"] == [0] and len(payload["b"]) > 0
+    assert payload["p"] == [[10.48, 104.32, 0]] and payload["pv"] == ["HIV testing <x>"]
+    assert "esc(data.pv[point[2]])" in html  # the script escapes the label it shows
     assert "atlas-legend" in html
+    plain = payload_of(build_explore_map(kep, fills, MapLabels()).get_root().render())
+    assert plain["b"] == plain["ol"] == plain["p"] == []
     assert "atlas-legend" not in build_explore_map(kep, fills, MapLabels()).get_root().render()
     with pytest.raises(ValueError, match="extras has 1 entries for 5 communes"):
         build_explore_map(kep, fills, MapLabels(), tooltips=[["x"]])
+    with pytest.raises(ValueError, match="not one of the communes"):
+        build_explore_map(kep, fills, MapLabels(), outlined=[5])
+
+
+def test_borders_travel_inside_the_cached_layer(kep) -> None:
+    fills = pd.Series([0] * 5)
+    encoded = commune_rows(kep, 4, kep.geometry)
+    with_borders = payload_of(
+        build_explore_map(kep, fills, MapLabels(), encoded=encoded).get_root().render()
+    )
+    assert with_borders["b"] == encoded.borders != []
+    without = build_explore_map(kep, fills, MapLabels(), encoded=encoded.without_borders())
+    assert payload_of(without.get_root().render())["b"] == []
+    with pytest.raises(ValueError, match="inside encoded"):
+        build_explore_map(kep, fills, MapLabels(), encoded=encoded, borders=kep.geometry)
 
 
 def test_the_standalone_file_needs_no_server(kep) -> None:

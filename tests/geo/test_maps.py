@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import folium
 import pytest
 
 import query
+from geo.encode import EncodedTopology, decode_topology
 from geo.maps import MapLabels, build_province_map, map_html_bytes
+from geo.topology import quantise
+from tests.geo.test_topology import same_cycle
 
-NATIONAL_BUDGET = 600_000
-PROVINCE_BUDGET = 150_000
+NATIONAL_BUDGET = 300_000  # 270 KB measured (406 KB before the topology)
+PROVINCE_BUDGET = 30_000  # 24 KB measured for the largest (Kampong Thom)
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +40,34 @@ def test_national_map_fits_the_budget_and_draws_every_commune(con) -> None:
     m = build_province_map(communes, MapLabels(), borders=borders)
     assert map_html_bytes(m) <= NATIONAL_BUDGET
     payload = payload_of(m)
-    assert len(payload["f"]) == 1633
-    codes = [row[0] for row in payload["f"] if row[0]]
+    assert len(payload["k"]) == len(payload["g"]) == 1633
+    codes = [code for code in payload["k"] if code]
     assert len(codes) == len(set(codes)) >= 1600
-    khmer = [row[2] for row in payload["f"] if row[2]]
+    khmer = [name for name in payload["m"] if name]
     assert all(re.search("[\u1780-\u17ff]", name) for name in khmer)
+    assert len(payload["b"]) > 500  # the province borders: arcs of the communes' topology
+
+
+def test_the_payload_draws_every_commune_and_border_exactly(con) -> None:
+    communes = query.commune_layer(con, "12")
+    borders = query.border_layer(con, "districts", "12").geometry
+    payload = payload_of(build_province_map(communes, MapLabels(), borders=borders))
+    encoded = EncodedTopology(payload["a"], payload["g"], [payload["b"]], payload["s"])
+    shapes, (mesh,) = decode_topology(encoded)
+    for geom, shape in zip(communes.geometry, shapes, strict=True):
+        rings = [r for p in shape for r in p]
+        expected = [r for p in quantise(geom, 4) for r in p]
+        assert len(rings) == len(expected)
+        assert all(same_cycle(a, b) for a, b in zip(rings, expected, strict=True))
+    drawn = {frozenset(e) for arc in mesh for e in pairwise(arc)}
+    lines = {
+        frozenset(e)
+        for g in borders
+        for p in quantise(g, 4)
+        for r in p
+        for e in pairwise([*r, r[0]])
+    }
+    assert drawn == lines
 
 
 def test_every_province_map_fits_its_budget(con) -> None:

@@ -18,7 +18,15 @@ import query
 from etl import build
 from query import explore
 from query.view import Filters
-from tests.pages.test_pages import NATIONAL_BUDGET, app, features, folium_args, metric
+from tests.pages.test_pages import (
+    NATIONAL_BUDGET,
+    NATIONAL_WIRE_BUDGET,
+    app,
+    features,
+    folium_args,
+    metric,
+    wire_bytes,
+)
 
 SMALL = re.compile(r"^[1-4]$")
 
@@ -59,11 +67,24 @@ def test_the_default_view_is_the_last_year_within_budget(atlas_env: Path) -> Non
     assert metric(at, "Change vs previous period").endswith("%")
     args = folium_args(at)
     assert len(json.dumps(args).encode()) <= NATIONAL_BUDGET
+    assert wire_bytes(json.dumps(args).encode()) <= NATIONAL_WIRE_BUDGET
     assert len(features(args)) == 1633
     data = payload(at)
     assert not [v for v in data["xv"] if SMALL.match(v)], "a count below 5 in a tooltip"
     assert "<5" in data["xv"]
     assert "Synthetic demonstration data" in legend(at)  # the legend says so too
+
+
+def test_every_layer_in_khmer_stays_within_the_wire_budget(atlas_env: Path) -> None:
+    at = app()
+    for key, value in {"layers": "partnership,services,borders", "lang": "km"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    sent = json.dumps(folium_args(at)).encode()
+    assert len(sent) <= NATIONAL_BUDGET and wire_bytes(sent) <= NATIONAL_WIRE_BUDGET
+    data = payload(at)
+    assert data["b"] and data["ol"] and data["p"]  # borders, partnership outlines, services
 
 
 def test_a_filter_change_moves_the_numbers_and_the_url(atlas_env: Path) -> None:
@@ -102,7 +123,7 @@ def test_a_shared_link_reopens_the_same_view(atlas_env: Path) -> None:
     shared.run()
     assert [m.value for m in shared.metric] == [m.value for m in first.metric]
     assert len(features(folium_args(shared))) == 96  # Phnom Penh only
-    assert "circle_marker" in folium_args(shared)["script"]  # public services layer on
+    assert payload(shared)["p"]  # public services layer on
 
 
 @pytest.mark.parametrize(
