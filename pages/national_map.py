@@ -31,7 +31,6 @@ def _site_buttons(lang: str, names: dict[str, str], focus: str | None) -> None:
         st.info(t(site_note, lang))
 
 
-<<<<<<< HEAD
 def render() -> None:
     """Draw the commune map page."""
     lang = page_header("app_title", "map_question")
@@ -40,11 +39,11 @@ def render() -> None:
     focus = current_filters().province
     _site_buttons(lang, names, focus)
     communes = data.commune_layer(focus)
-    borders = data.border_layer("districts" if focus else "provinces", focus)
     tiles = data.tiles_url()
     labels = MapLabels(lang=lang, district=t("district", lang), province=t("province", lang),
                        code=t("commune_code", lang), nocode=t("no_code", lang))  # fmt: skip
-    fmap = build_province_map(communes, labels, borders=borders.geometry, tiles=tiles)
+    encoded = data.units_encoded("commune", focus)  # cached, with the district or province borders
+    fmap = build_province_map(communes, labels, encoded=encoded, tiles=tiles)
     coded = int(communes["commune_code"].notna().sum())
     left, right = st.columns(2)
     left.metric(t("communes", lang), f"{len(communes):,}")
@@ -61,31 +60,3 @@ def render() -> None:
 
 if __name__ == "__main__":  # Streamlit ran this file itself: go through the router
     run_router()
-=======
-communes = data.communes(focus)
-tiles = data.tiles_url()
-labels = MapLabels(
-    lang=lang,
-    district=t("district", lang),
-    province=t("province", lang),
-    code=t("commune_code", lang),
-    nocode=t("no_code", lang),
-)
-encoded = data.communes_encoded(focus)  # cached, with the district or province borders
-fmap = build_province_map(communes, labels, encoded=encoded, tiles=tiles)
-coded = int(communes["commune_code"].notna().sum())
-left, right = st.columns(2)
-left.metric(t("communes", lang), f"{len(communes):,}")
-right.metric(t("with_code", lang), f"{coded:,}")
-st_folium(
-    fmap,
-    height=620,
-    use_container_width=True,
-    returned_objects=[],
-    key=f"map_{focus}_{lang}",
-    render=False,  # the map's script needs no figure render (it would re-read 400 KB as a template)
-)
-st.caption(t("coloured_by_province", lang))
-if tiles is None:
-    st.caption(t("offline_basemap", lang))
->>>>>>> wire
