@@ -5,8 +5,9 @@ them so): a ring is a list of tokens, ``0`` for the next arc of the string, ``d 
 ``d`` places back among those read (1: the last one) reversed (a neighbour's border, walked the
 other way), ``-d`` for it as stored. An arc read in a ring after another starts where that one
 ended, so its first point is not written; the last arc of a ring ends where the ring began,
-so its last point is not written either. Arcs that only later layers use follow, whole. Later layers are meshes: the
-arcs they draw (province borders, each once), as increasing ids written as differences.
+so its last point is not written either. Arcs that only later layers use follow, whole. Later
+layers are meshes: the arcs they draw (province borders, each once), as increasing ids written
+as differences.
 
 Every point is written as its difference from the point before it (where the ring walk
 stands), each integer in 5-bit groups as printable characters (the encoded-polyline idea),
