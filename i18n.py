@@ -13,7 +13,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Cambodia's communes and sangkats, with their official codes",
         "km": "ឃុំ និងសង្កាត់នៃប្រទេសកម្ពុជា ជាមួយលេខកូដផ្លូវការ",
     },
-    "focus": {"en": "Focus", "km": "ផ្តោតលើ"},
     "whole_country": {"en": "Whole country", "km": "ទូទាំងប្រទេស"},
     "partnership_sites": {
         "en": "Partnership sites (one click)",
@@ -33,7 +32,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Next: Ministry of Interior officials sought to expand the effort to Sihanoukville.",
         "km": "បន្ទាប់៖ មន្ត្រីក្រសួងមហាផ្ទៃចង់ពង្រីកកិច្ចខិតខំនេះទៅខេត្តព្រះសីហនុ។",
     },
-    "other_province": {"en": "Any province", "km": "ខេត្តផ្សេងទៀត"},
     "district": {"en": "District", "km": "ស្រុក/ខណ្ឌ"},
     "province": {"en": "Province", "km": "ខេត្ត/រាជធានី"},
     "commune_code": {"en": "Commune code", "km": "លេខកូដឃុំ"},
@@ -49,10 +47,6 @@ LABELS: dict[str, dict[str, str]] = {
     "offline_basemap": {
         "en": "No basemap: the tile server is out of reach, so the map uses a plain background.",
         "km": "គ្មានផែនទីមូលដ្ឋាន៖ មិនអាចភ្ជាប់ទៅម៉ាស៊ីនមេបានទេ។",
-    },
-    "db_missing": {
-        "en": "The atlas database is not built yet.",
-        "km": "មូលដ្ឋានទិន្នន័យអាត្លាសមិនទាន់បានបង្កើតនៅឡើយទេ។",
     },
     "assets_missing": {
         "en": "The local map scripts are missing: run `python -m geo.assets` (the set-up does).",
@@ -138,8 +132,13 @@ LABELS: dict[str, dict[str, str]] = {
     "share_none": {"en": "0 % of months", "km": "០ % នៃខែ"},
     "share_some": {"en": "Under half of the months", "km": "តិចជាងពាក់កណ្តាលនៃខែ"},
     "share_most": {"en": "Half of the months or more", "km": "ពាក់កណ្តាលនៃខែ ឬច្រើនជាង"},
+    "unit_status_none": {"en": "No partnership commune", "km": "គ្មានឃុំភាពជាដៃគូ"},
+    "unit_status_started": {"en": "In some communes", "km": "នៅក្នុងឃុំខ្លះ"},
+    "unit_status_active": {"en": "In every commune", "km": "នៅក្នុងគ្រប់ឃុំ"},
+    "unit_share_none": {"en": "0 % of communes", "km": "០ % នៃឃុំ"},
+    "unit_share_some": {"en": "Under half of the communes", "km": "តិចជាងពាក់កណ្តាលនៃឃុំ"},
+    "unit_share_most": {"en": "Half of the communes or more", "km": "ពាក់កណ្តាលនៃឃុំ ឬច្រើនជាង"},
     "sum_incidents": {"en": "Incidents in the period", "km": "ឧប្បត្តិហេតុក្នុងរយៈពេល"},
-    "sum_communes": {"en": "Communes affected", "km": "ឃុំដែលរងផលប៉ះពាល់"},
     "sum_share": {
         "en": "Share in partnership communes",
         "km": "ចំណែកក្នុងឃុំភាពជាដៃគូ",
@@ -178,16 +177,13 @@ LABELS: dict[str, dict[str, str]] = {
     "legend_low": {"en": "Low ({range})", "km": "ទាប ({range})"},
     "legend_mid": {"en": "Middle ({range})", "km": "មធ្យម ({range})"},
     "legend_high": {"en": "High ({range})", "km": "ខ្ពស់ ({range})"},
-    "legend_hidden": {
-        "en": "Count hidden to protect small numbers",
-        "km": "ចំនួនត្រូវបានលាក់ ដើម្បីការពារចំនួនតូច",
-    },
     "legend_hidden_rate": {
         "en": "Rate not shown (fewer than {t} incidents, or hidden)",
         "km": "មិនបង្ហាញអត្រា (តិចជាង {t} ឬត្រូវបានលាក់)",
     },
     "legend_no_rate": {"en": "No population estimate", "km": "គ្មានការប៉ាន់ស្មានចំនួនប្រជាជន"},
     "legend_outline": {"en": "Partnership commune", "km": "ឃុំភាពជាដៃគូ"},
+    "legend_outline_unit": {"en": "With partnership communes", "km": "មានឃុំភាពជាដៃគូ"},
     "legend_services": {"en": "Public service", "km": "សេវាសាធារណៈ"},
     "tt_incidents": {"en": "Incidents", "km": "ឧប្បត្តិហេតុ"},
     "rate_hidden": {"en": "fewer than {t} incidents", "km": "ឧប្បត្តិហេតុតិចជាង {t}"},
@@ -203,22 +199,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "tt_rate": {"en": "Per 1,000 key population", "km": "ក្នុង ១០០០ នាក់"},
     "tt_partnership": {"en": "Partnership", "km": "ភាពជាដៃគូ"},
-    "tt_months": {"en": "Months covered", "km": "ខែដែលមាន"},
     "click_hint": {
         "en": "Click a commune on the map to see its story.",
         "km": "ចុចលើឃុំនៅលើផែនទី ដើម្បីមើលព័ត៌មានលម្អិត។",
     },
     "close_panel": {"en": "Close", "km": "បិទ"},
-    "monthly_by_type": {"en": "Incidents by type over time", "km": "ឧប្បត្តិហេតុតាមប្រភេទតាមពេលវេលា"},
-    "step": {"en": "Time step", "km": "ជំហានពេលវេលា"},
-    "step_month": {"en": "Month", "km": "ខែ"},
-    "step_quarter": {"en": "Quarter", "km": "ត្រីមាស"},
     "step_year": {"en": "Year", "km": "ឆ្នាំ"},
-    "step_help": {
-        "en": "Monthly counts in one commune are mostly below {t}, and those are not drawn to "
-        "scale; the finest step where most counts can be shown is chosen first.",
-        "km": "ចំនួនប្រចាំខែក្នុងឃុំមួយភាគច្រើនតិចជាង {t}; ជំហានដែលបង្ហាញបានច្រើនបំផុតត្រូវបានជ្រើសមុន។",
-    },
     "no_incidents_here": {
         "en": "No incident of the chosen kinds recorded in this commune.",
         "km": "គ្មានឧប្បត្តិហេតុក្នុងឃុំនេះទេ។",

@@ -79,9 +79,9 @@ def render() -> None:
             returned_objects=["last_active_drawing", "last_object_clicked"],
             key=f"explore_map_{filters.province}",
         )  # fmt: skip
-    picked = new_click(clicked, filters.province, numbers.units)
+    picked = new_click(clicked, filters.province, numbers.units, options.level)
     if picked:
-        set_value("commune", picked)
+        set_value(*picked)
         st.rerun()
     with right:
         if selected:

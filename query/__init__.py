@@ -141,7 +141,7 @@ def unit_layer(
         return layer
     if level not in _COARSE_LAYERS:
         raise ValueError(f"level must be commune, district or province, got {level!r}")
-    order = "province_code, district_code" if level == "district" else "province_code"
+    order = "province_code, unit"
     sql = f"SELECT * FROM ({_COARSE_LAYERS[level]}) WHERE {IN_PROVINCE} ORDER BY {order}"
     return _to_geoframe(run(con, sql, _province_params(province_code)))
 

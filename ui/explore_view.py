@@ -47,6 +47,11 @@ def view_numbers(filters: Filters, level: str) -> ViewNumbers:
     return ViewNumbers(units, data.published_summary(filters, level, data.month_range()), level)
 
 
+def signed_percent(change: float) -> str:
+    """A change as a signed whole percentage ("+3%", "-12%", "0%", never "-0%")."""
+    return "0%" if round(change * 100) == 0 else f"{change:+.0%}"
+
+
 def render_summary(numbers: ViewNumbers, lang: str) -> None:
     """The summary strip: four figures, a line for each figure that is withheld, and how numbers
     are protected."""
@@ -58,7 +63,7 @@ def render_summary(numbers: ViewNumbers, lang: str) -> None:
                    else f"{s.partnership_share:.0%}")  # fmt: skip
     cols[3].metric(
         t("sum_change", lang),
-        t("not_shown", lang) if s.change is None else f"{s.change:+.0%}",
+        t("not_shown", lang) if s.change is None else signed_percent(s.change),
         help=None if s.previous is None else t("previous_was", lang, n=s.previous.text),
     )
     for note in s.notes:
@@ -76,9 +81,12 @@ def _ranges(breaks: list[float], rate: bool) -> tuple[str, str, str]:
 
 def _legend(breaks: list[float], options: ExploreOptions, note: str, lang: str) -> Legend:
     rate = options.measure == "rate"
-    columns = ("status_none", "status_started", "status_active")
-    if options.cover == "share":
-        columns = ("share_none", "share_some", "share_most")
+    prefix = "" if options.level == "commune" else "unit_"
+    kind = "share" if options.cover == "share" else "status"
+    columns = tuple(
+        f"{prefix}{kind}_{c}"
+        for c in (("none", "some", "most") if kind == "share" else ("none", "started", "active"))
+    )
     rows = ("legend_low", "legend_mid", "legend_high")
     layers = options.layers
     return Legend(
@@ -90,7 +98,8 @@ def _legend(breaks: list[float], options: ExploreOptions, note: str, lang: str) 
         columns=tuple(t(c, lang) for c in columns),  # type: ignore[arg-type]
         hidden=t("legend_hidden_rate", lang, t=threshold()) if rate else None,
         no_rate=t("legend_no_rate", lang) if rate else None,
-        outline=t("legend_outline", lang) if "partnership" in layers else None,
+        outline=t("legend_outline" if options.level == "commune" else "legend_outline_unit",
+                  lang) if "partnership" in layers else None,
         services=t("legend_services", lang) if "services" in layers else None,
         note=note,
     )  # fmt: skip
@@ -109,7 +118,8 @@ def _tooltips(units: pd.DataFrame, options: ExploreOptions, months: int, lang: s
     if options.cover == "share":
         cover = cover_share(units, months).map("{:.0%}".format).tolist()
     else:
-        cover = units["status"].map(lambda s: t(f"status_{s}", lang)).tolist()
+        prefix = "status_" if "months_covered" in units else "unit_status_"
+        cover = units["status"].map(lambda s: t(prefix + s, lang)).tolist()
     columns = [units["text"].tolist(), cover]
     labels = [t("tt_incidents", lang), t("tt_partnership", lang)]
     if options.measure == "rate":
@@ -172,20 +182,25 @@ def map_maker(
     return make, _legend(breaks, options, map_note(view, lang), lang)
 
 
-def new_click(clicked: dict | None, province: str | None, units: pd.DataFrame) -> str | None:
-    """The commune a new click on the map picked (its code, or polygon id when it has none),
-    or None. st_folium keeps returning the last click, so each click is acted on once."""
+def new_click(
+    clicked: dict | None, province: str | None, units: pd.DataFrame, level: str
+) -> tuple[str, str] | None:
+    """What a new click on the map asks for: ``("commune", code or polygon id)`` at commune
+    level, ``("province", code)`` on a district or a province (its province is focused), or
+    None. st_folium keeps returning the last click, so each click is acted on once."""
     clicked = clicked or {}
     feature = clicked.get("last_active_drawing") or {}
     index = (feature.get("properties") or {}).get("i")
     if not isinstance(index, int) or not 0 <= index < len(units):
         return None
-    click = (province, index, str(clicked.get("last_object_clicked")))
+    click = (province, level, index, str(clicked.get("last_object_clicked")))
     if st.session_state.get("_last_click") == click:
         return None
     st.session_state["_last_click"] = click
     row = units.iloc[index]
-    return row["commune_code"] if isinstance(row["commune_code"], str) else row["unit"]
+    if level != "commune":
+        return "province", row["province_code"]
+    return "commune", row["commune_code"] if isinstance(row["commune_code"], str) else row["unit"]
 
 
 def view_table(view: Filters, options: ExploreOptions, numbers: ViewNumbers) -> pd.DataFrame:

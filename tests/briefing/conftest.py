@@ -12,7 +12,7 @@ import pytest
 
 from briefing.model import Brief
 from briefing.render import render_pdf
-from etl import build
+from etl import reference
 from tests.briefing.sample import sample_brief
 
 #: A Khmer orthographic cluster: a base, then subscript consonants and signs.
@@ -45,7 +45,7 @@ def comparable(text: str) -> str:
 @pytest.fixture(scope="session")
 def province_shapes(reference_dir: Path) -> gpd.GeoDataFrame:
     """The atlas's 25 provinces (dissolved from the real communes), display geometry."""
-    _, _, tables = build.read_and_conflate(reference_dir)
+    _, _, tables = reference.read_and_conflate(reference_dir)
     return tables.provinces.set_geometry("geom_display")[["province_code", "geom_display"]]
 
 

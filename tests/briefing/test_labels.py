@@ -9,11 +9,11 @@ import subprocess
 import sys
 
 import pytest
-from etl.contract import CONTRACTS
 
 from briefing.labels import LABELS, label
 from briefing.model import METHODS
 from config import PROJECT_ROOT
+from etl.partners import CONTRACTS
 from i18n import LABELS as UI_LABELS
 
 KHMER = re.compile("[\u1780-\u17ff]")

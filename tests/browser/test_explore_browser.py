@@ -66,17 +66,16 @@ def test_a_filter_change_changes_the_numbers(page: Page, server: str) -> None:
     page.goto(server)
     expect(polygons(page)).to_have_count(1633, timeout=60_000)
     before = metric_values(page)["Incidents in the period"]
-    page.locator('[data-testid="stMultiSelect"]').filter(has_text="Incident type").click()
-    page.get_by_role("option", name="Venue raid").click()
-    page.keyboard.press("Escape")
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Incident type").click()
+    page.get_by_role("option", name="Arrests and confiscations").click()
     expect(page.locator('[data-testid="stMetricValue"]').first).not_to_have_text(
         before, timeout=30_000
     )
-    assert "type=venue_raid" in page.url
+    assert "type=arrests_confiscations" in page.url
 
 
 def test_no_count_below_the_threshold_on_screen_or_in_the_csv(page: Page, server: str) -> None:
-    page.goto(f"{server}/?province=18&type=venue_raid,arrest_detention")
+    page.goto(f"{server}/?province=18&type=arrests_confiscations")
     expect(polygons(page)).to_have_count(27, timeout=60_000)
     shown = metric_values(page)
     assert not [v for v in shown.values() if SMALL.match(v)], shown
@@ -90,11 +89,13 @@ def test_no_count_below_the_threshold_on_screen_or_in_the_csv(page: Page, server
     assert len(rows) == 27 and rows[0]["data"] == "synthetic demonstration data"
     assert not [r for r in rows if SMALL.match(r["incidents"])]
     assert {r["incidents"] for r in rows} & {"<5"}
-    rates = [r["per_1000_key_population"] for r in rows]
-    assert all(r in ("", "hidden") or float(r) >= 0 for r in rates)
+    assert {r["incident_type"] for r in rows} == {"arrests_confiscations"}
+    assert rows[0]["protection"].startswith("Counts are protected")
+    rates = [r["per_1000_people"] for r in rows]
+    assert all(r in ("", "<5 incidents") or float(r) >= 0 for r in rates)
     # With a commune's story open: no line of the page is a bare count below 5.
-    page.goto(f"{server}/?province=18&type=venue_raid,arrest_detention&commune=180101")
-    expect(page.get_by_text("Incidents by type over time")).to_be_visible(timeout=60_000)
+    page.goto(f"{server}/?province=18&type=arrests_confiscations&commune=180101")
+    expect(page.get_by_text("Incidents per calendar year")).to_be_visible(timeout=60_000)
     expect(page.get_by_role("heading", name="Lekh Muoy")).to_be_visible()
     expect(page.locator('[data-testid="stPlotlyChart"] .barlayer').first).to_be_attached(
         timeout=30_000
@@ -111,7 +112,7 @@ def test_the_downloaded_map_draws_with_no_server(
     expect(polygons(page)).to_have_count(96, timeout=60_000)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the map (HTML)").click()
-    assert download.value.suggested_filename == "synthetic_atlas_12_2014-01_2014-12.html"
+    assert download.value.suggested_filename == "synthetic_atlas_12_commune_2014-01_2014-12.html"
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
     offline = browser.new_context()

@@ -95,7 +95,7 @@ def test_no_two_public_functions_share_a_name() -> None:
 
 def test_the_query_layer_loads_no_etl_module_but_the_schema() -> None:
     code = (
-        "import sys, query, query.explore, query.protected, query.disclosure\n"
+        "import sys, query, query.explore, query.published, query.export, query.links\n"
         "print(sorted(m for m in sys.modules if m.startswith('etl')))"
     )
     out = subprocess.run(

@@ -12,7 +12,7 @@ import pytest
 
 import query
 from geo.assets import LEAFLET_JS, STATIC_DIR, assets_installed, standalone_html
-from geo.charts import Event, monthly_chart
+from geo.charts import Event, story_chart
 from geo.explore_map import BIVARIATE, Legend, build_explore_map, fill_index, legend_html, palette
 from geo.maps import MapLabels, commune_rows
 
@@ -105,18 +105,22 @@ def test_the_standalone_file_needs_no_server(kep) -> None:
 
 
 def test_the_chart_draws_the_timeline_and_no_small_bar() -> None:
-    months = pd.DataFrame({
-        "month": pd.to_datetime(["2010-07-01", "2010-08-01", "2010-09-01"]),
-        "incident_type": ["arrest_detention", "arrest_detention", "venue_raid"],
-        "incidents": [7, 3, 12], "cell": ["shown", "small", "shown"],
+    series = pd.DataFrame({
+        "series": ["all", "all", "all", "ac", "ac", "ac"],
+        "start": [date(2010, 1, 1), date(2011, 1, 1), date(2012, 1, 1)] * 2,
+        "count": [7.0, None, 0.0, 5.0, None, 0.0],
+        "state": ["shown", "small", "zero", "shown", "small", "zero"],
+        "text": ["7", "<5", "0", "5", "<5", "0"],
     })  # fmt: skip
     events = [Event(date(2010, 8, 16), "policy"), Event(date(2011, 11, 1), "curriculum")]
-    fig = monthly_chart(
-        months, {"arrest_detention": "Arrests", "venue_raid": "Raids"}, events,
-        period=(date(2010, 8, 1), date(2010, 9, 1)), threshold=5, suppressed_label="<5",
-        period_label="period", axis_label="Month",
+    fig = story_chart(
+        series, {"all": "All", "ac": "Arrests"}, events, period=(date(2011, 1, 1),
+        date(2011, 12, 1)), threshold=5, small_label="<5 (drawn at 4)", period_label="period",
+        axis_label="Year",
     )  # fmt: skip
     bars = {trace.name: list(trace.y) for trace in fig.data}
-    assert bars == {"Arrests": [7], "Raids": [12], "<5": [4]}
+    assert bars == {"All": [7, 4, 0], "Arrests": [5, 4, 0], "<5 (drawn at 4)": [None]}
+    hover = [c[1] for trace in fig.data[:2] for c in trace.customdata]
+    assert hover == ["7", "<5", "0", "5", "<5", "0"]  # the published texts, never a count
     assert len(fig.layout.shapes) == 3  # the period and two dated lines
     assert [a.text for a in fig.layout.annotations][-2:] == ["policy", "curriculum"]
