@@ -184,13 +184,13 @@ def select_sample(
     panel: pd.DataFrame,
     design: str = DEFAULT_DESIGN,
     window: str | tuple[date, date] = DEFAULT_WINDOW,
-    provinces: Sequence[str] | None = None,
+    provinces: Sequence[str] | str | None = None,
 ) -> Sample:
     """The pilot and comparison communes of ``design`` over ``window``, with their counts.
 
     Pilot communes are those with a start inside the window (at least one month before it)
-    in ``provinces`` (default: every province with a start). Rows of the same commune and
-    month are added up; a missing commune-month counts as zero.
+    in ``provinces`` (codes, or one code; default: every province with a start). Rows of the
+    same commune and month are added up; a missing commune-month counts as zero.
 
     Raises:
         ValueError: if the design or window name is unknown, or the panel is malformed.
@@ -236,8 +236,10 @@ def select_sample(
     )
 
 
-def _provinces(units: pd.DataFrame, provinces: Sequence[str] | None) -> tuple[str, ...]:
+def _provinces(units: pd.DataFrame, provinces: Sequence[str] | str | None) -> tuple[str, ...]:
     """The chosen pilot provinces, or every province with a start."""
+    if isinstance(provinces, str):
+        provinces = (provinces,)
     with_start = sorted(set(units.loc[units["start"].notna(), "province_code"]))
     if provinces is None:
         if not with_start:
