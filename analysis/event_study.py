@@ -8,6 +8,12 @@ to -1) is the reference: each estimate is the relative change against it, with a
 interval from standard errors clustered by commune. Comparison communes (``g`` = 0) carry no
 indicator, so the month effects come from them and from pilot communes' own months.
 
+The bins are pooled over cohorts (one coefficient per bin, not per cohort and bin): with
+never-started comparison communes and every relative month in a bin of its own or an end
+bin, no started commune serves as another's comparison, and cohort x bin cells would be too
+sparse to show (a cohort can be one commune). The pooled effect itself comes from the
+cohort-saturated model in ``analysis.poisson``.
+
 The pre-trend test is the joint Wald test that every bin before the reference is zero
 (chi-squared with as many degrees of freedom as bins); a small p-value says the pilot and
 comparison communes were already drifting apart before the start.
