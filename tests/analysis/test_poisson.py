@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.designs import select_sample
-from analysis.poisson import aggregate_cells, cohort_cells, fit_etwfe, fit_twfe
+from analysis.poisson import aggregate_cells, cohort_cells, fit_etwfe, fit_twfe, warm_up
 from tests.analysis.synthetic import poisson_panel
 
 
@@ -69,3 +69,7 @@ def test_extended_twfe_recovers_the_effect_on_the_treated_when_cohorts_differ() 
 def test_plain_twfe_has_the_same_interface() -> None:
     r = fit_twfe(select_sample(poisson_panel(seed=11)).frame)
     assert r.low < r.effect < r.high < 0
+
+
+def test_warm_up_fits_a_tiny_panel() -> None:
+    assert warm_up() > 0
