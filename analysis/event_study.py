@@ -79,14 +79,28 @@ def fit_event_study(
     for name, code in zip(names, estimated, strict=True):
         data[name] = (codes[keep] == code).astype(float)
     coef, vcov = fepois_coefficients(data, names) if names else (np.empty(0), np.empty((0, 0)))
+    table = _table(sums, estimated, coef, vcov, (bin_months, first, last))
+    pre = [i for i, c in enumerate(estimated) if c < REFERENCE_BIN]
+    return table, pre_trend_p(coef[pre], vcov[np.ix_(pre, pre)])
+
+
+def _table(
+    sums: pd.Series,
+    estimated: list[int],
+    coef: np.ndarray,
+    vcov: np.ndarray,
+    binning: tuple[int, int, int],
+) -> pd.DataFrame:
+    """One row per bin in ``sums`` (incidents by bin code): the reference at 0, a bin that was
+    not estimated (no incident) as NaN, the others as relative changes with 95 % intervals."""
     rows = []
     for code in sums.index:
-        pos, label, binned = _label(int(code), bin_months, first, last)
+        pos, label, binned = _label(int(code), *binning)
         row = {"rel_month": pos, "label": label, "reference": code == REFERENCE_BIN}
         row |= {"binned": binned, "incidents": int(sums[code])}
         if code == REFERENCE_BIN:
             row |= {"estimate": 0.0, "low": 0.0, "high": 0.0}
-        elif code in empty:
+        elif int(code) not in estimated:
             row |= {"estimate": np.nan, "low": np.nan, "high": np.nan}
         else:
             i = estimated.index(int(code))
@@ -94,9 +108,7 @@ def fit_event_study(
             row |= {"estimate": r.effect, "low": r.low, "high": r.high}
         rows.append(row)
     columns = ["rel_month", "label", "estimate", "low", "high", "reference", "binned", "incidents"]
-    table = pd.DataFrame(rows, columns=columns)
-    pre = [i for i, c in enumerate(estimated) if c < REFERENCE_BIN]
-    return table, pre_trend_p(coef[pre], vcov[np.ix_(pre, pre)])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def pre_trend_p(coef: np.ndarray, vcov: np.ndarray) -> float:
