@@ -1,0 +1,76 @@
+"""Benchmark: the evaluation's fit times on the 1,000,000-incident demo, next to the bare read
+of the panel and a plain fepois, in the same run.
+
+Run: .venv/bin/python -m benchmarks.bench_evaluation [--incidents N] [--seed S] [--repeat K]
+
+The truth panel is drawn with the demo generator's own functions on the real commune
+boundaries (no ETL, no database): arrests and confiscations in their true commune. The
+baselines are the pandas groupby that turns the incidents into the commune x month panel
+(what the page reads before it can estimate) and a plain two-way fixed-effects ``fepois``
+(one after-start indicator) on the same sample. Fits are timed warm (best of ``--repeat``),
+after ``poisson.warm_up()`` has paid pyfixest's one-time start-up (printed apart).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+
+import config
+from analysis import event_study, levels, poisson
+from analysis.designs import select_sample
+from analysis.evaluation import evaluate
+from etl import build
+from tests.analysis.truth import demo_truth, to_panel
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    """The shortest wall time of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    """Print the panel read, the plain fit and the evaluation's steps, in seconds."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--incidents", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=2010)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    _, _, tables = build.read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
+    truth = demo_truth(tables.communes, args.seed, incidents=args.incidents)
+    panel = to_panel(truth)
+    frame = select_sample(panel).frame
+    first_fit = poisson.warm_up()
+    rows = [
+        ("panel from the incidents, pandas groupby (baseline)", lambda: to_panel(truth)),
+        ("plain fepois, one after-start indicator (baseline)", lambda: poisson.fit_twfe(frame)),
+        ("sample: design and window", lambda: select_sample(panel)),
+        ("estimate: extended TWFE Poisson + pooled effect", lambda: poisson.fit_etwfe(frame)),
+        ("event study + pre-trend test", lambda: event_study.fit_event_study(frame)),
+        ("robustness: Callaway-Sant'Anna in levels", lambda: levels.relative_change(frame)),
+        ("page estimate: evaluate(robustness=False)", lambda: evaluate(panel, robustness=False)),
+        ("whole evaluate()", lambda: evaluate(panel)),
+    ]
+    result = evaluate(panel)
+    print(
+        f"Evaluation on the demo truth: {len(truth.incidents):,} arrests and confiscations "
+        f"of {args.incidents:,} incidents, panel {len(panel):,} rows, sample {len(frame):,} rows "
+        f"({result.pilot_communes} pilot, {result.comparison_communes} comparison communes)"
+    )
+    print(f"  warm_up(): first fepois of the process, tiny panel    {first_fit:>7.2f} s")
+    for label, run in rows:
+        print(f"  {label:<54}{best_of(args.repeat, run):>7.2f} s")
+    print(
+        f"  effect {result.effect:+.3f} (95 % {result.low:+.3f} to {result.high:+.3f}), "
+        f"planted -0.400; pre-trend p = {result.pre_trend_p:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""The demo's truth, built straight from the demo generator (no ETL, no database).
+
+Every import of the demo generator lives in this module, so that a move of ``etl/demo.py``
+is fixed here alone (the benchmark ``benchmarks/bench_evaluation.py`` uses it too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from etl import demo
+from etl.demo_places import commune_weights, month_starts
+from vocabulary import PILOT_TYPES
+
+
+@dataclass(frozen=True)
+class Truth:
+    """Clean demo incidents of the outcome types (``unit``, ``month``) and the communes'
+    truth (``unit``, ``start``, ``province_code``, ``urban``), over the demo's months."""
+
+    incidents: pd.DataFrame
+    communes: pd.DataFrame
+    months: pd.DatetimeIndex
+
+
+def demo_truth(
+    communes: pd.DataFrame, seed: int, pilot_effect: float = 0.40, incidents: int = 20_000
+) -> Truth:
+    """Draw the demo's incidents as the generator does (same seed, same draws), each in its
+    true commune, and keep arrests and confiscations."""
+    params = demo.DemoParameters(seed=seed, incidents=incidents, pilot_effect=pilot_effect)
+    rng = np.random.default_rng(params.seed)
+    communes = communes.reset_index(drop=True)
+    weights = commune_weights(communes)
+    pilots = demo.choose_pilots(weights, params, rng)
+    drawn = demo.sample_incidents(communes, pilots, params, rng)
+    drawn = drawn[drawn["incident_type"].isin(PILOT_TYPES)]
+    starts = dict(zip(pilots["source_id"], pd.to_datetime(pilots["start"]), strict=True))
+    units = pd.DataFrame(
+        {
+            "unit": weights["source_id"],
+            "start": pd.to_datetime(weights["source_id"].map(starts)),
+            "province_code": weights["province_code"],
+            "urban": weights["urban"].astype(bool),
+        }
+    )
+    found = pd.DataFrame(
+        {
+            "unit": weights["source_id"].to_numpy()[drawn["_commune"].to_numpy()],
+            "month": pd.to_datetime(drawn["date"]).dt.to_period("M").dt.to_timestamp().to_numpy(),
+        }
+    )
+    return Truth(found, units, month_starts(params.start, params.end))
+
+
+def to_panel(truth: Truth) -> pd.DataFrame:
+    """The commune x month panel of counts (zeros included), as the query layer gives it."""
+    counts = truth.incidents.groupby(["unit", "month"]).size()
+    full = pd.MultiIndex.from_product(
+        [truth.communes["unit"], truth.months], names=["unit", "month"]
+    )
+    panel = counts.reindex(full, fill_value=0).rename("y").reset_index()
+    return panel.merge(truth.communes, on="unit", how="left")
+
+
+def truth_panel(
+    communes: pd.DataFrame, seed: int, pilot_effect: float = 0.40, incidents: int = 20_000
+) -> pd.DataFrame:
+    """The demo's commune x month panel of arrests and confiscations, with its truth."""
+    return to_panel(demo_truth(communes, seed, pilot_effect, incidents))
