@@ -21,7 +21,7 @@ import config
 from analysis import event_study, levels, poisson
 from analysis.designs import select_sample
 from analysis.evaluation import evaluate
-from etl import build
+from etl import reference
 from tests.analysis.truth import demo_truth, to_panel
 
 
@@ -42,7 +42,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2010)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    _, _, tables = build.read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
+    _, _, tables = reference.read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
     truth = demo_truth(tables.communes, args.seed, incidents=args.incidents)
     panel = to_panel(truth)
     frame = select_sample(panel).frame

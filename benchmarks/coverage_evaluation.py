@@ -15,7 +15,7 @@ import statistics
 import config
 from analysis.designs import select_sample
 from analysis.poisson import Ratio, fit_etwfe, fit_twfe
-from etl import build
+from etl import reference
 from tests.analysis.truth import truth_panel
 
 CONTENDERS = (
@@ -43,7 +43,7 @@ def main() -> None:
     parser.add_argument("--effects", default="0.4,0", help="planted falls, comma-separated")
     args = parser.parse_args()
     first, last = (int(s) for s in args.seeds.split("-"))
-    _, _, tables = build.read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
+    _, _, tables = reference.read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
     for planted in (float(e) for e in args.effects.split(",")):
         fits: dict[str, list[Ratio]] = {label: [] for label, _, _ in CONTENDERS}
         for seed in range(first, last + 1):

@@ -9,14 +9,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from etl import build
+from etl import reference
 from tests.analysis.truth import truth_panel
 
 
 @pytest.fixture(scope="session")
 def truth_communes(reference_dir: Path) -> pd.DataFrame:
     """The conflated commune table of the real boundaries (about 6 s)."""
-    _, _, tables = build.read_and_conflate(reference_dir)
+    _, _, tables = reference.read_and_conflate(reference_dir)
     return tables.communes
 
 

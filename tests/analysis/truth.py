@@ -1,6 +1,6 @@
 """The demo's truth, built straight from the demo generator (no ETL, no database).
 
-Every import of the demo generator lives in this module, so that a move of ``etl/demo.py``
+Every import of the demo generator lives in this module, so that a move of ``etl/demo/``
 is fixed here alone (the benchmark ``benchmarks/bench_evaluation.py`` uses it too).
 """
 
@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from etl import demo
-from etl.demo_places import commune_weights, month_starts
+from etl.demo.generator import choose_pilots, sample_incidents
+from etl.demo.geography import commune_weights, month_starts
 from vocabulary import PILOT_TYPES
 
 
@@ -35,8 +36,8 @@ def demo_truth(
     rng = np.random.default_rng(params.seed)
     communes = communes.reset_index(drop=True)
     weights = commune_weights(communes)
-    pilots = demo.choose_pilots(weights, params, rng)
-    drawn = demo.sample_incidents(communes, pilots, params, rng)
+    pilots = choose_pilots(weights, params, rng)
+    drawn = sample_incidents(communes, pilots, params, rng)
     drawn = drawn[drawn["incident_type"].isin(PILOT_TYPES)]
     starts = dict(zip(pilots["source_id"], pd.to_datetime(pilots["start"]), strict=True))
     units = pd.DataFrame(
