@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
@@ -50,21 +49,24 @@ def test_the_log_is_appended_to_and_survives_another_writer(tmp_path: Path) -> N
     assert log.read_text(encoding="utf-8").startswith(first)
 
 
-def _write_many(log: str, writer: int) -> None:
-    for i in range(LINES_EACH):
-        audit.record("export", user=f"writer {writer}", role="cli", file=f"{i}.csv" * 40,
-                     rows=i, path=Path(log))  # fmt: skip
+WRITER = """
+import sys
+from pathlib import Path
+import audit
+for i in range(int(sys.argv[3])):
+    audit.record("export", user="writer " + sys.argv[2], role="cli", file=f"{i}.csv" * 40,
+                 rows=i, path=Path(sys.argv[1]))
+"""
 
 
 def test_writers_in_several_processes_never_interleave(tmp_path: Path) -> None:
     log = tmp_path / "audit.jsonl"
-    context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_write_many, args=(str(log), w)) for w in range(WRITERS)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(60)
-        assert worker.exitcode == 0
+    workers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(log), str(w), str(LINES_EACH)],
+                         cwd=PROJECT_ROOT)
+        for w in range(WRITERS)
+    ]  # fmt: skip
+    assert [worker.wait(timeout=60) for worker in workers] == [0] * WRITERS
     entries = audit.read_entries(log)  # every line parses: none was cut by another
     assert len(entries) == WRITERS * LINES_EACH
     for w in range(WRITERS):
