@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.test_pages import app
-from ui.registry import PAGES, as_page, home_for, pages_for
+from ui.registry import PAGES, home_for, pages_for
 from ui.roles import ADMIN, ANALYST, BRIEFING, ROLES
 
 ROLES_FILE = """[users]
@@ -144,8 +144,3 @@ def test_a_bad_anonymous_role_setting_stops_the_start(
     at = opened(None, {})
     assert not at.exception
     assert "ATLAS_ANONYMOUS_ROLE must be one of auto, analyst, briefing" in at.error[0].value
-
-
-def test_a_page_link_to_a_registered_page_needs_no_navigation_yet() -> None:
-    # Outside a page run st.Page does not validate: the helper stays usable by scripts.
-    assert as_page(PAGES[0], "en").url_path == "explore"
