@@ -69,8 +69,15 @@ def test_every_page_file_is_registered_and_goes_through_the_router() -> None:
 
 
 @pytest.mark.parametrize("page", [p.url_path for p in PAGES])
-def test_every_page_opens_from_a_link_with_the_shared_sidebar(atlas_env: Path, page: str) -> None:
-    at = app(page).run()
+def test_every_page_opens_from_a_link_with_the_shared_sidebar(
+    atlas_env: Path, page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    roles = tmp_path / "roles.toml"  # an admin may open every page (tests/pages/test_audiences)
+    roles.write_text('[users]\n"admin@example.org" = "admin"\n', encoding="utf-8")
+    monkeypatch.setenv("ATLAS_ROLES_FILE", str(roles))
+    at = app(page)
+    at.user = {"email": "admin@example.org"}
+    at.run()
     assert not at.exception
     assert at.sidebar.radio(key="lang") is not None
     assert "Synthetic demonstration data" in at.sidebar.warning[0].value
