@@ -121,7 +121,7 @@ def test_an_analysts_download_is_audited(browser: Browser, proxied: tuple) -> No
     viewport = {"width": 1400, "height": 1400}
     context = browser.new_context(extra_http_headers=ANALYST, viewport=viewport)
     page = context.new_page()
-    page.goto(f"{url}/explore?province=12")
+    page.goto(f"{url}/?province=12")  # the analyst's home: Explore
     button = page.get_by_role("button", name="Download the table (CSV)")
     expect(button).to_be_visible(timeout=60_000)
     assert not [e for e in audit.read_entries(log) if e.action == "download"]
