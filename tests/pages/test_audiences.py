@@ -144,3 +144,17 @@ def test_a_bad_anonymous_role_setting_stops_the_start(
     at = opened(None, {})
     assert not at.exception
     assert "ATLAS_ANONYMOUS_ROLE must be one of auto, analyst, briefing" in at.error[0].value
+
+
+def test_with_a_login_provider_the_sidebar_offers_to_log_in_and_out(
+    atlas_env: Path, roles_file: Path
+) -> None:
+    # st.user holds is_logged_in only when st.login is set up ([auth] in secrets.toml).
+    logged_out = opened(None, {"is_logged_in": False, "email": "briefing@example.org"})
+    assert [b.label for b in logged_out.sidebar.button] == ["Log in"]
+    assert logged_out.title[0].value == "Explore"  # anonymous on the demo: analyst
+    logged_in = opened(None, {"is_logged_in": True, "email": "briefing@example.org"})
+    assert [b.label for b in logged_in.sidebar.button] == ["Log out"]
+    assert logged_in.title[0].value == "About the data"
+    proxied = opened(None, {"email": "briefing@example.org"})  # headers: no log-in button
+    assert not proxied.sidebar.button
