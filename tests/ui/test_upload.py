@@ -21,7 +21,7 @@ def test_the_uploaded_name_is_kept_without_any_folder() -> None:
     assert file_name("outreach_2014.csv") == "outreach_2014.csv"
     assert file_name("C:\\Users\\me\\outreach 2014.xlsx") == "outreach 2014.xlsx"
     assert file_name("../../etc/outreach.csv") == "outreach.csv"
-    for bad in ("", "   ", "..", "folder/", ".hidden.csv"):
+    for bad in ("", "   ", "..", "a/..", ".hidden.csv"):
         with pytest.raises(UploadError, match="is not a file name"):
             file_name(bad)
 
