@@ -21,7 +21,7 @@ def main() -> None:
     lang = language()
     draw_identity(lang, role)
     shown, home = pages_for(role), home_for(role)
-    pages = [as_page(p, lang, default=p == home, hidden=p not in shown) for p in PAGES]
+    pages = [as_page(p, lang, default=p is home, hidden=p not in shown) for p in PAGES]
     st.navigation(pages).run()
 
 

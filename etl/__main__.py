@@ -48,8 +48,12 @@ def _ingest(args: argparse.Namespace) -> int:
     except Exception:
         _audit_ingest(files, None)
         raise
-    _audit_ingest(files, results)
     print(partners.summarise(results))
+    try:
+        _audit_ingest(files, results)
+    except OSError as exc:
+        print(f"error: loaded, but the audit log could not be written: {exc}", file=sys.stderr)
+        return 2
     return 2 if any(r.status == "rejected" for r in results) else 0
 
 

@@ -31,8 +31,10 @@ def _ingest(kind: str, files: list, role: str) -> None:
     who, link = current_identity(), view_link()
     try:
         results = upload.ingest_uploads(kind, uploads, data.db_path())
-    except (upload.UploadError, OSError) as exc:  # OSError covers a missing database
+    except Exception as exc:
         upload.record_uploads(kind, uploads, None, who.label, role, link)
+        if not isinstance(exc, upload.UploadError | OSError):  # OSError: no database, a full disk
+            raise
         st.session_state[REPORT_KEY] = {"error": str(exc)}
         return
     upload.record_uploads(kind, uploads, results, who.label, role, link)

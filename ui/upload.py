@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 import audit
 from etl import partners
 from etl.database import atomic_update
@@ -26,7 +28,8 @@ UPLOAD_TYPES = ("csv", "xlsx")
 
 
 class UploadError(ValueError):
-    """The uploads cannot be taken as they are (a bad name, a name twice, an unknown kind)."""
+    """The uploads cannot be taken as they are (a bad name, a name twice, an unknown kind), or
+    the database engine stopped while loading them (the database is then as it was)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def ingest_uploads(kind: str, uploads: Sequence[Upload], db_path: Path) -> list:
     order (``rejected`` ones carry the ingestion's message and load nothing).
 
     Raises:
-        UploadError: see ``_checked``; nothing is read then.
+        UploadError: see ``_checked`` (nothing is read then), or the engine stopped.
         FileNotFoundError: if the database does not exist (build it first).
         OSError: if the temporary folder or the database copy cannot be written.
     """
@@ -75,9 +78,15 @@ def ingest_uploads(kind: str, uploads: Sequence[Upload], db_path: Path) -> list:
             path = Path(folder) / name
             path.write_bytes(upload.content)
             paths.append(path)
-        with atomic_update(db_path) as con:
-            partners.prepare(con)
-            results = partners.load_files(con, [(kind, p) for p in paths])
+        try:
+            with atomic_update(db_path) as con:
+                partners.prepare(con)
+                results = partners.load_files(con, [(kind, p) for p in paths])
+        except duckdb.Error as exc:  # a fault of the atlas, not of the files: said in one line
+            first = str(exc).splitlines()[0][:200] if str(exc) else ""
+            raise UploadError(
+                f"the database engine stopped ({type(exc).__name__}: {first})"
+            ) from exc
     return results
 
 
