@@ -97,6 +97,25 @@ SETTINGS: tuple[Setting, ...] = (
         "20",
         "Seconds to wait for the download of a missing reference file.",
     ),
+    Setting(
+        "ATLAS_ROLES_FILE",
+        str(PROJECT_ROOT / "data" / "roles.toml"),
+        "TOML file mapping users (emails) and groups to a role: analyst, briefing or admin. "
+        "Missing: every visitor gets ATLAS_ANONYMOUS_ROLE. Not committed.",
+    ),
+    Setting(
+        "ATLAS_ANONYMOUS_ROLE",
+        "auto",
+        "Role of a visitor with no identity, or one the roles file does not know: 'auto' "
+        "(analyst while the database holds only the synthetic demo, briefing otherwise), "
+        "'analyst' or 'briefing'.",
+    ),
+    Setting(
+        "ATLAS_AUDIT_LOG",
+        str(PROJECT_ROOT / "data" / "audit.jsonl"),
+        "Append-only audit log (JSON Lines): one line per download, export, upload and ingest. "
+        "Its own file: a rebuild replaces only the database.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

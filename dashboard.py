@@ -1,28 +1,27 @@
-"""The router: page config, the shared sidebar, and every page of the registry registered with
-st.navigation."""
+"""The router: page config, the visitor's role, the shared sidebar, and every page of the
+registry registered with st.navigation (the role's pages shown, the others hidden: a link to
+one reaches that page's own check, which refuses it)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from i18n import t
-from ui.registry import PAGES
+from ui.identity import draw_identity, role_or_stop
+from ui.registry import PAGES, as_page, home_for, pages_for
 from ui.sidebar import draw_sidebar
 from ui.state import language
 
 
 def main() -> None:
-    """Draw the sidebar and run the chosen page."""
+    """Read the visitor's role, draw the sidebar and run the chosen page."""
     st.set_page_config(page_title="Enabling Environment Atlas", layout="wide")
-    language()  # reads ?lang= from the URL on a session's first run
+    lang = language()  # reads ?lang= from the URL on a session's first run
+    role = role_or_stop(lang)  # a roles file that does not parse stops here, with its line
     draw_sidebar()
     lang = language()
-    # No icons: Streamlit fetches Material icons for the favicon from a CDN, and the dashboard
-    # must not depend on the internet.
-    pages = [
-        st.Page(p.render, title=t(p.title_key, lang), url_path=p.url_path, default=p.default)
-        for p in PAGES
-    ]
+    draw_identity(lang, role)
+    shown, home = pages_for(role), home_for(role)
+    pages = [as_page(p, lang, default=p is home, hidden=p not in shown) for p in PAGES]
     st.navigation(pages).run()
 
 

@@ -9,6 +9,88 @@ LABELS: dict[str, dict[str, str]] = {
     "language": {"en": "Language", "km": "ភាសា"},
     "page_map": {"en": "Commune map", "km": "ផែនទីឃុំ"},
     "page_about": {"en": "About the data", "km": "អំពីទិន្នន័យ"},
+    # Audiences (ui/identity.py, ui/guard.py) and the admin page (pages/admin.py).
+    "page_admin": {"en": "Partner files", "km": "ឯកសារដៃគូ"},
+    "admin_question": {
+        "en": "Load partner files, and see who downloaded, exported or loaded what",
+        "km": "ផ្ទុកឯកសាររបស់ដៃគូ និងមើលថាអ្នកណាបានទាញយក នាំចេញ ឬផ្ទុកអ្វីខ្លះ",
+    },
+    "not_for_audience": {
+        "en": "This page is not available for this audience.",
+        "km": "ទំព័រនេះមិនមានសម្រាប់អ្នកប្រើប្រាស់ក្រុមនេះទេ។",
+    },
+    "go_home": {"en": "Go to {page}", "km": "ទៅកាន់ {page}"},
+    "roles_broken": {
+        "en": "The atlas cannot start: {problem}",
+        "km": "អាត្លាសមិនអាចចាប់ផ្តើមបានទេ៖ {problem}",
+    },
+    "signed_in_as": {"en": "Signed in as {user} ({role})", "km": "បានចូលជា {user} ({role})"},
+    "anonymous_visitor": {
+        "en": "Visitor without sign-in ({role})",
+        "km": "អ្នកទស្សនាមិនបានចូល ({role})",
+    },
+    "role_analyst": {"en": "analyst", "km": "អ្នកវិភាគ"},
+    "role_briefing": {"en": "briefing", "km": "សេចក្តីសង្ខេប"},
+    "role_admin": {"en": "administrator", "km": "អ្នកគ្រប់គ្រង"},
+    "log_in": {"en": "Log in", "km": "ចូល"},
+    "log_out": {"en": "Log out", "km": "ចាកចេញ"},
+    "upload_heading": {"en": "Load partner files", "km": "ផ្ទុកឯកសារដៃគូ"},
+    "upload_kind": {"en": "Kind of file", "km": "ប្រភេទឯកសារ"},
+    "upload_files": {"en": "Partner files (CSV or XLSX)", "km": "ឯកសារដៃគូ (CSV ឬ XLSX)"},
+    "upload_help": {
+        "en": "Each file goes through the same checks as `python -m etl ingest`: every row is "
+        "loaded or quarantined with its reason. A file sent again under the same name replaces "
+        "its earlier version.",
+        "km": "ឯកសារនីមួយៗឆ្លងកាត់ការត្រួតពិនិត្យដូចគ្នានឹង `python -m etl ingest`៖ "
+        "ជួរនីមួយៗត្រូវបានផ្ទុក ឬដាក់ដាច់ដោយឡែកជាមួយហេតុផល។ "
+        "ឯកសារដែលផ្ញើម្តងទៀតក្រោមឈ្មោះដដែល ជំនួសកំណែមុនរបស់វា។",
+    },
+    "upload_button": {"en": "Load the files", "km": "ផ្ទុកឯកសារ"},
+    "upload_done": {
+        "en": "The database now holds these files: every page shows them from its next run.",
+        "km": "មូលដ្ឋានទិន្នន័យឥឡូវមានឯកសារទាំងនេះ៖ ទំព័រនីមួយៗបង្ហាញវាចាប់ពីដំណើរការបន្ទាប់។",
+    },
+    "upload_refused": {
+        "en": "{file} was refused; nothing of it was loaded. {message}",
+        "km": "{file} ត្រូវបានបដិសេធ គ្មានអ្វីពីវាត្រូវបានផ្ទុកទេ។ {message}",
+    },
+    "upload_failed": {
+        "en": "Nothing was loaded; the database is as it was: {problem}",
+        "km": "គ្មានអ្វីត្រូវបានផ្ទុកទេ មូលដ្ឋានទិន្នន័យនៅដដែល៖ {problem}",
+    },
+    "upload_reasons": {
+        "en": "Quarantined rows of these files, by column and reason (values masked)",
+        "km": "ជួរដែលបានដាក់ដាច់ដោយឡែកនៃឯកសារទាំងនេះ តាមជួរឈរ និងហេតុផល (តម្លៃត្រូវបានលាក់)",
+    },
+    "load_loaded": {"en": "loaded", "km": "បានផ្ទុក"},
+    "load_replaced": {"en": "replaced", "km": "បានជំនួស"},
+    "load_unchanged": {"en": "unchanged (same content)", "km": "មិនផ្លាស់ប្តូរ (ខ្លឹមសារដូចគ្នា)"},
+    "load_rejected": {"en": "refused", "km": "ត្រូវបានបដិសេធ"},
+    "audit_heading": {"en": "Audit log", "km": "កំណត់ហេតុសវនកម្ម"},
+    "audit_help": {
+        "en": "Every download, export, upload and ingest, newest first (also: `python -m audit`).",
+        "km": "ការទាញយក ការនាំចេញ ការផ្ទុកឡើង និងការបញ្ចូលនីមួយៗ ថ្មីបំផុតមុន (ឬ៖ `python -m audit`)។",
+    },
+    "audit_user": {"en": "User contains", "km": "អ្នកប្រើមានអក្សរ"},
+    "audit_action": {"en": "Action", "km": "សកម្មភាព"},
+    "audit_days": {"en": "Days (UTC)", "km": "ថ្ងៃ (UTC)"},
+    "audit_empty": {"en": "No entry matches.", "km": "គ្មានធាតុណាត្រូវគ្នាទេ។"},
+    "audit_broken": {
+        "en": "The audit log cannot be read: {problem}",
+        "km": "មិនអាចអានកំណត់ហេតុសវនកម្មបានទេ៖ {problem}",
+    },
+    "action_download": {"en": "download", "km": "ទាញយក"},
+    "action_export": {"en": "export", "km": "នាំចេញ"},
+    "action_upload": {"en": "upload", "km": "ផ្ទុកឡើង"},
+    "action_ingest": {"en": "ingest", "km": "បញ្ចូល"},
+    "col_status": {"en": "Result", "km": "លទ្ធផល"},
+    "col_time": {"en": "Time (UTC)", "km": "ពេលវេលា (UTC)"},
+    "col_user": {"en": "User", "km": "អ្នកប្រើ"},
+    "col_role": {"en": "Role", "km": "តួនាទី"},
+    "col_action": {"en": "Action", "km": "សកម្មភាព"},
+    "col_link": {"en": "View", "km": "ទិដ្ឋភាព"},
+    "col_outcome": {"en": "Outcome", "km": "លទ្ធផល"},
+    "col_sha256": {"en": "SHA-256", "km": "SHA-256 (ផលបូកត្រួតពិនិត្យ)"},
     "map_question": {
         "en": "Cambodia's communes and sangkats, with their official codes",
         "km": "ឃុំ និងសង្កាត់នៃប្រទេសកម្ពុជា ជាមួយលេខកូដផ្លូវការ",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+import audit
 import config
 from etl import build as build_module
 from etl import demo, partners, reference
@@ -41,13 +42,31 @@ def _ingest(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    with atomic_update(config.get_path("ATLAS_DB_PATH"), args.wait) as con:
-        partners.prepare(con)
-        results = partners.load_files(
-            con, [(args.kind, Path(f)) for f in args.files], progress=not args.quiet
-        )
+    files = [(args.kind, Path(f)) for f in args.files]
+    try:
+        with atomic_update(config.get_path("ATLAS_DB_PATH"), args.wait) as con:
+            partners.prepare(con)
+            results = partners.load_files(con, files, progress=not args.quiet)
+    except Exception:
+        _audit_ingest(files, None)
+        raise
     print(partners.summarise(results))
+    try:
+        _audit_ingest(files, results)
+    except OSError as exc:
+        print(f"error: loaded, but the audit log could not be written: {exc}", file=sys.stderr)
+        return 2
     return 2 if any(r.status == "rejected" for r in results) else 0
+
+
+def _audit_ingest(files: list[tuple[str, Path]], results: list | None) -> None:
+    """One audit line per file (user: the operating-system user, role "cli"); ``results``
+    None when the ingest failed as a whole and the database was left as it was."""
+    for i, (kind, path) in enumerate(files):
+        status = results[i].status if results is not None else "failed"
+        rows = results[i].rows_read if status in ("loaded", "replaced") else None
+        audit.record("ingest", user=audit.os_user(), role="cli", file=f"{kind}/{path.name}",
+                     rows=rows, sha256=audit.sha256_of(path), outcome=status)  # fmt: skip
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -14,8 +14,10 @@ from query.grid import LEVELS
 from query.links import COVERS, LAYERS, MEASURES, ExploreOptions
 from query.view import Filters, month_text
 from ui import data
+from ui.audited import audited, csv_rows
 from ui.commune_panel import render_panel
 from ui.explore_view import map_maker, new_click, render_summary, view_numbers, view_table
+from ui.guard import require
 from ui.layout import page_header
 from ui.state import copy_from_widget, current_filters, current_options, set_value, widget_key
 
@@ -50,17 +52,21 @@ def _downloads(filters: Filters, options: ExploreOptions, make_map, legend, numb
     columns = st.columns(2)
     columns[0].download_button(
         t("download_csv", lang),
-        lambda: view_table(filters, options, numbers).to_csv(index=False).encode("utf-8-sig"),
+        audited("download", lambda: view_table(filters, options, numbers).to_csv(index=False)
+                .encode("utf-8-sig"), file_name=f"{stem}.csv", rows=csv_rows),
         file_name=f"{stem}.csv", mime="text/csv", key="download_csv", on_click="ignore",
     )  # fmt: skip
     columns[1].download_button(
-        t("download_html", lang), lambda: standalone_html(make_map(legend=legend)).encode("utf-8"),
+        t("download_html", lang),
+        audited("download", lambda: standalone_html(make_map(legend=legend)).encode("utf-8"),
+                file_name=f"{stem}.html"),
         file_name=f"{stem}.html", mime="text/html", key="download_html", on_click="ignore",
     )  # fmt: skip
 
 
 def render() -> None:
     """Draw the Explore page."""
+    require("explore")
     lang = page_header("page_explore", "explore_question")
     if data.month_range() is None:
         st.info(t("no_incidents", lang))

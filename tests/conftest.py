@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import geopandas as gpd
@@ -24,6 +25,24 @@ def record_key_secret(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("secret") / "record_keys.secret"
     os.environ["ATLAS_SECRET_FILE"] = str(path)
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _audit_and_roles_outside_the_checkout(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """Tests (and the servers and commands they start) never write the checkout's audit log
+    nor read a roles file left in ``data/``; a test that needs either sets its own."""
+    folder = tmp_path_factory.mktemp("audience")
+    wanted = {"ATLAS_AUDIT_LOG": folder / "audit.jsonl", "ATLAS_ROLES_FILE": folder / "none.toml"}
+    before = {name: os.environ.get(name) for name in wanted}
+    os.environ.update({name: str(path) for name, path in wanted.items()})
+    yield
+    for name, value in before.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +88,30 @@ def tiny_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.tiny_atlas import build_tiny_atlas
 
     return build_tiny_atlas(tmp_path_factory.mktemp("tiny") / "tiny.duckdb")
+
+
+def write_partner_incidents(folder: Path) -> Path:
+    """A partner's incidents file (not the demo): 30 arrests in three communes in 2014, and one
+    row of an unknown type (quarantined)."""
+    path = folder / "incidents" / "outreach_2014.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["incident_id,date,commune_code,incident_type,population,actor,source"]
+    for i in range(30):
+        code = ("120203", "230101", "010201")[i % 3]
+        lines.append(f"P-{i:03d},2014-{i % 12 + 1:02d}-15,{code},arrest_detention,fsw,police,NGO A")
+    lines.append("P-999,2014-05-15,120203,not_a_type,fsw,police,NGO A")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def partner_db(tmp_path_factory: pytest.TempPathFactory, reference_dir: Path) -> Path:
+    """An atlas built from the real boundaries and partner files made here: no synthetic demo,
+    so a visitor with no identity gets the briefing role."""
+    folder = tmp_path_factory.mktemp("partner_atlas")
+    write_partner_incidents(folder / "partners")
+    result = build.build(
+        db_path=folder / "atlas.duckdb", reference_dir=reference_dir,
+        report_dir=folder / "reports", partner_dir=folder / "partners",
+    )  # fmt: skip
+    return result.db_path

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -39,14 +39,17 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(db: Path) -> Iterator[str]:
-    """Run ``streamlit run dashboard.py`` on a free port against ``db``; yield its URL."""
+def streamlit_server(
+    db: Path, *options: str, env: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """Run ``streamlit run dashboard.py`` on a free port against ``db`` (with further
+    ``streamlit run`` options and environment variables); yield its URL."""
     port = _free_port()
-    env = {**os.environ, "ATLAS_DB_PATH": str(db), "ATLAS_TILES": "off"}
+    env = {**os.environ, "ATLAS_DB_PATH": str(db), "ATLAS_TILES": "off", **(env or {})}
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
         "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *options,
     ]  # fmt: skip
     log = (db.parent / f"streamlit-{port}.log").open("wb")
     proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)

@@ -241,6 +241,7 @@ def test_without_incidents_the_page_says_so_and_the_map_page_still_works(
 ) -> None:
     monkeypatch.setenv("ATLAS_DB_PATH", str(empty_db))
     monkeypatch.setenv("ATLAS_TILES", "off")
+    monkeypatch.setenv("ATLAS_ANONYMOUS_ROLE", "analyst")  # not the demo: briefing by default
     at = app()
     at.run()
     assert not at.exception

@@ -1,0 +1,80 @@
+"""Print the audit log.
+
+python -m audit [--user TEXT] [--action ACTION] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
+                [--jsonl] [--log PATH]
+
+Lines are printed oldest first; --user keeps the users that contain TEXT (any case), --since and
+--until are UTC days, both included; --jsonl prints the lines as they are stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from audit import ACTIONS, AuditLogError, Entry, log_path, read_entries
+
+COLUMNS = (("time", 25), ("user", 28), ("role", 9), ("action", 9), ("rows", 8), ("outcome", 10),
+           ("file", 36), ("link", 0), ("sha256", 0))  # fmt: skip
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got {text!r}") from None
+
+
+def format_table(entries: list[Entry]) -> str:
+    """The entries as a fixed-width table (link and checksum last, in full)."""
+    lines = [" ".join(f"{name:<{width}}" if width else name for name, width in COLUMNS)]
+    for entry in entries:
+        values = asdict(entry)
+        cells = []
+        for name, width in COLUMNS:
+            text = "" if values[name] is None else str(values[name])
+            cells.append(f"{text:<{width}}" if width else text)
+        lines.append(" ".join(cells))
+    lines.append(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}")
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m audit", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--user", default="", help="users containing this text (any case)")
+    parser.add_argument("--action", default="", choices=("", *ACTIONS), help="one action")
+    parser.add_argument("--since", type=_day, help="first UTC day, YYYY-MM-DD")
+    parser.add_argument("--until", type=_day, help="last UTC day, YYYY-MM-DD")
+    parser.add_argument("--jsonl", action="store_true", help="print the stored lines")
+    parser.add_argument("--log", type=Path, help="the log (default ATLAS_AUDIT_LOG)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the log; returns the exit code (2 for a log line that is not an entry)."""
+    args = _parser().parse_args(argv)
+    path = args.log or log_path()
+    try:
+        entries = read_entries(
+            path, user=args.user, action=args.action, since=args.since, until=args.until
+        )
+    except (AuditLogError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.jsonl:
+        for entry in entries:
+            print(json.dumps(asdict(entry), ensure_ascii=False, separators=(",", ":")))
+    else:
+        print(f"{path}:")
+        print(format_table(entries))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""The admin page: partner files uploaded go through the command line's ingestion, with its
+report; a file that is not a partner file is refused with the ingestion's message and changes
+nothing; each upload leaves its line in the audit log, which the page lists and filters."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import audit
+from tests.pages.test_pages import app
+
+ADMIN = {"email": "admin@example.org"}
+HEADER = "incident_id,date,commune_code,incident_type,population,actor,source\n"
+GOOD = HEADER + "".join(
+    f"UP-{i},2014-06-{i + 1:02d},230101,arrest_detention,pwud,police,SYNTHETIC upload\n"
+    for i in range(6)
+) + "UP-9,2014-06-09,230101,not_a_type,pwud,police,SYNTHETIC upload\n"  # fmt: skip
+
+
+@pytest.fixture()
+def admin_env(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the test database this test may change, a roles file naming the admin and
+    an audit log of its own; returns the database."""
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    roles = tmp_path / "roles.toml"
+    roles.write_text('[users]\n"admin@example.org" = "admin"\n', encoding="utf-8")
+    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
+    monkeypatch.setenv("ATLAS_TILES", "off")
+    monkeypatch.setenv("ATLAS_ROLES_FILE", str(roles))
+    monkeypatch.setenv("ATLAS_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    return db
+
+
+def admin_page() -> AppTest:
+    at = app("admin")
+    at.user = ADMIN
+    return at.run()
+
+
+def upload(at: AppTest, kind: str, *files: tuple[str, bytes]) -> AppTest:
+    at.selectbox(key="upload_kind").set_value(kind)
+    at.file_uploader(key="upload_files").set_value([(n, b, "text/csv") for n, b in files])
+    next(b for b in at.button if b.label == "Load the files").click()
+    return at.run()
+
+
+def loaded_state(db: Path) -> tuple:
+    """What is loaded: the load log and the incidents, as the database holds them."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        log = con.execute("SELECT * EXCLUDE (loaded_at) FROM load_log ORDER BY 1").fetchall()
+        incidents = con.execute("SELECT count(*), sum(hash(incident_id)) FROM incidents").fetchone()
+    return log, incidents
+
+
+def test_an_upload_is_ingested_reported_audited_and_shown(admin_env: Path) -> None:
+    at = upload(admin_page(), "incidents", ("upload_june.csv", GOOD.encode()))
+    assert not at.exception
+    report = at.dataframe[0].value
+    row = report.iloc[0].to_dict()
+    assert row == {"File": "upload_june.csv", "Kind": "incidents", "Result": "loaded",
+                   "Rows read": 7, "Loaded": 6, "Quarantined": 1}  # fmt: skip
+    reasons = at.dataframe[1].value
+    assert list(reasons["File"]) == ["upload_june.csv"] and list(reasons["Column"]) == [
+        "incident_type"
+    ]
+    assert "not_a_type" not in reasons["Reason"].iloc[0]  # values masked
+    (entry,) = audit.read_entries(action="upload")
+    assert (entry.user, entry.role, entry.file, entry.rows, entry.outcome) == (
+        "admin@example.org", "admin", "incidents/upload_june.csv", 7, "loaded")  # fmt: skip
+    assert entry.sha256 == audit.sha256_of(GOOD.encode()) and entry.link == "/admin"
+    log = at.dataframe[2].value  # the page lists the log
+    assert list(log["Action"]) == ["upload"] and list(log["User"]) == ["admin@example.org"]
+    # A running dashboard shows the new file on its next page run.
+    about = app("about")
+    about.user = ADMIN
+    about.run()
+    assert "upload_june.csv" in set(about.dataframe[1].value["File"])
+    # The same bytes again change nothing; the log says so.
+    again = upload(at, "incidents", ("upload_june.csv", GOOD.encode()))
+    assert again.dataframe[0].value.iloc[0]["Result"] == "unchanged (same content)"
+    assert [e.outcome for e in audit.read_entries(action="upload")] == ["loaded", "unchanged"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("short.csv", b"incident_id,date\nX-1,2014-01-01\n",
+         "short.csv: rejected as incidents: missing required column(s) incident_type"),
+        ("photo.xlsx", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.xlsx: not a readable XLSX"),
+    ],
+)  # fmt: skip
+def test_a_file_that_is_not_a_partner_file_is_refused_and_changes_nothing(
+    admin_env: Path, name: str, content: bytes, message: str
+) -> None:
+    before = loaded_state(admin_env)
+    at = upload(admin_page(), "incidents", (name, content))
+    assert not at.exception
+    (error,) = at.error
+    assert error.value.startswith(f"{name} was refused; nothing of it was loaded. {message}")
+    assert at.dataframe[0].value.iloc[0]["Result"] == "refused"
+    assert loaded_state(admin_env) == before
+    (entry,) = audit.read_entries(action="upload")
+    assert (entry.file, entry.rows, entry.outcome) == (f"incidents/{name}", None, "rejected")
+
+
+def test_the_audit_log_is_filtered_on_the_page(admin_env: Path) -> None:
+    for user, action in (("ana@unaids.org", "download"), ("root", "ingest"),
+                         ("ana@unaids.org", "export")):  # fmt: skip
+        audit.record(action, user=user, role="analyst", file=f"{action}.csv")
+    at = admin_page()
+    assert list(at.dataframe[0].value["Action"]) == ["export", "ingest", "download"]  # newest first
+    at.text_input(key="audit_user").input("ANA").run()
+    assert list(at.dataframe[0].value["Action"]) == ["export", "download"]
+    at.selectbox(key="audit_action").set_value("download").run()
+    assert list(at.dataframe[0].value["File"]) == ["download.csv"]
+    at.selectbox(key="audit_action").set_value("upload").run()
+    assert at.info[-1].value == "No entry matches."

@@ -1,0 +1,160 @@
+"""Who sees what: every role against every page (allowed or refused, a link included), the
+anonymous role on demo and on partner data, and a roles file that does not parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.test_pages import app
+from ui.registry import PAGES, home_for, pages_for
+from ui.roles import ADMIN, ANALYST, BRIEFING, ROLES
+
+ROLES_FILE = """[users]
+"analyst@example.org" = "analyst"
+"briefing@example.org" = "briefing"
+"admin@example.org" = "admin"
+"wizard@example.org" = "wizard"
+
+[groups]
+"atlas-admins" = "admin"
+"""
+NOT_AVAILABLE = "This page is not available for this audience."
+TITLES = {"explore": "Explore", "national_map": "Enabling Environment Atlas",
+          "about": "About the data", "admin": "Partner files"}  # fmt: skip
+# What each role may open: the matrix the registry must give.
+ALLOWED = {
+    BRIEFING: {"about"},
+    ANALYST: {"explore", "national_map", "about"},
+    ADMIN: {"explore", "national_map", "about", "admin"},
+}
+
+
+@pytest.fixture()
+def roles_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "roles.toml"
+    path.write_text(ROLES_FILE, encoding="utf-8")
+    monkeypatch.setenv("ATLAS_ROLES_FILE", str(path))
+    return path
+
+
+def opened(page: str | None, user: dict) -> AppTest:
+    """``page`` (None: the home page) opened by a link, by a visitor with these ``st.user``
+    fields, run once."""
+    at = app(page)
+    at.user = user
+    return at.run()
+
+
+def refused(at: AppTest) -> bool:
+    """Whether the run said "not available" (and drew nothing of the page itself)."""
+    said = any(w.value == NOT_AVAILABLE for w in at.warning)
+    if said:
+        assert not at.title, "a refused page drew its title"
+        assert not at.dataframe and not at.metric and not at.file_uploader
+    return said
+
+
+def test_the_registry_gives_each_role_its_pages_and_one_home() -> None:
+    for role in ROLES:
+        assert {p.url_path for p in pages_for(role)} == ALLOWED[role]
+        assert home_for(role) in pages_for(role)
+        assert sum(role in p.home_of for p in PAGES) == 1
+    assert home_for(BRIEFING).url_path == "about"  # until a province-level briefing page
+    assert home_for(ANALYST).url_path == home_for(ADMIN).url_path == "explore"
+    assert pages_for("wizard") == ()
+    with pytest.raises(KeyError):
+        home_for("wizard")
+
+
+@pytest.mark.parametrize("page", [p.url_path for p in PAGES])
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_against_every_page(atlas_env: Path, roles_file: Path, role: str, page: str
+                                       ) -> None:  # fmt: skip
+    at = opened(page, {"email": f"{role}@example.org"})
+    assert not at.exception
+    if page in ALLOWED[role]:
+        assert not refused(at)
+        assert at.title[0].value == TITLES[page]
+    else:
+        assert refused(at)
+        (link,) = at.page_link
+        assert link.value == f"Go to {TITLES[home_for(role).url_path]}"
+        assert link.proto.page == home_for(role).url_path
+
+
+def test_the_home_page_is_the_roles_home_and_the_sidebar_says_who(
+    atlas_env: Path, roles_file: Path
+) -> None:
+    briefing = opened(None, {"email": "Briefing@Example.org"})
+    assert briefing.title[0].value == "About the data"
+    assert "Signed in as Briefing@Example.org (briefing)" in briefing.sidebar.caption[-1].value
+    admin = opened(None, {"email": "someone@example.org", "groups": "staff, atlas-admins"})
+    assert admin.title[0].value == "Explore"
+    assert "(administrator)" in admin.sidebar.caption[-1].value
+
+
+@pytest.mark.parametrize(
+    "user",
+    [{"email": "wizard@example.org"}, {"email": "stranger@example.org", "groups": "x"}, {},
+     {"is_logged_in": False}, {"email": "", "groups": "atlas-admins"}],
+)  # fmt: skip
+def test_unknown_roles_and_people_get_the_anonymous_role(
+    atlas_env: Path, roles_file: Path, monkeypatch: pytest.MonkeyPatch, user: dict
+) -> None:
+    assert not refused(opened("explore", user))  # demo data: anonymous means analyst
+    monkeypatch.setenv("ATLAS_ANONYMOUS_ROLE", "briefing")
+    assert refused(opened("explore", user))
+    assert refused(opened("admin", user))
+
+
+def test_anonymous_visitors_of_partner_data_get_the_briefing_pages(
+    partner_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ATLAS_DB_PATH", str(partner_db))
+    monkeypatch.setenv("ATLAS_TILES", "off")
+    home = opened(None, {})
+    assert not home.exception
+    assert home.title[0].value == "About the data"
+    assert "Visitor without sign-in (briefing)" in home.sidebar.caption[-1].value
+    for page in ("explore", "national_map", "admin"):
+        assert refused(opened(page, {}))
+    monkeypatch.setenv("ATLAS_ANONYMOUS_ROLE", "analyst")
+    assert not refused(opened("explore", {}))
+
+
+def test_a_roles_file_that_does_not_parse_stops_every_page_with_its_line(
+    atlas_env: Path, roles_file: Path
+) -> None:
+    roles_file.write_text('[users]\n"a@b.org" = "analyst"\n"c@d.org" = admin\n', encoding="utf-8")
+    for page in (None, "about"):
+        at = opened(page, {"email": "a@b.org"})
+        assert not at.exception
+        (error,) = at.error
+        assert error.value.startswith(f"The atlas cannot start: roles file {roles_file}, line 3:")
+        assert not at.title
+
+
+def test_a_bad_anonymous_role_setting_stops_the_start(
+    atlas_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ATLAS_ANONYMOUS_ROLE", "admin")
+    at = opened(None, {})
+    assert not at.exception
+    assert "ATLAS_ANONYMOUS_ROLE must be one of auto, analyst, briefing" in at.error[0].value
+
+
+def test_with_a_login_provider_the_sidebar_offers_to_log_in_and_out(
+    atlas_env: Path, roles_file: Path
+) -> None:
+    # st.user holds is_logged_in only when st.login is set up ([auth] in secrets.toml).
+    logged_out = opened(None, {"is_logged_in": False, "email": "briefing@example.org"})
+    assert [b.label for b in logged_out.sidebar.button] == ["Log in"]
+    assert logged_out.title[0].value == "Explore"  # anonymous on the demo: analyst
+    logged_in = opened(None, {"is_logged_in": True, "email": "briefing@example.org"})
+    assert [b.label for b in logged_in.sidebar.button] == ["Log out"]
+    assert logged_in.title[0].value == "About the data"
+    proxied = opened(None, {"email": "briefing@example.org"})  # headers: no log-in button
+    assert not proxied.sidebar.button

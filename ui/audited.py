@@ -1,0 +1,64 @@
+"""Downloads that leave a line in the audit log when their file is built for the visitor.
+
+``st.download_button`` runs a callable passed as its data when the visitor clicks, outside the
+page run (no ``st.user`` there): ``audited`` takes the visitor, their role and the view's link
+now, in the page run, and returns the callable to pass instead of ``build``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+import streamlit as st
+
+import audit
+from ui.guard import current_page
+from ui.identity import current_identity, current_role
+
+
+def view_link() -> str:
+    """The view as a link: the page's path and the query string the sidebar keeps in the URL."""
+    params = urlencode(st.query_params.to_dict(), safe=",")
+    return f"/{current_page()}" + (f"?{params}" if params else "")
+
+
+def csv_rows(content: bytes) -> int:
+    """Data rows of a CSV file (its header not counted)."""
+    text = content.decode("utf-8-sig")
+    return max(sum(1 for _ in csv.reader(io.StringIO(text))) - 1, 0)
+
+
+def audited(
+    action: str,
+    build: Callable[[], bytes],
+    *,
+    file_name: str,
+    rows: Callable[[bytes], int] | None = None,
+) -> Callable[[], bytes]:
+    """``build`` wrapped so that each time it runs (the file is built for the visitor) one line
+    is appended to the audit log: who, role, ``action``, the view's link, ``file_name``, the
+    rows (``rows(content)``, when given) and the content's SHA-256.
+
+    The line is written before the bytes are handed out: if the log cannot be written, the
+    download fails rather than go unrecorded.
+
+    Raises:
+        ValueError: if ``action`` is not one of ``audit.ACTIONS`` (at once, not at the click).
+        roles.RolesError: if the visitor's role cannot be read (the router stopped already).
+    """
+    if action not in audit.ACTIONS:
+        raise ValueError(f"audit action {action!r} is not one of {', '.join(audit.ACTIONS)}")
+    who, role, link = current_identity(), current_role(), view_link()
+
+    def run() -> bytes:
+        content = build()
+        audit.record(
+            action, user=who.label, role=role, link=link, file=file_name,
+            rows=rows(content) if rows else None, sha256=audit.sha256_of(content),
+        )  # fmt: skip
+        return content
+
+    return run
