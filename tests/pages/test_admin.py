@@ -92,7 +92,7 @@ def test_an_upload_is_ingested_reported_audited_and_shown(admin_env: Path) -> No
     [
         ("short.csv", b"incident_id,date\nX-1,2014-01-01\n",
          "short.csv: rejected as incidents: missing required column(s) incident_type"),
-        ("photo.xlsx", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.xlsx: not a readable XLSX"),
+        ("photo.xlsx", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.xlsx: not an XLSX workbook"),
     ],
 )  # fmt: skip
 def test_a_file_that_is_not_a_partner_file_is_refused_and_changes_nothing(

@@ -52,7 +52,8 @@ def store_result(path: Path, cell: str, value: str) -> None:
     with zipfile.ZipFile(path) as source:
         parts = {n: source.read(n) for n in source.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"].decode()
-    pattern = rf'<c r="{cell}"([^>]*)>(<f>[^<]*</f>)<v\s*/>'
+    # openpyxl writes an empty result as <v/> or <v></v> (with lxml installed)
+    pattern = rf'<c r="{cell}"([^>]*)>(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)'
     assert re.search(pattern, sheet), "openpyxl writes formulas without a result"
     stored = rf'<c r="{cell}"\1 t="str">\2<v>{value}</v>'
     parts["xl/worksheets/sheet1.xml"] = re.sub(pattern, stored, sheet).encode()
