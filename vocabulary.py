@@ -87,6 +87,18 @@ CRS = "EPSG:4326"
 #: Areas and distances: UTM zone 48N covers Cambodia.
 METRIC_CRS = "EPSG:32648"
 
+#: The border and port towns the policy hit hardest (demo-data.md): their districts, with Phnom
+#: Penh (``CAPITAL``) the atlas's "hotspots"; with communes smaller than ``URBAN_MAX_KM2`` they
+#: are its urban communes (the evaluation compares pilot communes with urban ones elsewhere).
+HOTSPOT_DISTRICTS = {
+    "0110": "Poipet",
+    "0203": "Battambang",
+    "1710": "Siem Reap",
+    "1801": "Sihanoukville",
+}
+CAPITAL = "12"
+URBAN_MAX_KM2 = 15.0
+
 # --- Synthetic data -----------------------------------------------------------------------
 
 #: What every file, source, view and download of the demo set says it is.

@@ -114,6 +114,21 @@ def window_cells(
         ValueError: if ``level`` is given and is not a map level.
     """
     where = "TRUE" if unit is None else f"{_unit_column(level or '')} = $unit"
+    return _windows(con, filters, starts, where, {"unit": unit})
+
+
+def group_window_cells(
+    con: duckdb.DuckDBPyConnection, filters: Filters, starts: list[date], polygon_ids: list[str]
+) -> pd.DataFrame:
+    """``window_cells`` for a group of commune polygons (e.g. the pilot communes)."""
+    return _windows(con, filters, starts, "list_contains($group, polygon_id)",
+                    {"group": list(polygon_ids)})  # fmt: skip
+
+
+def _windows(
+    con: duckdb.DuckDBPyConnection, filters: Filters, starts: list[date], where: str,
+    extra: dict[str, object],
+) -> pd.DataFrame:  # fmt: skip
     sql = f"""
         WITH w AS (SELECT unnest($starts) AS start)
         SELECT w.start, coalesce(CAST(sum(r.incidents) AS BIGINT), 0) AS n,
@@ -123,7 +138,6 @@ def window_cells(
         GROUP BY w.start ORDER BY w.start
     """
     first, last = min(starts), max(starts)
-    params = {**filters.sql_params(), "starts": list(starts), "unit": unit,
-              "start": first, "end": pd.Timestamp(last) + pd.DateOffset(months=11)}  # fmt: skip
-    params["end"] = params["end"].date()
+    params = {**filters.sql_params(), **extra, "starts": list(starts), "start": first,
+              "end": (pd.Timestamp(last) + pd.DateOffset(months=11)).date()}  # fmt: skip
     return run(con, sql, params)

@@ -209,8 +209,27 @@ def window_series(
     """
     if off_grid(filters, level):
         raise ValueError(f"{off_grid(filters, level)} are not offered at {level} level")
+    return _series(cells.window_cells(con, filters, window_starts(bounds), level, unit))
+
+
+def group_series(
+    con: duckdb.DuckDBPyConnection, filters: Filters, bounds: tuple[date, date],
+    polygon_ids: tuple[str, ...],
+) -> pd.DataFrame:  # fmt: skip
+    """``window_series`` for a group of commune polygons (the evaluation's pilot or comparison
+    communes): every twelve-month window's published count of the group.
+
+    Raises:
+        ValueError: if the filters are not on the commune grid and the group holds fewer than
+            ``MIN_GROUP_COMMUNES`` communes.
+    """
+    if len(polygon_ids) < MIN_GROUP_COMMUNES and off_grid(filters, "commune"):
+        raise ValueError(f"a group of {len(polygon_ids)} communes is shown on the commune grid")
     starts = window_starts(bounds)
-    frame = cells.window_cells(con, filters, starts, level, unit)
+    return _series(cells.group_window_cells(con, filters, starts, list(polygon_ids)))
+
+
+def _series(frame: pd.DataFrame) -> pd.DataFrame:
     published = publish(frame["n"], frame["key_sum"], threshold())
     starts = [pd.Timestamp(s).date() for s in frame["start"]]
     return pd.DataFrame({"start": starts, "end": [add_months(s, 11) for s in starts],

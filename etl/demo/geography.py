@@ -7,12 +7,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-HOTSPOT_DISTRICTS = {
-    "0110": "Poipet",
-    "0203": "Battambang",
-    "1710": "Siem Reap",
-    "1801": "Sihanoukville",
-}
+from vocabulary import CAPITAL, HOTSPOT_DISTRICTS, URBAN_MAX_KM2
 
 
 def month_starts(start: str, end: str) -> pd.DatetimeIndex:
@@ -26,9 +21,9 @@ def commune_weights(communes: pd.DataFrame) -> pd.DataFrame:
         ["source_id", "commune_code", "district_code", "province_code", "area_km2"]
     ].copy()
     frame["hotspot"] = frame["district_code"].isin(HOTSPOT_DISTRICTS) | (
-        frame["province_code"] == "12"
+        frame["province_code"] == CAPITAL
     )
-    frame["urban"] = frame["hotspot"] | (frame["area_km2"] < 15)
+    frame["urban"] = frame["hotspot"] | (frame["area_km2"] < URBAN_MAX_KM2)
     frame["base"] = 1.0 + 5.0 * frame["urban"] + 8.0 * frame["hotspot"]
     return frame.reset_index(drop=True)
 
