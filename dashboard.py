@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import data
 from ui.identity import draw_identity, role_or_stop
 from ui.registry import PAGES, as_page, home_for, pages_for
 from ui.sidebar import draw_sidebar
@@ -17,6 +18,7 @@ def main() -> None:
     st.set_page_config(page_title="Enabling Environment Atlas", layout="wide")
     lang = language()  # reads ?lang= from the URL on a session's first run
     role = role_or_stop(lang)  # a roles file that does not parse stops here, with its line
+    data.use_store_of(role)  # the briefing audience reads the province-level store only
     draw_sidebar()
     lang = language()
     draw_identity(lang, role)

@@ -385,6 +385,10 @@ LABELS: dict[str, dict[str, str]] = {
         "km": "ចំនួនត្រូវបានផ្សព្វផ្សាយម្តងដប់ពីរខែ៖ បង្ហាញពី {from} ដល់ {to} "
         "ដែលជាដប់ពីរខែចុងក្រោយនៃរយៈពេលដែលបានស្នើ។",
     },
+    "level_not_for_audience": {
+        "en": "This audience sees provinces only: the view is shown by province.",
+        "km": "ទស្សនិកជននេះមើលឃើញតែខេត្តប៉ុណ្ណោះ៖ ទិដ្ឋភាពត្រូវបានបង្ហាញតាមខេត្ត។",
+    },
     "level_moved": {
         "en": "At commune level the atlas shows all incidents or arrests and confiscations, of "
         "everyone or of the key populations: this view is shown by district.",

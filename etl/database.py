@@ -24,6 +24,9 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from etl.briefing_store import write_briefing_store
+from etl.schema import briefing_store_path
+
 GEOMETRY_COLUMNS = ("geom", "geom_display")
 LOCK_WAIT_SECONDS = 600.0  # how long a second writer waits for the first
 _POLL_SECONDS = 0.1
@@ -166,36 +169,43 @@ def _alive(pid: int) -> bool:
 
 
 def remove_stale_builds(db_path: Path) -> list[Path]:
-    """Delete unfinished files of builds whose process is gone (killed midway); return them."""
+    """Delete unfinished files of builds whose process is gone (killed midway), the database's
+    and its briefing store's; return them."""
     removed = []
-    for leftover in db_path.parent.glob(f"{db_path.name}.*.tmp*"):
-        pid = leftover.name[len(db_path.name) + 1 :].split(".")[0]
-        if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
-            leftover.unlink(missing_ok=True)
-            removed.append(leftover)
+    for name in (db_path.name, briefing_store_path(db_path).name):
+        for leftover in db_path.parent.glob(f"{name}.*.tmp*"):
+            pid = leftover.name[len(name) + 1 :].split(".")[0]
+            if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
+                leftover.unlink(missing_ok=True)
+                removed.append(leftover)
     return removed
 
 
 @contextlib.contextmanager
 def _replacing(db_path: Path, copy_first: bool, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to a new file beside ``db_path`` (a copy of it if ``copy_first``) that is
-    renamed over ``db_path`` on success and deleted on any exception; the write lock is held
-    from before the copy until after the rename."""
+    renamed over ``db_path`` on success, with its briefing store (``etl.briefing_store``) beside
+    it, and deleted on any exception; the write lock is held from before the copy until after
+    the renames."""
     with database_lock(db_path, wait):
         remove_stale_builds(db_path)
         tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
         if copy_first:
             shutil.copy2(db_path, tmp)
         con = duckdb.connect(str(tmp))
+        store = None
         try:
             yield con
+            store = write_briefing_store(con, db_path)
             con.execute("CHECKPOINT")
             con.close()
             os.replace(tmp, db_path)
+            os.replace(store, briefing_store_path(db_path))
         except BaseException:
             con.close()
-            tmp.unlink(missing_ok=True)
-            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            for leftover in (tmp, tmp.with_name(tmp.name + ".wal"), store):
+                if leftover is not None:
+                    leftover.unlink(missing_ok=True)
             raise
 
 

@@ -35,3 +35,26 @@ MASKED_REASON = (
     "regexp_replace(regexp_replace(reason, '''(?:[^'']|'''')*''', '''…''', 'g'), "
     "'[0-9]+([.][0-9]+)?', '#', 'g')"
 )
+
+
+# The briefing store: a province-level copy of the database for the briefing audience, beside
+# the database and rebuilt with it (etl.briefing_store). It holds no commune row: a bug in a
+# page cannot show what is not there. These are its tables.
+BRIEFING_TABLES = (
+    "provinces",
+    "incidents_monthly",
+    "province_partnership_monthly",
+    "province_services",
+    "kp_estimates",
+    "academies",
+    "build_info",
+    "load_log",
+    "match_summary",
+    "quarantine_summary",
+)
+
+
+def briefing_store_path(db_path):
+    """The briefing store of the database at ``db_path``: ``atlas_briefing.duckdb`` beside
+    ``atlas.duckdb``."""
+    return db_path.with_name(f"{db_path.stem}_briefing{db_path.suffix}")

@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from etl.schema import COMMUNE_COLUMNS, MASKED_REASON
+from etl.schema import BRIEFING_TABLES, COMMUNE_COLUMNS
 from query.sql import CATALOG, province_condition, run
 from query.view import PROVINCE_CODE
 from vocabulary import CRS
@@ -38,7 +38,8 @@ class DatabaseMissingError(RuntimeError):
 
 
 def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the atlas database read-only, as it is on disk now.
+    """Open the atlas database, or its briefing store (``etl.schema.briefing_store_path``:
+    province-level tables only), read-only, as it is on disk now.
 
     The file is attached to a new in-memory DuckDB instance rather than opened by path:
     DuckDB keeps one instance per path and process, so ``duckdb.connect(path)`` while an older
@@ -64,7 +65,7 @@ def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
         ) from None
     con.execute(f"USE {CATALOG}")
     tables = {row[0] for row in con.execute("SHOW TABLES").fetchall()}
-    if not tables >= REQUIRED_TABLES:
+    if not (tables >= REQUIRED_TABLES or tables >= set(BRIEFING_TABLES)):
         con.close()
         raise DatabaseMissingError(
             f"{db_path} is not an atlas database of this version (missing tables: "
@@ -174,9 +175,8 @@ def province_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def match_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Number of commune polygons per match method."""
-    sql = "SELECT match_method, count(*) AS polygons FROM communes GROUP BY 1 ORDER BY 2 DESC"
-    return run(con, sql, {})
+    """Number of commune polygons per match method (in both stores)."""
+    return run(con, "SELECT * FROM match_summary ORDER BY polygons DESC, match_method", {})
 
 
 def build_info(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -194,9 +194,7 @@ def load_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def quarantine_reasons(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Quarantined rows per file, column and reason, values masked (no raw value is shown)."""
-    sql = (
-        f'SELECT file_name, "column", {MASKED_REASON} AS reason, count(*) AS rows '
-        "FROM quarantine GROUP BY ALL ORDER BY file_name, rows DESC"
-    )
+    """Quarantined rows per file, column and reason, values masked (no raw value is shown; in
+    both stores)."""
+    sql = "SELECT * FROM quarantine_summary ORDER BY file_name, rows DESC, reason"
     return run(con, sql, {})

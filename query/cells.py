@@ -27,20 +27,35 @@ UNIT_ORDER = {
     "district": "province_code, district_code",
     "province": "province_code",
 }
-# The incidents_monthly rows of the filters, each with its commune polygon, district and province.
-# An incident placed in an official commune that has no 2014 polygon counts in its district and
-# province (its code says which), not on the commune map.
-ROWS = f"""
-    SELECT m.polygon_id, m.province_code,
-        coalesce(c.district_code, left(m.commune_code, 4)) AS district_code,
-        m.month, m.incidents, m.key_sum
-    FROM incidents_monthly m LEFT JOIN communes c ON c.source_id = m.polygon_id
-    WHERE m.month BETWEEN $start AND $end
+# The incidents_monthly rows of the filters, each with its province and, below the province
+# level, its commune polygon and district. An incident placed in an official commune that has
+# no 2014 polygon counts in its district and province (its code says which), not on the commune
+# map. The province level reads no commune table (the briefing store has none).
+_FILTER = f"""
+    m.month BETWEEN $start AND $end
         AND list_contains($types, CAST(m.incident_type AS VARCHAR))
         AND list_contains($pops, CAST(m.population AS VARCHAR))
         AND list_contains($actors, CAST(m.actor AS VARCHAR))
         AND {province_condition("m.province_code")}
 """
+ROWS = f"""
+    SELECT m.polygon_id, m.province_code,
+        coalesce(c.district_code, left(m.commune_code, 4)) AS district_code,
+        m.month, m.incidents, m.key_sum
+    FROM incidents_monthly m LEFT JOIN communes c ON c.source_id = m.polygon_id
+    WHERE {_FILTER}
+"""
+PROVINCE_ROWS = f"""
+    SELECT m.province_code, m.month, m.incidents, m.key_sum
+    FROM incidents_monthly m WHERE {_FILTER}
+"""
+
+
+def _rows(level: str | None) -> str:
+    """The rows a level's cells are made of (``None``: the whole view)."""
+    return ROWS if level in ("commune", "district") else PROVINCE_ROWS
+
+
 CELL = "CAST(sum(incidents) AS BIGINT) AS n, CAST(sum(key_sum) AS BIGINT) AS key_sum"
 
 
@@ -65,7 +80,7 @@ def unit_cells(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) -> 
     table, key = UNITS[level]
     sql = f"""
         WITH cells AS (
-            SELECT {_unit_column(level)} AS unit, {CELL} FROM ({ROWS}) GROUP BY ALL
+            SELECT {_unit_column(level)} AS unit, {CELL} FROM ({_rows(level)}) GROUP BY ALL
         )
         SELECT u.{key} AS unit, coalesce(cells.n, 0) AS n,
             coalesce(cells.key_sum, 0) AS key_sum
@@ -79,7 +94,7 @@ def unit_cells(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) -> 
 def total_cell(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[int, int]:
     """The view's own cell: every incident of the filters in the country or the province
     (those of communes with no polygon too): ``(n, key_sum)``."""
-    frame = run(con, f"SELECT {CELL} FROM ({ROWS})", filters.sql_params())
+    frame = run(con, f"SELECT {CELL} FROM ({PROVINCE_ROWS})", filters.sql_params())
     row = frame.iloc[0]
     return int(row["n"] if pd.notna(row["n"]) else 0), int(
         row["key_sum"] if pd.notna(row["key_sum"]) else 0
@@ -114,26 +129,26 @@ def window_cells(
         ValueError: if ``level`` is given and is not a map level.
     """
     where = "TRUE" if unit is None else f"{_unit_column(level or '')} = $unit"
-    return _windows(con, filters, starts, where, {"unit": unit})
+    return _windows(con, filters, starts, _rows(level if unit else None), where, {"unit": unit})
 
 
 def group_window_cells(
     con: duckdb.DuckDBPyConnection, filters: Filters, starts: list[date], polygon_ids: list[str]
 ) -> pd.DataFrame:
     """``window_cells`` for a group of commune polygons (e.g. the pilot communes)."""
-    return _windows(con, filters, starts, "list_contains($group, polygon_id)",
+    return _windows(con, filters, starts, ROWS, "list_contains($group, polygon_id)",
                     {"group": list(polygon_ids)})  # fmt: skip
 
 
 def _windows(
-    con: duckdb.DuckDBPyConnection, filters: Filters, starts: list[date], where: str,
-    extra: dict[str, object],
+    con: duckdb.DuckDBPyConnection, filters: Filters, starts: list[date], rows: str,
+    where: str, extra: dict[str, object],
 ) -> pd.DataFrame:  # fmt: skip
     sql = f"""
         WITH w AS (SELECT unnest($starts) AS start)
         SELECT w.start, coalesce(CAST(sum(r.incidents) AS BIGINT), 0) AS n,
             coalesce(CAST(sum(r.key_sum) AS BIGINT), 0) AS key_sum
-        FROM w LEFT JOIN (SELECT * FROM ({ROWS}) WHERE {where}) r
+        FROM w LEFT JOIN (SELECT * FROM ({rows}) WHERE {where}) r
             ON r.month >= w.start AND r.month < w.start + INTERVAL 12 MONTH
         GROUP BY w.start ORDER BY w.start
     """

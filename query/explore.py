@@ -95,13 +95,39 @@ _LEVELS = {
         kp="sum(kp_size)",
         order="province_code, district_code",
     ),
-    "province": dict(
-        key="province_code",
-        names="province_code, province_name_en, province_name_km",
-        kp="any_value(province_kp_size)",
-        order="province_code",
-    ),
 }
+# The province level reads province tables only (the briefing store has no commune row): the
+# communes with partnership are the most at once in a month of the period.
+_PROVINCES = """
+    WITH cover AS (
+        SELECT province_code, max(communes_partnered) AS communes_partnered,
+            bool_and(communes_partnered = n_communes) AND count(*) = $months AS everywhere
+        FROM province_partnership_monthly JOIN provinces USING (province_code)
+        WHERE month BETWEEN $start AND $end GROUP BY ALL
+    ), est AS (
+        SELECT province_code, estimate FROM kp_estimates
+        WHERE list_contains($rate_pops, CAST(population AS VARCHAR))
+        QUALIFY row_number() OVER (PARTITION BY province_code, population
+            ORDER BY abs(year - $mid_year), year DESC, source) = 1
+    ), est_province AS (
+        SELECT province_code, sum(estimate) AS estimate FROM est GROUP BY ALL
+        HAVING count(*) = len($rate_pops)
+    ), svc AS (
+        SELECT province_code, CAST(count(*) AS INTEGER) AS public_services
+        FROM province_services
+        WHERE public AND opened < $after AND (closed IS NULL OR closed >= $start) GROUP BY ALL
+    )
+    SELECT p.province_code AS unit, p.province_code, p.province_name_en, p.province_name_km,
+        CAST(p.n_communes AS INTEGER) AS n_communes,
+        coalesce(cover.communes_partnered, 0) AS communes_partnered,
+        CASE WHEN cover.communes_partnered IS NULL OR cover.communes_partnered = 0 THEN 'none'
+            WHEN cover.everywhere THEN 'active' ELSE 'started' END AS status,
+        coalesce(svc.public_services, 0) AS public_services, e.estimate AS kp_size
+    FROM provinces p LEFT JOIN cover USING (province_code) LEFT JOIN svc USING (province_code)
+    LEFT JOIN est_province e USING (province_code)
+    WHERE {province}
+    ORDER BY p.province_code
+"""
 
 
 def unit_view(
@@ -118,8 +144,9 @@ def unit_view(
     the period with a partnership activity running) and ``status`` (``none``; ``active`` in
     every month; ``started``: in some of them). District and province rows have ``unit`` (the
     code), names, ``n_communes``, ``communes_partnered`` and ``status`` (``none``, ``started``:
-    some communes, ``active``: all). All rows have ``first_start``, ``public_services`` and
-    ``kp_size``.
+    some communes, ``active``: all; a province counts the most communes with partnership at
+    once in a month, from province tables only). All rows have ``public_services`` and
+    ``kp_size``; commune and district rows ``first_start``.
 
     Raises:
         ValueError: if ``level`` is not commune, district or province.
@@ -130,6 +157,8 @@ def unit_view(
             FROM ({_COMMUNE_ATTRIBUTES})
             ORDER BY province_code, district_code, commune_code, polygon_id"""
         return run(con, sql, params)
+    if level == "province":
+        return run(con, _PROVINCES.format(province=province_condition("p.province_code")), params)
     if level not in _LEVELS:
         raise ValueError(f"level must be commune, district or province, got {level!r}")
     sql = f"WITH attributes AS ({_COMMUNE_ATTRIBUTES}) " + _COARSE.format(**_LEVELS[level])

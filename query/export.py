@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -21,8 +22,10 @@ from urllib.parse import parse_qsl, urlsplit
 import duckdb
 import pandas as pd
 
+import audit
 import config
 import query
+from etl.schema import briefing_store_path
 from i18n import t
 from query import explore, published
 from query.links import ExploreOptions, Problem, parse_params
@@ -87,8 +90,9 @@ def problem_text(problem: Problem, lang: str = "en") -> str:
 class Exporter:
     """Answers links on one open database, with shared caches."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, audience: str = "analyst") -> None:
         self.con = con
+        self.audience = audience
         self.bounds = explore.month_range(con)
         self.provinces = set(query.province_list(con)["province_code"])
         self.synthetic = query.build_info(con).get("synthetic") == "true"
@@ -103,30 +107,43 @@ class Exporter:
             return pd.DataFrame(), [t("no_incidents", "en")]
         params = dict(parse_qsl(urlsplit(link).query or link.lstrip("?"), keep_blank_values=True))
         filters, options, problems = parse_params(params, self.bounds, self.provinces)
+        if self.audience == "briefing" and options.level != "province":
+            # Provinces only for this audience (the store it reads holds nothing finer).
+            problems.append(Problem("level_not_for_audience", {}))
+            options = replace(options, level="province", commune=None)
         units = self._units(filters, options.level)
         table = explore_table(units, filters, options, self.synthetic)
         return table, [problem_text(p) for p in problems]
 
 
-def export_links(links: Sequence[str], out: Path, db_path: Path | None = None) -> list[Path]:
-    """Write one CSV per link into ``out`` (``0001.csv`` ...); messages go to stderr.
+def export_links(
+    links: Sequence[str], out: Path, db_path: Path | None = None, audience: str = "analyst"
+) -> list[Path]:
+    """Write one CSV per link into ``out`` (``0001.csv`` ...); messages go to stderr, and each
+    file is recorded in the audit log. The briefing audience reads the briefing store and gets
+    provinces only.
 
     Raises:
-        query.DatabaseMissingError: if the database has not been built.
-        OSError: if ``out`` cannot be written.
+        query.DatabaseMissingError: if the database (or its store) has not been built.
+        OSError: if ``out`` or the audit log cannot be written.
     """
-    con = query.open_database(db_path or config.get_path("ATLAS_DB_PATH"))
+    path = db_path or config.get_path("ATLAS_DB_PATH")
+    con = query.open_database(briefing_store_path(path) if audience == "briefing" else path)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     try:
-        exporter = Exporter(con)
+        exporter = Exporter(con, audience)
         for i, link in enumerate(links, start=1):
             table, messages = exporter.table(link)
             for message in messages:
                 print(f"link {i} ({link}): {message}", file=sys.stderr)
-            path = out / f"{i:04d}.csv"
-            table.to_csv(path, index=False, encoding="utf-8-sig")
-            written.append(path)
+            target = out / f"{i:04d}.csv"
+            table.to_csv(target, index=False, encoding="utf-8-sig")
+            audit.record(
+                "export", user=audit.os_user(), role=f"cli ({audience})", link=link,
+                file=target.name, rows=len(table), sha256=audit.sha256_of(target),
+            )  # fmt: skip
+            written.append(target)
     finally:
         con.close()
     return written
@@ -141,9 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("links", nargs="+", help="Explore links' query strings")
     parser.add_argument("--out", required=True, help="folder for 0001.csv, 0002.csv, ...")
+    parser.add_argument("--audience", choices=("analyst", "briefing"), default="analyst",
+                        help="briefing: provinces only, from the briefing store")  # fmt: skip
     args = parser.parse_args(argv)
     try:
-        paths = export_links(args.links, Path(args.out))
+        paths = export_links(args.links, Path(args.out), audience=args.audience)
     except query.DatabaseMissingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

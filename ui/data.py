@@ -20,7 +20,7 @@ import streamlit as st
 
 import config
 import query
-from etl.schema import SYNTHETIC_FLAG
+from etl.schema import SYNTHETIC_FLAG, briefing_store_path
 from geo.maps import OSM_TILES, CommuneRows, commune_rows
 from query import explore, published
 
@@ -32,9 +32,28 @@ Connection = duckdb.DuckDBPyConnection
 VERSIONS_KEPT = 2
 
 
+#: Session key of the store this session reads (set by the router from the visitor's role).
+STORE_KEY = "_store"
+
+
+def use_store_of(role: str) -> None:
+    """Read the briefing store for the briefing audience, the full database for the others
+    (called by the router on every run, before anything is read)."""
+    st.session_state[STORE_KEY] = "briefing" if role == "briefing" else "atlas"
+
+
 def db_path() -> Path:
-    """The configured database path."""
-    return config.get_path("ATLAS_DB_PATH")
+    """The database this session reads: ``ATLAS_DB_PATH``, or its briefing store (province
+    tables only) for the briefing audience, so that a page cannot show them what is not there."""
+    path = config.get_path("ATLAS_DB_PATH")
+    if st.session_state.get(STORE_KEY) == "briefing":
+        return briefing_store_path(path)
+    return path
+
+
+def reads_briefing_store() -> bool:
+    """True when this session reads the briefing store (no commune table in it)."""
+    return st.session_state.get(STORE_KEY) == "briefing"
 
 
 def _version(path: Path) -> str:

@@ -50,7 +50,9 @@ def draw_sidebar() -> tuple[date, date] | None:
         st.warning(t(problem.key, lang, **problem.values))
     # A commune only comes from a click or a link; a link's may name none that exists.
     commune = current_options().commune
-    if commune and data.find_polygon(commune) is None:
+    if commune and data.reads_briefing_store():
+        set_value("commune", None)  # no commune for this audience: none is looked up or kept
+    elif commune and data.find_polygon(commune) is None:
         st.warning(t("bad_commune", lang, value=quoted(commune)))
         set_value("commune", None)
     _draw_filters(lang, bounds, names)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
+from etl.schema import MASKED_REASON
+
 AGGREGATES = {
     # ``commune_code`` places an incident of an official commune with no 2014 polygon in its
     # district; counts fit in INTEGER; ``key_sum`` adds the cell's record keys
@@ -49,10 +51,35 @@ AGGREGATES = {
                 INTERVAL 1 MONTH) AS m(month)
         GROUP BY ALL
     """,
+    # Province-level tables (the briefing store holds these, never a commune row): communes
+    # with a partnership activity running per province and month, and the service points of
+    # each province without their place.
+    "province_partnership_monthly": """
+        SELECT province_code, month,
+            CAST(count(DISTINCT coalesce(polygon_id, commune_code)) AS INTEGER)
+                AS communes_partnered
+        FROM partnership_monthly GROUP BY ALL
+    """,
+    "province_services": """
+        SELECT province_code, service_type, public, opened, closed FROM services
+    """,
+}
+# Views the About page reads (the briefing store holds them as tables): polygons per match
+# method, and quarantined rows per file, column and reason with every value masked.
+VIEWS = {
+    "match_summary": """
+        SELECT match_method, CAST(count(*) AS BIGINT) AS polygons FROM communes GROUP BY ALL
+    """,
+    "quarantine_summary": f"""
+        SELECT file_name, "column", {MASKED_REASON} AS reason, CAST(count(*) AS BIGINT) AS rows
+        FROM quarantine GROUP BY ALL
+    """,
 }
 
 
 def build_aggregates(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every aggregate table from the loaded rows."""
+    """(Re)create every aggregate table from the loaded rows, and the views the pages read."""
     for name, sql in AGGREGATES.items():
         con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
+    for name, sql in VIEWS.items():
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")

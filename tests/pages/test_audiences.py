@@ -158,3 +158,27 @@ def test_with_a_login_provider_the_sidebar_offers_to_log_in_and_out(
     assert logged_in.title[0].value == "About the data"
     proxied = opened(None, {"email": "briefing@example.org"})  # headers: no log-in button
     assert not proxied.sidebar.button
+
+
+def test_the_briefing_audience_reads_the_province_store(
+    atlas_env: Path, roles_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = opened("about", {"email": "briefing@example.org"})
+    assert not at.exception and at.title[0].value == TITLES["about"]
+    assert at.session_state["_store"] == "briefing"
+    assert at.dataframe[0].value["Polygons"].sum() == 1633  # the store's match summary
+    # With the database itself gone, the briefing pages still open: they never read it.
+    store_only = atlas_env.parent / "store_only"
+    store_only.mkdir()
+    from etl.schema import briefing_store_path
+
+    briefing_store_path(store_only / atlas_env.name).hardlink_to(briefing_store_path(atlas_env))
+    monkeypatch.setenv("ATLAS_DB_PATH", str(store_only / atlas_env.name))
+    monkeypatch.setenv("ATLAS_ANONYMOUS_ROLE", "briefing")
+    again = opened("about", {"email": "briefing@example.org"})
+    assert not again.exception and again.title[0].value == TITLES["about"]
+    # A commune in a link is neither looked up nor kept for this audience.
+    linked = app("about", commune="120203")
+    linked.user = {"email": "briefing@example.org"}
+    linked.run()
+    assert not linked.exception and "commune" not in linked.query_params

@@ -55,6 +55,23 @@ def test_each_link_gets_its_table_in_order(built_db: Path, tmp_path: Path) -> No
         assert "protection" in next(csv.reader(handle))
 
 
+def test_the_briefing_audience_gets_provinces_only(built_db: Path, tmp_path: Path) -> None:
+    result = run_export(built_db, tmp_path, "province=12&commune=120203", "level=district",
+                        "level=province&type=venue_raid", "--audience", "briefing")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    tables = [read(tmp_path / f"000{i}.csv") for i in (1, 2, 3)]
+    assert [set(t["level"]) for t in tables] == [{"province"}] * 3
+    assert len(tables[0]) == 1 and len(tables[1]) == 25
+    assert not {"commune_code", "district_code"} & set(tables[1].columns)
+    assert result.stderr.count("provinces only") == 2
+    analyst = run_export(built_db, tmp_path / "analyst", "level=province&type=venue_raid")
+    assert analyst.returncode == 0
+    assert (
+        read(tmp_path / "analyst" / "0001.csv")["incidents"].tolist()
+        == tables[2]["incidents"].tolist()
+    )  # the same published numbers from either store
+
+
 def test_a_missing_database_is_a_message(tmp_path: Path) -> None:
     result = run_export(tmp_path / "absent.duckdb", tmp_path / "out", "province=12")
     assert result.returncode == 2 and "python -m etl build" in result.stderr
