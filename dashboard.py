@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.identity import draw_identity, role_or_stop
-from ui.registry import PAGES, as_page, home_for, pages_for
+from ui.registry import PAGES, as_page, home_for, page_spec, pages_for
 from ui.sidebar import draw_sidebar
 from ui.state import language
 
@@ -19,12 +19,13 @@ def main() -> None:
     lang = language()  # reads ?lang= from the URL on a session's first run
     role = role_or_stop(lang)  # a roles file that does not parse stops here, with its line
     data.use_store_of(role)  # the briefing audience reads the province-level store only
-    draw_sidebar()
-    lang = language()
-    draw_identity(lang, role)
     shown, home = pages_for(role), home_for(role)
     pages = [as_page(p, lang, default=p is home, hidden=p not in shown) for p in PAGES]
-    st.navigation(pages).run()
+    page = st.navigation(pages)
+    spec = page_spec(page.url_path) or home  # the home page's path is the root
+    draw_sidebar(spec.filters)  # the filters the chosen page uses, and no other
+    draw_identity(language(), role)
+    page.run()
 
 
 if __name__ == "__main__":  # streamlit runs the router as __main__; tests import it

@@ -111,7 +111,8 @@ LABELS: dict[str, dict[str, str]] = {
         "km": "កម្មវិធីសាកល្បងទីពីរ ឧបត្ថម្ភដោយ HAARP៖ FHI360 ជាមួយនគរបាលនៅរាជធានីភ្នំពេញ។",
     },
     "site_18": {
-        "en": "Next: Ministry of Interior officials sought to expand the effort to Sihanoukville.",
+        "en": "Next: Ministry of Interior officials sought to expand the effort to Preah Sihanouk "
+        "(Sihanoukville).",
         "km": "បន្ទាប់៖ មន្ត្រីក្រសួងមហាផ្ទៃចង់ពង្រីកកិច្ចខិតខំនេះទៅខេត្តព្រះសីហនុ។",
     },
     "district": {"en": "District", "km": "ស្រុក/ខណ្ឌ"},
@@ -153,6 +154,18 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "filters": {"en": "Filters", "km": "តម្រង"},
     "period": {"en": "Twelve months", "km": "ដប់ពីរខែ"},
+    "period_presets": {"en": "Quick choice of period", "km": "ជ្រើសរយៈពេលរហ័ស"},
+    "period_pick": {"en": "Choose…", "km": "ជ្រើស…"},
+    "preset_last": {"en": "The last twelve months", "km": "ដប់ពីរខែចុងក្រោយ"},
+    "preset_before": {
+        "en": "Twelve months before the partnership started here ({month})",
+        "km": "ដប់ពីរខែមុនភាពជាដៃគូចាប់ផ្តើមនៅទីនេះ ({month})",
+    },
+    "preset_after": {
+        "en": "Twelve months from the partnership's start here ({month})",
+        "km": "ដប់ពីរខែចាប់ពីភាពជាដៃគូចាប់ផ្តើមនៅទីនេះ ({month})",
+    },
+    "preset_year": {"en": "Calendar year {year}", "km": "ឆ្នាំប្រតិទិន {year}"},
     "level": {"en": "Map by", "km": "ផែនទីតាម"},
     "level_commune": {"en": "Commune", "km": "ឃុំ/សង្កាត់"},
     "level_district": {"en": "District", "km": "ស្រុក/ខណ្ឌ"},
@@ -202,9 +215,9 @@ LABELS: dict[str, dict[str, str]] = {
     "cover_status": {"en": "None, started, active", "km": "គ្មាន ចាប់ផ្តើម សកម្ម"},
     "cover_share": {"en": "Share of months covered", "km": "ភាគរយនៃខែដែលមាន"},
     "layers": {"en": "Layers", "km": "ស្រទាប់"},
-    "layer_partnership": {"en": "Partnership communes outlined", "km": "គូសព្រំឃុំភាពជាដៃគូ"},
-    "layer_services": {"en": "Public service points", "km": "ទីតាំងសេវាសាធារណៈ"},
-    "layer_borders": {"en": "District and province borders", "km": "ព្រំដែនស្រុក និងខេត្ត"},
+    "layer_partnership": {"en": "Partnership", "km": "ភាពជាដៃគូ"},
+    "layer_services": {"en": "Services", "km": "សេវា"},
+    "layer_borders": {"en": "Borders", "km": "ព្រំដែន"},
     "status_none": {"en": "No partnership", "km": "គ្មានភាពជាដៃគូ"},
     "status_started": {
         "en": "Started in the period (part of it)",
@@ -225,8 +238,18 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Share in partnership communes",
         "km": "ចំណែកក្នុងឃុំភាពជាដៃគូ",
     },
-    "sum_change": {"en": "Change vs previous period", "km": "បម្រែបម្រួលធៀបនឹងរយៈពេលមុន"},
+    "sum_change": {"en": "Change vs the 12 months before", "km": "បម្រែបម្រួលធៀបនឹង ១២ ខែមុន"},
     "previous_was": {"en": "previous period: {n}", "km": "រយៈពេលមុន៖ {n}"},
+    "change_compares": {
+        "en": "The change compares {now} with {before}.",
+        "km": "បម្រែបម្រួលប្រៀបធៀប {now} ជាមួយ {before}។",
+    },
+    "change_across_policy": {
+        "en": "These two periods lie on either side of the Village/Commune Safety Policy of 16 "
+        "August 2010 (or span it): the change mixes the policy's effect with anything else.",
+        "km": "រយៈពេលទាំងពីរនេះស្ថិតនៅសងខាងគោលនយោបាយសុវត្ថិភាពភូមិ/ឃុំ ថ្ងៃទី១៦ ខែសីហា "
+        "ឆ្នាំ២០១០ (ឬឆ្លងកាត់វា)៖ បម្រែបម្រួលលាយឥទ្ធិពលនៃគោលនយោបាយជាមួយអ្វីផ្សេងទៀត។",
+    },
     "not_shown": {"en": "not shown", "km": "មិនបង្ហាញ"},
     "note_share_small": {
         "en": "The share in partnership communes is not shown: fewer than {t} incidents there, "
@@ -256,6 +279,22 @@ LABELS: dict[str, dict[str, str]] = {
     "legend_title": {"en": "Disruption × partnership", "km": "ការរំខាន × ភាពជាដៃគូ"},
     "legend_disruption": {"en": "disruption", "km": "ការរំខាន"},
     "legend_partnership": {"en": "partnership", "km": "ភាពជាដៃគូ"},
+    "lg_axis_status": {"en": "partnership in the period", "km": "ភាពជាដៃគូក្នុងរយៈពេល"},
+    "lg_axis_share": {"en": "months with partnership", "km": "ខែដែលមានភាពជាដៃគូ"},
+    "lg_axis_unit_status": {"en": "communes with partnership", "km": "ឃុំដែលមានភាពជាដៃគូ"},
+    "lg_axis_unit_share": {"en": "share of communes with partnership", "km": "ចំណែកឃុំដែលមានភាពជាដៃគូ"},
+    "lg_status_none": {"en": "none", "km": "គ្មាន"},
+    "lg_status_started": {"en": "started", "km": "ចាប់ផ្តើម"},
+    "lg_status_active": {"en": "all year", "km": "ពេញឆ្នាំ"},
+    "lg_share_none": {"en": "0", "km": "០"},
+    "lg_share_some": {"en": "< half", "km": "< ពាក់កណ្តាល"},
+    "lg_share_most": {"en": "≥ half", "km": "≥ ពាក់កណ្តាល"},
+    "lg_unit_status_none": {"en": "none", "km": "គ្មាន"},
+    "lg_unit_status_started": {"en": "some", "km": "ខ្លះ"},
+    "lg_unit_status_active": {"en": "all", "km": "ទាំងអស់"},
+    "lg_unit_share_none": {"en": "0", "km": "០"},
+    "lg_unit_share_some": {"en": "< half", "km": "< ពាក់កណ្តាល"},
+    "lg_unit_share_most": {"en": "≥ half", "km": "≥ ពាក់កណ្តាល"},
     "legend_low": {"en": "Low ({range})", "km": "ទាប ({range})"},
     "legend_mid": {"en": "Middle ({range})", "km": "មធ្យម ({range})"},
     "legend_high": {"en": "High ({range})", "km": "ខ្ពស់ ({range})"},
@@ -268,6 +307,18 @@ LABELS: dict[str, dict[str, str]] = {
     "legend_outline_unit": {"en": "With partnership communes", "km": "មានឃុំភាពជាដៃគូ"},
     "legend_services": {"en": "Public service", "km": "សេវាសាធារណៈ"},
     "tt_incidents": {"en": "Incidents", "km": "ឧប្បត្តិហេតុ"},
+    "col_incidents_number": {"en": "Incidents (number)", "km": "ឧប្បត្តិហេតុ (ចំនួន)"},
+    "units_table": {"en": "Units, most incidents first", "km": "ឯកតា ឧប្បត្តិហេតុច្រើនជាងគេមុន"},
+    "units_table_note": {
+        "en": "Sort by any column. A blank number reads “<{t}” (1 to {h}), shown after the "
+        "numbers and before the zeros.",
+        "km": "តម្រៀបតាមជួរឈរណាមួយ។ លេខទទេមានន័យថា “<{t}” (1 ដល់ {h})។",
+    },
+    "search": {"en": "Find a commune or district", "km": "ស្វែងរកឃុំ ឬស្រុក"},
+    "search_placeholder": {
+        "en": "Type a name in Khmer or English",
+        "km": "វាយឈ្មោះជាភាសាខ្មែរ ឬអង់គ្លេស",
+    },
     "rate_hidden": {"en": "fewer than {t} incidents", "km": "ឧប្បត្តិហេតុតិចជាង {t}"},
     "sum_units_commune": {"en": "Communes with incidents", "km": "ឃុំដែលមានឧប្បត្តិហេតុ"},
     "sum_units_district": {"en": "Districts with incidents", "km": "ស្រុកដែលមានឧប្បត្តិហេតុ"},
@@ -418,8 +469,8 @@ LABELS: dict[str, dict[str, str]] = {
         "ម៉ូឌុលប្រាំបួន សាលានគរបាលប្រាំមួយបានអនុវត្ត; ពិន្ទុកើនឡើង ៣៤ %",
     },
     "tl_later": {
-        "en": "HAARP-funded pilot with police in Phnom Penh; expansion planned to Sihanoukville "
-        "(Preah Sihanouk)",
+        "en": "HAARP-funded pilot with police in Phnom Penh; expansion planned to Preah Sihanouk "
+        "(Sihanoukville)",
         "km": "កម្មវិធីសាកល្បងឧបត្ថម្ភដោយ HAARP ជាមួយនគរបាលនៅភ្នំពេញ; គ្រោងពង្រីកទៅខេត្តព្រះសីហនុ",
     },
     "later": {"en": "later", "km": "ក្រោយមក"},

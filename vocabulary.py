@@ -43,6 +43,10 @@ PILOT_SITES: tuple[PilotSite, ...] = (
     PilotSite("18", "Preah Sihanouk", 2013, "pcpi", "planned expansion"),
 )
 PILOT_PROVINCES = tuple(site.province_code for site in PILOT_SITES)
+#: The atlas's English name of a province where the gazetteer's differs: the gazetteer calls
+#: province 18 after its town, Sihanoukville; the case study and the atlas say Preah Sihanouk
+#: (its Khmer name, ព្រះសីហនុ, is the same in both), one name on every page, file and pack.
+PROVINCE_NAMES_EN = {site.province_code: site.name_en for site in PILOT_SITES}
 
 # --- The data contract (../shared/spec/data-contract.md) ----------------------------------
 

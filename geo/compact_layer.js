@@ -123,6 +123,12 @@
     L.polygon(outlined, {fill: false, color: data.os.color, weight: data.os.weight,
                          interactive: false}).addTo(target);
   }
+  if (data.sl >= 0) {  // the commune whose story is open
+    var chosen = [];
+    shapes[data.sl].forEach(function (polygon) { chosen.push(polygon.map(latLng)); });
+    L.polygon(chosen, {fill: false, color: "#000000", weight: 3.5, dashArray: "6 3",
+                       interactive: false, className: "atlas-selected"}).addTo(target);
+  }
   data.p.forEach(function (point) {  // lat, lon, index of its tooltip text
     L.circleMarker([point[0], point[1]], {
       radius: 4, color: "#ffffff", weight: 1, fill: true, fillColor: data.pc, fillOpacity: 0.95

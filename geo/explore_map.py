@@ -102,7 +102,8 @@ def legend_html(legend: Legend, inline: bool = False) -> str:
     grid when ``inline``, for a page; below it otherwise, for a box inside the map)."""
     e = html.escape
     cell = "padding:1px 3px;font-size:11px;"
-    head = "".join(f'<th style="{cell}font-weight:normal">{e(c)}</th>' for c in legend.columns)
+    head = "".join(f'<th style="{cell}font-weight:normal;white-space:nowrap">{e(c)}</th>'
+                   for c in legend.columns)  # fmt: skip
     body = ""
     for label, colours in zip(reversed(legend.rows), reversed(BIVARIATE), strict=True):
         squares = "".join(
@@ -134,8 +135,9 @@ def legend_html(legend: Legend, inline: bool = False) -> str:
     symbols = "".join(f'<div style="margin-top:2px">{x}</div>' for x in extra)
     if inline:
         return (
-            '<div class="atlas-legend" style="display:flex;gap:24px;align-items:flex-end;'
-            f'font:12px sans-serif"><div>{grid}</div><div>{symbols}</div></div>'
+            '<div class="atlas-legend" style="display:flex;flex-wrap:wrap;gap:4px 24px;'
+            'align-items:flex-end;max-width:100%;overflow-x:auto;font:12px sans-serif">'
+            f"<div>{grid}</div><div>{symbols}</div></div>"
         )
     return (
         '<div style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
@@ -156,11 +158,13 @@ def build_explore_map(
     outlined: Sequence[int] | None = None,
     borders: gpd.GeoSeries | None = None,
     services: pd.DataFrame | None = None,
+    selected: int | None = None,
     tiles: str | None = None,
     precision: int = 4,
 ) -> folium.Map:
     """Communes filled by ``fills`` (``fill_index``), with the ``legend`` inside the map when
-    given, and optional layers: the communes at positions ``outlined`` (partnership) outlined,
+    given, the commune at position ``selected`` drawn with a heavy outline, and optional
+    layers: the communes at positions ``outlined`` (partnership) outlined,
     district or province ``borders`` (or those ``encoded`` carries: ``commune_rows`` of the
     communes with their borders, when already known), and public ``services`` (columns
     ``lon``, ``lat``, ``label``) as dots.
@@ -185,7 +189,7 @@ def build_explore_map(
         border_style=LayerStyle(color="#333333", weight=1.0, interactive=False),
         outlined=outlined or (),
         outline_style=LayerStyle(color=PARTNERSHIP_OUTLINE, weight=2.2, interactive=False),
-        points=points, point_colour=SERVICE_COLOUR,
+        points=points, point_colour=SERVICE_COLOUR, selected=selected,
     )  # fmt: skip
     m = base_map(tuple(communes.total_bounds), tiles)
     payload = commune_payload(

@@ -170,6 +170,7 @@ class Overlays:
     outline_style: LayerStyle = OUTLINE_STYLE
     points: Sequence[tuple[float, float, str]] = ()
     point_colour: str = "#6a1b9a"
+    selected: int | None = None  # the commune drawn with a heavy outline (its story is open)
 
 
 def commune_payload(
@@ -203,6 +204,8 @@ def commune_payload(
             raise ValueError(f"{name} has {len(given)} entries for {len(communes)} communes")
     if any(not 0 <= i < len(communes) for i in overlays.outlined):
         raise ValueError("an outlined position is not one of the communes")
+    if overlays.selected is not None and not 0 <= overlays.selected < len(communes):
+        raise ValueError("the selected position is not one of the communes")
     words: dict[str, int] = {}
     tails = [] if extras is None else [[words.setdefault(_plain(x), len(words)) for x in row]
                                        for row in extras]  # fmt: skip
@@ -255,6 +258,7 @@ def _layer_payload(
         "p": points,
         "pv": list(texts),
         "pc": overlays.point_colour,
+        "sl": -1 if overlays.selected is None else int(overlays.selected),
         "interactive": style.interactive,
     }
 

@@ -16,10 +16,26 @@ from query.view import Filters, month_text
 from ui import data
 from ui.audited import audited, csv_rows
 from ui.commune_panel import render_panel
-from ui.explore_view import map_maker, new_click, render_summary, view_numbers, view_table
+from ui.explore_view import (
+    map_maker,
+    new_click,
+    render_summary,
+    search_entries,
+    threshold,
+    units_table,
+    view_numbers,
+    view_table,
+)
 from ui.guard import require
 from ui.layout import page_header
-from ui.state import copy_from_widget, current_filters, current_options, set_value, widget_key
+from ui.state import (
+    copy_from_widget,
+    current_filters,
+    current_options,
+    set_value,
+    set_view,
+    widget_key,
+)
 
 
 def _options(lang: str) -> None:
@@ -72,11 +88,12 @@ def render() -> None:
         st.info(t("no_incidents", lang))
         st.stop()
     _options(lang)
+    _search(lang)
     filters, options = current_filters(), current_options()
     numbers = view_numbers(filters, options.level)
-    render_summary(numbers, lang)
+    render_summary(numbers, filters, lang)
     selected = data.find_polygon(options.commune) if options.commune else None
-    make_map, legend = map_maker(filters, numbers, options, lang)
+    make_map, legend = map_maker(filters, numbers, options, lang, selected)
     left, right = st.columns([3, 2])
     with left:
         st.html(legend_html(legend, inline=True))
@@ -94,7 +111,32 @@ def render() -> None:
             render_panel(selected, filters, numbers, lang)
         else:
             st.info(t("click_hint", lang))
+            st.markdown(f"**{t('units_table', lang)}**")
+            st.dataframe(units_table(numbers, lang), hide_index=True, width="stretch",
+                         height=420)  # fmt: skip
+            limit = threshold()
+            st.caption(t("units_table_note", lang, t=limit, h=limit - 1))
     _downloads(filters, options, make_map, legend, numbers, lang)
+
+
+def _search(lang: str) -> None:
+    """A box to jump to a commune (its story opens) or a district, typed in either script."""
+    entries = search_entries(lang)
+    st.selectbox(
+        t("search", lang), list(entries), index=None, key="w_search",
+        placeholder=t("search_placeholder", lang), on_change=_jump, args=(entries,),
+    )  # fmt: skip
+
+
+def _jump(entries: dict[str, tuple[str, str, str]]) -> None:
+    chosen = st.session_state.get("w_search")
+    if chosen not in entries:
+        return
+    level, province, key = entries[chosen]
+    set_view("level", level)
+    set_view("province", province)
+    set_view("commune", key or None)
+    st.session_state["w_search"] = None
 
 
 if __name__ == "__main__":  # Streamlit ran this file itself: go through the router

@@ -186,6 +186,15 @@ def view_total(con: duckdb.DuckDBPyConnection, view: Filters) -> int:
     return int(run_one(con, sql, view.sql_params())[0])
 
 
+def partnership_start(con: duckdb.DuckDBPyConnection, province: str) -> date | None:
+    """The first month a commune of ``province`` had a partnership activity running (None
+    when none has); province tables only, so it works on both files."""
+    sql = """SELECT min(month) FROM province_partnership_monthly
+        WHERE province_code = $province AND communes_partnered > 0"""
+    row = run_one(con, sql, {"province": province})
+    return None if row is None or row[0] is None else row[0]
+
+
 def find_polygon(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
     """The polygon of a commune, given its official code or polygon id; None if there is none.
 

@@ -52,9 +52,10 @@ def signed_percent(change: float) -> str:
     return "0%" if round(change * 100) == 0 else f"{change:+.0%}"
 
 
-def render_summary(numbers: ViewNumbers, lang: str) -> None:
-    """The summary strip: four figures, a line for each figure that is withheld, and how numbers
-    are protected."""
+def render_summary(numbers: ViewNumbers, filters: Filters, lang: str) -> None:
+    """The summary strip: four figures, what the change compares (and whether the policy of
+    August 2010 lies between), a line for each figure that is withheld, and how numbers are
+    protected."""
     s, limit = numbers.summary, threshold()
     cols = st.columns(4)
     cols[0].metric(t("sum_incidents", lang), s.total.text)
@@ -66,9 +67,18 @@ def render_summary(numbers: ViewNumbers, lang: str) -> None:
         t("not_shown", lang) if s.change is None else signed_percent(s.change),
         help=None if s.previous is None else t("previous_was", lang, n=s.previous.text),
     )
+    if s.previous is not None:
+        before = filters.previous()
+        st.caption(t("change_compares", lang, now=_period(filters), before=_period(before)))
+        if before.start <= POLICY_DAY <= filters.end:
+            st.caption(t("change_across_policy", lang))
     for note in s.notes:
         st.caption(t(note, lang, t=limit))
     st.caption(t("suppression_note", lang, t=limit, h=limit - 1))
+
+
+def _period(filters: Filters) -> str:
+    return f"{month_text(filters.start)} – {month_text(filters.end)}"
 
 
 def _ranges(breaks: list[float], rate: bool) -> tuple[str, str, str]:
@@ -82,20 +92,17 @@ def _ranges(breaks: list[float], rate: bool) -> tuple[str, str, str]:
 def _legend(breaks: list[float], options: ExploreOptions, note: str, lang: str) -> Legend:
     rate = options.measure == "rate"
     prefix = "" if options.level == "commune" else "unit_"
-    kind = "share" if options.cover == "share" else "status"
-    columns = tuple(
-        f"{prefix}{kind}_{c}"
-        for c in (("none", "some", "most") if kind == "share" else ("none", "started", "active"))
-    )
+    kind = prefix + ("share" if options.cover == "share" else "status")
+    steps = ("none", "some", "most") if options.cover == "share" else ("none", "started", "active")
     rows = ("legend_low", "legend_mid", "legend_high")
     layers = options.layers
     return Legend(
         title=t("legend_title", lang),
         disruption=t("measure_rate" if rate else "measure_count", lang),
-        partnership=t("legend_partnership", lang),
+        partnership=t(f"lg_axis_{kind}", lang),
         rows=tuple(t(k, lang, range=r) for k, r in zip(rows, _ranges(breaks, rate),
                                                         strict=True)),  # type: ignore[arg-type]
-        columns=tuple(t(c, lang) for c in columns),  # type: ignore[arg-type]
+        columns=tuple(t(f"lg_{kind}_{c}", lang) for c in steps),  # type: ignore[arg-type]
         hidden=t("legend_hidden_rate", lang, t=threshold()) if rate else None,
         no_rate=t("legend_no_rate", lang) if rate else None,
         outline=t("legend_outline" if options.level == "commune" else "legend_outline_unit",
@@ -145,7 +152,11 @@ def map_labels(level: str, lang: str) -> MapLabels:
 
 
 def map_maker(
-    view: Filters, numbers: ViewNumbers, options: ExploreOptions, lang: str
+    view: Filters,
+    numbers: ViewNumbers,
+    options: ExploreOptions,
+    lang: str,
+    selected: str | None = None,
 ) -> tuple[Callable[..., folium.Map], Legend]:
     """A function that builds the view's bivariate map, as the options' measure, cover and
     layers ask (called once for the page, and again only if the map is downloaded: then with
@@ -177,9 +188,18 @@ def map_maker(
         build_explore_map, layer, fills, map_labels(numbers.level, lang), encoded=encoded,
         tooltips=tooltips,
         tooltip_labels=tooltip_labels, outlined=outlined, services=services,
+        selected=_position(units, selected),
         tiles=data.tiles_url(),
     )  # fmt: skip
     return make, _legend(breaks, options, map_note(view, lang), lang)
+
+
+def _position(units: pd.DataFrame, unit: str | None) -> int | None:
+    """Where ``unit`` (a polygon id) stands among the map's units, if it is one of them."""
+    if unit is None:
+        return None
+    found = (units["unit"] == unit).to_numpy().nonzero()[0]
+    return int(found[0]) if len(found) else None
 
 
 def new_click(
@@ -246,3 +266,39 @@ def commune_chart(story: pd.DataFrame, view: Filters, first_start: object, lang:
         threshold=limit, small_label=t("below_threshold", lang, t=limit, h=limit - 1),
         period_label=t("period_shading", lang), axis_label=t("step_year", lang),
     )  # fmt: skip
+
+
+def units_table(numbers: ViewNumbers, lang: str) -> pd.DataFrame:
+    """The view's units as a table to sort, most incidents first: name, place, the published
+    count as a number (blank where it reads "<5") and as it reads, the rate, the partnership."""
+    units, level = numbers.units, numbers.level
+    names = units[f"{level}_name_{lang}"].fillna(units[f"{level}_name_en"])
+    above = {"commune": "district", "district": "province"}.get(level)
+    place = units[f"{above}_name_{lang}"] if above else pd.Series("", index=units.index)
+    prefix = "status_" if level == "commune" else "unit_status_"
+    table = pd.DataFrame({
+        t(f"level_{level}", lang): names, t(f"level_{above}", lang) if above else "": place,
+        t("col_incidents_number", lang): units["count"].where(units["state"] == "shown"),
+        t("tt_incidents", lang): units["text"],
+        t("tt_rate", lang): units["rate"].where(units["rate_state"].isin(["shown", "zero"])),
+        t("tt_partnership", lang): [t(prefix + s, lang) for s in units["status"]],
+    })  # fmt: skip
+    order = units["count"].fillna(-1).where(units["state"] != "small", 2.5)  # "<5" above 0
+    table = table.iloc[order.to_numpy().argsort(kind="stable")[::-1]]
+    return table.loc[:, [c for c in table.columns if c]].reset_index(drop=True)
+
+
+def search_entries(lang: str) -> dict[str, tuple[str, str, str]]:
+    """What the search box finds: every commune and district by its name in both scripts, with
+    its place, as ``label -> (level, province, commune code or polygon id, or district code)``."""
+    entries: dict[str, tuple[str, str, str]] = {}
+    communes = data.commune_layer(None)
+    for row in communes.itertuples(index=False):
+        key = row.commune_code if isinstance(row.commune_code, str) else row.source_id
+        label = f"{row.commune_name_en} · {row.commune_name_km or ''} — {row.district_name_en}, "
+        entries[label + f"{row.province_name_en} ({t('level_commune', lang)})"] = (
+            "commune", row.province_code, key)  # fmt: skip
+    for row in data.unit_layer("district", None).itertuples(index=False):
+        label = f"{row.commune_name_en} · {row.commune_name_km} — {row.province_name_en}"
+        entries[f"{label} ({t('level_district', lang)})"] = ("district", row.province_code, "")
+    return entries

@@ -25,23 +25,35 @@ COMMUNE_LEVEL = frozenset({ANALYST, ADMIN})
 PROVINCE_LEVEL = frozenset({BRIEFING, ANALYST, ADMIN})
 #: The upload page and the audit log.
 ADMIN_ONLY = frozenset({ADMIN})
+#: The shared sidebar's filters (``options``: the Explore page's own, in the link too). A page
+#: lists those it uses; the sidebar draws and links only those.
+ALL_FILTERS = ("period", "type", "pop", "actor", "province", "options")
 
 
 @dataclass(frozen=True)
 class PageSpec:
     """One page: its URL path (also its module's name), the label key of its title, the
-    function that draws it, the roles that may see it, and the roles whose home it is."""
+    function that draws it, the roles that may see it, the roles whose home it is, and the
+    shared filters it uses (``ALL_FILTERS``)."""
 
     url_path: str
     title_key: str
     render: Callable[[], None]
     audiences: frozenset[str]
     home_of: frozenset[str] = frozenset()
+    filters: tuple[str, ...] = ()
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("explore", "page_explore", explore.render, COMMUNE_LEVEL, frozenset({ANALYST, ADMIN})),
-    PageSpec("national_map", "page_map", national_map.render, COMMUNE_LEVEL),
+    PageSpec(
+        "explore",
+        "page_explore",
+        explore.render,
+        COMMUNE_LEVEL,
+        frozenset({ANALYST, ADMIN}),
+        ALL_FILTERS,
+    ),
+    PageSpec("national_map", "page_map", national_map.render, COMMUNE_LEVEL, filters=("province",)),
     # The briefing home until a province-level briefing page (the ranking) takes it.
     PageSpec("about", "page_about", about.render, PROVINCE_LEVEL, frozenset({BRIEFING})),
     PageSpec("admin", "page_admin", admin.render, ADMIN_ONLY),

@@ -119,9 +119,18 @@ def set_view(name: str, value: object) -> None:
         st.session_state[f"w_{name}"] = value
 
 
-def sync_url(bounds: tuple[date, date]) -> None:
-    """Write the view and the language into the URL (only when they differ from it)."""
-    wanted = to_params(current_filters(), current_options(), bounds)
+#: The link parameters of each shared filter (``ui.registry.ALL_FILTERS``).
+LINK_PARAMS = {"period": ("from", "to"), "type": ("type",), "pop": ("pop",),
+               "actor": ("actor",), "province": ("province",),
+               "options": ("level", "measure", "cover", "layers", "commune")}  # fmt: skip
+
+
+def sync_url(bounds: tuple[date, date], filters: tuple[str, ...]) -> None:
+    """Write the view's parts that the page uses (``filters``) and the language into the URL
+    (only when they differ from it)."""
+    kept = {param for name in filters for param in LINK_PARAMS[name]}
+    view = to_params(current_filters(), current_options(), bounds)
+    wanted = {k: v for k, v in view.items() if k in kept}
     if st.session_state.get(LANGUAGE_KEY, "en") != "en":
         wanted["lang"] = st.session_state[LANGUAGE_KEY]
     if st.query_params.to_dict() != wanted:

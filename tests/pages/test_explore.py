@@ -65,7 +65,8 @@ def test_the_default_view_is_the_last_year_within_budget(atlas_env: Path) -> Non
     assert not at.exception
     assert metric(at, "Incidents in the period") == published_total(atlas_env, Filters(
         date(2014, 1, 1)))  # fmt: skip
-    assert metric(at, "Change vs previous period").endswith("%")
+    assert metric(at, "Change vs the 12 months before").endswith("%")
+    assert any("compares 2014-01 – 2014-12 with 2013-01 – 2013-12" in c.value for c in at.caption)
     args = folium_args(at)
     assert len(json.dumps(args).encode()) <= NATIONAL_BUDGET
     assert wire_bytes(json.dumps(args).encode()) <= NATIONAL_WIRE_BUDGET
