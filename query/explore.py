@@ -215,7 +215,7 @@ def commune_profile(con: duckdb.DuckDBPyConnection, polygon_id: str) -> dict:
         LookupError: if there is no such polygon.
     """
     sql = """SELECT source_id AS polygon_id, commune_code, commune_name_en, commune_name_km,
-            district_name_en, district_name_km, province_code, province_name_en,
+            district_code, district_name_en, district_name_km, province_code, province_name_en,
             province_name_km, area_km2 FROM communes WHERE source_id = $polygon"""
     frame = run(con, sql, {"polygon": polygon_id})
     if frame.empty:

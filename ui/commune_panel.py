@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.charts import events_key
 from i18n import t
 from query.view import Filters
 from ui import data
-from ui.explore_view import ViewNumbers, commune_chart, commune_story, threshold
+from ui.explore_view import ViewNumbers, commune_chart, commune_story, story_events, threshold
 from ui.state import set_view
 from ui.suppress import format_count
 
@@ -40,7 +41,12 @@ def render_panel(polygon_id: str, view: Filters, numbers: ViewNumbers, lang: str
         st.caption(t("no_incidents_here", lang))
     else:
         st.plotly_chart(commune_chart(story, view, first_start, lang), key="commune_chart")
-        st.caption(t("story_note", lang, t=threshold()))
+    # Where the commune's own counts are small, its district shows the trend it belongs to.
+    st.markdown(f"**{t('district_story', lang, district=p[f'district_name_{lang}'])}**")
+    district = commune_story(polygon_id, view, "district", p["district_code"])
+    st.plotly_chart(commune_chart(district, view, first_start, lang), key="district_chart")
+    st.caption(events_key(story_events(first_start, lang)))
+    st.caption(t("story_note", lang, t=threshold()))
     _partnership(activities, lang)
     _services(polygon_id, lang)
 

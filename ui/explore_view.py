@@ -89,7 +89,8 @@ def _ranges(breaks: list[float], rate: bool) -> tuple[str, str, str]:
     return (f"0–{low - 1}", f"{low}–{high - 1}" if high - 1 > low else f"{low}", f"≥ {high}")
 
 
-def _legend(breaks: list[float], options: ExploreOptions, note: str, lang: str) -> Legend:
+def legend_of(breaks: list[float], options: ExploreOptions, note: str, lang: str) -> Legend:
+    """The legend of a view's map, in ``lang``, with the class ``breaks``."""
     rate = options.measure == "rate"
     prefix = "" if options.level == "commune" else "unit_"
     kind = prefix + ("share" if options.cover == "share" else "status")
@@ -191,7 +192,7 @@ def map_maker(
         selected=_position(units, selected),
         tiles=data.tiles_url(),
     )  # fmt: skip
-    return make, _legend(breaks, options, map_note(view, lang), lang)
+    return make, legend_of(breaks, options, map_note(view, lang), lang)
 
 
 def _position(units: pd.DataFrame, unit: str | None) -> int | None:
@@ -244,25 +245,32 @@ def timeline(start: object, lang: str) -> list[Event]:
 STORY_SERIES = ("all", "arrests_confiscations")
 
 
-def commune_story(polygon_id: str, view: Filters) -> pd.DataFrame:
-    """The commune's published counts per calendar year, for each of ``STORY_SERIES`` (with the
-    view's population choice when the commune grid offers it, else all people)."""
+def commune_story(polygon_id: str, view: Filters, level: str = "commune",
+                  unit: str | None = None) -> pd.DataFrame:  # fmt: skip
+    """A commune's published counts per calendar year, for each of ``STORY_SERIES`` (with the
+    view's population choice when the commune grid offers it, else everyone); with ``level``
+    and ``unit``, the same for the commune's district or province (for comparison)."""
     bounds = data.month_range()
+    population = view.population if view.population in ("all", "key_populations") else "all"
     frames = []
     for series in STORY_SERIES:
-        filters = Filters(view.start, series, view.population if view.population in (
-            "all", "key_populations") else "all")  # fmt: skip
-        years = data.published_years(filters, bounds, "commune", polygon_id)
+        filters = Filters(view.start, series, population)
+        years = data.published_years(filters, bounds, level, unit or polygon_id)
         frames.append(years.assign(series=series))
     return pd.concat(frames, ignore_index=True)
 
 
+def story_events(first_start: object, lang: str) -> list[Event]:
+    """The dated lines of a commune's charts."""
+    return timeline(first_start, lang)
+
+
 def commune_chart(story: pd.DataFrame, view: Filters, first_start: object, lang: str) -> object:
-    """The commune's published yearly counts as a plotly figure, with its timeline."""
+    """Published yearly counts (``commune_story``) as a plotly figure, with the timeline."""
     limit = threshold()
     labels = {s: t("all", lang) if s == "all" else t(f"group_{s}", lang) for s in STORY_SERIES}
     return story_chart(
-        story, labels, timeline(first_start, lang), period=(view.start, view.end),
+        story, labels, story_events(first_start, lang), period=(view.start, view.end),
         threshold=limit, small_label=t("below_threshold", lang, t=limit, h=limit - 1),
         period_label=t("period_shading", lang), axis_label=t("step_year", lang),
     )  # fmt: skip

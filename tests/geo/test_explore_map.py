@@ -12,7 +12,7 @@ import pytest
 
 import query
 from geo.assets import LEAFLET_JS, STATIC_DIR, assets_installed, standalone_html
-from geo.charts import Event, story_chart
+from geo.charts import Event, events_key, story_chart
 from geo.explore_map import BIVARIATE, Legend, build_explore_map, fill_index, legend_html, palette
 from geo.maps import MapLabels, commune_rows
 
@@ -119,8 +119,12 @@ def test_the_chart_draws_the_timeline_and_no_small_bar() -> None:
         axis_label="Year",
     )  # fmt: skip
     bars = {trace.name: list(trace.y) for trace in fig.data}
-    assert bars == {"All": [7, 4, 0], "Arrests": [5, 4, 0], "<5 (drawn at 4)": [None]}
+    assert bars == {"All": [7, 4, 0], "Arrests": [5, 4, 0], "<5 (drawn at 4)": [None],
+                    "period": [None]}  # fmt: skip
     hover = [c[1] for trace in fig.data[:2] for c in trace.customdata]
     assert hover == ["7", "<5", "0", "5", "<5", "0"]  # the published texts, never a count
     assert len(fig.layout.shapes) == 3  # the period and two dated lines
-    assert [a.text for a in fig.layout.annotations][-2:] == ["policy", "curriculum"]
+    # Marks above the plot, the words under it: labels never overlap.
+    assert [a.text for a in fig.layout.annotations] == ["①", "②"]
+    assert [a.hovertext for a in fig.layout.annotations] == ["policy", "curriculum"]
+    assert events_key(events) == "① policy · ② curriculum"

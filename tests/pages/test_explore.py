@@ -195,9 +195,66 @@ def test_a_commune_in_the_link_opens_its_story(atlas_env: Path) -> None:
     assert not [x for x in texts if SMALL.match(x)]
     lines = [s.x0 for s in chart.layout.shapes]
     assert pd.Timestamp(2010, 8, 16).timestamp() * 1000 in lines
+    district = plotly.io.from_json(at.get("plotly_chart")[1].proto.spec)  # its district beside
+    assert sum(sum(y for y in values(t.y) if y) for t in district.data if t.type == "bar") > sum(
+        heights)  # fmt: skip
+    assert any("Doun Penh" in m.value for m in at.markdown)
+    assert any(c.value.startswith("① ") for c in at.caption)  # what the chart's marks mean
+    data = payload(at)
+    assert data["sl"] >= 0  # the open commune is outlined on the map
     at.button(key="close_panel").click().run()
     assert "commune" not in at.query_params
     assert "Phsar Thmei Ti Bei" not in [s.value for s in at.subheader]
+    assert payload(at)["sl"] == -1
+
+
+def test_the_search_box_opens_a_commune_in_either_script(atlas_env: Path) -> None:
+    at = app()
+    at.run()
+    box = at.selectbox(key="w_search")
+    (label,) = [o for o in box.options if "ផ្សារថ្មីទី ៣" in o]
+    assert "Phsar Thmei Ti Bei" in label and "Doun Penh" in label
+    box.set_value(label).run()
+    assert not at.exception
+    assert dict(at.query_params) == {"province": "12", "commune": "120203"}
+    assert at.subheader[0].value == "Phsar Thmei Ti Bei"
+    assert at.selectbox(key="w_search").value is None  # ready for the next search
+    (district,) = [o for o in box.options if o.startswith("Mangkul Bourei · មង្គលបូរី")]
+    at.selectbox(key="w_search").set_value(district).run()
+    assert dict(at.query_params) == {"province": "01", "level": "district"}
+    assert len(features(folium_args(at))) == 9
+
+
+def test_the_period_presets_set_a_twelve_month_period(atlas_env: Path) -> None:
+    at = app(province="01")  # Banteay Meanchey: partnership from 2011-04 in the demo set
+    at.run()
+    presets = at.selectbox(key="w_preset")
+    assert "Twelve months before the partnership started here (2011-04)" in presets.options
+    assert "Calendar year 2008" in presets.options
+    assert "Calendar year 2014" not in presets.options  # it is the last twelve months
+    before = date(2010, 4, 1)
+    presets.set_value(before).run()
+    assert not at.exception
+    assert at.query_params["from"] == "2010-04" and at.query_params["to"] == "2011-03"
+    assert at.selectbox(key="w_preset").value is None
+    assert any("compares 2010-04 – 2011-03 with 2009-04 – 2010-03" in c.value
+               for c in at.caption)  # fmt: skip
+    assert any("either side of the Village/Commune Safety Policy" in c.value
+               for c in at.caption)  # fmt: skip
+
+
+def test_the_units_table_lists_the_view_most_incidents_first(atlas_env: Path) -> None:
+    at = app()
+    at.run()
+    table = at.dataframe[0].value
+    assert len(table) == 1633
+    assert list(table.columns[:2]) == ["Commune", "District"]
+    counts = table["Incidents (number)"]
+    shown = counts.dropna()
+    assert shown.is_monotonic_decreasing and len(shown) > 0
+    assert not table["Incidents"].str.fullmatch(r"[1-4]").any()
+    at.radio(key="w_level").set_value("province").run()
+    assert len(at.dataframe[0].value) == 25
 
 
 def test_the_khmer_interface_keeps_the_filters(atlas_env: Path) -> None:

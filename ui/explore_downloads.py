@@ -1,0 +1,109 @@
+"""The Explore page's downloads: the view's table (CSV), its map (HTML that draws with no
+server) and a slide of it (PNG), each built on click, saying what it holds, and recorded in the
+audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import folium
+import streamlit as st
+
+from briefing.slide import SlideLegend, map_slide_png
+from geo.assets import standalone_html
+from geo.explore_map import BIVARIATE, HIDDEN_FILL, NO_RATE_FILL, Legend, fill_index, palette
+from i18n import t
+from query.classes import disruption_classes, partnership_classes
+from query.links import ExploreOptions
+from query.view import Filters, month_text
+from ui import data
+from ui.audited import audited, csv_rows
+from ui.explore_view import ViewNumbers, legend_of, map_note, threshold, view_table
+
+
+def file_stem(filters: Filters, options: ExploreOptions) -> str:
+    """The downloads' file name (without extension): every choice of the view is in it."""
+    parts = ["atlas", filters.province or "national", options.level,
+             month_text(filters.start), month_text(filters.end)]  # fmt: skip
+    parts += [v for v in (filters.incident_type, filters.population, filters.actor) if v != "all"]
+    return ("synthetic_" if data.is_synthetic() else "") + "_".join(parts)
+
+
+def _province_names(lang: str) -> dict[str, str]:
+    provinces = data.province_list()
+    return dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
+
+
+def map_heading(filters: Filters, options: ExploreOptions, lang: str) -> list[str]:
+    """What a downloaded map says it is: the title and question, the view in words (the period,
+    each choice, the place, the level), where the data come from, and how numbers are
+    protected."""
+    limit = threshold()
+    source = t("synthetic", lang) if data.is_synthetic() else t("source_partners", lang)
+    return [
+        f"{t('app_title', lang)} — {t('explore_question', lang)}",
+        f"{filters.describe(lang, _province_names(lang))} · {t('level', lang)}: "
+        f"{t(f'level_{options.level}', lang)}",
+        f"{source} · {t('source_boundaries', lang)}",
+        t("suppression_note", lang, t=limit, h=limit - 1),
+    ]
+
+
+def slide_png(filters: Filters, options: ExploreOptions, numbers: ViewNumbers, lang: str
+              ) -> bytes:  # fmt: skip
+    """The view's map as one PNG for slides, with its title, filters, legend and notes."""
+    units = numbers.units
+    classes, breaks = disruption_classes(units, options.measure, threshold())
+    fills = fill_index(classes, partnership_classes(units, options.cover, filters.months))
+    colours = [palette()[i] for i in fills]
+    legend = legend_of(breaks, options, map_note(filters, lang), lang)
+    symbols = [(HIDDEN_FILL, "#888888", legend.hidden)] if legend.hidden else []
+    if legend.no_rate:
+        symbols.append((NO_RATE_FILL, "#888888", legend.no_rate))
+    heading = map_heading(filters, options, lang)
+    slide_legend = SlideLegend(
+        title=legend.title, rows_axis=legend.disruption, columns_axis=legend.partnership,
+        columns=legend.columns,
+        grid=tuple(zip(reversed(legend.rows), [tuple(r) for r in reversed(BIVARIATE)],
+                       strict=True)),
+        symbols=tuple(symbols),
+    )  # fmt: skip
+    layer = data.unit_layer(options.level, filters.province)
+    table = {"commune": "districts" if filters.province else "provinces", "district": "provinces"}
+    borders = None
+    if options.level in table and "borders" in options.layers:
+        borders = data.border_layer(table[options.level], filters.province).geometry
+    return map_slide_png(
+        layer, colours, lang=lang, title=heading[0], filters=heading[1], legend=slide_legend,
+        notes=heading[2:], synthetic=t("synthetic", lang) if data.is_synthetic() else None,
+        borders=borders,
+    )  # fmt: skip
+
+
+def render_downloads(
+    filters: Filters, options: ExploreOptions, numbers: ViewNumbers,
+    make_map: Callable[..., folium.Map], legend: Legend, lang: str,
+) -> None:  # fmt: skip
+    """The view's table (CSV), its map (HTML, drawing with no server) and a slide of it (PNG),
+    each built on click and recorded in the audit log."""
+    stem = file_stem(filters, options)
+    columns = st.columns(3)
+    columns[0].download_button(
+        t("download_csv", lang),
+        audited("download", lambda: view_table(filters, options, numbers).to_csv(index=False)
+                .encode("utf-8-sig"), file_name=f"{stem}.csv", rows=csv_rows),
+        file_name=f"{stem}.csv", mime="text/csv", key="download_csv", on_click="ignore",
+    )  # fmt: skip
+    heading = map_heading(filters, options, lang)
+    columns[1].download_button(
+        t("download_html", lang),
+        audited("download", lambda: standalone_html(make_map(legend=legend, heading=heading))
+                .encode("utf-8"), file_name=f"{stem}.html"),
+        file_name=f"{stem}.html", mime="text/html", key="download_html", on_click="ignore",
+    )  # fmt: skip
+    columns[2].download_button(
+        t("download_png", lang),
+        audited("download", lambda: slide_png(filters, options, numbers, lang),
+                file_name=f"{stem}.png"),
+        file_name=f"{stem}.png", mime="image/png", key="download_png", on_click="ignore",
+    )  # fmt: skip
