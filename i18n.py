@@ -512,6 +512,48 @@ LABELS: dict[str, dict[str, str]] = {
         "km": "មូលដ្ឋានទិន្នន័យបានបង្កើតនៅ {when} ពី {gazetteer}។",
     },
     "col_match_method": {"en": "Match method", "km": "វិធីផ្គូផ្គង"},
+    # How each 2014 commune polygon found its gazetteer code (vocabulary.MATCH_METHODS).
+    "mm_exact": {
+        "en": "Same name in the same district",
+        "km": "ឈ្មោះដូចគ្នា ក្នុងស្រុកតែមួយ",
+    },
+    "mm_fuzzy": {
+        "en": "Close spelling in the same district",
+        "km": "អក្ខរាវិរុទ្ធប្រហាក់ប្រហែល ក្នុងស្រុកតែមួយ",
+    },
+    "mm_exact_other_district": {
+        "en": "Same name, in a district renamed or redrawn since",
+        "km": "ឈ្មោះដូចគ្នា ក្នុងស្រុកដែលបានប្ដូរឈ្មោះ ឬកែព្រំដែនតាំងពីពេលនោះ",
+    },
+    "mm_fuzzy_other_district": {
+        "en": "Close spelling, in a district renamed or redrawn since",
+        "km": "អក្ខរាវិរុទ្ធប្រហាក់ប្រហែល ក្នុងស្រុកដែលបានប្ដូរឈ្មោះ ឬកែព្រំដែនតាំងពីពេលនោះ",
+    },
+    "mm_direction": {
+        "en": "Names that differ by a compass side (north, south…), told apart by where each lies",
+        "km": "ឈ្មោះខុសគ្នាតែទិស (ជើង ត្បូង…) បែងចែកតាមទីតាំងរបស់វា",
+    },
+    "mm_manual": {"en": "Matched by hand (checked list)", "km": "ផ្គូផ្គងដោយដៃ (បញ្ជីដែលបានពិនិត្យ)"},
+    "mm_manual_unmatched": {
+        "en": "Checked by hand: no commune today",
+        "km": "បានពិនិត្យដោយដៃ៖ គ្មានឃុំនៅថ្ងៃនេះ",
+    },
+    "mm_ambiguous": {
+        "en": "No code: the name fits several communes",
+        "km": "គ្មានលេខកូដ៖ ឈ្មោះត្រូវនឹងឃុំច្រើន",
+    },
+    "mm_split_after_2014": {
+        "en": "No code: split into several communes after 2014",
+        "km": "គ្មានលេខកូដ៖ បានបំបែកជាឃុំច្រើនក្រោយឆ្នាំ ២០១៤",
+    },
+    "mm_unmatched": {"en": "No code: no match found", "km": "គ្មានលេខកូដ៖ រកមិនឃើញការផ្គូផ្គង"},
+    # The kinds of partner file (etl.partners.contract.CONTRACTS).
+    "kind_incidents": {"en": "Incidents", "km": "ឧប្បត្តិហេតុ"},
+    "kind_services": {"en": "Services", "km": "សេវា"},
+    "kind_service_activity": {"en": "Service activity", "km": "សកម្មភាពសេវា"},
+    "kind_partnership": {"en": "Partnership", "km": "ភាពជាដៃគូ"},
+    "kind_academies": {"en": "Police academies", "km": "សាលាប៉ូលីស"},
+    "kind_kp_estimates": {"en": "Key-population estimates", "km": "ការប៉ាន់ស្មានក្រុមប្រជាជនគន្លឹះ"},
     "col_polygons": {"en": "Polygons", "km": "ពហុកោណ"},
     "col_kind": {"en": "Kind", "km": "ប្រភេទ"},
     "col_file": {"en": "File", "km": "ឯកសារ"},

@@ -84,6 +84,13 @@ STARTING_ACTIVITIES = ("police_sensitisation", "rapid_response_team")
 #: Dates before this year are implausible for this field (the policy is from 2010).
 EARLIEST_YEAR = 1990
 
+#: How a commune polygon of the 2014 boundaries was matched to the 2025 gazetteer
+#: (etl.reference.conflate): the About page says each in words.
+MATCH_METHODS = (
+    "exact", "fuzzy", "exact_other_district", "fuzzy_other_district", "direction", "manual",
+    "manual_unmatched", "ambiguous", "split_after_2014", "unmatched",
+)  # fmt: skip
+
 # --- Geography ----------------------------------------------------------------------------
 
 #: Every geometry the atlas stores or draws: WGS84 longitude/latitude.

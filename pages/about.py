@@ -10,6 +10,7 @@ from pages import run_router
 from ui import data
 from ui.guard import require
 from ui.layout import page_header
+from ui.reasons import reason_text
 from ui.suppress import format_count
 
 TIMELINE = (
@@ -18,6 +19,7 @@ TIMELINE = (
     ("2011-11", "tl_curriculum"),
     ("later", "tl_later"),
 )
+METHOD_COLUMNS = {"match_method": "col_match_method", "polygons": "col_polygons"}
 SOURCES = ("src_boundaries", "src_provinces", "src_gazetteer")
 LOAD_COLUMNS = {"kind": "col_kind", "file_name": "col_file", "rows_read": "col_read",
                 "rows_loaded": "col_loaded", "rows_quarantined": "col_quarantined"}  # fmt: skip
@@ -46,13 +48,20 @@ def render() -> None:
     st.caption(t("built_caption", lang, when=info.get("built_at", "?"),
                  gazetteer=info.get("gazetteer", "?")))  # fmt: skip
     st.subheader(t("match_quality", lang))
-    methods = {"match_method": "col_match_method", "polygons": "col_polygons"}
-    st.dataframe(_labelled(data.match_summary(), methods, lang), hide_index=True)
+    methods = data.match_summary()
+    methods = methods.assign(match_method=[t(f"mm_{m}", lang) for m in methods["match_method"]])
+    st.dataframe(_labelled(methods, METHOD_COLUMNS, lang), hide_index=True)
     st.subheader(t("partner_files", lang))
     st.caption(t("partner_files_help", lang))
-    st.dataframe(_labelled(data.load_summary(), LOAD_COLUMNS, lang), hide_index=True)
+    loads = data.load_summary()
+    loads = loads.assign(kind=[t(f"kind_{k}", lang) for k in loads["kind"]])  # a copy
+    st.dataframe(_labelled(loads, LOAD_COLUMNS, lang), hide_index=True)
     reasons = data.quarantine_reasons()
-    shown = reasons.assign(rows=[format_count(n) for n in reasons["rows"]])  # cached: a copy
+    shown = reasons.assign(
+        rows=[format_count(n) for n in reasons["rows"]],
+        reason=[reason_text(r, c, lang) for r, c in zip(reasons["reason"], reasons["column"],
+                                                        strict=True)],
+    )  # fmt: skip
     st.dataframe(_labelled(shown, REASON_COLUMNS, lang), hide_index=True)
 
 

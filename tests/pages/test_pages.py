@@ -161,6 +161,14 @@ def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
     assert not at.exception
     assert list(at.dataframe[1].value.columns)[:2] == ["ប្រភេទ", "ឯកសារ"]
     assert at.table[0].value.columns.tolist() == ["ពេលណា", "អ្វី"]
+    # Wholly in Khmer: every sentence, heading and table cell of words has Khmer script in it.
+    khmer = re.compile("[\u1780-\u17ff]")
+    words = [e.value for e in (*at.markdown, *at.caption, *at.subheader, *at.title)]
+    words += at.table[0].value.iloc[:, 1].tolist()
+    methods, loads, reasons = (at.dataframe[i].value for i in range(3))
+    words += methods.iloc[:, 0].tolist() + loads.iloc[:, 0].tolist() + reasons.iloc[:, 2].tolist()
+    assert [w for w in words if not khmer.search(w)] == []
+    assert not methods.iloc[:, 0].str.contains("_").any()  # methods in words, not codes
 
 
 def test_missing_database_gives_a_message_not_a_traceback(
