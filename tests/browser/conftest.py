@@ -94,20 +94,22 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+def only_local(tab: Page, route: Route) -> None:
+    """Let a request to the local server through; abort any other and record it in
+    ``tab.blocked``."""
+    if route.request.url.startswith(LOCAL_PREFIXES):
+        route.continue_()
+    else:
+        tab.blocked.append(route.request.url)  # type: ignore[attr-defined]
+        route.abort()
+
+
 @pytest.fixture()
 def page(browser: Browser) -> Iterator[Page]:
     """A tall page whose every request not addressed to localhost is aborted (and recorded)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1400})
     tab = context.new_page()
     tab.blocked = []  # type: ignore[attr-defined]
-
-    def only_local(route: Route) -> None:
-        if route.request.url.startswith(LOCAL_PREFIXES):
-            route.continue_()
-        else:
-            tab.blocked.append(route.request.url)  # type: ignore[attr-defined]
-            route.abort()
-
-    tab.route("**/*", only_local)
+    tab.route("**/*", lambda route: only_local(tab, route))
     yield tab
     context.close()
