@@ -558,10 +558,9 @@ LABELS: dict[str, dict[str, str]] = {
         "km": "ឃុំដែលមានឧប្បត្តិហេតុយ៉ាងហោចណាស់មួយនៃប្រភេទដែលបានជ្រើស ក្នុងខែដែលប្រៀបធៀប "
         "(ឃុំផ្សេងទៀតមិនផ្តល់ព័ត៌មានដល់ការប៉ាន់ស្មានទេ)។",
     },
-    "eval_compared": {"en": "Compared with: {design}. {why}", "km": "ប្រៀបធៀបជាមួយ៖ {design}។ {why}"},
-    "eval_months": {
-        "en": "Months: {first} to {last}. {why}",
-        "km": "ខែ៖ {first} ដល់ {last}។ {why}",
+    "eval_compared": {
+        "en": "Compared with: {design}. Months: {first} to {last}.",
+        "km": "ប្រៀបធៀបជាមួយ៖ {design}។ ខែ៖ {first} ដល់ {last}។",
     },
     "eval_method": {
         "en": "Method: Poisson regression with commune and month fixed effects and a separate "

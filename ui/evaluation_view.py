@@ -79,6 +79,9 @@ def _copy(name: str) -> None:
 def draw_choices(lang: str) -> Choice | None:
     """The page's controls; the choice, or None (with a message) when one is left empty."""
     codes = pilot_provinces()
+    if not codes:
+        st.info(t("eval_no_pilots", lang))
+        return None
     provinces = data.province_list()
     names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
     left, right = st.columns(2)
@@ -120,10 +123,9 @@ def render_headline(result: Evaluation, choice: Choice, lang: str) -> None:
     cols[2].metric(t("eval_metric_pilots", lang), f"{result.pilot_communes:,}", help=helper)
     cols[3].metric(t("eval_metric_comparison", lang), f"{result.comparison_communes:,}",
                    help=helper)  # fmt: skip
-    st.markdown(t("eval_compared", lang, design=t(f"eval_design_{result.design}", lang),
-                  why=t(f"eval_why_{result.design}", lang)))  # fmt: skip
     months = {"first": f"{result.first_month:%Y-%m}", "last": f"{result.last_month:%Y-%m}"}
-    st.caption(t("eval_months", lang, why=t(f"eval_window_why_{choice.window}", lang), **months))
+    design = t(f"eval_design_{result.design}", lang)
+    st.markdown(t("eval_compared", lang, design=design, **months))  # the why: by the choice
     if result.pilot_communes < FEW_PILOTS:
         st.warning(t("eval_few_pilots_caveat", lang, n=result.pilot_communes))
     st.caption(t("eval_method", lang))

@@ -148,6 +148,17 @@ def test_the_map_shows_the_groups_and_no_count(page: AppTest, panel: pd.DataFram
     assert set(payload["xv"]) == {"Pilot communes", "Comparison communes", "Not compared"}
 
 
+def test_without_partnership_data_the_page_says_so(
+    partner_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ATLAS_DB_PATH", str(partner_db))
+    monkeypatch.setenv("ATLAS_TILES", "off")
+    monkeypatch.setenv("ATLAS_ANONYMOUS_ROLE", "analyst")
+    at = app("evaluation").run()
+    assert not at.exception and not at.main.subheader
+    assert [i.value for i in at.main.info] == ["No estimate: no commune has a partnership start."]
+
+
 def test_the_page_in_khmer(page: AppTest, panel: pd.DataFrame) -> None:
     page.sidebar.radio[0].set_value("km").run()
     assert not page.exception
