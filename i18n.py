@@ -563,6 +563,356 @@ LABELS: dict[str, dict[str, str]] = {
     "col_column": {"en": "Column", "km": "ជួរឈរ"},
     "col_reason": {"en": "Reason", "km": "ហេតុផល"},
     "col_rows": {"en": "Rows", "km": "ជួរ"},
+    # The evaluation page (pages/evaluation.py, ui/evaluation_view.py) and its headline
+    # (analysis/headline.py: also the CLI's and the briefing pack's).
+    "page_evaluation": {"en": "Did the pilot work?", "km": "តើគម្រោងសាកល្បងមានប្រសិទ្ធភាពទេ?"},
+    "evaluation_question": {
+        "en": "Did the pilot change arrests and confiscations? The pilot communes against "
+        "similar communes without the partnership, before and after its start.",
+        "km": "តើគម្រោងសាកល្បងបានផ្លាស់ប្តូរការចាប់ខ្លួន និងការរឹបអូសដែរឬទេ? "
+        "ឃុំសាកល្បងធៀបនឹងឃុំស្រដៀងគ្នាដែលគ្មានភាពជាដៃគូ មុន និងក្រោយពេលវាចាប់ផ្តើម។",
+    },
+    "eval_sidebar_note": {
+        "en": "The sidebar's filters do not apply to this page: it has its own choices below.",
+        "km": "តម្រងនៅរបារចំហៀងមិនអនុវត្តចំពោះទំព័រនេះទេ៖ ទំព័រនេះមានជម្រើសផ្ទាល់ខ្លួននៅខាងក្រោម។",
+    },
+    "eval_provinces": {"en": "Pilot provinces", "km": "ខេត្តសាកល្បង"},
+    "eval_types": {"en": "Incident types", "km": "ប្រភេទឧប្បត្តិហេតុ"},
+    "eval_design": {"en": "Comparison communes", "km": "ឃុំប្រៀបធៀប"},
+    "eval_window": {"en": "Months compared", "km": "ខែដែលប្រៀបធៀប"},
+    "eval_design_shared_shock": {
+        "en": "Urban communes of provinces without the pilot",
+        "km": "ឃុំទីក្រុងនៃខេត្តដែលគ្មានគម្រោងសាកល្បង",
+    },
+    "eval_design_not_yet_treated": {
+        "en": "Urban communes of the pilot provinces, before their own start or without one",
+        "km": "ឃុំទីក្រុងនៃខេត្តសាកល្បង មុនពេលភាពជាដៃគូចាប់ផ្តើមនៅទីនោះ ឬដែលគ្មានភាពជាដៃគូ",
+    },
+    "eval_design_all_communes": {
+        "en": "All communes without the partnership",
+        "km": "ឃុំទាំងអស់ដែលគ្មានភាពជាដៃគូ",
+    },
+    "eval_why_shared_shock": {
+        "en": "They were hit by the August 2010 policy as hard as the pilot communes and never "
+        "had the partnership, so the policy's rise is not mistaken for the pilot's effect.",
+        "km": "ពួកវារងផលប៉ះពាល់ពីគោលនយោបាយខែសីហា ឆ្នាំ២០១០ ខ្លាំងដូចឃុំសាកល្បង ហើយមិនដែលមាន"
+        "ភាពជាដៃគូទេ ដូច្នេះការកើនឡើងដោយសារគោលនយោបាយ មិនត្រូវបានយល់ច្រឡំថាជាឥទ្ធិពលនៃគម្រោងសាកល្បងទេ។",
+    },
+    "eval_why_not_yet_treated": {
+        "en": "They share the pilot communes' province, police command and reporting, at the "
+        "cost of fewer comparison communes and so a wider interval.",
+        "km": "ពួកវាស្ថិតក្នុងខេត្ត បញ្ជាការនគរបាល និងការរាយការណ៍ដូចឃុំសាកល្បង "
+        "តែមានឃុំប្រៀបធៀបតិចជាង ដូច្នេះចន្លោះទំនុកចិត្តធំជាង។",
+    },
+    "eval_why_all_communes": {
+        "en": "The largest comparison, but most of it is rural and felt the 2010 policy less, so "
+        "a window that includes the policy pulls the estimate toward zero.",
+        "km": "ជាការប្រៀបធៀបធំបំផុត ប៉ុន្តែភាគច្រើនជាឃុំជនបទ ដែលរងផលប៉ះពាល់ពីគោលនយោបាយឆ្នាំ២០១០ "
+        "តិចជាង ដូច្នេះបើខែដែលប្រៀបធៀបរួមបញ្ចូលគោលនយោបាយ ការប៉ាន់ស្មាននឹងខិតទៅរកសូន្យ។",
+    },
+    "eval_window_after_policy": {
+        "en": "From the first whole month after the policy (16 August 2010)",
+        "km": "ចាប់ពីខែពេញដំបូងក្រោយគោលនយោបាយ (១៦ សីហា ២០១០)",
+    },
+    "eval_window_all_months": {"en": "Every month of the data", "km": "គ្រប់ខែនៃទិន្នន័យ"},
+    "eval_window_why_after_policy": {
+        "en": "Every commune compared lives under the same policy for the whole window, so a "
+        "shock that hit communes unequally cannot pass for the pilot's effect.",
+        "km": "ឃុំទាំងអស់ដែលប្រៀបធៀបស្ថិតនៅក្រោមគោលនយោបាយដូចគ្នាពេញមួយរយៈពេល ដូច្នេះការប៉ះទង្គិច"
+        "ដែលប៉ះពាល់ឃុំមិនស្មើគ្នា មិនអាចត្រូវបានចាត់ទុកថាជាឥទ្ធិពលនៃគម្រោងសាកល្បងទេ។",
+    },
+    "eval_window_why_all_months": {
+        "en": "More months before the start, but valid only if the comparison communes felt the "
+        "2010 policy exactly as the pilot communes did.",
+        "km": "មានខែច្រើនជាងមុនពេលចាប់ផ្តើម ប៉ុន្តែត្រឹមត្រូវតែក្នុងករណីដែលឃុំប្រៀបធៀបរងផលប៉ះពាល់"
+        "ពីគោលនយោបាយឆ្នាំ២០១០ ដូចឃុំសាកល្បងទាំងស្រុង។",
+    },
+    "eval_subject_all": {"en": "All incidents", "km": "ឧប្បត្តិហេតុទាំងអស់"},
+    "eval_subject_types": {
+        "en": "Incidents of the chosen types",
+        "km": "ឧប្បត្តិហេតុនៃប្រភេទដែលបានជ្រើស",
+    },
+    "eval_fell": {
+        "en": "{subject} fell by {pct} % (95 % interval {a}–{b} %) after the partnership "
+        "started, compared with similar communes without it.",
+        "km": "{subject} បានថយចុះ {pct}% (ចន្លោះទំនុកចិត្ត 95%៖ {a}–{b}%) បន្ទាប់ពីភាពជាដៃគូ"
+        "បានចាប់ផ្តើម បើប្រៀបធៀបនឹងឃុំស្រដៀងគ្នាដែលគ្មានភាពជាដៃគូ។",
+    },
+    "eval_rose": {
+        "en": "{subject} rose by {pct} % (95 % interval {a}–{b} %) after the partnership "
+        "started, compared with similar communes without it.",
+        "km": "{subject} បានកើនឡើង {pct}% (ចន្លោះទំនុកចិត្ត 95%៖ {a}–{b}%) បន្ទាប់ពីភាពជាដៃគូ"
+        "បានចាប់ផ្តើម បើប្រៀបធៀបនឹងឃុំស្រដៀងគ្នាដែលគ្មានភាពជាដៃគូ។",
+    },
+    "eval_unclear": {
+        "en": "{subject}: no clear change after the partnership started, compared with similar "
+        "communes without it (estimate {effect}, 95 % interval {low} to {high}: the interval "
+        "includes no change).",
+        "km": "{subject}៖ គ្មានការផ្លាស់ប្តូរច្បាស់លាស់ទេ បន្ទាប់ពីភាពជាដៃគូបានចាប់ផ្តើម "
+        "បើប្រៀបធៀបនឹងឃុំស្រដៀងគ្នាដែលគ្មានភាពជាដៃគូ (ការប៉ាន់ស្មាន {effect} ចន្លោះទំនុកចិត្ត "
+        "95%៖ {low} ដល់ {high}៖ ចន្លោះនេះរួមបញ្ចូលទាំងការមិនផ្លាស់ប្តូរ)។",
+    },
+    "eval_metric_effect": {"en": "Change", "km": "ការផ្លាស់ប្តូរ"},
+    "eval_metric_interval": {"en": "95 % interval", "km": "ចន្លោះទំនុកចិត្ត 95%"},
+    "eval_metric_pilots": {"en": "Pilot communes in the estimate", "km": "ឃុំសាកល្បងក្នុងការប៉ាន់ស្មាន"},
+    "eval_metric_comparison": {
+        "en": "Comparison communes in the estimate",
+        "km": "ឃុំប្រៀបធៀបក្នុងការប៉ាន់ស្មាន",
+    },
+    "eval_metrics_help": {
+        "en": "Communes with at least one incident of the chosen types in the months compared "
+        "(the others carry no information for the estimate).",
+        "km": "ឃុំដែលមានឧប្បត្តិហេតុយ៉ាងហោចណាស់មួយនៃប្រភេទដែលបានជ្រើស ក្នុងខែដែលប្រៀបធៀប "
+        "(ឃុំផ្សេងទៀតមិនផ្តល់ព័ត៌មានដល់ការប៉ាន់ស្មានទេ)។",
+    },
+    "eval_compared": {
+        "en": "Compared with: {design}. Months: {first} to {last}.",
+        "km": "ប្រៀបធៀបជាមួយ៖ {design}។ ខែ៖ {first} ដល់ {last}។",
+    },
+    "eval_method": {
+        "en": "Method: Poisson regression with commune and month fixed effects and a separate "
+        "effect for each start month and year since the start (Wooldridge's extended two-way "
+        "fixed effects), pooled into one effect on the pilot communes; standard errors "
+        "clustered by commune.",
+        "km": "វិធីសាស្ត្រ៖ តំរែតំរង់ Poisson ជាមួយឥទ្ធិពលថេរតាមឃុំ និងតាមខែ និងឥទ្ធិពលដាច់ដោយឡែក"
+        "សម្រាប់ខែចាប់ផ្តើមនីមួយៗ និងឆ្នាំនីមួយៗក្រោយការចាប់ផ្តើម (extended two-way fixed effects "
+        "របស់ Wooldridge) ដែលបូកបញ្ចូលជាឥទ្ធិពលតែមួយលើឃុំសាកល្បង កំហុសស្តង់ដារដាក់ជាក្រុមតាមឃុំ។",
+    },
+    "eval_event_heading": {"en": "Before and after the start", "km": "មុន និងក្រោយការចាប់ផ្តើម"},
+    "eval_event_axis_x": {
+        "en": "Months since the partnership started in the commune",
+        "km": "ចំនួនខែចាប់តាំងពីភាពជាដៃគូបានចាប់ផ្តើមនៅក្នុងឃុំ",
+    },
+    "eval_event_axis_y": {
+        "en": "Change against the 3 months before the start",
+        "km": "ការផ្លាស់ប្តូរធៀបនឹង 3 ខែមុនការចាប់ផ្តើម",
+    },
+    "eval_event_estimate": {
+        "en": "Estimate with its 95 % interval",
+        "km": "ការប៉ាន់ស្មាន ជាមួយចន្លោះទំនុកចិត្ត 95%",
+    },
+    "eval_event_reference": {
+        "en": "Reference: the 3 months before the start",
+        "km": "ចំណុចយោង៖ 3 ខែមុនការចាប់ផ្តើម",
+    },
+    "eval_event_pooled": {
+        "en": "Earlier or later months, pooled",
+        "km": "ខែមុន ឬក្រោយនេះ បូកបញ្ចូលគ្នា",
+    },
+    "eval_event_bin": {"en": "Months {label}", "km": "ខែ {label}"},
+    "eval_event_caption": {
+        "en": "Each point compares incidents in the pilot communes, that many months after their "
+        "start, with what the comparison communes suggest, against the 3 months before the "
+        "start. The policy (August 2010) and the curriculum (November 2011) fall at different "
+        "months for each pilot commune: the shaded bands show where they fall for these "
+        "communes.",
+        "km": "ចំណុចនីមួយៗប្រៀបធៀបឧប្បត្តិហេតុនៅឃុំសាកល្បង ក្នុងចំនួនខែនោះក្រោយការចាប់ផ្តើម "
+        "ជាមួយអ្វីដែលឃុំប្រៀបធៀបបង្ហាញ ធៀបនឹង 3 ខែមុនការចាប់ផ្តើម។ គោលនយោបាយ (សីហា ២០១០) "
+        "និងកម្មវិធីសិក្សា (វិច្ឆិកា ២០១១) ធ្លាក់ចំខែខុសៗគ្នាសម្រាប់ឃុំសាកល្បងនីមួយៗ៖ "
+        "ផ្ទៃពណ៌បង្ហាញកន្លែងដែលវាធ្លាក់សម្រាប់ឃុំទាំងនេះ។",
+    },
+    "eval_pretrend_ok": {
+        "en": "Pre-trend test: p = {p}. Before the start, the pilot and comparison communes "
+        "moved alike (no sign of a difference), as the comparison assumes.",
+        "km": "តេស្តនិន្នាការមុន៖ p = {p}។ មុនពេលចាប់ផ្តើម ឃុំសាកល្បង និងឃុំប្រៀបធៀបបានប្រែប្រួល"
+        "ដូចគ្នា (គ្មានសញ្ញានៃភាពខុសគ្នា) ដូចដែលការប្រៀបធៀបសន្មត។",
+    },
+    "eval_pretrend_bad": {
+        "en": "Pre-trend test: p = {p}. Before the start, the pilot and comparison communes were "
+        "already drifting apart: part of the estimate may be a difference that was there "
+        "before the partnership.",
+        "km": "តេស្តនិន្នាការមុន៖ p = {p}។ មុនពេលចាប់ផ្តើម ឃុំសាកល្បង និងឃុំប្រៀបធៀបបានចាប់ផ្តើម"
+        "ខុសគ្នារួចហើយ៖ ផ្នែកមួយនៃការប៉ាន់ស្មាន អាចជាភាពខុសគ្នាដែលមានមុនភាពជាដៃគូ។",
+    },
+    "eval_pretrend_none": {
+        "en": "Pre-trend test: not possible here (too few months before the start).",
+        "km": "តេស្តនិន្នាការមុន៖ មិនអាចធ្វើបាននៅទីនេះទេ (ខែមុនការចាប់ផ្តើមតិចពេក)។",
+    },
+    "eval_robustness": {
+        "en": "Robustness: Callaway and Sant'Anna's method in levels, with {control}, gives "
+        "{effect} (95 % interval {low} to {high}).",
+        "km": "ការផ្ទៀងផ្ទាត់៖ វិធីសាស្ត្ររបស់ Callaway និង Sant'Anna តាមកម្រិត ជាមួយ{control} "
+        "ផ្តល់ {effect} (ចន្លោះទំនុកចិត្ត 95%៖ {low} ដល់ {high})។",
+    },
+    "eval_control_nevertreated": {
+        "en": "communes never in the partnership",
+        "km": "ឃុំដែលមិនដែលមានភាពជាដៃគូ",
+    },
+    "eval_control_notyettreated": {
+        "en": "communes not yet in the partnership",
+        "km": "ឃុំដែលមិនទាន់មានភាពជាដៃគូ",
+    },
+    "eval_robustness_wait": {
+        "en": "Computing the robustness line…",
+        "km": "កំពុងគណនាការផ្ទៀងផ្ទាត់…",
+    },
+    "eval_series_heading": {
+        "en": "Pilot and comparison communes over time",
+        "km": "ឃុំសាកល្បង និងឃុំប្រៀបធៀប តាមពេលវេលា",
+    },
+    "eval_series_axis": {
+        "en": "Incidents per commune in twelve months",
+        "km": "ឧប្បត្តិហេតុក្នុងមួយឃុំ ក្នុងរយៈពេលដប់ពីរខែ",
+    },
+    "eval_series_x": {"en": "Twelve months ending in", "km": "ដប់ពីរខែដែលបញ្ចប់នៅ"},
+    "eval_series_group": {"en": "{group} ({n} communes)", "km": "{group} ({n} ឃុំ)"},
+    "eval_series_caption": {
+        "en": "Each point is a group's published count of the twelve months ending that month "
+        "(protected as every count of the atlas), divided by its number of communes; where the "
+        "count reads <{t}, no point is drawn. The dashed lines mark the policy and the "
+        "curriculum; the band, the months in which these pilot communes started.",
+        "km": "ចំណុចនីមួយៗ គឺចំនួនដែលបានផ្សព្វផ្សាយរបស់ក្រុមមួយ សម្រាប់ដប់ពីរខែដែលបញ្ចប់នៅខែនោះ "
+        "(ការពារដូចចំនួនទាំងអស់នៃអាត្លាស) ចែកនឹងចំនួនឃុំរបស់ក្រុម៖ កន្លែងដែលចំនួនជា <{t} "
+        "មិនគូរចំណុចទេ។ បន្ទាត់ដាច់ៗសម្គាល់គោលនយោបាយ និងកម្មវិធីសិក្សា ផ្ទៃពណ៌ គឺខែដែល"
+        "ឃុំសាកល្បងទាំងនេះបានចាប់ផ្តើម។",
+    },
+    "eval_series_off_grid": {
+        "en": "Counts over time are published for all incidents, for arrests and confiscations, "
+        "or for one incident type: choose one of these to see them. The estimate above uses "
+        "the types chosen.",
+        "km": "ចំនួនតាមពេលវេលាត្រូវបានផ្សព្វផ្សាយសម្រាប់ឧប្បត្តិហេតុទាំងអស់ សម្រាប់ការចាប់ខ្លួន "
+        "និងការរឹបអូស ឬសម្រាប់ប្រភេទឧប្បត្តិហេតុតែមួយ៖ សូមជ្រើសមួយក្នុងចំណោមទាំងនេះដើម្បីមើលវា។ "
+        "ការប៉ាន់ស្មានខាងលើប្រើប្រភេទដែលបានជ្រើស។",
+    },
+    "eval_series_small": {
+        "en": "{group}: too few communes for their counts of one incident type to be shown.",
+        "km": "{group}៖ ឃុំតិចពេក ដើម្បីបង្ហាញចំនួននៃប្រភេទឧប្បត្តិហេតុតែមួយ។",
+    },
+    "eval_starts": {"en": "Pilot starts", "km": "ការចាប់ផ្តើមសាកល្បង"},
+    "eval_map_heading": {
+        "en": "Which communes are compared",
+        "km": "ឃុំណាខ្លះដែលត្រូវបានប្រៀបធៀប",
+    },
+    "eval_map_caption": {
+        "en": "Coloured by group only: the map shows no count. The groups hold every commune "
+        "the design compares; the estimate keeps those with incidents in the months compared.",
+        "km": "ពណ៌តាមក្រុមតែប៉ុណ្ណោះ៖ ផែនទីមិនបង្ហាញចំនួនទេ។ ក្រុមនីមួយៗរួមមានឃុំទាំងអស់ដែល"
+        "ការរចនាប្រៀបធៀប ការប៉ាន់ស្មានរក្សាទុកតែឃុំដែលមានឧប្បត្តិហេតុក្នុងខែដែលប្រៀបធៀប។",
+    },
+    "eval_group_pilot": {"en": "Pilot communes", "km": "ឃុំសាកល្បង"},
+    "eval_group_comparison": {"en": "Comparison communes", "km": "ឃុំប្រៀបធៀប"},
+    "eval_group_other": {"en": "Not compared", "km": "មិនបានប្រៀបធៀប"},
+    "eval_tt_group": {"en": "Group", "km": "ក្រុម"},
+    "eval_caveats": {"en": "What to keep in mind", "km": "អ្វីដែលត្រូវចងចាំ"},
+    "eval_caveat_assumption": {
+        "en": "The comparison assumes that, without the partnership, incidents in the pilot "
+        "communes would have changed in the same proportion as in the comparison communes. The "
+        "pre-trend test can show that this was not so before the start; it cannot prove that it "
+        "held after.",
+        "km": "ការប្រៀបធៀបសន្មតថា បើគ្មានភាពជាដៃគូទេ ឧប្បត្តិហេតុនៅឃុំសាកល្បងនឹងប្រែប្រួលក្នុង"
+        "សមាមាត្រដូចនៅឃុំប្រៀបធៀប។ តេស្តនិន្នាការមុនអាចបង្ហាញថាវាមិនដូច្នោះទេមុនពេលចាប់ផ្តើម "
+        "ប៉ុន្តែមិនអាចបញ្ជាក់ថាវាពិតក្រោយពេលនោះទេ។",
+    },
+    "eval_few_pilots_caveat": {
+        "en": "Only {n} pilot communes: with so few, the interval is narrower than it should be "
+        "and the answer may be chance. Read it with the pre-trend test below.",
+        "km": "មានតែ {n} ឃុំសាកល្បងប៉ុណ្ណោះ៖ ដោយមានតិចដូច្នេះ ចន្លោះទំនុកចិត្តតូចជាងដែលគួរមាន "
+        "ហើយចម្លើយអាចកើតឡើងដោយចៃដន្យ។ សូមអានវាជាមួយតេស្តនិន្នាការមុនខាងក្រោម។",
+    },
+    "eval_caveat_reporting": {
+        "en": "Incidents are those reported to partners: a change in reporting where the "
+        "partnership started would look like a change in incidents.",
+        "km": "ឧប្បត្តិហេតុ គឺជាអ្វីដែលបានរាយការណ៍ទៅដៃគូ៖ ការផ្លាស់ប្តូរការរាយការណ៍នៅកន្លែងដែល"
+        "ភាពជាដៃគូចាប់ផ្តើម នឹងមើលទៅដូចជាការផ្លាស់ប្តូរឧប្បត្តិហេតុ។",
+    },
+    "eval_caveat_pooled": {
+        "en": "The estimate pools {n} communes; this page shows no commune's count, and its "
+        "counts over time are published counts of whole groups.",
+        "km": "ការប៉ាន់ស្មានបូកបញ្ចូល {n} ឃុំ៖ ទំព័រនេះមិនបង្ហាញចំនួនរបស់ឃុំណាមួយទេ ហើយចំនួន"
+        "តាមពេលវេលា គឺជាចំនួនដែលបានផ្សព្វផ្សាយរបស់ក្រុមទាំងមូល។",
+    },
+    "eval_caveat_synthetic": {
+        "en": "Synthetic demonstration data: the demo set plants a fall of {planted} % in arrests "
+        "and confiscations after each pilot commune's start; the interval should cover it.",
+        "km": "ទិន្នន័យសាកល្បងសំយោគ៖ សំណុំទិន្នន័យសាកល្បងដាក់ការថយចុះ {planted}% នៃការចាប់ខ្លួន "
+        "និងការរឹបអូស បន្ទាប់ពីការចាប់ផ្តើមនៅឃុំសាកល្បងនីមួយៗ៖ ចន្លោះទំនុកចិត្តគួរតែគ្របដណ្តប់វា។",
+    },
+    "eval_cannot": {"en": "No estimate: {detail}", "km": "គ្មានការប៉ាន់ស្មានទេ៖ {detail}"},
+    "eval_no_data": {
+        "en": "No estimate: no incident is loaded yet.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ មិនទាន់មានឧប្បត្តិហេតុត្រូវបានផ្ទុកនៅឡើយទេ។",
+    },
+    "eval_window_outside": {
+        "en": "No estimate: the months chosen hold no data (the data cover {span}).",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ ខែដែលបានជ្រើសគ្មានទិន្នន័យ (ទិន្នន័យគ្របដណ្តប់ {span})។",
+    },
+    "eval_no_incidents": {
+        "en": "No estimate: no incident of the chosen types in {span}.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ គ្មានឧប្បត្តិហេតុនៃប្រភេទដែលបានជ្រើសក្នុង {span} ទេ។",
+    },
+    "eval_no_pilots": {
+        "en": "No estimate: no commune has a partnership start.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ គ្មានឃុំណាមួយមានការចាប់ផ្តើមភាពជាដៃគូទេ។",
+    },
+    "eval_no_pilots_in": {
+        "en": "No estimate: no commune of province {codes} has a partnership start.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ គ្មានឃុំណាមួយនៃខេត្ត {codes} មានការចាប់ផ្តើមភាពជាដៃគូទេ។",
+    },
+    "eval_no_pre": {
+        "en": "No estimate: every pilot commune started before the months compared begin, so "
+        "none has months before its start. Choose every month of the data.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ ឃុំសាកល្បងទាំងអស់បានចាប់ផ្តើមមុនខែដែលប្រៀបធៀប ដូច្នេះគ្មានឃុំ"
+        "ណាមានខែមុនការចាប់ផ្តើមទេ។ សូមជ្រើសគ្រប់ខែនៃទិន្នន័យ។",
+    },
+    "eval_few_pilots": {
+        "en": "No estimate: only {n} pilot communes have incidents of the chosen types in {span}; "
+        "at least {min_pilots} are needed. Choose more pilot provinces or more incident types.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ មានតែ {n} ឃុំសាកល្បងប៉ុណ្ណោះដែលមានឧប្បត្តិហេតុនៃប្រភេទដែល"
+        "បានជ្រើសក្នុង {span} ត្រូវការយ៉ាងហោចណាស់ {min_pilots}។ សូមជ្រើសខេត្តសាកល្បង ឬប្រភេទ"
+        "ឧប្បត្តិហេតុបន្ថែម។",
+    },
+    "eval_few_comparison": {
+        "en": "No estimate: only {n} comparison communes have incidents of the chosen types in "
+        "{span}; at least {min_comparison} are needed. Choose another comparison group or more "
+        "incident types.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ មានតែ {n} ឃុំប្រៀបធៀបប៉ុណ្ណោះដែលមានឧប្បត្តិហេតុនៃប្រភេទដែល"
+        "បានជ្រើសក្នុង {span} ត្រូវការយ៉ាងហោចណាស់ {min_comparison}។ សូមជ្រើសក្រុមប្រៀបធៀបផ្សេង "
+        "ឬប្រភេទឧប្បត្តិហេតុបន្ថែម។",
+    },
+    "eval_no_pre_incidents": {
+        "en": "No estimate: the pilot communes have no incident of the chosen types before their "
+        "start in {span}.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ ឃុំសាកល្បងគ្មានឧប្បត្តិហេតុនៃប្រភេទដែលបានជ្រើស មុនការចាប់ផ្តើម"
+        "របស់វាក្នុង {span} ទេ។",
+    },
+    "eval_no_post": {
+        "en": "No estimate: the pilot communes have no incident of the chosen types after their "
+        "start in {span}.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ ឃុំសាកល្បងគ្មានឧប្បត្តិហេតុនៃប្រភេទដែលបានជ្រើស ក្រោយការចាប់ផ្តើម"
+        "របស់វាក្នុង {span} ទេ។",
+    },
+    "eval_no_overlap": {
+        "en": "No estimate: no comparison commune has incidents in the months after the pilot "
+        "communes' start, so they cannot be compared. Choose another comparison group.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ គ្មានឃុំប្រៀបធៀបណាមានឧប្បត្តិហេតុក្នុងខែក្រោយការចាប់ផ្តើមនៃ"
+        "ឃុំសាកល្បងទេ ដូច្នេះមិនអាចប្រៀបធៀបបានទេ។ សូមជ្រើសក្រុមប្រៀបធៀបផ្សេង។",
+    },
+    "eval_bad_province": {
+        "en": "No estimate: {value} is not a province code.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ {value} មិនមែនជាលេខកូដខេត្តទេ។",
+    },
+    "eval_bad_type": {
+        "en": "No estimate: {value} is not an incident type.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ {value} មិនមែនជាប្រភេទឧប្បត្តិហេតុទេ។",
+    },
+    "eval_choose_province": {
+        "en": "Choose at least one pilot province.",
+        "km": "សូមជ្រើសខេត្តសាកល្បងយ៉ាងហោចណាស់មួយ។",
+    },
+    "eval_choose_type": {
+        "en": "Choose at least one incident type.",
+        "km": "សូមជ្រើសប្រភេទឧប្បត្តិហេតុយ៉ាងហោចណាស់មួយ។",
+    },
+    "eval_note_early": {
+        "en": "{n} pilot communes started before the months compared begin ({month}) and are "
+        "left out: they have no month before their start.",
+        "km": "ឃុំសាកល្បង {n} បានចាប់ផ្តើមមុនខែដែលប្រៀបធៀប ({month}) ហើយត្រូវបានដកចេញ៖ "
+        "ពួកវាគ្មានខែមុនការចាប់ផ្តើមទេ។",
+    },
+    "eval_note_no_robustness": {
+        "en": "The robustness line (Callaway and Sant'Anna) could not be computed for this choice.",
+        "km": "ការផ្ទៀងផ្ទាត់ (Callaway និង Sant'Anna) មិនអាចគណនាបានសម្រាប់ជម្រើសនេះទេ។",
+    },
 }
 
 

@@ -318,3 +318,48 @@ def _check_counts(
         raise InsufficientDataError(
             f"no incidents in the pilot communes after their start in {span}"
         )
+
+
+@dataclass(frozen=True)
+class Groups:
+    """The communes a design and window compare, by their role alone (a start, a province,
+    urban or not), whether or not they had incidents: ``pilot`` and ``comparison`` polygon
+    ids (sorted), each pilot commune's first month (``starts``, by id), the window's first
+    and last month. The estimate keeps those of them with incidents in the window."""
+
+    pilot: tuple[str, ...]
+    comparison: tuple[str, ...]
+    starts: dict[str, pd.Timestamp]
+    first_month: pd.Timestamp
+    last_month: pd.Timestamp
+
+
+def design_groups(
+    panel: pd.DataFrame,
+    design: str = DEFAULT_DESIGN,
+    window: str | tuple[date, date] = DEFAULT_WINDOW,
+    provinces: Sequence[str] | str | None = None,
+) -> Groups:
+    """The pilot and comparison communes of ``design`` over ``window`` (see ``select_sample``),
+    by role: a map may show them without saying which commune had an incident.
+
+    Raises:
+        ValueError: if the design or window name is unknown, or the panel is malformed.
+        InsufficientDataError: if no commune of ``provinces`` has a start, or the window holds
+            none of the panel's months.
+    """
+    if design not in DESIGNS:
+        raise ValueError(f"unknown design {design!r}: expected one of {', '.join(DESIGNS)}")
+    frame = check_panel(panel)
+    first, last = window_bounds(frame, window)
+    units = frame.groupby("unit", sort=True).agg(
+        start=("start", "first"), province_code=("province_code", "first"), urban=("urban", "first")
+    )
+    pilot, comparison, _ = _roles(units, design, _provinces(units, provinces), first, last)
+    return Groups(
+        pilot=tuple(units.index[pilot]),
+        comparison=tuple(units.index[comparison]),
+        starts=units.loc[pilot, "start"].to_dict(),
+        first_month=first,
+        last_month=last,
+    )

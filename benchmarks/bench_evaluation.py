@@ -2,6 +2,10 @@
 of the panel and a plain fepois, in the same run.
 
 Run: .venv/bin/python -m benchmarks.bench_evaluation [--incidents N] [--seed S] [--repeat K]
+     .venv/bin/python -m benchmarks.bench_evaluation --database [--incidents N] [--db PATH]
+
+With ``--database``, the same through the atlas database and the query layer's panel, at the
+demo's default size and at N incidents (``benchmarks.bench_evaluation_db``); otherwise:
 
 The truth panel is drawn with the demo generator's own functions on the real commune
 boundaries (no ETL, no database): arrests and confiscations in their true commune. The
@@ -14,13 +18,16 @@ after ``poisson.warm_up()`` has paid pyfixest's one-time start-up (printed apart
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import config
 from analysis import event_study, levels, poisson
 from analysis.designs import select_sample
 from analysis.evaluation import evaluate
+from benchmarks import bench_evaluation_db
 from etl import reference
 from tests.analysis.truth import demo_truth, to_panel
 
@@ -41,7 +48,12 @@ def main() -> None:
     parser.add_argument("--incidents", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=2010)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--database", action="store_true", help="through the atlas database")
+    parser.add_argument("--db", type=Path, help="with --database: this database, not built ones")
     args = parser.parse_args()
+    if args.database:
+        _through_database(args)
+        return
     _, _, tables = reference.read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
     truth = demo_truth(tables.communes, args.seed, incidents=args.incidents)
     panel = to_panel(truth)
@@ -70,6 +82,19 @@ def main() -> None:
         f"  effect {result.effect:+.3f} (95 % {result.low:+.3f} to {result.high:+.3f}), "
         f"planted -0.400; pre-trend p = {result.pre_trend_p:.2f}"
     )
+
+
+def _through_database(args: argparse.Namespace) -> None:
+    """The evaluation through built databases (the demo's default size, then ``--incidents``)
+    or through ``--db``."""
+    print(f"warm_up(): first fepois of the process, tiny panel {poisson.warm_up():.2f} s")
+    if args.db:
+        bench_evaluation_db.measure(args.db, args.repeat, best_of)
+        return
+    for incidents in dict.fromkeys((config.get_int("ATLAS_DEMO_INCIDENTS"), args.incidents)):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = bench_evaluation_db.build_database(incidents, Path(tmp))
+            bench_evaluation_db.measure(db, args.repeat, best_of)
 
 
 if __name__ == "__main__":

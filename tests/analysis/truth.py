@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 
 from etl import demo
-from etl.demo.generator import choose_pilots, sample_incidents
+from etl.demo.generator import choose_pilots, place_incidents, plant_faults, sample_incidents
 from etl.demo.geography import commune_weights, month_starts
-from vocabulary import PILOT_TYPES
+from vocabulary import INCIDENT_TYPES, PILOT_TYPES
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,41 @@ def demo_truth(
     weights = commune_weights(communes)
     pilots = choose_pilots(weights, params, rng)
     drawn = sample_incidents(communes, pilots, params, rng)
+    return _truth(weights, pilots, drawn, params)
+
+
+def loaded_truth(
+    communes: pd.DataFrame, seed: int, pilot_effect: float = 0.40, incidents: int = 20_000
+) -> Truth:
+    """The demo's truth as the atlas database holds it: the incidents the demo files carry
+    (drawn, placed and spoilt as ``etl.demo.write_demo`` does, same seed, same draws), less
+    those spoilt so that the ETL quarantines them (a point moved into the sea, an unknown
+    type, a future or impossible date; a duplicated ID's copy), each in its true commune."""
+    params = demo.DemoParameters(seed=seed, incidents=incidents, pilot_effect=pilot_effect)
+    rng = np.random.default_rng(params.seed)
+    communes = communes.reset_index(drop=True)
+    weights = commune_weights(communes)
+    pilots = choose_pilots(weights, params, rng)
+    clean = place_incidents(sample_incidents(communes, pilots, params, rng), communes, params, rng)
+    spoilt, _ = plant_faults(clean, communes, params, rng)
+    after = spoilt.drop_duplicates("incident_id").set_index("incident_id").loc[clean["incident_id"]]
+    day = pd.to_datetime(after["date"], format="%Y-%m-%d", errors="coerce").fillna(
+        pd.to_datetime(after["date"], format="%d/%m/%Y", errors="coerce")
+    )
+    moved = (after["lon"].to_numpy() != clean["lon"].to_numpy()) & clean["lon"].notna().to_numpy()
+    quarantined = (
+        ~after["incident_type"].isin(INCIDENT_TYPES).to_numpy()
+        | (day.isna() | (day > pd.Timestamp(params.end))).to_numpy()
+        | moved
+    )
+    return _truth(weights, pilots, clean[~quarantined], params)
+
+
+def _truth(
+    weights: pd.DataFrame, pilots: pd.DataFrame, drawn: pd.DataFrame, params: demo.DemoParameters
+) -> Truth:
+    """The arrests and confiscations of ``drawn`` in their true commune, and the communes'
+    truth."""
     drawn = drawn[drawn["incident_type"].isin(PILOT_TYPES)]
     starts = dict(zip(pilots["source_id"], pd.to_datetime(pilots["start"]), strict=True))
     units = pd.DataFrame(

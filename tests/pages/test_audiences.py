@@ -23,12 +23,13 @@ ROLES_FILE = """[users]
 """
 NOT_AVAILABLE = "This page is not available for this audience."
 TITLES = {"explore": "Explore", "national_map": "Enabling Environment Atlas",
-          "about": "About the data", "admin": "Partner files"}  # fmt: skip
+          "about": "About the data", "admin": "Partner files",
+          "evaluation": "Did the pilot work?"}  # fmt: skip
 # What each role may open: the matrix the registry must give.
 ALLOWED = {
     BRIEFING: {"about"},
-    ANALYST: {"explore", "national_map", "about"},
-    ADMIN: {"explore", "national_map", "about", "admin"},
+    ANALYST: {"explore", "national_map", "evaluation", "about"},
+    ADMIN: {"explore", "national_map", "evaluation", "about", "admin"},
 }
 
 

@@ -1,0 +1,136 @@
+"""Command line of the atlas's analyses.
+
+python -m analysis evaluate [--province P]... [--types T,...] [--design D] [--window W] [--json]
+    Did the pilot change arrests and confiscations? The evaluation of the database at
+    ATLAS_DB_PATH: the effect as a relative change (-0.40 for a 40 % fall) with its 95 %
+    interval, what was compared, the pre-trend test and the robustness line.
+
+Bad input (an unknown province or type, too few pilot or comparison communes, no months
+before the start, no incidents in the window) is said in one line on stderr, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import config
+import query
+from analysis.designs import DEFAULT_DESIGN, DEFAULT_WINDOW, DESIGNS, WINDOWS
+from analysis.evaluation import Evaluation, InsufficientDataError
+from analysis.headline import evaluate_atlas, headline_text, note_text, subject_text
+from etl.schema import SYNTHETIC_FLAG
+from vocabulary import PILOT_TYPES, SYNTHETIC_LABEL
+
+#: The event study's incident counts by bin are true counts: the CLI never prints them.
+HIDDEN_COLUMNS = ("incidents",)
+
+
+def _types(text: str) -> tuple[str, ...]:
+    """``--types``: incident types separated by commas (checked by the query layer)."""
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def evaluation_json(result: Evaluation, synthetic: bool, types: tuple[str, ...]) -> dict:
+    """The evaluation as the CLI writes it: ``Evaluation.to_dict`` without the event study's
+    incident counts, with the types counted, the headline and whether the data are
+    synthetic."""
+    out = result.to_dict()
+    out["event_study"] = [
+        {k: v for k, v in row.items() if k not in HIDDEN_COLUMNS} for row in out["event_study"]
+    ]
+    subject = subject_text(types, "en")
+    out |= {
+        "types": list(types),
+        "headline": headline_text(result.effect, result.low, result.high, subject, "en"),
+        "synthetic": synthetic,
+        "data": SYNTHETIC_LABEL if synthetic else "partner data",
+    }
+    return out
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:+.1%}"
+
+
+def evaluation_lines(data: dict) -> list[str]:
+    """The evaluation in plain lines (what ``--json`` writes, for a reader)."""
+    lines = [data["headline"]]
+    if data["synthetic"]:
+        lines.insert(0, f"[{SYNTHETIC_LABEL}]")
+    lines += [
+        f"effect {_percent(data['effect'])} (95 % interval {_percent(data['low'])} to "
+        f"{_percent(data['high'])}), method {data['method']}",
+        f"pilot communes {data['pilot_communes']} in provinces {', '.join(data['provinces'])}; "
+        f"comparison communes {data['comparison_communes']} ({data['design']}: "
+        f"{DESIGNS[data['design']].why})",
+        f"months {data['first_month']} to {data['last_month']} ({data['window']})",
+    ]
+    p = data["pre_trend_p"]
+    lines.append("pre-trend test: " + ("not possible" if p is None else f"p = {p:.2f}"))
+    check = data["robustness"]
+    if check is not None:
+        lines.append(
+            f"robustness (Callaway-Sant'Anna in levels, {check['control']}): "
+            f"{_percent(check['effect'])} (95 % {_percent(check['low'])} to "
+            f"{_percent(check['high'])})"
+        )
+    return lines + [note_text(note, "en") for note in data["notes"]]
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    types = PILOT_TYPES if args.types is None else args.types
+    con = query.open_database(config.get_path("ATLAS_DB_PATH"))
+    try:
+        result = evaluate_atlas(con, args.province, types, args.design, args.window)
+        synthetic = query.build_info(con).get(SYNTHETIC_FLAG) == "true"
+    finally:
+        con.close()
+    data = evaluation_json(result, synthetic, tuple(types))
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(evaluation_lines(data)))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis", description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    commands = parser.add_subparsers(dest="command", required=True)
+    evaluate = commands.add_parser("evaluate", help="did the pilot change arrests and "
+                                   "confiscations?")  # fmt: skip
+    evaluate.add_argument(
+        "--province",
+        action="append",
+        metavar="P",
+        help="a pilot province's code (repeat for several; default: all)",
+    )
+    evaluate.add_argument(
+        "--types",
+        type=_types,
+        metavar="T,...",
+        help=f"incident types (default {','.join(PILOT_TYPES)})",
+    )
+    evaluate.add_argument("--design", choices=list(DESIGNS), default=DEFAULT_DESIGN)
+    evaluate.add_argument("--window", choices=list(WINDOWS), default=DEFAULT_WINDOW)
+    evaluate.add_argument("--json", action="store_true", help="write the result as JSON")
+    evaluate.set_defaults(run=_evaluate)  # fmt: skip
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (2 for bad input, with a message on stderr)."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (query.DatabaseMissingError, InsufficientDataError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

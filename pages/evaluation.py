@@ -1,0 +1,59 @@
+"""Did the pilot change arrests and confiscations? The pilot communes against similar communes
+without the partnership, before and after its start: the estimate with its interval, the event
+study and its pre-trend test, the groups over time (published counts), their map, the caveats."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.designs import InsufficientDataError
+from analysis.headline import reason_text
+from i18n import t
+from pages import run_router
+from ui import data
+from ui.evaluation_view import (
+    draw_choices,
+    estimate,
+    groups_of,
+    render_caveats,
+    render_event_study,
+    render_headline,
+    render_map,
+    render_robustness,
+    render_series,
+    warm_up,
+)
+from ui.guard import require
+from ui.layout import page_header
+
+
+def render() -> None:
+    """Draw the evaluation page."""
+    require("evaluation")
+    lang = page_header("page_evaluation", "evaluation_question")
+    st.caption(t("eval_sidebar_note", lang))
+    if data.month_range() is None:
+        st.info(t("eval_no_data", lang))
+        st.stop()
+    warm_up()
+    choice = draw_choices(lang)
+    if choice is None:
+        st.stop()
+    try:
+        result = estimate(choice.provinces, choice.types, choice.design, choice.window, False)
+        groups = groups_of(choice.provinces, choice.design, choice.window)
+    except InsufficientDataError as exc:
+        st.warning(reason_text(str(exc), lang))
+        st.stop()
+    render_headline(result, choice, lang)
+    robustness = st.container()  # filled last: the slowest part waits for the rest
+    render_event_study(result, groups, lang)
+    render_series(choice, groups, lang)
+    render_map(groups, lang)
+    render_caveats(result, lang)
+    with robustness:
+        render_robustness(choice, lang)
+
+
+if __name__ == "__main__":  # Streamlit ran this file itself: go through the router
+    run_router()

@@ -1,0 +1,193 @@
+"""The evaluation in words (both languages), the groups a map shows, the reasons an evaluation
+cannot run, and the briefing pack's default headline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+import query
+from analysis import headline
+from analysis.designs import InsufficientDataError, design_groups, select_sample
+from analysis.evaluation import evaluate
+from query.panel import evaluation_panel
+from tests.analysis.synthetic import poisson_panel
+from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY
+
+KHMER = re.compile("[\u1780-\u17ff]")
+ARRESTS = "Arrests and confiscations"
+
+
+@pytest.mark.parametrize(("effect", "low", "high", "expected"), [
+    (-0.38, -0.44, -0.31, f"{ARRESTS} fell by 38 % (95 % interval 31–44 %) after the partnership "
+     "started, compared with similar communes without it."),
+    (0.12, 0.03, 0.22, f"{ARRESTS} rose by 12 % (95 % interval 3–22 %) after the partnership "
+     "started, compared with similar communes without it."),
+    (-0.08, -0.31, 0.224, f"{ARRESTS}: no clear change after the partnership started, compared "
+     "with similar communes without it (estimate −8 %, 95 % interval −31 % to +22 %: the "
+     "interval includes no change)."),
+])  # fmt: skip
+def test_the_headline_says_a_fall_a_rise_or_no_clear_change(
+    effect: float, low: float, high: float, expected: str
+) -> None:
+    assert headline.headline_text(effect, low, high, ARRESTS, "en") == expected
+    khmer = headline.headline_text(effect, low, high, "ការចាប់ខ្លួន", "km")
+    assert KHMER.search(khmer) and "ការចាប់ខ្លួន" in khmer
+    assert sorted(re.findall(r"\d+", khmer)) == sorted(re.findall(r"\d+", expected))
+
+
+def test_signed_percentages_and_subjects() -> None:
+    assert [headline.signed_percent(x) for x in (-0.384, 0.051, 0.004, -0.004)] == [
+        "−38 %", "+5 %", "0 %", "0 %",
+    ]  # fmt: skip
+    assert headline.subject_text(PILOT_TYPES[::-1], "en") == ARRESTS
+    assert headline.subject_text(INCIDENT_TYPES, "en") == "All incidents"
+    assert headline.subject_text(("venue_raid",), "en") == "Incidents of the chosen types"
+
+
+def test_groups_hold_every_commune_of_their_role_with_incidents_or_not() -> None:
+    panel = poisson_panel(seed=3)
+    silent = panel["unit"].isin(["U0000", "U0050"])  # a pilot and a comparison commune
+    panel.loc[silent, "y"] = 0
+    groups = design_groups(panel)
+    sample = select_sample(panel)
+    assert len(groups.pilot) == 30 and len(groups.comparison) == 60
+    assert {"U0000", "U0050"} <= set(groups.pilot) | set(groups.comparison)
+    assert (sample.pilot_communes, sample.comparison_communes) == (29, 59)
+    assert groups.starts["U0000"] == pd.Timestamp("2012-01-01")
+    assert (groups.first_month, groups.last_month) == (sample.first_month, sample.last_month)
+    with pytest.raises(InsufficientDataError, match="no pilot communes"):
+        design_groups(panel, provinces=["02"])
+
+
+def test_where_the_policy_and_the_curriculum_fall_in_months_since_the_start() -> None:
+    starts = {"a": pd.Timestamp("2011-03-01"), "b": pd.Timestamp("2012-06-01")}
+    assert headline.pilot_offsets(starts, POLICY_DAY) == (-22, -7)
+    assert headline.pilot_offsets(starts, CURRICULUM_DAY) == (-7, 8)
+    assert headline.pilot_offsets({}, POLICY_DAY) is None
+
+
+def _raised(panel: pd.DataFrame, **kwargs: object) -> str:
+    with pytest.raises(InsufficientDataError) as caught:
+        evaluate(panel, robustness=False, **kwargs)
+    return str(caught.value)
+
+
+def test_every_reason_the_core_gives_is_said_in_both_languages() -> None:
+    panel = poisson_panel(seed=7)
+    pilot = panel["start"].notna()
+    before, after = (
+        pilot & (panel["month"] < panel["start"]),
+        pilot & (panel["month"] >= panel["start"]),
+    )
+    messages = {
+        "eval_few_pilots": _raised(poisson_panel(seed=7, pilots=2)),
+        "eval_few_comparison": _raised(poisson_panel(seed=7, comparison=2)),
+        "eval_no_incidents": _raised(panel.assign(y=0)),
+        "eval_window_outside": _raised(panel, window=(date(2020, 1, 1), date(2021, 1, 1))),
+        "eval_no_pilots": _raised(panel.assign(start=pd.NaT)),
+        "eval_no_pilots_in": _raised(panel, provinces=["02"]),
+        "eval_no_pre": _raised(panel, window=(date(2013, 6, 1), date(2014, 12, 1))),
+        "eval_no_pre_incidents": _raised(panel.assign(y=panel["y"].where(~before, 0))),
+        "eval_no_post": _raised(panel.assign(y=panel["y"].where(~after, 0))),
+    }
+    messages["eval_no_overlap"] = (
+        "the pilot communes' months after the start cannot be compared: no comparison commune "
+        "has incidents in the same months"
+    )  # poisson.fepois_coefficients' words
+    for key, message in messages.items():
+        english = headline.reason_text(message, "en")
+        assert english == headline.t(key, "en", **_values(english, key)), (key, message)
+        assert not english.startswith("No estimate: " + message)
+        assert KHMER.search(headline.reason_text(message, "km"))
+    assert headline.reason_text("something new", "en") == "No estimate: something new"
+
+
+def _values(text: str, key: str) -> dict[str, object]:
+    """The values the label of ``key`` was filled with, read back from ``text``."""
+    pattern = re.escape(headline.t(key, "en"))
+    pattern = re.sub(r"\\\{(\w+)\\\}", lambda m: f"(?P<{m.group(1)}>.+?)", pattern)
+    match = re.fullmatch(pattern, text)
+    assert match, (key, text)
+    return match.groupdict()
+
+
+def test_the_few_pilots_reason_names_the_numbers() -> None:
+    message = _raised(poisson_panel(seed=7, pilots=2))
+    assert headline.reason_text(message, "en") == (
+        "No estimate: only 2 pilot communes have incidents of the chosen types in 2010-09 – "
+        "2014-12; at least 3 are needed. Choose more pilot provinces or more incident types."
+    )
+
+
+@pytest.fixture(scope="module")
+def tiny(tiny_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = query.open_database(tiny_db)
+    yield connection
+    connection.close()
+
+
+def test_evaluate_atlas_refuses_unknown_provinces_and_types(
+    tiny: duckdb.DuckDBPyConnection,
+) -> None:
+    with pytest.raises(ValueError, match="unknown province '99'"):
+        headline.evaluate_atlas(tiny, ["99"])
+    with pytest.raises(ValueError, match="unknown incident type 'raid'"):
+        headline.evaluate_atlas(tiny, None, ["raid"])
+    with pytest.raises(InsufficientDataError, match="too few pilot communes: 1 with"):
+        headline.evaluate_atlas(tiny)  # one commune with a start
+
+
+def test_the_default_headline_says_why_it_cannot_be_run(tiny: duckdb.DuckDBPyConnection) -> None:
+    out = headline.default_headline(tiny)
+    assert out["effect"] is None and out["text_en"] is None and out["synthetic"] is True
+    assert out["reason"].startswith("too few pilot communes: 1 with incidents in 2013-01 to")
+    assert out["reason_en"].startswith("No estimate: only 1 pilot communes have incidents")
+    assert KHMER.search(out["reason_km"])
+    assert (out["design"], out["window"]) == ("shared_shock", "after_policy")
+
+
+@pytest.mark.integration
+def test_the_default_headline_on_the_demo(built_db: Path) -> None:
+    con = query.open_database(built_db)
+    try:
+        out = headline.default_headline(con)
+        result = evaluate(evaluation_panel(con), robustness=False)
+    finally:
+        con.close()
+    assert out["reason"] is None and out["synthetic"] is True
+    assert (out["effect"], out["low"], out["high"]) == (result.effect, result.low, result.high)
+    assert out["low"] <= -0.40 <= out["high"] < 0
+    assert (out["pilot_communes"], out["comparison_communes"]) == (58, 137)
+    assert out["method"] == "etwfe_poisson" and out["first_month"] == "2010-09"
+    assert out["text_en"] == headline.headline_text(result.effect, result.low, result.high,
+                                                    ARRESTS, "en")  # fmt: skip
+    assert out["text_en"].startswith(f"{ARRESTS} fell by ") and KHMER.search(out["text_km"])
+
+
+def test_every_design_window_control_and_group_has_its_words() -> None:
+    from analysis.designs import DESIGNS, WINDOWS
+    from analysis.levels import CONTROLS
+    from i18n import LABELS
+
+    wanted = (
+        [f"eval_design_{d}" for d in DESIGNS] + [f"eval_why_{d}" for d in DESIGNS]
+        + [f"eval_window_{w}" for w in WINDOWS] + [f"eval_window_why_{w}" for w in WINDOWS]
+        + [f"eval_control_{c}" for c in CONTROLS]
+        + [f"eval_group_{g}" for g in ("pilot", "comparison", "other")]
+        + [key for _, key in headline.REASONS]
+    )  # fmt: skip
+    assert [k for k in wanted if k not in LABELS] == []
+    # the English words of a design are the analysis package's own
+    for name, design in DESIGNS.items():
+        assert LABELS[f"eval_design_{name}"]["en"] == design.label
+        assert LABELS[f"eval_why_{name}"]["en"] == design.why
+    for name, window in WINDOWS.items():
+        assert LABELS[f"eval_window_{name}"]["en"] == window.label
+        assert LABELS[f"eval_window_why_{name}"]["en"] == window.why

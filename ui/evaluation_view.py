@@ -1,0 +1,253 @@
+"""The evaluation page's parts: its choices, the cached estimate, the headline, the event study,
+the pilot and comparison communes over time (published counts only), their map and the
+caveats. The page (``pages/evaluation.py``) only arranges them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from analysis import headline, poisson
+from analysis.designs import DEFAULT_DESIGN, DEFAULT_WINDOW, DESIGNS, WINDOWS, Groups
+from analysis.evaluation import Evaluation
+from geo.evaluation import (
+    BAND_COLOURS,
+    Band,
+    EventStudyWords,
+    Line,
+    build_group_map,
+    event_study_chart,
+    group_series_chart,
+)
+from i18n import t
+from query import panel, published
+from query.view import ALL, Filters
+from ui import data
+from ui.explore_view import map_labels
+from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY
+
+#: Below this p-value the pre-trend test says the groups were already drifting apart.
+PRE_TREND_ALPHA = 0.05
+#: With fewer pilot communes than this, standard errors clustered by commune are too few
+#: clusters to trust: the page says so beside the answer.
+FEW_PILOTS = 10
+EVENTS = ((POLICY_DAY, "event_policy_short", "event_policy"),
+          (CURRICULUM_DAY, "event_curriculum_short", "event_curriculum"))  # fmt: skip
+
+# Cached per database version and arguments: a rerun of the same view is instant.
+estimate = data.cached_read(headline.evaluate_atlas)
+groups_of = data.cached_read(headline.atlas_groups)
+pilot_provinces = data.cached_read(panel.pilot_provinces)
+planted_effect = data.cached_read(panel.planted_effect)
+group_series = data.cached_read(published.group_series)
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up() -> float:
+    """Pay pyfixest's one-time start-up once per process (the first estimate is then fast)."""
+    return poisson.warm_up()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the page evaluates: pilot provinces, incident types, design and window."""
+
+    provinces: tuple[str, ...]
+    types: tuple[str, ...]
+    design: str = DEFAULT_DESIGN
+    window: str = DEFAULT_WINDOW
+
+
+def _key(name: str, default: object) -> str:
+    """The widget key of choice ``name``, seeded from its stored value (a widget whose label
+    changes, on a language switch, would otherwise start again from its default)."""
+    stored = f"_eval_{name}"
+    st.session_state.setdefault(stored, default)
+    st.session_state[f"w_eval_{name}"] = st.session_state[stored]
+    return f"w_eval_{name}"
+
+
+def _copy(name: str) -> None:
+    st.session_state[f"_eval_{name}"] = st.session_state[f"w_eval_{name}"]
+
+
+def draw_choices(lang: str) -> Choice | None:
+    """The page's controls; the choice, or None (with a message) when one is left empty."""
+    codes = pilot_provinces()
+    if not codes:
+        st.info(t("eval_no_pilots", lang))
+        return None
+    provinces = data.province_list()
+    names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
+    left, right = st.columns(2)
+    chosen = left.multiselect(
+        t("eval_provinces", lang), codes, format_func=lambda c: f"{c} {names.get(c, c)}",
+        key=_key("provinces", list(codes)), on_change=_copy, args=("provinces",),
+    )  # fmt: skip
+    types = right.multiselect(
+        t("eval_types", lang), list(INCIDENT_TYPES), format_func=lambda v: t(f"type_{v}", lang),
+        key=_key("types", list(PILOT_TYPES)), on_change=_copy, args=("types",),
+    )  # fmt: skip
+    left, right = st.columns(2)
+    design = left.radio(
+        t("eval_design", lang), list(DESIGNS), format_func=lambda d: t(f"eval_design_{d}", lang),
+        key=_key("design", DEFAULT_DESIGN), on_change=_copy, args=("design",),
+    )  # fmt: skip
+    left.caption(t(f"eval_why_{design}", lang))
+    window = right.radio(
+        t("eval_window", lang), list(WINDOWS), format_func=lambda w: t(f"eval_window_{w}", lang),
+        key=_key("window", DEFAULT_WINDOW), on_change=_copy, args=("window",),
+    )  # fmt: skip
+    right.caption(t(f"eval_window_why_{window}", lang))
+    if not chosen or not types:
+        st.info(t("eval_choose_province" if not chosen else "eval_choose_type", lang))
+        return None
+    return Choice(tuple(sorted(chosen)), tuple(v for v in INCIDENT_TYPES if v in types),
+                  design, window)  # fmt: skip
+
+
+def render_headline(result: Evaluation, choice: Choice, lang: str) -> None:
+    """The answer in a sentence, its figures, what was compared and how."""
+    subject = headline.subject_text(choice.types, lang)
+    st.subheader(headline.headline_text(result.effect, result.low, result.high, subject, lang))
+    cols = st.columns(4)
+    pct = headline.signed_percent
+    cols[0].metric(t("eval_metric_effect", lang), pct(result.effect))
+    cols[1].metric(t("eval_metric_interval", lang), f"{pct(result.low)} – {pct(result.high)}")
+    helper = t("eval_metrics_help", lang)
+    cols[2].metric(t("eval_metric_pilots", lang), f"{result.pilot_communes:,}", help=helper)
+    cols[3].metric(t("eval_metric_comparison", lang), f"{result.comparison_communes:,}",
+                   help=helper)  # fmt: skip
+    months = {"first": f"{result.first_month:%Y-%m}", "last": f"{result.last_month:%Y-%m}"}
+    design = t(f"eval_design_{result.design}", lang)
+    st.markdown(t("eval_compared", lang, design=design, **months))  # the why: by the choice
+    if result.pilot_communes < FEW_PILOTS:
+        st.warning(t("eval_few_pilots_caveat", lang, n=result.pilot_communes))
+    st.caption(t("eval_method", lang))
+    for note in result.notes:
+        st.caption(headline.note_text(note, lang))
+
+
+def pre_trend_text(p: float, lang: str) -> str:
+    """The pre-trend test's p-value and what it means."""
+    if p is None or math.isnan(p):
+        return t("eval_pretrend_none", lang)
+    shown = "< 0.01" if p < 0.01 else f"{p:.2f}"
+    return t("eval_pretrend_ok" if p >= PRE_TREND_ALPHA else "eval_pretrend_bad", lang, p=shown)
+
+
+def render_event_study(result: Evaluation, groups: Groups, lang: str) -> None:
+    """The event-study chart (estimates only: its table's incident counts are never shown)
+    with the policy and the curriculum where they fall, and the pre-trend test."""
+    st.subheader(t("eval_event_heading", lang))
+    bands = []
+    for (day, short, _), colour in zip(EVENTS, BAND_COLOURS, strict=False):
+        offsets = headline.pilot_offsets(groups.starts, day)
+        if offsets is not None:
+            bands.append(Band(offsets[0], offsets[1] + 1, t(short, lang), colour))
+    words = EventStudyWords(
+        x_axis=t("eval_event_axis_x", lang), y_axis=t("eval_event_axis_y", lang),
+        estimate=t("eval_event_estimate", lang), reference=t("eval_event_reference", lang),
+        pooled=t("eval_event_pooled", lang), bin_label=t("eval_event_bin", lang, label="{label}"),
+    )  # fmt: skip
+    columns = ["rel_month", "label", "estimate", "low", "high", "reference", "binned"]
+    chart = event_study_chart(result.event_study[columns], words, bands)
+    st.plotly_chart(chart, width="stretch", key="eval_event_study")
+    st.caption(t("eval_event_caption", lang))
+    st.markdown(pre_trend_text(result.pre_trend_p, lang))
+
+
+def render_robustness(choice: Choice, lang: str) -> None:
+    """The Callaway-Sant'Anna line, computed after the headline is drawn (cached too)."""
+    with st.spinner(t("eval_robustness_wait", lang)):
+        full = estimate(choice.provinces, choice.types, choice.design, choice.window, True)
+    check = full.robustness
+    if check is None or math.isnan(check.effect):
+        st.caption(t("eval_note_no_robustness", lang))
+        return
+    pct = headline.signed_percent
+    st.markdown(t("eval_robustness", lang, control=t(f"eval_control_{check.control}", lang),
+                  effect=pct(check.effect), low=pct(check.low), high=pct(check.high)))  # fmt: skip
+
+
+def grid_choice(types: tuple[str, ...]) -> str | None:
+    """The publication grid's incident-type choice for ``types`` (all, arrests and
+    confiscations, or one type), None when the grid offers none."""
+    if set(types) == set(INCIDENT_TYPES):
+        return ALL
+    if set(types) == set(PILOT_TYPES):
+        return "arrests_confiscations"
+    return types[0] if len(types) == 1 else None
+
+
+def _series(choice: Choice, groups: Groups, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Each group's published twelve-month counts, per commune where the count is shown."""
+    bounds = data.month_range()
+    filters = Filters(bounds[0], incident_type=grid_choice(choice.types) or ALL)
+    frames, names = [], {}
+    for key, ids in (("pilot", groups.pilot), ("comparison", groups.comparison)):
+        label = t(f"eval_group_{key}", lang)
+        try:
+            counts = group_series(filters, bounds, ids)
+        except ValueError:  # a small group of one type: not on the commune grid
+            st.caption(t("eval_series_small", lang, group=label))
+            continue
+        rate = counts["count"].where(counts["state"] != "small") / len(ids)
+        frames.append(counts.assign(group=key, per_commune=rate))
+        names[key] = t("eval_series_group", lang, group=label, n=f"{len(ids):,}")
+    return (pd.concat(frames) if frames else pd.DataFrame()), names
+
+
+def render_series(choice: Choice, groups: Groups, lang: str) -> None:
+    """The pilot and comparison communes over time: published counts of whole groups."""
+    st.subheader(t("eval_series_heading", lang))
+    if grid_choice(choice.types) is None:
+        st.info(t("eval_series_off_grid", lang))
+        return
+    series, names = _series(choice, groups, lang)
+    if series.empty:
+        return
+    starts = sorted(groups.starts.values())
+    bands = [Band(starts[0], starts[-1] + pd.DateOffset(months=1), t("eval_starts", lang),
+                  BAND_COLOURS[2])] if starts else []  # fmt: skip
+    lines = [Line(day, t(short, lang), t(label, lang)) for day, short, label in EVENTS]
+    axes = {"x_axis": t("eval_series_x", lang), "y_axis": t("eval_series_axis", lang)}
+    chart = group_series_chart(series, names, lines=lines, bands=bands, **axes)
+    st.plotly_chart(chart, width="stretch", key="eval_series")
+    st.caption(t("eval_series_caption", lang, t=published.threshold()))
+
+
+def render_map(groups: Groups, lang: str) -> None:
+    """The pilot and comparison communes on the national map, coloured by group only."""
+    st.subheader(t("eval_map_heading", lang))
+    layer = data.unit_layer("commune", None)
+    role = {**dict.fromkeys(groups.comparison, 1), **dict.fromkeys(groups.pilot, 0)}
+    fills = layer["unit"].map(role).fillna(2).astype(int)
+    labels = tuple(t(f"eval_group_{g}", lang) for g in ("pilot", "comparison", "other"))
+    fmap = build_group_map(layer, fills, map_labels("commune", lang), labels,
+                           t("eval_tt_group", lang), encoded=data.units_encoded("commune", None),
+                           tiles=data.tiles_url())  # fmt: skip
+    st_folium(fmap, height=520, use_container_width=True, returned_objects=[],
+              key=f"eval_map_{lang}", render=False)  # fmt: skip
+    st.caption(t("eval_map_caption", lang))
+
+
+def render_caveats(result: Evaluation, lang: str) -> None:
+    """What the answer assumes and what the data are."""
+    st.subheader(t("eval_caveats", lang))
+    pooled = result.pilot_communes + result.comparison_communes
+    lines = [t("eval_caveat_assumption", lang), t("eval_caveat_reporting", lang),
+             t("eval_caveat_pooled", lang, n=f"{pooled:,}")]  # fmt: skip
+    if data.is_synthetic():
+        planted = planted_effect()
+        lines.append(
+            t("synthetic", lang)
+            if planted is None
+            else t("eval_caveat_synthetic", lang, planted=round(planted * 100))
+        )
+    st.markdown("\n".join(f"- {line}" for line in lines))
