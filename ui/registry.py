@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from i18n import t
-from pages import about, admin, explore, national_map
+from pages import about, admin, explore, national_map, ranking
 from ui.roles import ADMIN, ANALYST, BRIEFING, ROLES
 
 #: Pages that show communes: never the briefing audience.
@@ -42,8 +42,9 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("explore", "page_explore", explore.render, COMMUNE_LEVEL, frozenset({ANALYST, ADMIN})),
     PageSpec("national_map", "page_map", national_map.render, COMMUNE_LEVEL),
-    # The briefing home until a province-level briefing page (the ranking) takes it.
-    PageSpec("about", "page_about", about.render, PROVINCE_LEVEL, frozenset({BRIEFING})),
+    # Province-level: the briefing audience's home (it reads the briefing store).
+    PageSpec("ranking", "page_ranking", ranking.render, PROVINCE_LEVEL, frozenset({BRIEFING})),
+    PageSpec("about", "page_about", about.render, PROVINCE_LEVEL),
     PageSpec("admin", "page_admin", admin.render, ADMIN_ONLY),
 )
 
