@@ -627,7 +627,10 @@ LABELS: dict[str, dict[str, str]] = {
     "rank_col_tests": {"en": "Test before → after", "km": "តេស្តមុន → ក្រោយ"},
     "rank_col_gain": {"en": "Gain", "km": "កំណើន"},
     "rank_not_reported": {"en": "not reported", "km": "មិនបានរាយការណ៍"},
-    "rank_counts": {"en": "Counts: {selection}", "km": "ចំនួន៖ {selection}"},
+    "rank_counts": {
+        "en": "Counts (the same whatever the sidebar's filters): {selection}",
+        "km": "ចំនួន (ដូចគ្នា មិនថាតម្រងនៅរបារចំហៀងជាអ្វីទេ)៖ {selection}",
+    },
     "rank_before_window": {
         "en": "before the policy: {period}",
         "km": "មុនគោលនយោបាយ៖ {period}",
