@@ -511,6 +511,238 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Database built {when} from {gazetteer}.",
         "km": "មូលដ្ឋានទិន្នន័យបានបង្កើតនៅ {when} ពី {gazetteer}។",
     },
+    # The ranking page (pages/ranking.py, ui/ranking_view.py), its criteria (labels and
+    # one-sentence definitions: the English ones are analysis.ranking's own, a test checks),
+    # its map and its briefing pack's words that the pack does not hold itself.
+    "page_ranking": {"en": "Which province next?", "km": "ខេត្តណាបន្ទាប់?"},
+    "ranking_question": {
+        "en": "Where should the police–community partnership go after Banteay Meanchey, "
+        "Phnom Penh and Preah Sihanouk? A ranking to question: change the weights and see "
+        "how sure each rank is.",
+        "km": "តើភាពជាដៃគូរវាងនគរបាល និងសហគមន៍គួរទៅណាបន្ទាប់ពីបន្ទាយមានជ័យ ភ្នំពេញ "
+        "និងព្រះសីហនុ? ចំណាត់ថ្នាក់ដែលអាចសួរបាន៖ ប្តូរទម្ងន់ ហើយមើលថាចំណាត់ថ្នាក់នីមួយៗ"
+        "ប្រាកដប៉ុណ្ណា។",
+    },
+    "crit_disruption_rate": {"en": "Disruption rate", "km": "អត្រានៃការរំខាន"},
+    "crit_disruption_rate_def": {
+        "en": "Incidents in the last 12 months of data per 1,000 key-population members (the "
+        "province's size estimate); a higher rate is more reason to choose the province.",
+        "km": "ឧប្បត្តិហេតុក្នុងរយៈពេល ១២ ខែចុងក្រោយនៃទិន្នន័យ ក្នុងសមាជិកក្រុមប្រជាជនគន្លឹះ "
+        "១០០០ នាក់ (តាមការប៉ាន់ស្មានទំហំរបស់ខេត្ត); អត្រាកាន់តែខ្ពស់ "
+        "គឺជាហេតុផលកាន់តែច្រើនក្នុងការជ្រើសរើសខេត្តនោះ។",
+    },
+    "crit_disruption_change": {
+        "en": "Change since the policy",
+        "km": "បម្រែបម្រួលចាប់តាំងពីគោលនយោបាយ",
+    },
+    "crit_disruption_change_def": {
+        "en": "The disruption rate of the last 12 months divided by that of the 12 months "
+        "before the Village/Commune Safety Policy (16 August 2010), with half an incident "
+        "added to each count so a zero stays finite; a larger rise is more reason (normalised "
+        "on a log scale, so a doubling and a halving are equally far from no change).",
+        "km": "អត្រានៃការរំខានក្នុងរយៈពេល ១២ ខែចុងក្រោយ ចែកនឹងអត្រាក្នុងរយៈពេល ១២ ខែ"
+        "មុនគោលនយោបាយភូមិ ឃុំ មានសុវត្ថិភាព (ថ្ងៃទី ១៦ ខែសីហា ឆ្នាំ ២០១០) "
+        "ដោយបន្ថែមឧប្បត្តិហេតុកន្លះលើចំនួននីមួយៗ ដើម្បីកុំឱ្យចំនួនសូន្យធ្វើឱ្យផលចែកគ្មានកំណត់; "
+        "ការកើនឡើងកាន់តែធំ គឺជាហេតុផលកាន់តែច្រើន (ធ្វើមាត្រដ្ឋានលើលោការីត "
+        "ដូច្នេះការកើនទ្វេដង និងការថយពាក់កណ្តាល នៅឆ្ងាយស្មើគ្នាពីការមិនប្រែប្រួល)។",
+    },
+    "crit_kp_size": {"en": "Key-population size", "km": "ទំហំក្រុមប្រជាជនគន្លឹះ"},
+    "crit_kp_size_def": {
+        "en": "Key-population members estimated in the province (summed over the populations "
+        "that have an estimate); more people within the partnership's reach is more reason "
+        "(normalised on log(1 + size), so the largest province does not flatten the others).",
+        "km": "ចំនួនសមាជិកក្រុមប្រជាជនគន្លឹះដែលបានប៉ាន់ស្មានក្នុងខេត្ត (បូកលើក្រុមដែលមាន"
+        "ការប៉ាន់ស្មាន); មនុស្សកាន់តែច្រើនដែលភាពជាដៃគូអាចឈានដល់ គឺជាហេតុផលកាន់តែច្រើន "
+        "(ធ្វើមាត្រដ្ឋានលើ log(1 + ទំហំ) ដើម្បីកុំឱ្យខេត្តធំជាងគេបង្រួមខេត្តផ្សេងទៀត)។",
+    },
+    "crit_services_per_kp": {"en": "Few services", "km": "សេវាតិច"},
+    "crit_services_per_kp_def": {
+        "en": "HIV prevention service points per 1,000 key-population members; fewer "
+        "services mean more need, so a lower value is more reason (the normalisation "
+        "reverses it).",
+        "km": "ចំណុចសេវាបង្ការមេរោគអេដស៍ ក្នុងសមាជិកក្រុមប្រជាជនគន្លឹះ ១០០០ នាក់; "
+        "សេវាកាន់តែតិច មានន័យថាតម្រូវការកាន់តែច្រើន ដូច្នេះតម្លៃកាន់តែទាប "
+        "គឺជាហេតុផលកាន់តែច្រើន (ការធ្វើមាត្រដ្ឋានបញ្ច្រាសវា)។",
+    },
+    "crit_communes_without_partnership": {
+        "en": "Communes without partnership",
+        "km": "ឃុំគ្មានភាពជាដៃគូ",
+    },
+    "crit_communes_without_partnership_def": {
+        "en": "Share of the province's communes with no partnership activity in the last 12 "
+        "months of data; more communes left to reach is more reason.",
+        "km": "ចំណែកនៃឃុំក្នុងខេត្តដែលគ្មានសកម្មភាពភាពជាដៃគូ ក្នុងរយៈពេល ១២ ខែចុងក្រោយ"
+        "នៃទិន្នន័យ; ឃុំកាន់តែច្រើនដែលនៅសល់ត្រូវឈានដល់ គឺជាហេតុផលកាន់តែច្រើន។",
+    },
+    "crit_police_readiness": {"en": "Police readiness", "km": "ការត្រៀមខ្លួនរបស់នគរបាល"},
+    "crit_police_readiness_def": {
+        "en": "Trainees of the province's police academies × the share of the 9 curriculum "
+        "modules delivered × the pre/post test gain (post minus pre mean, per 100): a trained "
+        "academy makes the province ready to take the partnership, so more readiness is more "
+        "reason; a province without an academy scores 0, not missing (normalised on log(1 + "
+        "value)).",
+        "km": "សិក្ខាកាមនៃសាលានគរបាលក្នុងខេត្ត × ចំណែកនៃម៉ូឌុលកម្មវិធីសិក្សាទាំង ៩ "
+        "ដែលបានបង្រៀន × កំណើនពិន្ទុតេស្តមុន/ក្រោយ (មធ្យមក្រោយដកមធ្យមមុន ក្នុង ១០០)៖ "
+        "សាលាដែលបានបណ្តុះបណ្តាលធ្វើឱ្យខេត្តត្រៀមខ្លួនទទួលភាពជាដៃគូ "
+        "ដូច្នេះការត្រៀមខ្លួនកាន់តែច្រើន គឺជាហេតុផលកាន់តែច្រើន; ខេត្តដែលគ្មានសាលា"
+        "ទទួលបាន ០ មិនមែនគ្មានទិន្នន័យទេ (ធ្វើមាត្រដ្ឋានលើ log(1 + តម្លៃ))។",
+    },
+    "rank_weights": {"en": "Weights", "km": "ទម្ងន់"},
+    "rank_weights_help": {
+        "en": "Relative weights: they are scaled to sum to 1, and 0 leaves a criterion out.",
+        "km": "ទម្ងន់ធៀប៖ វាត្រូវបានធ្វើមាត្រដ្ឋានឱ្យបូកស្មើ ១ ហើយ ០ ដកលក្ខណៈវិនិច្ឆ័យមួយចេញ។",
+    },
+    "rank_reset": {"en": "Reset the default weights", "km": "កំណត់ទម្ងន់លំនាំដើមឡើងវិញ"},
+    "rank_method": {"en": "Method", "km": "វិធីសាស្ត្រ"},
+    "rank_method_spotis": {"en": "SPOTIS", "km": "SPOTIS (ចម្ងាយទៅចំណុចឧត្តមគតិ)"},
+    "rank_method_weighted_sum": {"en": "Weighted sum", "km": "ផលបូកតាមទម្ងន់"},
+    "rank_method_topsis": {"en": "TOPSIS", "km": "TOPSIS (ភាពជិតនឹងខេត្តឧត្តមគតិ)"},
+    "rank_why_spotis": {
+        "en": "SPOTIS scores each province by its distance to the ideal on fixed bounds, so "
+        "leaving a province out never reverses the order of the others.",
+        "km": "SPOTIS ដាក់ពិន្ទុខេត្តនីមួយៗតាមចម្ងាយទៅចំណុចឧត្តមគតិលើព្រំដែនថេរ "
+        "ដូច្នេះការដកខេត្តមួយចេញ មិនដែលធ្វើឱ្យលំដាប់ខេត្តផ្សេងទៀតបញ្ច្រាសទេ។",
+    },
+    "rank_why_weighted_sum": {
+        "en": "The weighted sum is the plainest score; on these criteria it orders the "
+        "provinces exactly as SPOTIS does.",
+        "km": "ផលបូកតាមទម្ងន់ជាពិន្ទុសាមញ្ញបំផុត; លើលក្ខណៈវិនិច្ឆ័យទាំងនេះ វាតម្រៀបខេត្តដូច SPOTIS ទាំងស្រុង។",
+    },
+    "rank_why_topsis": {
+        "en": "TOPSIS compares the provinces with each other: leaving one out can reverse the "
+        "order of others.",
+        "km": "TOPSIS ប្រៀបធៀបខេត្តនានាជាមួយគ្នា៖ ការដកខេត្តមួយចេញ អាចធ្វើឱ្យលំដាប់ខេត្តផ្សេងទៀតបញ្ច្រាស។",
+    },
+    "rank_criteria": {"en": "The criteria", "km": "លក្ខណៈវិនិច្ឆ័យ"},
+    "rank_weights_all_zero": {
+        "en": "Every weight is zero ({criteria}): give at least one criterion a positive weight.",
+        "km": "ទម្ងន់ទាំងអស់ស្មើសូន្យ ({criteria})៖ សូមផ្តល់ទម្ងន់វិជ្ជមានដល់លក្ខណៈវិនិច្ឆ័យយ៉ាងហោចណាស់មួយ។",
+    },
+    "rank_weights_bad": {
+        "en": "These weights cannot be used: {problem}",
+        "km": "មិនអាចប្រើទម្ងន់ទាំងនេះបានទេ៖ {problem}",
+    },
+    "rank_input_bad": {
+        "en": "The ranking cannot be computed from these data: {problem}",
+        "km": "មិនអាចគណនាចំណាត់ថ្នាក់ពីទិន្នន័យនេះបានទេ៖ {problem}",
+    },
+    "rank_table": {"en": "The ranking", "km": "ចំណាត់ថ្នាក់"},
+    "rank_col_rank": {"en": "Rank (90 % interval)", "km": "ចំណាត់ថ្នាក់ (ចន្លោះ ៩០ %)"},
+    "rank_col_median": {"en": "Median rank", "km": "ចំណាត់ថ្នាក់កណ្តាល"},
+    "rank_col_top3": {"en": "Chance of top 3", "km": "ឱកាសជាប់ ៣ ដំបូង"},
+    "rank_col_score": {"en": "Score", "km": "ពិន្ទុ"},
+    "rank_col_partnership": {"en": "In the partnership", "km": "ក្នុងភាពជាដៃគូ"},
+    "rank_in_partnership": {"en": "yes, already", "km": "មានរួចហើយ"},
+    "rank_missing": {"en": "missing", "km": "គ្មានទិន្នន័យ"},
+    "rank_not_ranked": {"en": "not ranked", "km": "មិនបានចាត់ថ្នាក់"},
+    "rank_table_note": {
+        "en": "The rank is the one at the chosen weights; {draws} draws of the weights around "
+        "them and of the counts put the province inside its 90 % interval 9 times in 10. "
+        "Criteria run from 0 to 1 (1 = most reason to choose the province); “missing” means "
+        "no data there, never 0.",
+        "km": "ចំណាត់ថ្នាក់គឺតាមទម្ងន់ដែលបានជ្រើស; ការចាប់ទម្ងន់ជុំវិញទម្ងន់ទាំងនោះ "
+        "និងចំនួនករណី {draws} ដង ដាក់ខេត្តក្នុងចន្លោះ ៩០ % របស់វា ៩ ដងក្នុង ១០។ "
+        "លក្ខណៈវិនិច្ឆ័យមានពី ០ ដល់ ១ (១ = ហេតុផលច្រើនបំផុតក្នុងការជ្រើសខេត្ត); "
+        "“គ្មានទិន្នន័យ” មិនមែនតម្លៃ ០ ទេ។",
+    },
+    "rank_why": {"en": "Why the leaders lead", "km": "ហេតុអ្វីខេត្តទាំងនេះនាំមុខ"},
+    "rank_leader": {
+        "en": "{province} (rank {rank}, 90 % interval {low}–{high}, in the top 3 in {p} of "
+        "draws) is ahead of the median province mainly on {criteria}.",
+        "km": "{province} (ចំណាត់ថ្នាក់ {rank} ចន្លោះ ៩០ % {low}–{high} ជាប់ ៣ ដំបូងក្នុង {p} "
+        "នៃការចាប់) នាំមុខខេត្តកណ្តាលភាគច្រើនដោយសារ {criteria}។",
+    },
+    "rank_leader_none": {
+        "en": "{province} (rank {rank}, 90 % interval {low}–{high}, in the top 3 in {p} of "
+        "draws) is not ahead of the median province on any criterion.",
+        "km": "{province} (ចំណាត់ថ្នាក់ {rank} ចន្លោះ ៩០ % {low}–{high} ជាប់ ៣ ដំបូងក្នុង {p} "
+        "នៃការចាប់) មិននាំមុខខេត្តកណ្តាលលើលក្ខណៈវិនិច្ឆ័យណាមួយទេ។",
+    },
+    "rank_nobody": {
+        "en": "No province could be ranked: every province lacks every weighted criterion.",
+        "km": "គ្មានខេត្តណាអាចចាត់ថ្នាក់បានទេ៖ ខេត្តនីមួយៗខ្វះលក្ខណៈវិនិច្ឆ័យដែលមានទម្ងន់ទាំងអស់។",
+    },
+    "rank_and": {"en": " and ", "km": " និង "},
+    "rank_map": {"en": "Map", "km": "ផែនទី"},
+    "rank_map_caption": {
+        "en": "Provinces coloured by score (darker: more reason to choose; grey: not ranked); "
+        "thick outline: already in the partnership. Blue dots: police academies, placed at "
+        "their province's centre because the academies file gives no coordinates.",
+        "km": "ខេត្តដាក់ពណ៌តាមពិន្ទុ (ពណ៌កាន់តែចាស់៖ ហេតុផលកាន់តែច្រើន; ប្រផេះ៖ "
+        "មិនបានចាត់ថ្នាក់); បន្ទាត់ក្រាស់៖ មានភាពជាដៃគូរួចហើយ។ ចំណុចខៀវ៖ សាលានគរបាល "
+        "ដាក់នៅកណ្តាលខេត្តរបស់វា ព្រោះឯកសារសាលាមិនមានកូអរដោនេ។",
+    },
+    "rank_tt_rank": {"en": "Rank", "km": "ចំណាត់ថ្នាក់"},
+    "rank_academy_point": {
+        "en": "{name}: {modules} of {total} modules, test gain {gain}",
+        "km": "{name}៖ ម៉ូឌុល {modules} ក្នុងចំណោម {total} កំណើនពិន្ទុ {gain}",
+    },
+    "rank_academies": {"en": "Police academies", "km": "សាលានគរបាល"},
+    "rank_no_academies": {
+        "en": "No police academy file is loaded: police readiness is missing everywhere.",
+        "km": "មិនទាន់មានឯកសារសាលានគរបាលទេ៖ ការត្រៀមខ្លួនរបស់នគរបាលគ្មានទិន្នន័យគ្រប់ទីកន្លែង។",
+    },
+    "rank_col_academy": {"en": "Academy", "km": "សាលា"},
+    "rank_col_modules": {"en": "Modules (of {n})", "km": "ម៉ូឌុល (ក្នុងចំណោម {n})"},
+    "rank_col_trainees": {"en": "Trainees", "km": "សិក្ខាកាម"},
+    "rank_col_tests": {"en": "Test before → after", "km": "តេស្តមុន → ក្រោយ"},
+    "rank_col_gain": {"en": "Gain", "km": "កំណើន"},
+    "rank_not_reported": {"en": "not reported", "km": "មិនបានរាយការណ៍"},
+    "rank_counts": {
+        "en": "Counts (the same whatever the sidebar's filters): {selection}",
+        "km": "ចំនួន (ដូចគ្នា មិនថាតម្រងនៅរបារចំហៀងជាអ្វីទេ)៖ {selection}",
+    },
+    "rank_before_window": {
+        "en": "before the policy: {period}",
+        "km": "មុនគោលនយោបាយ៖ {period}",
+    },
+    "rank_before_missing": {
+        "en": "the data do not reach back to it, so the change is missing",
+        "km": "ទិន្នន័យមិនទៅដល់ពេលនោះទេ ដូច្នេះបម្រែបម្រួលគ្មានទិន្នន័យ",
+    },
+    "rank_stand_in": {
+        "en": "A count that reads “<{t}” enters the ranking as {s} (the mean of 1 to {h}), "
+        "never as itself; the count itself is never used.",
+        "km": "ចំនួនដែលបង្ហាញជា “<{t}” ចូលក្នុងចំណាត់ថ្នាក់ជា {s} (មធ្យមនៃ 1 ដល់ {h}) "
+        "មិនមែនជាចំនួនពិតរបស់វាទេ; ចំនួនពិតមិនដែលត្រូវបានប្រើទេ។",
+    },
+    "rank_stand_in_here": {
+        "en": "Here: {provinces}.",
+        "km": "នៅទីនេះ៖ {provinces}។",
+    },
+    "rank_protection": {
+        "en": "How numbers are protected: the ranking reads only the province counts the atlas "
+        "publishes (1 to {h} incidents read “<{t}”, {t} or more are moved by up to 2, the "
+        "same way every time), public population estimates and public tables; it shows no "
+        "incident count, only rates and shares scaled from 0 to 1.",
+        "km": "របៀបការពារលេខ៖ ចំណាត់ថ្នាក់អានតែចំនួនខេត្តដែលអាត្លាសបោះពុម្ព (ឧប្បត្តិហេតុពី 1 "
+        "ដល់ {h} បង្ហាញជា “<{t}” ហើយពី {t} ឡើងទៅត្រូវបានផ្លាស់ប្តូររហូតដល់ 2 "
+        "ដូចគ្នារាល់ពេល) ការប៉ាន់ស្មានប្រជាជនសាធារណៈ និងតារាងសាធារណៈ; "
+        "វាមិនបង្ហាញចំនួនឧប្បត្តិហេតុទេ មានតែអត្រា និងចំណែកដែលធ្វើមាត្រដ្ឋានពី ០ ដល់ ១។",
+    },
+    "rank_inputs": {"en": "The inputs, as published", "km": "ទិន្នន័យបញ្ចូល ដូចដែលបានបោះពុម្ព"},
+    "rank_col_incidents": {
+        "en": "Incidents, last 12 months",
+        "km": "ឧប្បត្តិហេតុ ១២ ខែចុងក្រោយ",
+    },
+    "rank_col_before": {
+        "en": "Incidents, 12 months before the policy",
+        "km": "ឧប្បត្តិហេតុ ១២ ខែមុនគោលនយោបាយ",
+    },
+    "rank_col_kp": {"en": "Key-population estimate", "km": "ការប៉ាន់ស្មានក្រុមប្រជាជនគន្លឹះ"},
+    "rank_col_services": {"en": "Service points", "km": "ចំណុចសេវា"},
+    "rank_col_communes": {"en": "Communes", "km": "ឃុំ"},
+    "rank_col_without": {"en": "Without partnership", "km": "គ្មានភាពជាដៃគូ"},
+    "rank_counted_as": {"en": "{text} (counted as {s})", "km": "{text} (រាប់ជា {s})"},
+    "rank_pack": {"en": "The briefing pack", "km": "ឯកសារសង្ខេប"},
+    "rank_pack_help": {
+        "en": "An A4 PDF of at most four pages with this ranking, its map, the academies, the "
+        "method and the data used; built when clicked and recorded in the audit log.",
+        "km": "ឯកសារ PDF ទំហំ A4 មិនលើសពីបួនទំព័រ ដែលមានចំណាត់ថ្នាក់នេះ ផែនទី សាលា "
+        "វិធីសាស្ត្រ និងទិន្នន័យដែលបានប្រើ; បង្កើតនៅពេលចុច ហើយកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។",
+    },
+    "rank_pack_en": {"en": "Briefing pack (PDF, English)", "km": "ឯកសារសង្ខេប (PDF អង់គ្លេស)"},
+    "rank_pack_km": {"en": "Briefing pack (PDF, Khmer)", "km": "ឯកសារសង្ខេប (PDF ខ្មែរ)"},
     "col_match_method": {"en": "Match method", "km": "វិធីផ្គូផ្គង"},
     # How each 2014 commune polygon found its gazetteer code (vocabulary.MATCH_METHODS).
     "mm_exact": {
@@ -552,7 +784,7 @@ LABELS: dict[str, dict[str, str]] = {
     "kind_services": {"en": "Services", "km": "សេវា"},
     "kind_service_activity": {"en": "Service activity", "km": "សកម្មភាពសេវា"},
     "kind_partnership": {"en": "Partnership", "km": "ភាពជាដៃគូ"},
-    "kind_academies": {"en": "Police academies", "km": "សាលាប៉ូលីស"},
+    "kind_academies": {"en": "Police academies", "km": "សាលានគរបាល"},
     "kind_kp_estimates": {"en": "Key-population estimates", "km": "ការប៉ាន់ស្មានក្រុមប្រជាជនគន្លឹះ"},
     "col_polygons": {"en": "Polygons", "km": "ពហុកោណ"},
     "col_kind": {"en": "Kind", "km": "ប្រភេទ"},
@@ -828,6 +1060,10 @@ LABELS: dict[str, dict[str, str]] = {
         "និងការរឹបអូស បន្ទាប់ពីការចាប់ផ្តើមនៅឃុំសាកល្បងនីមួយៗ៖ ចន្លោះទំនុកចិត្តគួរតែគ្របដណ្តប់វា។",
     },
     "eval_cannot": {"en": "No estimate: {detail}", "km": "គ្មានការប៉ាន់ស្មានទេ៖ {detail}"},
+    "eval_failed": {
+        "en": "No estimate: the estimator could not fit a model to these data.",
+        "km": "គ្មានការប៉ាន់ស្មានទេ៖ វិធីប៉ាន់ស្មានមិនអាចសមគំរូមួយទៅនឹងទិន្នន័យនេះបានទេ។",
+    },
     "eval_no_data": {
         "en": "No estimate: no incident is loaded yet.",
         "km": "គ្មានការប៉ាន់ស្មានទេ៖ មិនទាន់មានឧប្បត្តិហេតុត្រូវបានផ្ទុកនៅឡើយទេ។",

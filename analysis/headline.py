@@ -37,6 +37,7 @@ __all__ = [
     "check_provinces",
     "default_headline",
     "evaluate_atlas",
+    "headline_frame",
     "headline_text",
     "note_text",
     "reason_text",
@@ -45,6 +46,8 @@ __all__ = [
 ]
 
 Window = str | tuple[date, date]
+#: The level of the headline's interval.
+HEADLINE_LEVEL = 0.95
 
 
 def check_provinces(
@@ -159,6 +162,7 @@ REASONS = (
     (r"no pre-period incidents: .* in " + SPAN, "eval_no_pre_incidents"),
     (r"no incidents in the pilot communes after their start in " + SPAN, "eval_no_post"),
     (r"the pilot communes' months after the start cannot be compared", "eval_no_overlap"),
+    (r"the estimate failed on these data", "eval_failed"),
     (r"unknown province '(?P<value>[^']*)'", "eval_bad_province"),
     (r"unknown incident type '(?P<value>[^']*)'", "eval_bad_type"),
     (r"choose at least one pilot province", "eval_choose_province"),
@@ -195,12 +199,14 @@ def default_headline(con: duckdb.DuckDBPyConnection) -> dict:
     design and window, no robustness line) as the briefing pack's headline: ``effect``,
     ``low``, ``high`` (relative changes), ``method``, ``design``, ``window``, ``first_month``,
     ``last_month``, ``pilot_communes``, ``comparison_communes``, ``pre_trend_p``, the sentence
-    in both languages (``text_en``, ``text_km``), ``synthetic`` and ``reason`` (None). When the
+    in both languages (``text_en``, ``text_km``), ``level`` (0.95), ``provinces`` (the pilot
+    provinces' codes, comma-separated), ``synthetic`` and ``reason`` (None). When the
     evaluation cannot be run, the numbers are None and ``reason`` says why (``reason_en``,
     ``reason_km`` in words)."""
     synthetic = query.build_info(con).get(SYNTHETIC_FLAG) == "true"
     keys = ("effect", "low", "high", "method", "design", "window", "first_month", "last_month",
             "pilot_communes", "comparison_communes", "pre_trend_p")  # fmt: skip
+    level = {"level": HEADLINE_LEVEL}
     try:
         result = evaluate_atlas(con, robustness=False)
     except InsufficientDataError as exc:
@@ -208,8 +214,8 @@ def default_headline(con: duckdb.DuckDBPyConnection) -> dict:
         out |= {"design": DEFAULT_DESIGN, "window": DEFAULT_WINDOW}
         reason = str(exc)
         texts = {f"reason_{lang}": reason_text(reason, lang) for lang in ("en", "km")}
-        return out | {"text_en": None, "text_km": None, "synthetic": synthetic,
-                      "reason": reason, **texts}  # fmt: skip
+        return out | level | {"provinces": None, "text_en": None, "text_km": None,
+                              "synthetic": synthetic, "reason": reason, **texts}  # fmt: skip
     data = result.to_dict()
     out = {key: data[key] for key in keys}
     subject = {lang: subject_text(PILOT_TYPES, lang) for lang in ("en", "km")}
@@ -217,8 +223,42 @@ def default_headline(con: duckdb.DuckDBPyConnection) -> dict:
         f"text_{lang}": headline_text(result.effect, result.low, result.high, subject[lang], lang)
         for lang in ("en", "km")
     }
-    return out | texts | {"synthetic": synthetic, "reason": None, "reason_en": None,
-                          "reason_km": None}  # fmt: skip
+    provinces = {"provinces": ",".join(result.provinces)}
+    return out | level | provinces | texts | {"synthetic": synthetic, "reason": None,
+                                             "reason_en": None, "reason_km": None}  # fmt: skip
+
+
+#: The columns of the ``evaluation_headline`` table, in order, with their DuckDB types.
+HEADLINE_COLUMNS = {
+    "effect": "DOUBLE", "low": "DOUBLE", "high": "DOUBLE", "level": "DOUBLE",
+    "method": "VARCHAR", "design": "VARCHAR", "window": "VARCHAR", "first_month": "VARCHAR",
+    "last_month": "VARCHAR", "pilot_communes": "INTEGER", "comparison_communes": "INTEGER",
+    "pre_trend_p": "DOUBLE", "provinces": "VARCHAR", "text_en": "VARCHAR", "text_km": "VARCHAR",
+    "reason": "VARCHAR", "reason_en": "VARCHAR", "reason_km": "VARCHAR", "synthetic": "BOOLEAN",
+}  # fmt: skip
+
+
+def headline_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """``default_headline`` as the one row of the ``evaluation_headline`` table (columns
+    ``HEADLINE_COLUMNS``), written by the ETL with every database and its briefing store.
+    An estimator that fails on these data gives a row with no numbers and the failure as its
+    reason, not an error: the headline is context, and the build must not fail for it."""
+    try:
+        row = default_headline(con)
+    except (InsufficientDataError, ValueError, ArithmeticError, RuntimeError) as exc:
+        # pyfixest raises ValueError or RuntimeError when the model cannot be fitted (no
+        # variation left after the fixed effects, no convergence); numpy ArithmeticError.
+        reason = f"the estimate failed on these data ({type(exc).__name__})"
+        row = dict.fromkeys(HEADLINE_COLUMNS)
+        row |= {"level": HEADLINE_LEVEL, "design": DEFAULT_DESIGN, "window": DEFAULT_WINDOW,
+                "reason": reason, "reason_en": reason_text(reason, "en"),
+                "reason_km": reason_text(reason, "km"),
+                "synthetic": query.build_info(con).get(SYNTHETIC_FLAG) == "true"}  # fmt: skip
+    frame = pd.DataFrame([{name: row.get(name) for name in HEADLINE_COLUMNS}])
+    return frame.astype({"effect": "float64", "low": "float64", "high": "float64",
+                         "level": "float64", "pre_trend_p": "float64",
+                         "pilot_communes": "Int32", "comparison_communes": "Int32",
+                         "synthetic": "boolean"})  # fmt: skip
 
 
 def pilot_offsets(starts: dict[str, pd.Timestamp], day: date) -> tuple[int, int] | None:

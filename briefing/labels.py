@@ -132,6 +132,12 @@ _OWN: dict[str, dict[str, str]] = {
         "km": "នៅក្នុងឃុំសាកល្បង ការចាប់ខ្លួន និងការរឹបអូសបានប្រែប្រួល {change} "
         "ក្រោយពេលភាពជាដៃគូចាប់ផ្តើម (ចន្លោះ {level} ពី {low} ដល់ {high}; {estimator})។",
     },
+    "evaluation_said": {
+        "en": "{text} Estimated on the data shown ({estimator}); the evaluation page of the "
+        "atlas gives its pre-trend test and robustness check.",
+        "km": "{text} ប៉ាន់ស្មានលើទិន្នន័យដែលបានបង្ហាញ ({estimator}); ទំព័រវាយតម្លៃនៃអាត្លាសផ្តល់"
+        "ការធ្វើតេស្តនិន្នាការមុន និងការត្រួតពិនិត្យភាពរឹងមាំរបស់វា។",
+    },
     "evaluation_not_run": {
         "en": "Not run: the pilot evaluation has not been run on these data.",
         "km": "មិនទាន់ដំណើរការ៖ ការវាយតម្លៃកម្មវិធីសាកល្បងមិនទាន់បានដំណើរការលើទិន្នន័យនេះទេ។",

@@ -175,13 +175,15 @@ class LoadedFile:
 class Evaluation:
     """The pilot evaluation's headline: the relative change of arrests and confiscations in
     the pilot communes after the partnership started (-0.38 = a 38 % fall), with its interval
-    at ``level`` and the estimator's name."""
+    at ``level`` and the estimator's name; ``text`` the headline in words when the evaluation
+    gives one (then printed instead of the pack's own sentence)."""
 
     change: float
     low: float
     high: float
     estimator: str
     level: float = 0.95
+    text: Text | None = None
 
     def __post_init__(self) -> None:
         _check(
@@ -268,7 +270,8 @@ class Brief:
     ranked last); ``criteria`` lists the criteria in the order of the table's columns, each
     with its weight; ``method`` is one of ``METHODS`` and ``draws`` the number of draws behind
     the rank intervals. ``filters`` is the data selection in words (``query.view.Filters.
-    describe`` in each language). ``evaluation`` None prints "not run". With ``synthetic``
+    describe`` in each language). ``evaluation`` None prints ``evaluation_reason`` (why there is
+    no estimate on these data) or, without one, "not run". With ``synthetic``
     set, the synthetic label is on every page. ``title`` None prints the pack's own title.
     """
 
@@ -283,6 +286,7 @@ class Brief:
     synthetic: bool
     leaders: tuple[Leader, ...] = ()
     evaluation: Evaluation | None = None
+    evaluation_reason: Text | None = None
     academies: tuple[Academy, ...] = ()
     timeline: tuple[TimelineEvent, ...] = field(default_factory=case_study_timeline)
     curriculum: Curriculum = field(default_factory=Curriculum)

@@ -217,7 +217,10 @@ def _selection(brief: Brief, lang: str) -> dict[str, str]:
 def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
     e = brief.evaluation
     if e is None:
-        text = label("evaluation_not_run", lang)
+        reason = brief.evaluation_reason
+        text = reason.get(lang) if reason else label("evaluation_not_run", lang)
+    elif e.text is not None:
+        text = label("evaluation_said", lang, text=e.text.get(lang), estimator=e.estimator)
     else:
         text = label(
             "evaluation_headline",

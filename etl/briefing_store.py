@@ -4,8 +4,10 @@ Written beside the database (``etl.schema.briefing_store_path``) every time the 
 replaced, from the new database's own tables: the incidents summed by province (with their
 record keys summed too, so the protection layer publishes the same numbers from either file),
 partnership per province and month, service points without their place, the key-population
-estimates, the police academies, the build's metadata, the files loaded, and the About page's
-summaries. Nothing below the province: no commune, district, polygon, name or code of one.
+estimates, the police academies, the build's metadata, the files loaded, the About page's
+summaries and the pilot evaluation's headline (``write_evaluation_headline``, computed on the
+whole database first). Nothing below the province: no commune, district, polygon, name or
+code of one.
 """
 
 from __future__ import annotations
@@ -35,8 +37,31 @@ STORE = {
     "load_log": "SELECT * FROM load_log",
     "match_summary": "SELECT * FROM match_summary",
     "quarantine_summary": "SELECT * FROM quarantine_summary",
+    "evaluation_headline": "SELECT * FROM evaluation_headline",
 }
 assert tuple(STORE) == BRIEFING_TABLES
+
+
+def write_evaluation_headline(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)write the ``evaluation_headline`` table of the database open on ``con``: the
+    default pilot evaluation on its data (``analysis.headline.headline_frame``), one row with
+    the effect, its interval and the sentence in both languages, or the reason there is no
+    estimate. Pooled over the pilot and comparison communes, it is no small count.
+
+    Raises:
+        duckdb.Error: if the database lacks a table the evaluation reads.
+    """
+    # Imported here: the estimator (pyfixest) takes seconds to import, and only a build
+    # that writes a database needs it.
+    from analysis.headline import HEADLINE_COLUMNS, headline_frame
+
+    frame = headline_frame(con)
+    columns = ", ".join(f'"{name}" {kind}' for name, kind in HEADLINE_COLUMNS.items())
+    con.execute("DROP TABLE IF EXISTS evaluation_headline")
+    con.execute(f"CREATE TABLE evaluation_headline ({columns})")
+    con.register("headline_row", frame)
+    con.execute("INSERT INTO evaluation_headline SELECT * FROM headline_row")
+    con.unregister("headline_row")
 
 
 def write_briefing_store(con: duckdb.DuckDBPyConnection, db_path: Path) -> Path:

@@ -24,7 +24,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from etl.briefing_store import write_briefing_store
+from etl.briefing_store import write_briefing_store, write_evaluation_headline
 from etl.schema import briefing_store_path
 
 GEOMETRY_COLUMNS = ("geom", "geom_display")
@@ -184,9 +184,9 @@ def remove_stale_builds(db_path: Path) -> list[Path]:
 @contextlib.contextmanager
 def _replacing(db_path: Path, copy_first: bool, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to a new file beside ``db_path`` (a copy of it if ``copy_first``) that is
-    renamed over ``db_path`` on success, with its briefing store (``etl.briefing_store``) beside
-    it, and deleted on any exception; the write lock is held from before the copy until after
-    the renames."""
+    renamed over ``db_path`` on success, with the pilot evaluation's headline written into it
+    and its briefing store (``etl.briefing_store``) beside it, and deleted on any exception;
+    the write lock is held from before the copy until after the renames."""
     with database_lock(db_path, wait):
         remove_stale_builds(db_path)
         tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
@@ -196,6 +196,7 @@ def _replacing(db_path: Path, copy_first: bool, wait: float) -> Iterator[duckdb.
         store = None
         try:
             yield con
+            write_evaluation_headline(con)
             store = write_briefing_store(con, db_path)
             con.execute("CHECKPOINT")
             con.close()

@@ -51,6 +51,7 @@ BRIEFING_TABLES = (
     "load_log",
     "match_summary",
     "quarantine_summary",
+    "evaluation_headline",
 )
 
 

@@ -198,3 +198,10 @@ def quarantine_reasons(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     both stores)."""
     sql = "SELECT * FROM quarantine_summary ORDER BY file_name, rows DESC, reason"
     return run(con, sql, {})
+
+
+def load_log(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per loaded file: kind, file name and when it was loaded, most recent first (the data's
+    vintage, in both stores)."""
+    sql = "SELECT kind, file_name, loaded_at FROM load_log ORDER BY loaded_at DESC, file_name"
+    return run(con, sql, {})

@@ -57,3 +57,12 @@ def test_placeholders_are_filled_and_missing_ones_fail_loudly() -> None:
         t("rate_hidden", "en", n=5)
     with pytest.raises(KeyError):
         t("no_such_label", "en")
+
+
+def test_every_ranking_criterion_has_a_label_and_the_rankings_own_definition() -> None:
+    from analysis.ranking import CRITERIA, METHODS
+
+    for criterion in CRITERIA:
+        assert t(f"crit_{criterion.name}", "km")
+        assert t(f"crit_{criterion.name}_def", "en") == criterion.definition, criterion.name
+    assert all(f"rank_method_{m}" in LABELS and f"rank_why_{m}" in LABELS for m in METHODS)

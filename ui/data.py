@@ -23,6 +23,7 @@ import query
 from etl.schema import SYNTHETIC_FLAG, briefing_store_path
 from geo.maps import OSM_TILES, CommuneRows, commune_rows
 from query import explore, published
+from query import ranking as ranking_query
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -142,6 +143,12 @@ published_units = cached_read(published.units)
 published_summary = cached_read(published.summary)
 published_years = cached_read(published.year_series)
 published_windows = cached_read(published.window_series)
+# The ranking page (province tables only: it works on the briefing store).
+ranking_inputs = cached_read(ranking_query.province_inputs)
+ranking_windows = cached_read(ranking_query.ranking_windows)
+academies = cached_read(ranking_query.academies)
+evaluation_headline = cached_read(ranking_query.evaluation_headline)
+load_log = cached_read(query.load_log)
 
 
 def _encoded_units(

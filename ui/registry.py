@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from i18n import t
-from pages import about, admin, evaluation, explore, national_map
+from pages import about, admin, evaluation, explore, national_map, ranking
 from ui.roles import ADMIN, ANALYST, BRIEFING, ROLES
 
 #: Pages that show communes: never the briefing audience.
@@ -57,8 +57,9 @@ PAGES: tuple[PageSpec, ...] = (
     # Commune-level (the map of pilot and comparison communes), with its own choices; the
     # briefing audience gets the headline in the briefing pack (analysis.headline).
     PageSpec("evaluation", "page_evaluation", evaluation.render, COMMUNE_LEVEL),
-    # The briefing home until a province-level briefing page (the ranking) takes it.
-    PageSpec("about", "page_about", about.render, PROVINCE_LEVEL, frozenset({BRIEFING})),
+    # Province-level: the briefing audience's home (it reads the briefing store).
+    PageSpec("ranking", "page_ranking", ranking.render, PROVINCE_LEVEL, frozenset({BRIEFING})),
+    PageSpec("about", "page_about", about.render, PROVINCE_LEVEL),
     PageSpec("admin", "page_admin", admin.render, ADMIN_ONLY),
 )
 

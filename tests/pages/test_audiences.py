@@ -23,13 +23,13 @@ ROLES_FILE = """[users]
 """
 NOT_AVAILABLE = "This page is not available for this audience."
 TITLES = {"explore": "Explore", "national_map": "Enabling Environment Atlas",
-          "about": "About the data", "admin": "Partner files",
-          "evaluation": "Did the pilot work?"}  # fmt: skip
+          "evaluation": "Did the pilot work?", "ranking": "Which province next?",
+          "about": "About the data", "admin": "Partner files"}  # fmt: skip
 # What each role may open: the matrix the registry must give.
 ALLOWED = {
-    BRIEFING: {"about"},
-    ANALYST: {"explore", "national_map", "evaluation", "about"},
-    ADMIN: {"explore", "national_map", "evaluation", "about", "admin"},
+    BRIEFING: {"ranking", "about"},
+    ANALYST: {"explore", "national_map", "evaluation", "ranking", "about"},
+    ADMIN: {"explore", "national_map", "evaluation", "ranking", "about", "admin"},
 }
 
 
@@ -63,7 +63,7 @@ def test_the_registry_gives_each_role_its_pages_and_one_home() -> None:
         assert {p.url_path for p in pages_for(role)} == ALLOWED[role]
         assert home_for(role) in pages_for(role)
         assert sum(role in p.home_of for p in PAGES) == 1
-    assert home_for(BRIEFING).url_path == "about"  # until a province-level briefing page
+    assert home_for(BRIEFING).url_path == "ranking"  # province-level, on the briefing store
     assert home_for(ANALYST).url_path == home_for(ADMIN).url_path == "explore"
     assert pages_for("wizard") == ()
     with pytest.raises(KeyError):
@@ -90,7 +90,7 @@ def test_the_home_page_is_the_roles_home_and_the_sidebar_says_who(
     atlas_env: Path, roles_file: Path
 ) -> None:
     briefing = opened(None, {"email": "Briefing@Example.org"})
-    assert briefing.title[0].value == "About the data"
+    assert briefing.title[0].value == "Which province next?"
     assert "Signed in as Briefing@Example.org (briefing)" in briefing.sidebar.caption[-1].value
     admin = opened(None, {"email": "someone@example.org", "groups": "staff, atlas-admins"})
     assert admin.title[0].value == "Explore"
@@ -118,7 +118,7 @@ def test_anonymous_visitors_of_partner_data_get_the_briefing_pages(
     monkeypatch.setenv("ATLAS_TILES", "off")
     home = opened(None, {})
     assert not home.exception
-    assert home.title[0].value == "About the data"
+    assert home.title[0].value == "Which province next?"
     assert "Visitor without sign-in (briefing)" in home.sidebar.caption[-1].value
     for page in ("explore", "national_map", "admin"):
         assert refused(opened(page, {}))
@@ -156,7 +156,7 @@ def test_with_a_login_provider_the_sidebar_offers_to_log_in_and_out(
     assert logged_out.title[0].value == "Explore"  # anonymous on the demo: analyst
     logged_in = opened(None, {"is_logged_in": True, "email": "briefing@example.org"})
     assert [b.label for b in logged_in.sidebar.button] == ["Log out"]
-    assert logged_in.title[0].value == "About the data"
+    assert logged_in.title[0].value == "Which province next?"
     proxied = opened(None, {"email": "briefing@example.org"})  # headers: no log-in button
     assert not proxied.sidebar.button
 

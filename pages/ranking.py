@@ -1,0 +1,94 @@
+"""Which province next? The province ranking with its uncertainty, why the leaders lead, the
+map with the police academies, and the briefing pack. Province tables only: this is the
+briefing audience's home, read from the briefing store."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from analysis.ranking import CRITERION_NAMES, Ranking
+from i18n import t
+from pages import run_router
+from query import published
+from query import ranking as ranking_query
+from ui import data
+from ui.guard import require
+from ui.layout import page_header
+from ui.ranking_view import (
+    academies_table,
+    compute_ranking,
+    draw_controls,
+    draw_pack_buttons,
+    inputs_table,
+    leader_sentences,
+    ranking_map,
+    ranking_table,
+    small_count_provinces,
+)
+
+
+def _criteria(weights: dict[str, float], lang: str) -> None:
+    total = sum(weights.values()) or 1.0
+    with st.expander(t("rank_criteria", lang), expanded=True):
+        for name in CRITERION_NAMES:
+            share = f"{weights[name] / total:.0%}"
+            st.markdown(f"**{t(f'crit_{name}', lang)}** ({share}): {t(f'crit_{name}_def', lang)}")
+
+
+def _protection(lang: str) -> None:
+    limit = published.threshold()
+    values = {"t": limit, "h": limit - 1, "s": f"{ranking_query.stand_in():g}"}
+    note = t("rank_stand_in", lang, **values)
+    small = small_count_provinces(data.ranking_inputs(), lang)
+    if small:
+        note += " " + t("rank_stand_in_here", lang, provinces=", ".join(small))
+    st.caption(note)
+    st.caption(t("rank_protection", lang, **values))
+
+
+def _map_and_academies(ranking: Ranking, lang: str) -> None:
+    academies = data.academies()
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(t("rank_map", lang))
+        st_folium(
+            ranking_map(ranking, academies, lang), height=520, use_container_width=True,
+            returned_objects=[], render=False, key=f"rank_map_{lang}",
+        )  # fmt: skip
+        st.caption(t("rank_map_caption", lang))
+    with right:
+        st.subheader(t("rank_academies", lang))
+        if academies.empty:
+            st.info(t("rank_no_academies", lang))
+        else:
+            layer = data.province_list()
+            names = dict(zip(layer["province_code"], layer[f"province_name_{lang}"], strict=True))
+            st.dataframe(academies_table(academies, names, lang), hide_index=True)
+
+
+def render() -> None:
+    """Draw the ranking page."""
+    require("ranking")
+    lang = page_header("page_ranking", "ranking_question")
+    with st.expander(t("rank_weights", lang), expanded=True):
+        weights, method = draw_controls(lang)
+    ranking = compute_ranking(weights, method, lang)
+    if ranking is None:
+        st.stop()
+    st.subheader(t("rank_table", lang))
+    st.caption(t("rank_counts", lang, selection=data.ranking_windows().describe(lang)))
+    st.dataframe(ranking_table(ranking, lang), hide_index=True)
+    st.caption(t("rank_table_note", lang, draws=f"{ranking.draws:,}"))
+    st.subheader(t("rank_why", lang))
+    st.markdown("\n".join(f"- {sentence}" for sentence in leader_sentences(ranking, lang)))
+    _map_and_academies(ranking, lang)
+    _criteria(ranking.weights, lang)
+    with st.expander(t("rank_inputs", lang)):
+        st.dataframe(inputs_table(data.ranking_inputs(), lang), hide_index=True)
+    _protection(lang)
+    draw_pack_buttons(ranking, lang)
+
+
+if __name__ == "__main__":  # Streamlit ran this file itself: go through the router
+    run_router()

@@ -1,0 +1,221 @@
+"""The province ranking's inputs, read through the protection layer (``query.published``).
+
+One row per province with ``analysis.ranking.INPUT_COLUMNS``, built only from published cells
+and public tables, so it reads the same from the database and from its briefing store (province
+tables only):
+
+- incidents: the published count of each province's cell of the key populations (the numerator
+  of the Explore page's rate, ``published.rate_filters``) in the last twelve months of data
+  (the grid's latest window) and in the twelve months before the Village/Commune Safety Policy
+  (the window 2009-08 to 2010-07, when the data reach back that far; missing otherwise). A
+  count that reads ``<5`` enters as ``stand_in()`` (the mean of 1 to 4, 2.5 at the default
+  threshold), never as itself: the true count never leaves ``query.cells``;
+- key-population sizes: the public estimates of the year nearest each window (as the rate's
+  denominator, ``query.explore.unit_view``);
+- communes and communes with partnership in the last twelve months: ``unit_view``;
+- services: every service point of the province (public or not: only their number) open at
+  some time in the last twelve months, from ``province_services``;
+- police academies: the ``academies`` table, summed by province
+  (``analysis.ranking_criteria.aggregate_academies``); a province without one has 0 trainees,
+  and with no academies file loaded at all, readiness is missing everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analysis.ranking_criteria import INPUT_COLUMNS, PILOT_EFFECT, aggregate_academies
+from i18n import t
+from query import explore, published
+from query.cellkey import State
+from query.grid import window_starts
+from query.sql import run
+from query.view import Filters, add_months, month_text
+from vocabulary import KEY_POPULATIONS, POLICY_DAY
+
+#: The first month of the twelve months before the policy (2009-08 to 2010-07).
+BEFORE_POLICY = add_months(date(POLICY_DAY.year, POLICY_DAY.month, 1), -12)
+#: Columns beside ``INPUT_COLUMNS``: how each count reads (``query.cellkey.State``), its text
+#: as published, and whether the stand-in replaced it.
+COUNT_COLUMNS = ("incidents_12m", "incidents_before")
+ACADEMY_COLUMNS = ("trainees", "modules_delivered", "pre_test_mean", "post_test_mean")
+
+
+def stand_in() -> float:
+    """What a count that reads ``<t`` enters the ranking as: the mean of 1 to t - 1 (t / 2;
+    2.5 at the default threshold of 5), whatever the true count is."""
+    return published.threshold() / 2
+
+
+@dataclass(frozen=True)
+class RankingWindows:
+    """The two cells of each province the ranking reads: ``latest``, the last twelve months of
+    data, and ``before``, the twelve months before the policy (None when the data do not reach
+    back that far); both are the key populations' filters (``published.rate_filters``).
+    ``latest`` is None when no incident is loaded."""
+
+    latest: Filters | None
+    before: Filters | None
+
+    def describe(self, lang: str) -> str:
+        """The counts' selection in words (``Filters.describe``), with the window before."""
+        if self.latest is None:
+            return t("no_incidents", lang)
+        before = t("rank_before_missing", lang)
+        if self.before is not None:
+            before = f"{month_text(self.before.start)} – {month_text(self.before.end)}"
+        return f"{self.latest.describe(lang)} · {t('rank_before_window', lang, period=before)}"
+
+
+def ranking_windows(con: duckdb.DuckDBPyConnection) -> RankingWindows:
+    """The windows the ranking's counts come from (see ``RankingWindows``)."""
+    bounds = explore.month_range(con)
+    if bounds is None:
+        return RankingWindows(None, None)
+    starts = window_starts(bounds)
+    latest = published.rate_filters(Filters(starts[-1]))
+    before = published.rate_filters(Filters(BEFORE_POLICY)) if BEFORE_POLICY in starts else None
+    return RankingWindows(latest, before)
+
+
+def _counts(units: pd.DataFrame, prefix: str) -> pd.DataFrame:
+    """A published count as the ranking takes it: shown values, 0, or the stand-in for
+    ``<t``; with its state and text."""
+    state = units["state"].to_numpy(dtype=object)
+    value = np.where(state == State.SMALL.value, stand_in(), units["count"].to_numpy(float))
+    return pd.DataFrame(
+        {prefix: value, f"{prefix}_state": state, f"{prefix}_text": units["text"].to_list()},
+        index=units["province_code"].to_list(),
+    )
+
+
+def _missing_counts(codes: list[str], prefix: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {prefix: np.nan, f"{prefix}_state": "missing", f"{prefix}_text": ""}, index=codes
+    )
+
+
+_SERVICES = """
+    SELECT province_code, CAST(count(*) AS INTEGER) AS services FROM province_services
+    WHERE opened < $after AND (closed IS NULL OR closed >= $start) GROUP BY ALL
+"""
+
+
+def _services(con: duckdb.DuckDBPyConnection, view: Filters) -> pd.Series:
+    """Service points open at some time in the view's period, per province code."""
+    frame = run(con, _SERVICES, {"start": view.start, "after": add_months(view.end, 1)})
+    return frame.set_index("province_code")["services"].astype(float)
+
+
+def academies(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The police academies (public institutions): ``academy``, ``province_code``,
+    ``adopted``, ``modules_delivered``, ``trainees``, ``pre_test_mean``, ``post_test_mean``,
+    by province and name. The file gives no coordinates."""
+    sql = """SELECT academy, province_code, adopted, modules_delivered, trainees,
+        pre_test_mean, post_test_mean FROM academies ORDER BY province_code, academy"""
+    return run(con, sql, {})
+
+
+def _academy_columns(con: duckdb.DuckDBPyConnection, codes: list[str]) -> pd.DataFrame:
+    """The four academy columns per province: 0 trainees without an academy, all missing
+    when no academies file is loaded."""
+    rows = academies(con)
+    out = pd.DataFrame(np.nan, index=codes, columns=list(ACADEMY_COLUMNS))
+    if rows.empty:
+        return out
+    summed = aggregate_academies(rows).set_index("province_code")
+    out["trainees"] = 0.0
+    out.update(summed[list(ACADEMY_COLUMNS)].astype(float))
+    return out
+
+
+def _base_units(con: duckdb.DuckDBPyConnection, windows: RankingWindows) -> pd.DataFrame:
+    """Province rows of the latest window as ``published.units`` shows them (with no
+    incident loaded: the twelve months to this month, counts missing)."""
+    if windows.latest is not None:
+        return published.units(con, windows.latest, "province")
+    units = explore.unit_view(con, _period(windows), "province", KEY_POPULATIONS)
+    return units.assign(count=np.nan, state="missing", text="")
+
+
+def _period(windows: RankingWindows) -> Filters:
+    """The last twelve months of data, or the twelve months to this month without data."""
+    return windows.latest or Filters(add_months(date.today().replace(day=1), -11))
+
+
+def province_inputs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per province (by code) with ``analysis.ranking.INPUT_COLUMNS`` and
+    ``pilot_effect``, then for each count its ``_state`` and ``_text`` as published.
+
+    Raises:
+        duckdb.Error: if the file is not an atlas database or briefing store of this version.
+    """
+    windows = ranking_windows(con)
+    units = _base_units(con, windows)
+    codes = units["province_code"].to_list()
+    latest = _counts(units, "incidents_12m") if windows.latest else None
+    if latest is None:
+        latest = _missing_counts(codes, "incidents_12m")
+    before, kp_before = _missing_counts(codes, "incidents_before"), pd.Series(np.nan, codes)
+    if windows.before is not None:
+        earlier = published.units(con, windows.before, "province")
+        before = _counts(earlier, "incidents_before")
+        kp_before = pd.Series(earlier["kp_size"].to_numpy(float), index=earlier["province_code"])
+    communes = units["n_communes"].to_numpy(float)
+    partnered = np.minimum(units["communes_partnered"].to_numpy(float), communes)
+    frame = pd.DataFrame(
+        {
+            "province_code": codes,
+            "name_en": units["province_name_en"].to_list(),
+            "name_km": units["province_name_km"].to_list(),
+            "kp_size": units["kp_size"].to_numpy(float),
+            "kp_size_before": kp_before.reindex(codes).to_numpy(float),
+            "services": _services(con, _period(windows)).reindex(codes).fillna(0.0).to_numpy(),
+            "communes": communes,
+            "communes_without_partnership": communes - partnered,
+        }
+    )
+    frame = frame.join(latest, on="province_code").join(before, on="province_code")
+    frame = frame.join(_academy_columns(con, codes), on="province_code")
+    frame[PILOT_EFFECT.name] = _pilot_effects(con, codes)
+    extra = [f"{c}_{part}" for c in COUNT_COLUMNS for part in ("state", "text")]
+    return frame[[*INPUT_COLUMNS, PILOT_EFFECT.name, *extra]].reset_index(drop=True)
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    sql = "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+    return set(run(con, sql, {})["table_name"])
+
+
+def evaluation_headline(con: duckdb.DuckDBPyConnection) -> dict[str, object] | None:
+    """The pilot evaluation's headline stored with the data (table ``evaluation_headline``,
+    first row: ``effect``, ``low``, ``high``, ``method``, and optionally ``level`` and
+    ``provinces``, as ``analysis.evaluation.Evaluation.to_dict`` names them), or None when
+    the evaluation has not been run on these data."""
+    if "evaluation_headline" not in _tables(con):
+        return None
+    frame = run(con, "SELECT * FROM evaluation_headline LIMIT 1", {})
+    if frame.empty:
+        return None
+    row = frame.iloc[0].to_dict()
+    return {k: (None if _is_missing(v) else v) for k, v in row.items()}
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value))
+
+
+def _pilot_effects(con: duckdb.DuckDBPyConnection, codes: list[str]) -> list[float]:
+    """The effect the evaluation measured, for the provinces it covered (context only)."""
+    headline = evaluation_headline(con)
+    if not headline or headline.get("effect") is None:
+        return [np.nan] * len(codes)
+    covered = headline.get("provinces") or ()
+    if isinstance(covered, str):
+        covered = [c.strip() for c in covered.split(",")]
+    return [float(headline["effect"]) if c in set(covered) else np.nan for c in codes]
