@@ -74,9 +74,24 @@ def story_chart(
     fig.update_layout(
         barmode="group", height=340, margin={"l": 40, "r": 10, "t": 34, "b": 40},
         legend={"orientation": "h", "y": -0.2}, xaxis_title=axis_label,
-        yaxis={"rangemode": "tozero", "dtick": max(1, threshold)},
+        yaxis={"rangemode": "tozero", "dtick": tick_step(frame["count"].max(), threshold)},
     )  # fmt: skip
     return fig
+
+
+def tick_step(top: float, threshold: int, most: int = 6) -> int:
+    """The count axis's step: a multiple of ``threshold`` (so no grid line sits between 0 and
+    the grey bar's height, and none suggests a count below the threshold), 1, 2 or 5 times a
+    power of ten times it, the smallest that draws at most ``most`` steps up to ``top``."""
+    unit = max(1, threshold)
+    top = 0.0 if pd.isna(top) else float(top)
+    scale = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = unit * factor * scale
+            if top / step <= most:
+                return step
+        scale *= 10
 
 
 def _draw_period(fig: go.Figure, period: tuple[date, date], label: str) -> None:

@@ -36,7 +36,9 @@ from ui.state import (
 
 
 def _options(lang: str) -> None:
-    columns = st.columns([2, 3, 2, 3])
+    """The Explore page's own options: three choices in a row, the layers as pills below (they
+    wrap at any width; a multiselect cut its chips short on a small screen)."""
+    columns = st.columns(3)
     columns[0].radio(
         t("level", lang), LEVELS, format_func=lambda c: t(f"level_{c}", lang),
         key=widget_key("level"), on_change=copy_from_widget, args=("level",),
@@ -49,8 +51,9 @@ def _options(lang: str) -> None:
         t("cover", lang), COVERS, format_func=lambda c: t(f"cover_{c}", lang),
         key=widget_key("cover"), on_change=copy_from_widget, args=("cover",),
     )  # fmt: skip
-    columns[3].multiselect(
-        t("layers", lang), LAYERS, format_func=lambda c: t(f"layer_{c}", lang),
+    st.pills(
+        t("layers", lang), LAYERS, selection_mode="multi",
+        format_func=lambda c: t(f"layer_{c}", lang),
         key=widget_key("layers"), on_change=copy_from_widget, args=("layers",),
     )  # fmt: skip
 

@@ -9,6 +9,19 @@ from geo.assets import assets_installed
 from i18n import t
 from ui.state import language
 
+#: Labels wrap onto further lines instead of ending in "…" when their place is narrow (a small
+#: screen, or the longer Khmer words): the page list in the sidebar, the figures' labels, and
+#: the buttons' labels. Style only: Streamlit adds it to the page without drawing an element.
+#: The router (``dashboard.py``) adds it once per run, for every page.
+WRAP_STYLE = """<style>
+[data-testid="stSidebarNavLink"] span, [data-testid="stSidebarNavLink"] .stMarkdownEllipsis,
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+button .stMarkdownEllipsis, button .stMarkdownEllipsis * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+[data-testid="stSidebarNavLink"], button { height: auto !important; }
+</style>"""
+
 
 def page_header(title_key: str, question_key: str, needs_map: bool = True) -> str:
     """Draw the page's title and the question it answers; stop with a message when the page

@@ -12,7 +12,7 @@ import pytest
 
 import query
 from geo.assets import LEAFLET_JS, STATIC_DIR, assets_installed, standalone_html
-from geo.charts import Event, events_key, story_chart
+from geo.charts import Event, events_key, story_chart, tick_step
 from geo.explore_map import BIVARIATE, Legend, build_explore_map, fill_index, legend_html, palette
 from geo.maps import MapLabels, commune_rows
 
@@ -128,3 +128,10 @@ def test_the_chart_draws_the_timeline_and_no_small_bar() -> None:
     assert [a.text for a in fig.layout.annotations] == ["①", "②"]
     assert [a.hovertext for a in fig.layout.annotations] == ["policy", "curriculum"]
     assert events_key(events) == "① policy · ② curriculum"
+    assert fig.layout.yaxis.dtick == 5
+
+
+def test_the_count_axis_steps_by_multiples_of_the_threshold_in_at_most_six_steps() -> None:
+    steps = {top: tick_step(top, 5) for top in (0, 4, 30, 31, 60, 150, 1200)}
+    assert steps == {0: 5, 4: 5, 30: 5, 31: 10, 60: 10, 150: 25, 1200: 250}
+    assert tick_step(float("nan"), 5) == 5 and tick_step(7, 1) == 2  # no count shown

@@ -1,0 +1,103 @@
+"""The Explore page's layout at 1440×900 and 800×600, in English and Khmer: a screenshot of
+each is kept (``test-artifacts/screenshots``, CI keeps the folder), and where the DOM shows it,
+nothing is cut short: no chip or label ends in an ellipsis, the legend's headings take at most
+two lines, the legend does not run under the panel, and the panel's tables fit their column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from config import PROJECT_ROOT
+from tests.browser.conftest import MAP_FRAME, only_local
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+SIZES = {"1440x900": (1440, 900), "800x600": (800, 600)}
+# Everything drawn: partnership outlines, services and borders, a commune's story open.
+VIEW = "province=12&layers=partnership,services,borders&commune=120203"
+
+# Elements whose text would be cut short with an ellipsis (text-overflow) if it did not fit.
+CUT_SHORT = """() => {
+  const cut = [];
+  const all = '[data-testid="stMain"] *, [data-testid="stSidebar"] *';
+  for (const el of document.querySelectorAll(all)) {
+    const text = el.textContent.trim();
+    if (!text || el.scrollWidth <= el.clientWidth + 1) continue;
+    const style = getComputedStyle(el);
+    const leaf = !el.childElementCount;
+    if (style.textOverflow === 'ellipsis' || (leaf && style.overflow === 'hidden')) {
+      cut.push(text);
+    }
+  }
+  return cut;
+}"""
+TABLES = '[data-testid="stColumn"] [data-testid="stDataFrame"], ' \
+    '[data-testid="stColumn"] [data-testid="stTable"]'  # fmt: skip
+# The legend's column headings: how many lines each takes.
+HEADING_LINES = """() => [...document.querySelectorAll('.atlas-legend th')].map(th => {
+  const style = getComputedStyle(th);
+  const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+  return [th.textContent.trim(), Math.round(th.getBoundingClientRect().height / line)];
+})"""
+
+
+def box(page: Page, selector: str) -> dict:
+    found = page.locator(selector).first.bounding_box()
+    assert found, f"{selector} is not drawn"
+    return found
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])  # fmt: skip
+
+
+@pytest.fixture(params=list(SIZES))
+def sized(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[Page, str]]:
+    """A page of each size, reaching only the local server."""
+    width, height = SIZES[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    tab.blocked = []  # type: ignore[attr-defined]
+    tab.route("**/*", lambda route: only_local(tab, route))
+    yield tab, request.param
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_the_explore_page_fits_at_each_size_in_each_language(
+    sized: tuple[Page, str], server: str, lang: str
+) -> None:
+    page, size = sized
+    page.goto(f"{server}/?lang={lang}&{VIEW}")
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator("path.leaflet-interactive").first).to_be_attached(timeout=60_000)
+    expect(page.locator('[data-testid="stPlotlyChart"] .barlayer').first).to_be_attached(
+        timeout=60_000)  # fmt: skip
+    expect(page.locator('[data-testid="stDataFrame"], [data-testid="stTable"]').last
+           ).to_be_visible(timeout=30_000)  # fmt: skip
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"explore_{size}_{lang}_screen.png")
+
+    assert page.evaluate(CUT_SHORT) == []
+    lines = page.evaluate(HEADING_LINES)
+    assert lines and [(text, n) for text, n in lines if n > 2] == []
+    legend = box(page, ".atlas-legend")
+    panel = box(page, '[data-testid="stColumn"]:has(button:has-text("Close")), '
+                      '[data-testid="stColumn"]:has([data-testid="stPlotlyChart"])')  # fmt: skip
+    assert not overlap(legend, panel)
+    column_right = panel["x"] + panel["width"]
+    for table in page.locator(TABLES).all():
+        drawn = table.bounding_box()
+        if drawn and drawn["x"] >= panel["x"] - 1:  # a table of the panel
+            assert drawn["x"] + drawn["width"] <= column_right + 1
+    assert page.blocked == []  # type: ignore[attr-defined]
+    # The whole page as one image: the main area scrolls inside the window, so the window is
+    # made as tall as its content (same width) for this picture only, after the checks.
+    tall = page.evaluate(
+        "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")  # fmt: skip
+    page.set_viewport_size({"width": SIZES[size][0], "height": max(tall, SIZES[size][1])})
+    page.screenshot(path=SCREENSHOTS / f"explore_{size}_{lang}_page.png")
