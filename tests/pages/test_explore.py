@@ -267,6 +267,10 @@ def test_the_khmer_interface_keeps_the_filters(atlas_env: Path) -> None:
     assert at.selectbox(key="w_pop").value == "key_populations"
     assert at.query_params["pop"] == "key_populations" and at.query_params["lang"] == "km"
     assert "ការរំខាន × ភាពជាដៃគូ" in legend(at)
+    # The period list and its quick choices still offer every option after the switch.
+    period = at.selectbox(key="w_period")
+    assert len(period.options) >= 60 and period.value is not None
+    assert len(at.selectbox(key="w_preset").options) >= 4
 
 
 def test_the_province_filter_reads_whole_country_and_goes_back_to_it(atlas_env: Path) -> None:

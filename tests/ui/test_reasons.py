@@ -66,7 +66,9 @@ def masked(reasons: list[str]) -> list[str]:
     return [r for (r,) in con.sql(f"SELECT {MASKED_REASON} FROM q ORDER BY rowid").fetchall()]
 
 
-@pytest.mark.parametrize(("english", "shown"), zip(ETL_REASONS, masked(ETL_REASONS), strict=True))
+@pytest.mark.parametrize(
+    ("english", "shown"), list(zip(ETL_REASONS, masked(ETL_REASONS), strict=True))
+)
 def test_every_etl_reason_has_its_khmer_sentence(english: str, shown: str) -> None:
     khmer = khmer_reason(shown)
     assert khmer is not None, f"no Khmer for {shown!r}"
