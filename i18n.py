@@ -316,8 +316,27 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "search": {"en": "Find a commune or district", "km": "ស្វែងរកឃុំ ឬស្រុក"},
     "search_placeholder": {
-        "en": "Type a name in Khmer or English",
-        "km": "វាយឈ្មោះជាភាសាខ្មែរ ឬអង់គ្លេស",
+        "en": "Type a name in Khmer or English, then Enter",
+        "km": "វាយឈ្មោះជាភាសាខ្មែរ ឬអង់គ្លេស រួចចុច Enter",
+    },
+    "search_matches": {
+        "en": "{n} found: choose one to open it",
+        "km": "រកឃើញ {n}៖ ជ្រើសមួយដើម្បីបើក",
+    },
+    "search_more": {
+        "en": "The first {shown} of {n} names that match: type more of the name to narrow them.",
+        "km": "ឈ្មោះ {shown} ដំបូងក្នុងចំណោម {n} ដែលត្រូវគ្នា៖ វាយឈ្មោះបន្ថែមដើម្បីបង្រួម។",
+    },
+    "search_none": {
+        "en": "No commune or district is named like “{text}”.",
+        "km": "គ្មានឃុំ ឬស្រុកណាមានឈ្មោះដូច “{text}” ទេ។",
+    },
+    "units_all": {"en": "Show all {n}", "km": "បង្ហាញទាំង {n}"},
+    "units_top": {
+        "en": "The {shown} with the most incidents of {n}: sorting sorts these; show all to sort "
+        "every one.",
+        "km": "{shown} ដែលមានឧប្បត្តិហេតុច្រើនជាងគេក្នុងចំណោម {n}៖ ការតម្រៀបតម្រៀបតែទាំងនេះ; "
+        "បង្ហាញទាំងអស់ដើម្បីតម្រៀបទាំងអស់។",
     },
     "rate_hidden": {"en": "fewer than {t} incidents", "km": "ឧប្បត្តិហេតុតិចជាង {t}"},
     "sum_units_commune": {"en": "Communes with incidents", "km": "ឃុំដែលមានឧប្បត្តិហេតុ"},

@@ -15,10 +15,14 @@ from ui import data
 from ui.commune_panel import render_panel
 from ui.explore_downloads import render_downloads
 from ui.explore_view import (
+    SEARCH_LIMIT,
+    TABLE_TOP,
+    ViewNumbers,
     map_maker,
     new_click,
     render_summary,
     search_entries,
+    search_matches,
     threshold,
     units_table,
     view_numbers,
@@ -89,21 +93,29 @@ def render() -> None:
             render_panel(selected, filters, numbers, lang)
         else:
             st.info(t("click_hint", lang))
-            st.markdown(f"**{t('units_table', lang)}**")
-            st.dataframe(units_table(numbers, lang), hide_index=True, width="stretch",
-                         height=420)  # fmt: skip
-            limit = threshold()
-            st.caption(t("units_table_note", lang, t=limit, h=limit - 1))
+            _units(numbers, lang)
     render_downloads(filters, options, numbers, make_map, legend, lang)
 
 
 def _search(lang: str) -> None:
-    """A box to jump to a commune (its story opens) or a district, typed in either script."""
+    """A box to jump to a commune (its story opens) or a district, typed in either script: the
+    names are matched on the server and only the matches are sent (the 1,830 names as
+    options were 27 KB on every page open)."""
+    text = st.text_input(t("search", lang), key="w_search_text",
+                         placeholder=t("search_placeholder", lang))  # fmt: skip
+    if not text.strip():
+        return
     entries = search_entries(lang)
+    found = search_matches(entries, text)
+    if not found:
+        st.caption(t("search_none", lang, text=text.strip()))
+        return
     st.selectbox(
-        t("search", lang), list(entries), index=None, key="w_search",
-        placeholder=t("search_placeholder", lang), on_change=_jump, args=(entries,),
+        t("search_matches", lang, n=len(found)), found[:SEARCH_LIMIT], index=None,
+        key="w_search", on_change=_jump, args=(entries,),
     )  # fmt: skip
+    if len(found) > SEARCH_LIMIT:
+        st.caption(t("search_more", lang, shown=SEARCH_LIMIT, n=len(found)))
 
 
 def _jump(entries: dict[str, tuple[str, str, str]]) -> None:
@@ -115,6 +127,21 @@ def _jump(entries: dict[str, tuple[str, str, str]]) -> None:
     set_view("province", province)
     set_view("commune", key or None)
     st.session_state["w_search"] = None
+    st.session_state["w_search_text"] = ""
+
+
+def _units(numbers: ViewNumbers, lang: str) -> None:
+    """The level's units as a table, most incidents first: the first ``TABLE_TOP`` unless the
+    visitor asks for all."""
+    table = units_table(numbers, lang)
+    st.markdown(f"**{t('units_table', lang)}**")
+    if len(table) > TABLE_TOP and not st.toggle(t("units_all", lang, n=f"{len(table):,}"),
+                                                 key="w_units_all"):  # fmt: skip
+        st.caption(t("units_top", lang, shown=TABLE_TOP, n=f"{len(table):,}"))
+        table = table.head(TABLE_TOP)
+    st.dataframe(table, hide_index=True, width="stretch", height=420)
+    limit = threshold()
+    st.caption(t("units_table_note", lang, t=limit, h=limit - 1))
 
 
 if __name__ == "__main__":  # Streamlit ran this file itself: go through the router

@@ -5,6 +5,7 @@ its downloads. The page (``pages/explore.py``) only arranges them.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -294,6 +295,28 @@ def units_table(numbers: ViewNumbers, lang: str) -> pd.DataFrame:
     order = units["count"].fillna(-1).where(units["state"] != "small", 2.5)  # "<5" above 0
     table = table.iloc[order.to_numpy().argsort(kind="stable")[::-1]]
     return table.loc[:, [c for c in table.columns if c]].reset_index(drop=True)
+
+
+#: The most units the table sends before "show all" (the national commune table is 1,633 rows,
+#: about 24 KB on the wire: too much for every page open).
+TABLE_TOP = 50
+#: The most names the search offers at once.
+SEARCH_LIMIT = 12
+
+
+def _folded(text: str) -> str:
+    """A name as the search compares it: case-folded, without spaces, hyphens or apostrophes."""
+    return re.sub(r"[\s\-'’·]+", "", text.casefold())
+
+
+def search_matches(entries: dict[str, tuple[str, str, str]], text: str) -> list[str]:
+    """The entries whose label holds ``text`` (either script, case, spaces and hyphens
+    ignored), those whose name starts with it first, then in label order."""
+    wanted = _folded(text)
+    if not wanted:
+        return []
+    found = [label for label in entries if wanted in _folded(label)]
+    return sorted(found, key=lambda label: (not _folded(label).startswith(wanted), label))
 
 
 def search_entries(lang: str) -> dict[str, tuple[str, str, str]]:
