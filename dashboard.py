@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.identity import draw_identity, role_or_stop
-from ui.layout import WRAP_STYLE
+from ui.layout import PAGE_STYLE
 from ui.registry import PAGES, as_page, home_for, page_spec, pages_for
 from ui.sidebar import draw_sidebar
 from ui.state import language
@@ -17,7 +17,7 @@ from ui.state import language
 def main() -> None:
     """Read the visitor's role, draw the sidebar and run the chosen page."""
     st.set_page_config(page_title="Enabling Environment Atlas", layout="wide")
-    st.html(WRAP_STYLE)  # labels wrap instead of ending in "…"
+    st.html(PAGE_STYLE)  # labels wrap; no table downloads past the audit
     lang = language()  # reads ?lang= from the URL on a session's first run
     role = role_or_stop(lang)  # a roles file that does not parse stops here, with its line
     data.use_store_of(role)  # the briefing audience reads the province-level store only

@@ -9,17 +9,22 @@ from geo.assets import assets_installed
 from i18n import t
 from ui.state import language
 
+#: The atlas's page style, added once per run by the router (``dashboard.py``) for every page.
 #: Labels wrap onto further lines instead of ending in "…" when their place is narrow (a small
 #: screen, or the longer Khmer words): the page list in the sidebar, the figures' labels, and
-#: the buttons' labels. Style only: Streamlit adds it to the page without drawing an element.
-#: The router (``dashboard.py``) adds it once per run, for every page.
-WRAP_STYLE = """<style>
+#: the buttons' labels. A table's own "Download as CSV" button is hidden: every download the
+#: atlas offers goes through its audited buttons (``ui.audited``). Style only: Streamlit adds
+#: it to the page without drawing an element.
+PAGE_STYLE = """<style>
 [data-testid="stSidebarNavLink"] span, [data-testid="stSidebarNavLink"] .stMarkdownEllipsis,
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 button .stMarkdownEllipsis, button .stMarkdownEllipsis * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
 [data-testid="stSidebarNavLink"], button { height: auto !important; }
+[data-testid="stElementToolbarButton"]:has(button[aria-label="Download as CSV"]) {
+  display: none !important;
+}
 </style>"""
 
 

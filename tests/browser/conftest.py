@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from config import PROJECT_ROOT
 
@@ -92,6 +92,11 @@ def browser() -> Iterator[Browser]:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def settled(tab: Page) -> None:
+    """Wait until Streamlit has finished running the page (its status widget is gone)."""
+    expect(tab.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=60_000)
 
 
 def only_local(tab: Page, route: Route) -> None:

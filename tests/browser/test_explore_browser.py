@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import MAP_FRAME
+from tests.browser.conftest import MAP_FRAME, settled
 
 pytestmark = pytest.mark.browser
 SMALL = re.compile(r"^[1-4]$")
@@ -53,7 +53,12 @@ def test_the_map_draws_offline_with_its_legend(page: Page, server: str) -> None:
 def test_a_click_on_a_commune_opens_its_story(page: Page, server: str) -> None:
     page.goto(f"{server}/?province=23")
     expect(polygons(page)).to_have_count(5, timeout=60_000)
+    settled(page)
+    # The whole map in view first: a hover or click that scrolls the page moves what is under it.
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
     target = next(i for i in range(5) if "Commune code: 230101" in (tooltip_of(page, i) or ""))
+    page.mouse.move(0, 0)  # the hover's tooltip must not take the click
+    expect(page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip")).to_have_count(0)
     polygons(page).nth(target).click(force=True)
     panel = page.get_by_role("heading", name="Angkaol", exact=True)
     expect(panel).to_be_visible(timeout=30_000)

@@ -94,6 +94,11 @@ def test_the_explore_page_fits_at_each_size_in_each_language(
         drawn = table.bounding_box()
         if drawn and drawn["x"] >= panel["x"] - 1:  # a table of the panel
             assert drawn["x"] + drawn["width"] <= column_right + 1
+    # A table's own toolbar offers no download (every download is an audited button).
+    page.locator('[data-testid="stDataFrame"]').last.hover()
+    toolbar = page.locator('[data-testid="stElementToolbar"]').last
+    expect(toolbar.get_by_role("button", name="Fullscreen")).to_be_visible()
+    expect(toolbar.get_by_role("button", name="Download as CSV")).to_be_hidden()
     assert page.blocked == []  # type: ignore[attr-defined]
     # The whole page as one image: the main area scrolls inside the window, so the window is
     # made as tall as its content (same width) for this picture only, after the checks.

@@ -68,7 +68,7 @@ def test_khmer_interface(page: Page, server: str) -> None:
 
 # Each page's title in Khmer, as the router names it.
 TITLES_KM = {"explore": "ស្វែងរក", "national_map": "អាត្លាសបរិយាកាសអំណោយផល", "about": "អំពីទិន្នន័យ",
-             "evaluation": "តើគម្រោងសាកល្បងមានប្រសិទ្ធភាពទេ?"}  # fmt: skip
+             "evaluation": "តើគម្រោងសាកល្បងមានប្រសិទ្ធភាពទេ?", "ranking": "ខេត្តណាបន្ទាប់?"}  # fmt: skip
 
 
 @pytest.mark.parametrize("url_path", [p.url_path for p in PAGES])
