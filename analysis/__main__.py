@@ -37,7 +37,7 @@ from analysis.ranking import (
     parse_weight_args,
     rank_provinces,
 )
-from etl.schema import SYNTHETIC_FLAG, briefing_store_path
+from etl.schema import briefing_store_path
 from query import ranking as ranking_query
 from vocabulary import PILOT_TYPES, SYNTHETIC_LABEL
 
@@ -102,7 +102,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     con = query.open_database(config.get_path("ATLAS_DB_PATH"))
     try:
         result = evaluate_atlas(con, args.province, types, args.design, args.window)
-        synthetic = query.build_info(con).get(SYNTHETIC_FLAG) == "true"
+        synthetic = query.is_synthetic(con)
     finally:
         con.close()
     data = evaluation_json(result, synthetic, tuple(types))
@@ -155,7 +155,7 @@ def run_rank(args: argparse.Namespace) -> int:
         try:
             frame = ranking_query.province_inputs(con)
             selection = ranking_query.ranking_windows(con).describe("en")
-            synthetic = query.build_info(con).get(SYNTHETIC_FLAG) == "true"
+            synthetic = query.is_synthetic(con)
         finally:
             con.close()
         ranking = rank_provinces(frame, weights, method=args.method)

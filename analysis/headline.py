@@ -27,7 +27,6 @@ from analysis.designs import (
     design_groups,
 )
 from analysis.evaluation import Evaluation, evaluate
-from etl.schema import SYNTHETIC_FLAG
 from i18n import t
 from query.panel import evaluation_panel
 from vocabulary import INCIDENT_TYPES, PILOT_TYPES
@@ -203,7 +202,7 @@ def default_headline(con: duckdb.DuckDBPyConnection) -> dict:
     provinces' codes, comma-separated), ``synthetic`` and ``reason`` (None). When the
     evaluation cannot be run, the numbers are None and ``reason`` says why (``reason_en``,
     ``reason_km`` in words)."""
-    synthetic = query.build_info(con).get(SYNTHETIC_FLAG) == "true"
+    synthetic = query.is_synthetic(con)
     keys = ("effect", "low", "high", "method", "design", "window", "first_month", "last_month",
             "pilot_communes", "comparison_communes", "pre_trend_p")  # fmt: skip
     level = {"level": HEADLINE_LEVEL}
@@ -253,7 +252,7 @@ def headline_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         row |= {"level": HEADLINE_LEVEL, "design": DEFAULT_DESIGN, "window": DEFAULT_WINDOW,
                 "reason": reason, "reason_en": reason_text(reason, "en"),
                 "reason_km": reason_text(reason, "km"),
-                "synthetic": query.build_info(con).get(SYNTHETIC_FLAG) == "true"}  # fmt: skip
+                "synthetic": query.is_synthetic(con)}  # fmt: skip
     frame = pd.DataFrame([{name: row.get(name) for name in HEADLINE_COLUMNS}])
     return frame.astype({"effect": "float64", "low": "float64", "high": "float64",
                          "level": "float64", "pre_trend_p": "float64",

@@ -26,14 +26,11 @@ import asyncio
 import contextlib
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,18 +38,17 @@ from pathlib import Path
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from benchmarks import servers
 from config import PROJECT_ROOT
 from etl import build
 from geo.assets import install_assets
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    *servers.CHROMIUM_ARGS,
     # No internet here: a name that is not local fails at once (routing requests through
     # Playwright instead would turn the browser's cache off).
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]  # fmt: skip
+]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 POLYGON = "path.leaflet-interactive"
 WEBSOCKET_PATH = b"/_stcore/stream"
@@ -65,7 +61,7 @@ class CountingProxy:
 
     def __init__(self, target_port: int) -> None:
         self.target_port = target_port
-        self.port = _free_port()
+        self.port = servers.free_port()
         self.total = self.websocket = 0
         self.last_byte = time.monotonic()
         self._lock = threading.Lock()
@@ -130,47 +126,14 @@ class CountingProxy:
             await asyncio.gather(upstream(), downstream())
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def streamlit_server(script: str, db: Path, folder: Path, *flags: str) -> Iterator[int]:
-    """Run ``streamlit run script`` from the project root against ``db``; yield its port."""
-    port = _free_port()
-    env = {**os.environ, "ATLAS_DB_PATH": str(db), "ATLAS_TILES": "off",
-           "PYTHONPATH": str(PROJECT_ROOT)}  # fmt: skip
-    command = [
-        sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false", *flags,
-    ]  # fmt: skip
-    log = (folder / f"streamlit-{port}.log").open("wb")
-    proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
+    """Run ``streamlit run script`` against ``db``; yield its port (exits if it cannot)."""
     try:
-        deadline = time.monotonic() + 120
-        while not _healthy(port):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"streamlit did not start for {script}; see {log.name}")
-            time.sleep(0.3)
-        yield port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-
-
-def _healthy(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-            return r.status == 200
-    except OSError:
-        return False
+        with servers.streamlit_server(script, db, folder, *flags) as port:
+            yield port
+    except servers.ServerDidNotStart as exc:
+        raise SystemExit(str(exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -286,7 +249,7 @@ def main() -> None:
             streamlit_server("dashboard.py", db, folder) as atlas,
             sync_playwright() as pw,
         ):
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=servers.CHROMIUM, args=CHROMIUM_ARGS)
             sides = [
                 Side("naive page", CountingProxy(naive), "/"),
                 Side("atlas, no ws compression", CountingProxy(plain), every_layer),

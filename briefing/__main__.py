@@ -31,7 +31,7 @@ from analysis.ranking import (
 from briefing.model import BriefError, Text
 from briefing.pack import PackData, render_pack
 from briefing.render import BriefingError
-from etl.schema import SYNTHETIC_FLAG, briefing_store_path
+from etl.schema import briefing_store_path
 from query import published
 from query import ranking as ranking_query
 
@@ -55,7 +55,7 @@ def read_pack(db_path: Path, weights: dict[str, float], method: str) -> tuple[Ra
             selection=Text(windows.describe("en"), windows.describe("km")),
             threshold=published.threshold(),
             stand_in=ranking_query.stand_in(),
-            synthetic=query.build_info(con).get(SYNTHETIC_FLAG) == "true",
+            synthetic=query.is_synthetic(con),
         )
     finally:
         con.close()

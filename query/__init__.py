@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from etl.schema import BRIEFING_TABLES, COMMUNE_COLUMNS
+from etl.schema import BRIEFING_TABLES, COMMUNE_COLUMNS, SYNTHETIC_FLAG
 from query.sql import CATALOG, province_condition, run
 from query.view import PROVINCE_CODE
 from vocabulary import CRS
@@ -182,6 +182,12 @@ def match_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def build_info(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """The build's metadata (time, sources and their checksums, display settings)."""
     return dict(run(con, "SELECT key, value FROM build_info", {}).itertuples(index=False))
+
+
+def is_synthetic(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the data are the synthetic demo set: the flag the build stores
+    (``etl.schema.SYNTHETIC_FLAG``), never the wording of a label."""
+    return build_info(con).get(SYNTHETIC_FLAG) == "true"
 
 
 def load_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -3,39 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
-from config import PROJECT_ROOT
+from benchmarks import servers
+from benchmarks.servers import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOCAL_PREFIXES = ("http://localhost:", "http://127.0.0.1:", "ws://localhost:", "data:", "blob:")
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager
@@ -44,36 +22,12 @@ def streamlit_server(
 ) -> Iterator[str]:
     """Run ``streamlit run dashboard.py`` on a free port against ``db`` (with further
     ``streamlit run`` options and environment variables); yield its URL."""
-    port = _free_port()
-    env = {**os.environ, "ATLAS_DB_PATH": str(db), "ATLAS_TILES": "off", **(env or {})}
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *options,
-    ]  # fmt: skip
-    log = (db.parent / f"streamlit-{port}.log").open("wb")
-    proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
-    url = f"http://localhost:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start; see {log.name}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        with servers.streamlit_server("dashboard.py", db, db.parent, *options, env=env,
+                                      timeout=60) as port:  # fmt: skip
+            yield f"http://localhost:{port}"
+    except servers.ServerDidNotStart as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")
