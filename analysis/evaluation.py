@@ -191,6 +191,24 @@ def evaluate(
     )
 
 
+def robustness_check(
+    panel: pd.DataFrame,
+    design: str = DEFAULT_DESIGN,
+    window: str | tuple[date, date] = DEFAULT_WINDOW,
+    *,
+    provinces: Sequence[str] | None = None,
+) -> Robustness | None:
+    """The Callaway-Sant'Anna line alone, on the sample ``evaluate`` would use (no Poisson fit,
+    no event study): for a page that draws the headline first and this line after it. None if
+    it cannot be computed.
+
+    Raises:
+        ValueError, InsufficientDataError: as ``evaluate`` does for the same arguments.
+    """
+    sample = select_sample(panel, design, window, provinces)
+    return _robustness(sample.frame, design, [])
+
+
 def _robustness(frame: pd.DataFrame, design: str, notes: list[str]) -> Robustness | None:
     """Callaway-Sant'Anna with the design's kind of control (not-yet-treated communes for
     ``not_yet_treated``, never-treated ones otherwise); None, with a note, if it fails."""

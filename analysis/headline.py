@@ -26,13 +26,14 @@ from analysis.designs import (
     InsufficientDataError,
     design_groups,
 )
-from analysis.evaluation import Evaluation, evaluate
+from analysis.evaluation import Evaluation, Robustness, evaluate, robustness_check
 from i18n import t
 from query.panel import evaluation_panel
 from vocabulary import INCIDENT_TYPES, PILOT_TYPES
 
 __all__ = [
     "atlas_groups",
+    "atlas_robustness",
     "check_provinces",
     "default_headline",
     "evaluate_atlas",
@@ -91,6 +92,26 @@ def evaluate_atlas(
     if panel.empty:
         raise InsufficientDataError("no incidents in the window: no incident is loaded")
     return evaluate(panel, design, window, provinces=chosen, robustness=robustness)
+
+
+def atlas_robustness(
+    con: duckdb.DuckDBPyConnection,
+    provinces: Sequence[str] | None = None,
+    types: Sequence[str] = PILOT_TYPES,
+    design: str = DEFAULT_DESIGN,
+    window: Window = DEFAULT_WINDOW,
+) -> Robustness | None:
+    """The robustness line of ``evaluate_atlas`` with the same arguments, alone (the page
+    draws the rest from ``evaluate_atlas(..., robustness=False)`` first).
+
+    Raises:
+        ValueError, InsufficientDataError: as ``evaluate_atlas``.
+    """
+    chosen = check_provinces(con, provinces)
+    panel = evaluation_panel(con, types)
+    if panel.empty:
+        raise InsufficientDataError("no incidents in the window: no incident is loaded")
+    return robustness_check(panel, design, window, provinces=chosen)
 
 
 def atlas_groups(

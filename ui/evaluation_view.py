@@ -42,6 +42,7 @@ EVENTS = ((POLICY_DAY, "event_policy_short", "event_policy"),
 # Cached per database version and arguments: a rerun of the same view is instant.
 estimate = data.cached_read(headline.evaluate_atlas)
 groups_of = data.cached_read(headline.atlas_groups)
+robustness_of = data.cached_read(headline.atlas_robustness)
 pilot_provinces = data.cached_read(panel.pilot_provinces)
 planted_effect = data.cached_read(panel.planted_effect)
 group_series = data.cached_read(published.group_series)
@@ -165,8 +166,7 @@ def render_event_study(result: Evaluation, groups: Groups, lang: str) -> None:
 def render_robustness(choice: Choice, lang: str) -> None:
     """The Callaway-Sant'Anna line, computed after the headline is drawn (cached too)."""
     with st.spinner(t("eval_robustness_wait", lang)):
-        full = estimate(choice.provinces, choice.types, choice.design, choice.window, True)
-    check = full.robustness
+        check = robustness_of(choice.provinces, choice.types, choice.design, choice.window)
     if check is None or math.isnan(check.effect):
         st.caption(t("eval_note_no_robustness", lang))
         return

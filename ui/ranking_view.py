@@ -33,6 +33,7 @@ from query import ranking as ranking_query
 from ui import data
 from ui.audited import audited
 from ui.explore_view import map_labels
+from ui.suppress import format_count
 from vocabulary import CURRICULUM_MODULES
 
 WEIGHTS_KEY = "_rank_weights"
@@ -244,7 +245,10 @@ def inputs_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("rank_col_before", lang): [_count_text(x, s, lang) for x, s in zip(
             frame["incidents_before_text"], frame["incidents_before_state"], strict=True)],
         t("rank_col_kp", lang): frame["kp_size"].map(number),
-        t("rank_col_services", lang): frame["services"].map(number),
+        # Service points counted, not named (some are not public): a count of 1 to 4 reads
+        # as a class, as on the commune panel.
+        t("rank_col_services", lang): frame["services"].map(
+            lambda v: number(v) if pd.isna(v) else format_count(int(v))),
         t("rank_col_communes", lang): frame["communes"].map(number),
         t("rank_col_without", lang): frame["communes_without_partnership"].map(number),
     })  # fmt: skip
