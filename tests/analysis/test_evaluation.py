@@ -8,7 +8,14 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.evaluation import DESIGNS, METHODS, Evaluation, InsufficientDataError, evaluate
+from analysis.evaluation import (
+    DESIGNS,
+    METHODS,
+    Evaluation,
+    InsufficientDataError,
+    evaluate,
+    robustness_check,
+)
 from tests.analysis.synthetic import poisson_panel
 
 
@@ -27,6 +34,11 @@ def test_result_holds_the_effect_the_comparison_and_the_event_study(result: Eval
     assert result.robustness is not None and result.robustness.high < 0
     assert result.seconds >= sum(result.timings.values()) * 0.99
     assert set(result.timings) == {"sample", "estimate", "event_study", "robustness"}
+
+
+def test_the_robustness_line_alone_is_the_one_evaluate_gives(result: Evaluation) -> None:
+    alone = robustness_check(poisson_panel(seed=7))
+    assert alone == result.robustness
 
 
 def test_json_has_what_the_cli_promises(result: Evaluation) -> None:
