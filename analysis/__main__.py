@@ -38,6 +38,7 @@ from analysis.ranking import (
     rank_provinces,
 )
 from etl.schema import briefing_store_path
+from query import published
 from query import ranking as ranking_query
 from vocabulary import PILOT_TYPES, SYNTHETIC_LABEL
 
@@ -124,7 +125,8 @@ def store_path(audience: str, db_path: Path | None = None) -> Path:
 
 def rank_json(ranking: Ranking, synthetic: bool, selection: str, stand_in: float) -> dict:
     """The command's JSON: the ranking's own keys, then ``synthetic`` and ``counts`` (the
-    selection the incident counts come from, and what a count reading ``<5`` enters as)."""
+    selection the incident counts come from, and what a count reading ``<threshold`` enters
+    as)."""
     return {
         **ranking.to_dict(),
         "synthetic": synthetic,
@@ -169,7 +171,9 @@ def run_rank(args: argparse.Namespace) -> int:
         if synthetic:
             print("Synthetic demonstration data: no real incident is shown.\n")
         print(_table(ranking))
-        print(f"\nCounts: {selection}. A count reading <5 enters as {ranking_query.stand_in()}.")
+        limit = published.threshold()
+        print(f"\nCounts: {selection}. A count reading <{limit} enters as "
+              f"{ranking_query.stand_in():g}.")  # fmt: skip
     return 0
 
 

@@ -81,9 +81,12 @@ def measure(db: Path, repeat: int, best_of: Callable[[int, Callable[[], object]]
     try:
         result = evaluate_atlas(con, robustness=False)
         panel = evaluation_panel(con)
-        print(f"Through the database {db.name}: panel {len(panel):,} rows, "
-              f"{int(panel['y'].sum()):,} arrests and confiscations; {result.pilot_communes} "
-              f"pilot, {result.comparison_communes} comparison communes")  # fmt: skip
+        # The panel holds true counts: their total is printed for the synthetic demo only.
+        total = (f"{int(panel['y'].sum()):,} arrests and confiscations; "
+                 if query.is_synthetic(con) else "")  # fmt: skip
+        print(f"Through the database {db.name}: panel {len(panel):,} rows, {total}"
+              f"{result.pilot_communes} pilot, {result.comparison_communes} comparison "
+              "communes")  # fmt: skip
         for label, run in _steps(con):
             print(f"  {label:<54}{best_of(repeat, run):>7.2f} s")
         print(f"  effect {result.effect:+.3f} (95 % {result.low:+.3f} to {result.high:+.3f})")

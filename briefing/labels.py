@@ -12,7 +12,9 @@ from i18n import LABELS as UI_LABELS
 LANGS = ("en", "km")
 
 #: Labels said exactly as the dashboard says them.
-_SHARED = ("synthetic", "timeline", "tl_policy", "tl_mcpi", "tl_curriculum", "col_kind", "col_file")
+_SHARED = ("synthetic", "timeline", "tl_policy", "tl_mcpi", "tl_curriculum", "col_kind", "col_file",
+           *(f"kind_{kind}" for kind in ("incidents", "services", "service_activity",
+                                         "partnership", "academies", "kp_estimates")))  # fmt: skip
 
 _OWN: dict[str, dict[str, str]] = {
     "title": {"en": "Which province next?", "km": "ខេត្តណាបន្ទាប់?"},
@@ -114,15 +116,6 @@ _OWN: dict[str, dict[str, str]] = {
     "more_files": {
         "en": "… and {n} earlier files (the atlas's About page lists them all).",
         "km": "… និងឯកសារមុននេះ {n} ទៀត (ទំព័រអំពីទិន្នន័យនៃអាត្លាសរាយបញ្ជីទាំងអស់)។",
-    },
-    "kind_incidents": {"en": "Incidents", "km": "ឧប្បត្តិហេតុ"},
-    "kind_services": {"en": "Services", "km": "សេវា"},
-    "kind_service_activity": {"en": "Service activity", "km": "សកម្មភាពសេវា"},
-    "kind_partnership": {"en": "Partnership", "km": "ភាពជាដៃគូ"},
-    "kind_academies": {"en": "Police academies", "km": "សាលានគរបាល"},
-    "kind_kp_estimates": {
-        "en": "Key-population estimates",
-        "km": "ការប៉ាន់ស្មានក្រុមប្រជាជនគន្លឹះ",
     },
     "kind_boundaries": {"en": "Boundaries", "km": "ព្រំប្រទល់"},
     "sec_evaluation": {"en": "Pilot evaluation", "km": "ការវាយតម្លៃកម្មវិធីសាកល្បង"},
