@@ -1168,6 +1168,23 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The robustness line (Callaway and Sant'Anna) could not be computed for this choice.",
         "km": "ការផ្ទៀងផ្ទាត់ (Callaway និង Sant'Anna) មិនអាចគណនាបានសម្រាប់ជម្រើសនេះទេ។",
     },
+    # --- issue 18, one access rule ---
+    "download_not_for_audience": {
+        "en": "This download ({kind}) is not available for this audience.",
+        "km": "ការទាញយកនេះ ({kind}) មិនមានសម្រាប់អ្នកប្រើប្រាស់ក្រុមនេះទេ។",
+    },
+    "pack_not_for_audience": {
+        "en": "The briefing pack is not available for this audience.",
+        "km": "ឯកសារសង្ខេបមិនមានសម្រាប់អ្នកប្រើប្រាស់ក្រុមនេះទេ។",
+    },
+    "upload_not_for_audience": {
+        "en": "Loading partner files is not available for this audience.",
+        "km": "ការផ្ទុកឯកសារដៃគូមិនមានសម្រាប់អ្នកប្រើប្រាស់ក្រុមនេះទេ។",
+    },
+    "audit_not_for_audience": {
+        "en": "The audit log is not available for this audience.",
+        "km": "កំណត់ហេតុសវនកម្មមិនមានសម្រាប់អ្នកប្រើប្រាស់ក្រុមនេះទេ។",
+    },
 }
 
 

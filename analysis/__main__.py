@@ -22,6 +22,7 @@ import json
 import sys
 from pathlib import Path
 
+import access
 import config
 import query
 from analysis.designs import DEFAULT_DESIGN, DEFAULT_WINDOW, DESIGNS, WINDOWS
@@ -99,6 +100,7 @@ def evaluation_lines(data: dict) -> list[str]:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    access.require(access.OPERATOR, "evaluate")  # a command on the server: the operator
     types = PILOT_TYPES if args.types is None else args.types
     con = query.open_database(config.get_path("ATLAS_DB_PATH"))
     try:
@@ -114,13 +116,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-AUDIENCES = ("analyst", "briefing")
+AUDIENCES = access.ROLES
 
 
 def store_path(audience: str, db_path: Path | None = None) -> Path:
-    """The file an audience reads: the database, or its briefing store for ``briefing``."""
+    """The file an audience reads: the database, or its briefing store for an audience the
+    access rule keeps to provinces (``briefing``)."""
     path = db_path or config.get_path("ATLAS_DB_PATH")
-    return briefing_store_path(path) if audience == "briefing" else path
+    return briefing_store_path(path) if access.reads_briefing_store(audience) else path
 
 
 def rank_json(ranking: Ranking, synthetic: bool, selection: str, stand_in: float) -> dict:
@@ -152,6 +155,7 @@ def _table(ranking: Ranking) -> str:
 def run_rank(args: argparse.Namespace) -> int:
     """The ``rank`` subcommand; returns the exit code."""
     try:
+        access.require(args.audience, "rank")
         weights = parse_weight_args(args.weight or [])
         con = query.open_database(store_path(args.audience))
         try:
@@ -161,7 +165,8 @@ def run_rank(args: argparse.Namespace) -> int:
         finally:
             con.close()
         ranking = rank_provinces(frame, weights, method=args.method)
-    except (WeightError, MethodError, RankingInputError, query.DatabaseMissingError) as exc:
+    except (access.AccessDenied, WeightError, MethodError, RankingInputError,
+            query.DatabaseMissingError) as exc:  # fmt: skip
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:
@@ -214,11 +219,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (2 for bad input, with a message on stderr)."""
+    """Run the CLI; returns the exit code (2 for bad input or an action the access rule
+    refuses, with a message on stderr)."""
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (query.DatabaseMissingError, InsufficientDataError, ValueError) as exc:
+    except (access.AccessDenied, query.DatabaseMissingError, InsufficientDataError,
+            ValueError) as exc:  # fmt: skip
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -16,6 +16,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+import access
 from audit import ACTIONS, AuditLogError, Entry, log_path, read_entries
 
 COLUMNS = (("time", 25), ("user", 28), ("role", 9), ("action", 9), ("rows", 8), ("outcome", 10),
@@ -57,8 +58,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the log; returns the exit code (2 for a log line that is not an entry)."""
+    """Print the log; returns the exit code (2 for a log line that is not an entry, or when the
+    access rule refuses the operator the log)."""
     args = _parser().parse_args(argv)
+    if not access.allowed(access.OPERATOR, "read_audit_log"):
+        print(f"error: {access.refusal(access.OPERATOR, 'read_audit_log')}", file=sys.stderr)
+        return 2
     path = args.log or log_path()
     try:
         entries = read_entries(

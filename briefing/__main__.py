@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+import access
 import audit
 import config
 import query
@@ -34,6 +35,9 @@ from briefing.render import BriefingError
 from etl.schema import briefing_store_path
 from query import published
 from query import ranking as ranking_query
+
+#: Whom the pack is for: it reads that audience's store.
+AUDIENCE = access.BRIEFING
 
 
 def read_pack(db_path: Path, weights: dict[str, float], method: str) -> tuple[Ranking, PackData]:
@@ -66,9 +70,11 @@ def write_pack(out: Path, lang: str, weights: dict[str, float], method: str) -> 
     """Write the pack in ``lang`` to ``out`` and record it in the audit log; returns it.
 
     Raises:
+        access.AccessDenied: if the access rule refuses the pack's audience the pack.
         everything ``read_pack`` and ``briefing.pack.render_pack`` raise; OSError if the file
         or the audit log cannot be written.
     """
+    access.require(AUDIENCE, "build_pack")
     store = briefing_store_path(config.get_path("ATLAS_DB_PATH"))
     ranking, data = read_pack(store, weights, method)
     pdf = render_pack(ranking, data, lang)
@@ -96,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         weights = parse_weight_args(args.weight or [])
         write_pack(Path(args.out), args.lang, weights, args.method)
-    except (WeightError, MethodError, RankingInputError, BriefError, BriefingError,
-            query.DatabaseMissingError) as exc:  # fmt: skip
+    except (access.AccessDenied, WeightError, MethodError, RankingInputError, BriefError,
+            BriefingError, query.DatabaseMissingError) as exc:  # fmt: skip
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"wrote {args.out}", file=sys.stderr)

@@ -8,7 +8,6 @@ import streamlit as st
 from i18n import t
 from pages import run_router
 from ui import data
-from ui.guard import require
 from ui.layout import page_header
 from ui.reasons import reason_text
 from ui.suppress import format_count
@@ -34,7 +33,6 @@ def _labelled(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.Dat
 
 def render() -> None:
     """Draw the About page."""
-    require("about")
     lang = page_header("page_about", "", needs_map=False)
     st.subheader(t("timeline", lang))
     when = [t("later", lang) if w == "later" else w for w, _ in TIMELINE]

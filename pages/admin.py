@@ -8,13 +8,13 @@ from dataclasses import asdict
 import pandas as pd
 import streamlit as st
 
+import access
 import audit
 from i18n import t
 from pages import run_router
 from ui import data, upload
 from ui.audited import view_link
-from ui.guard import require
-from ui.identity import current_identity
+from ui.identity import current_identity, current_role
 from ui.layout import page_header
 
 REPORT_KEY = "_upload_report"
@@ -27,6 +27,9 @@ AUDIT_COLUMNS = ("time", "user", "role", "action", "file", "rows", "outcome", "l
 
 
 def _ingest(kind: str, files: list, role: str) -> None:
+    if not access.allowed(role, "ingest"):  # nothing is read, loaded or recorded
+        st.session_state[REPORT_KEY] = {"refused": True}
+        return
     uploads = [upload.Upload(f.name, f.getvalue()) for f in files]
     who, link = current_identity(), view_link()
     try:
@@ -64,6 +67,9 @@ def _report(lang: str) -> None:
     if "error" in report:
         st.error(t("upload_failed", lang, problem=report["error"]))
         return
+    if report.get("refused"):
+        st.error(t("upload_not_for_audience", lang))
+        return
     results = pd.DataFrame(report["results"])
     for row in results.itertuples():
         if row.status == "rejected":
@@ -83,8 +89,11 @@ def _report(lang: str) -> None:
                      hide_index=True)  # fmt: skip
 
 
-def _audit_log(lang: str) -> None:
+def _audit_log(role: str, lang: str) -> None:
     st.subheader(t("audit_heading", lang))
+    if not access.allowed(role, "read_audit_log"):
+        st.info(t("audit_not_for_audience", lang))
+        return
     st.caption(t("audit_help", lang))
     left, middle, right = st.columns([2, 1, 2])
     user = left.text_input(t("audit_user", lang), key="audit_user")
@@ -110,12 +119,15 @@ def _audit_log(lang: str) -> None:
 
 def render() -> None:
     """Draw the admin page."""
-    role = require("admin")
     lang = page_header("page_admin", "admin_question", needs_map=False)
+    role = current_role()
     st.subheader(t("upload_heading", lang))
-    _upload_form(role, lang)
-    _report(lang)
-    _audit_log(lang)
+    if access.allowed(role, "upload"):
+        _upload_form(role, lang)
+        _report(lang)
+    else:
+        st.info(t("upload_not_for_audience", lang))
+    _audit_log(role, lang)
 
 
 if __name__ == "__main__":  # Streamlit ran this file itself: go through the router

@@ -23,13 +23,11 @@ from ui.evaluation_view import (
     render_series,
     warm_up,
 )
-from ui.guard import require
 from ui.layout import page_header
 
 
 def render() -> None:
     """Draw the evaluation page."""
-    require("evaluation")
     lang = page_header("page_evaluation", "evaluation_question")
     st.caption(t("eval_sidebar_note", lang))
     if data.month_range() is None:

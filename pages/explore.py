@@ -27,7 +27,6 @@ from ui.explore_view import (
     units_table,
     view_numbers,
 )
-from ui.guard import require
 from ui.layout import page_header
 from ui.state import (
     copy_from_widget,
@@ -64,7 +63,6 @@ def _options(lang: str) -> None:
 
 def render() -> None:
     """Draw the Explore page."""
-    require("explore")
     lang = page_header("page_explore", "explore_question")
     if data.month_range() is None:
         st.info(t("no_incidents", lang))

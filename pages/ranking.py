@@ -13,7 +13,6 @@ from pages import run_router
 from query import published
 from query import ranking as ranking_query
 from ui import data
-from ui.guard import require
 from ui.layout import page_header
 from ui.ranking_view import (
     academies_table,
@@ -69,7 +68,6 @@ def _map_and_academies(ranking: Ranking, lang: str) -> None:
 
 def render() -> None:
     """Draw the ranking page."""
-    require("ranking")
     lang = page_header("page_ranking", "ranking_question")
     with st.expander(t("rank_weights", lang), expanded=True):
         weights, method = draw_controls(lang)

@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 import duckdb
 import pandas as pd
 
+import access
 import audit
 import config
 import query
@@ -107,7 +108,7 @@ class Exporter:
             return pd.DataFrame(), [t("no_incidents", "en")]
         params = dict(parse_qsl(urlsplit(link).query or link.lstrip("?"), keep_blank_values=True))
         filters, options, problems = parse_params(params, self.bounds, self.provinces)
-        if self.audience == "briefing" and options.level != "province":
+        if not access.allowed(self.audience, "read_level", options.level):
             # Provinces only for this audience (the store it reads holds nothing finer).
             problems.append(Problem("level_not_for_audience", {}))
             options = replace(options, level="province", commune=None)
@@ -124,11 +125,14 @@ def export_links(
     provinces only.
 
     Raises:
+        access.AccessDenied: if the access rule refuses ``audience`` the export (nothing read).
         query.DatabaseMissingError: if the database (or its store) has not been built.
         OSError: if ``out`` or the audit log cannot be written.
     """
+    access.require(audience, "export", "csv")
     path = db_path or config.get_path("ATLAS_DB_PATH")
-    con = query.open_database(briefing_store_path(path) if audience == "briefing" else path)
+    store = access.reads_briefing_store(audience)
+    con = query.open_database(briefing_store_path(path) if store else path)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     try:
@@ -150,7 +154,8 @@ def export_links(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command; returns the exit code (2 when the database is missing)."""
+    """Run the command; returns the exit code (2 when the database is missing or the access
+    rule refuses the audience)."""
     parser = argparse.ArgumentParser(
         prog="python -m query.export",
         description=__doc__,
@@ -158,12 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("links", nargs="+", help="Explore links' query strings")
     parser.add_argument("--out", required=True, help="folder for 0001.csv, 0002.csv, ...")
-    parser.add_argument("--audience", choices=("analyst", "briefing"), default="analyst",
+    parser.add_argument("--audience", choices=access.ROLES, default="analyst",
                         help="briefing: provinces only, from the briefing store")  # fmt: skip
     args = parser.parse_args(argv)
     try:
         paths = export_links(args.links, Path(args.out), audience=args.audience)
-    except query.DatabaseMissingError as exc:
+    except (access.AccessDenied, query.DatabaseMissingError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"wrote {len(paths)} tables to {args.out}", file=sys.stderr)

@@ -115,3 +115,20 @@ def partner_db(tmp_path_factory: pytest.TempPathFactory, reference_dir: Path) ->
         report_dir=folder / "reports", partner_dir=folder / "partners",
     )  # fmt: skip
     return result.db_path
+
+
+@pytest.fixture()
+def refused_access(monkeypatch: pytest.MonkeyPatch) -> set[tuple[str, str | None]]:
+    """The (action, resource) pairs the access rule refuses every role in this test: add to
+    the set to refuse them (``access.allowed`` is replaced for the test; what the set does not
+    name, the rule decides). Shows that a page, a button or a command asks the rule."""
+    import access
+
+    rule = access.allowed
+    refused: set[tuple[str, str | None]] = set()
+
+    def allowed(role: str, action: str, resource: str | None = None) -> bool:
+        return (action, resource) not in refused and rule(role, action, resource)
+
+    monkeypatch.setattr(access, "allowed", allowed)
+    return refused

@@ -2,7 +2,9 @@
 
 ``st.download_button`` runs a callable passed as its data when the visitor clicks, outside the
 page run (no ``st.user`` there): ``audited`` takes the visitor, their role and the view's link
-now, in the page run, and returns the callable to pass instead of ``build``.
+now, in the page run, and returns the callable to pass instead of ``build``. Every download
+button of the atlas is drawn by ``download_button``, which first asks the access rule whether
+the visitor's role may download that kind of file (``access.allowed(role, "download", kind)``).
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+import access
 import audit
+from i18n import t
 from ui.guard import current_page
 from ui.identity import current_identity, current_role
 
@@ -61,4 +67,32 @@ def audited(
         )  # fmt: skip
         return content
 
+    return run
+
+
+def file_kind(file_name: str) -> str:
+    """The kind of a file as the access rule names it: its extension (``csv``, ``pdf``)."""
+    return Path(file_name).suffix.lstrip(".").lower()
+
+
+def download_button(
+    container: DeltaGenerator, label: str, build: Callable[[], bytes], *, file_name: str,
+    mime: str, key: str, lang: str, rows: Callable[[bytes], int] | None = None,
+) -> Callable[[], bytes] | None:  # fmt: skip
+    """Draw in ``container`` a button that downloads ``build()`` (built on the click, recorded
+    in the audit log: ``audited``) if the visitor's role may download this kind of file;
+    otherwise a plain caption that it is not available for this audience. Returns the audited
+    builder the button runs, or None when refused.
+
+    Raises:
+        roles.RolesError: if the visitor's role cannot be read (the router stopped already).
+    """
+    kind = file_kind(file_name)
+    if not access.allowed(current_role(), "download", kind):
+        container.caption(t("download_not_for_audience", lang, kind=kind.upper()))
+        return None
+    run = audited("download", build, file_name=file_name, rows=rows)
+    container.download_button(
+        label, run, file_name=file_name, mime=mime, key=key, on_click="ignore"
+    )
     return run

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 import duckdb
 import streamlit as st
 
+import access
 import config
 import query
 from etl.schema import SYNTHETIC_FLAG, briefing_store_path
@@ -38,9 +39,10 @@ STORE_KEY = "_store"
 
 
 def use_store_of(role: str) -> None:
-    """Read the briefing store for the briefing audience, the full database for the others
-    (called by the router on every run, before anything is read)."""
-    st.session_state[STORE_KEY] = "briefing" if role == "briefing" else "atlas"
+    """Read the briefing store when the access rule lets ``role`` read nothing finer than
+    provinces (``access.reads_briefing_store``: the briefing audience), the full database
+    otherwise (called by the router on every run, before anything is read)."""
+    st.session_state[STORE_KEY] = "briefing" if access.reads_briefing_store(role) else "atlas"
 
 
 def db_path() -> Path:

@@ -17,7 +17,7 @@ from query.classes import disruption_classes, partnership_classes
 from query.links import ExploreOptions
 from query.view import Filters, month_text
 from ui import data
-from ui.audited import audited, csv_rows
+from ui.audited import csv_rows, download_button
 from ui.explore_view import ViewNumbers, legend_of, map_note, threshold, view_table
 
 
@@ -85,25 +85,22 @@ def render_downloads(
     make_map: Callable[..., folium.Map], legend: Legend, lang: str,
 ) -> None:  # fmt: skip
     """The view's table (CSV), its map (HTML, drawing with no server) and a slide of it (PNG),
-    each built on click and recorded in the audit log."""
+    each built on click and recorded in the audit log, each drawn if the visitor's role may
+    download its kind (``ui.audited.download_button``)."""
     stem = file_stem(filters, options)
-    columns = st.columns(3)
-    columns[0].download_button(
-        t("download_csv", lang),
-        audited("download", lambda: view_table(filters, options, numbers).to_csv(index=False)
-                .encode("utf-8-sig"), file_name=f"{stem}.csv", rows=csv_rows),
-        file_name=f"{stem}.csv", mime="text/csv", key="download_csv", on_click="ignore",
-    )  # fmt: skip
     heading = map_heading(filters, options, lang)
-    columns[1].download_button(
-        t("download_html", lang),
-        audited("download", lambda: standalone_html(make_map(legend=legend, heading=heading))
-                .encode("utf-8"), file_name=f"{stem}.html"),
-        file_name=f"{stem}.html", mime="text/html", key="download_html", on_click="ignore",
+    columns = st.columns(3)
+    download_button(
+        columns[0], t("download_csv", lang),
+        lambda: view_table(filters, options, numbers).to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{stem}.csv", mime="text/csv", key="download_csv", lang=lang, rows=csv_rows,
     )  # fmt: skip
-    columns[2].download_button(
-        t("download_png", lang),
-        audited("download", lambda: slide_png(filters, options, numbers, lang),
-                file_name=f"{stem}.png"),
-        file_name=f"{stem}.png", mime="image/png", key="download_png", on_click="ignore",
+    download_button(
+        columns[1], t("download_html", lang),
+        lambda: standalone_html(make_map(legend=legend, heading=heading)).encode("utf-8"),
+        file_name=f"{stem}.html", mime="text/html", key="download_html", lang=lang,
+    )  # fmt: skip
+    download_button(
+        columns[2], t("download_png", lang), lambda: slide_png(filters, options, numbers, lang),
+        file_name=f"{stem}.png", mime="image/png", key="download_png", lang=lang,
     )  # fmt: skip

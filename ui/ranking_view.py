@@ -12,7 +12,9 @@ from collections.abc import Callable
 import folium
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+import access
 from analysis.ranking import (
     CRITERION_NAMES,
     DEFAULT_METHOD,
@@ -31,8 +33,9 @@ from i18n import t
 from query import published
 from query import ranking as ranking_query
 from ui import data
-from ui.audited import audited
+from ui.audited import download_button
 from ui.explore_view import map_labels
+from ui.identity import current_role
 from ui.suppress import format_count
 from vocabulary import CURRICULUM_MODULES
 
@@ -274,22 +277,29 @@ def pack_data() -> PackData:
     )  # fmt: skip
 
 
-def pack_builder(ranking: Ranking, lang: str) -> tuple[Callable[[], bytes], str]:
-    """The pack's builder in ``lang``, run on the click and recorded in the audit log, and
-    its file name (which says synthetic when the data are)."""
+def pack_button(
+    container: DeltaGenerator, ranking: Ranking, pack_lang: str, lang: str
+) -> tuple[Callable[[], bytes] | None, str]:
+    """The pack's button in ``pack_lang`` (labelled in ``lang``), its PDF built on the click and
+    recorded in the audit log (``ui.audited.download_button``); returns the builder the button
+    runs (None when the role may not download a PDF) and the file name (which says synthetic
+    when the data are)."""
     content = pack_data()
-    name = pack_name(lang, content.synthetic)
-    return audited("download", lambda: render_pack(ranking, content, lang), file_name=name), name
+    name = pack_name(pack_lang, content.synthetic)
+    build = download_button(
+        container, t(f"rank_pack_{pack_lang}", lang), lambda: render_pack(ranking, content,
+        pack_lang), file_name=name, mime="application/pdf", key=f"pack_{pack_lang}", lang=lang,
+    )  # fmt: skip
+    return build, name
 
 
 def draw_pack_buttons(ranking: Ranking, lang: str) -> None:
-    """One button per language; the PDF is built only when a button is clicked."""
+    """One button per language, if the role may have the pack; the PDF is built only when a
+    button is clicked."""
     st.subheader(t("rank_pack", lang))
+    if not access.allowed(current_role(), "build_pack"):
+        st.info(t("pack_not_for_audience", lang))
+        return
     st.caption(t("rank_pack_help", lang))
-    columns = st.columns(2)
-    for column, pack_lang in zip(columns, ("km", "en"), strict=True):
-        build, name = pack_builder(ranking, pack_lang)
-        column.download_button(
-            t(f"rank_pack_{pack_lang}", lang), build, file_name=name, mime="application/pdf",
-            key=f"pack_{pack_lang}", on_click="ignore",
-        )  # fmt: skip
+    for column, pack_lang in zip(st.columns(2), ("km", "en"), strict=True):
+        pack_button(column, ranking, pack_lang, lang)

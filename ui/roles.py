@@ -1,4 +1,5 @@
-"""Who sees what: the three roles, the roles file, and the role a visitor gets.
+"""Who is who: the roles file, and the role a visitor gets (the roles themselves, and what
+each may do, are the access rule's: ``access``).
 
 The roles file (``ATLAS_ROLES_FILE``, TOML) maps users (their email, any case) and groups to a
 role::
@@ -24,10 +25,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-ANALYST, BRIEFING, ADMIN = "analyst", "briefing", "admin"
-#: Narrowest first: briefing sees province-level pages only, analyst everything (through the
-#: protection layer), admin everything and the upload page.
-ROLES = (BRIEFING, ANALYST, ADMIN)
+from access import ANALYST, BRIEFING, ROLES
+
 #: What ATLAS_ANONYMOUS_ROLE may be: a visitor with no identity is never an admin.
 ANONYMOUS_CHOICES = ("auto", ANALYST, BRIEFING)
 SECTIONS = ("users", "groups")

@@ -26,7 +26,7 @@ from ui.state import (
 
 
 def draw_sidebar(filters: tuple[str, ...] = ()) -> tuple[date, date] | None:
-    """Draw the shared sidebar with the ``filters`` the page uses (``ui.registry.ALL_FILTERS``);
+    """Draw the shared sidebar with the ``filters`` the page uses (``dashboard.ALL_FILTERS``);
     return the months with data (None when no incident is loaded).
 
     The link is read whatever the page (the view is kept for the pages that use it); problems

@@ -119,7 +119,7 @@ def set_view(name: str, value: object) -> None:
         st.session_state[f"w_{name}"] = value
 
 
-#: The link parameters of each shared filter (``ui.registry.ALL_FILTERS``).
+#: The link parameters of each shared filter (``dashboard.ALL_FILTERS``).
 LINK_PARAMS = {"period": ("from", "to"), "type": ("type",), "pop": ("pop",),
                "actor": ("actor",), "province": ("province",),
                "options": ("level", "measure", "cover", "layers", "commune")}  # fmt: skip

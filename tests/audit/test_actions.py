@@ -70,9 +70,9 @@ def _download_script() -> None:
     import streamlit as st
 
     from ui.audited import audited, csv_rows
-    from ui.guard import require
+    from ui.guard import record_page
 
-    require("explore")
+    record_page("explore")  # as the router does before it runs the page
     content = b"commune,count\r\n010201,12\r\n010202,<5\r\n"
     st.session_state["build"] = audited(
         "download", lambda: content, file_name="atlas_01.csv", rows=csv_rows

@@ -159,3 +159,18 @@ def test_the_pack_says_the_builds_evaluation_headline(
     assert headline["text_en"] in english and "Not run" not in english
     khmer = comparable(poppler("pdftotext", "-raw", str(packs["km"]), "-"))
     assert comparable(headline["text_km"]) in khmer
+
+
+def test_the_command_asks_the_access_rule_for_the_pack(
+    built_db: Path, tmp_path: Path, refused_access: set, capsys: pytest.CaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("ATLAS_DB_PATH", str(built_db))
+    monkeypatch.setenv("ATLAS_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    refused_access.add(("build_pack", None))
+    out = tmp_path / "pack.pdf"
+    assert main(["--lang", "en", "--out", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: the 'briefing' role may not build the briefing pack (the access rule, access.py)"
+    )
+    assert not out.exists() and audit.read_entries() == []

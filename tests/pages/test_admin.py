@@ -121,3 +121,25 @@ def test_the_audit_log_is_filtered_on_the_page(admin_env: Path) -> None:
     assert list(at.dataframe[0].value["File"]) == ["download.csv"]
     at.selectbox(key="audit_action").set_value("upload").run()
     assert at.info[-1].value == "No entry matches."
+
+
+def test_the_upload_ingest_and_log_each_ask_the_access_rule(
+    admin_env: Path, refused_access: set
+) -> None:
+    audit.record("download", user="ana@unaids.org", role="analyst", file="x.csv")
+    refused_access.update({("upload", None), ("read_audit_log", None)})
+    at = admin_page()
+    assert not at.exception and not at.file_uploader and not at.dataframe
+    assert [i.value for i in at.info] == [
+        "Loading partner files is not available for this audience.",
+        "The audit log is not available for this audience.",
+    ]
+    refused_access.clear()
+    refused_access.add(("ingest", None))  # the form is drawn; loading what it sends is refused
+    before = loaded_state(admin_env)
+    at = upload(admin_page(), "incidents", ("upload_june.csv", GOOD.encode()))
+    assert [e.value for e in at.error] == [
+        "Loading partner files is not available for this audience."
+    ]
+    assert loaded_state(admin_env) == before
+    assert audit.read_entries(action="upload") == []

@@ -1,5 +1,6 @@
 """Who sees what: every role against every page (allowed or refused, a link included), the
-anonymous role on demo and on partner data, and a roles file that does not parse."""
+router asking the access rule, the anonymous role on demo and on partner data, and a roles file
+that does not parse."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import access
+from access import ADMIN, ANALYST, BRIEFING, ROLES
+from dashboard import HOMES, PAGES, home_for, pages_for
 from tests.pages.test_pages import app
-from ui.registry import PAGES, home_for, pages_for
-from ui.roles import ADMIN, ANALYST, BRIEFING, ROLES
 
 ROLES_FILE = """[users]
 "analyst@example.org" = "analyst"
@@ -25,7 +27,7 @@ NOT_AVAILABLE = "This page is not available for this audience."
 TITLES = {"explore": "Explore", "national_map": "Enabling Environment Atlas",
           "evaluation": "Did the pilot work?", "ranking": "Which province next?",
           "about": "About the data", "admin": "Partner files"}  # fmt: skip
-# What each role may open: the matrix the registry must give.
+# What each role may open: the matrix the router must give (from the access rule).
 ALLOWED = {
     BRIEFING: {"ranking", "about"},
     ANALYST: {"explore", "national_map", "evaluation", "ranking", "about"},
@@ -58,11 +60,12 @@ def refused(at: AppTest) -> bool:
     return said
 
 
-def test_the_registry_gives_each_role_its_pages_and_one_home() -> None:
+def test_the_router_gives_each_role_its_pages_and_one_home() -> None:
+    assert {p.url_path for p in PAGES} == set(access.resources("view_page"))
+    assert set(HOMES) == set(ROLES)
     for role in ROLES:
         assert {p.url_path for p in pages_for(role)} == ALLOWED[role]
         assert home_for(role) in pages_for(role)
-        assert sum(role in p.home_of for p in PAGES) == 1
     assert home_for(BRIEFING).url_path == "ranking"  # province-level, on the briefing store
     assert home_for(ANALYST).url_path == home_for(ADMIN).url_path == "explore"
     assert pages_for("wizard") == ()
@@ -183,3 +186,61 @@ def test_the_briefing_audience_reads_the_province_store(
     linked.user = {"email": "briefing@example.org"}
     linked.run()
     assert not linked.exception and "commune" not in linked.query_params
+
+
+def test_the_router_asks_the_access_rule_before_it_runs_a_page(
+    atlas_env: Path, roles_file: Path, refused_access: set
+) -> None:
+    refused_access.add(("view_page", "about"))
+    at = opened("about", {"email": "admin@example.org"})
+    assert not at.exception and refused(at)
+    (link,) = at.page_link
+    assert (link.value, link.proto.page) == ("Go to Explore", "explore")
+    assert at.session_state["_page"] == "about"  # recorded by the router (ui.guard)
+    assert not refused(opened("ranking", {"email": "admin@example.org"}))
+
+
+def test_the_store_a_session_reads_is_the_access_rules(
+    atlas_env: Path, roles_file: Path, refused_access: set
+) -> None:
+    assert opened("about", {"email": "analyst@example.org"}).session_state["_store"] == "atlas"
+    refused_access.update({("read_level", "commune"), ("read_level", "district")})
+    at = opened("about", {"email": "analyst@example.org"})
+    assert not at.exception and at.session_state["_store"] == "briefing"
+
+
+def _download_labels(at: AppTest) -> list[str]:
+    return [b.proto.label for b in at.get("download_button")]
+
+
+def test_each_download_button_asks_the_access_rule_for_its_kind(
+    atlas_env: Path, roles_file: Path, refused_access: set
+) -> None:
+    analyst = {"email": "analyst@example.org"}
+    assert _download_labels(opened("explore", analyst)) == [
+        "Download the table (CSV)", "Download the map (HTML)", "Download a slide (PNG)",
+    ]  # fmt: skip
+    refused_access.add(("download", "csv"))
+    at = opened("explore", analyst)
+    assert not at.exception
+    assert _download_labels(at) == ["Download the map (HTML)", "Download a slide (PNG)"]
+    assert "This download (CSV) is not available for this audience." in [
+        c.value for c in at.caption
+    ]
+
+
+def test_the_briefing_pack_asks_the_access_rule(
+    atlas_env: Path, roles_file: Path, refused_access: set
+) -> None:
+    briefing = {"email": "briefing@example.org"}
+    assert _download_labels(opened("ranking", briefing)) == [
+        "Briefing pack (PDF, Khmer)", "Briefing pack (PDF, English)"]  # fmt: skip
+    refused_access.add(("download", "pdf"))
+    at = opened("ranking", briefing)
+    assert not at.exception and _download_labels(at) == []
+    assert [c.value for c in at.caption].count(
+        "This download (PDF) is not available for this audience.") == 2  # fmt: skip
+    refused_access.add(("build_pack", None))
+    at = opened("ranking", briefing)
+    assert not at.exception and _download_labels(at) == []
+    assert at.info[-1].value == "The briefing pack is not available for this audience."

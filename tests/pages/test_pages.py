@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import zlib
@@ -11,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from config import PROJECT_ROOT
-from ui.registry import PAGES
+from dashboard import PAGES
 
 # The national map's arguments as Streamlit sends them (JSON), and compressed as the websocket
 # carries them (permessage-deflate as uvicorn negotiates it: a 4 KB window, memLevel 5).
@@ -27,7 +28,7 @@ def wire_bytes(data: bytes) -> int:
 
 
 def app(page: str | None = None, **params: str) -> AppTest:
-    """The app, not yet run, opening ``page`` (a registry URL path; the home page when None)
+    """The app, not yet run, opening ``page`` (a page's URL path; the home page when None)
     with these query parameters, as a link would.
 
     AppTest can switch to a page registered as a function only before its first run (it then
@@ -78,6 +79,27 @@ def test_every_page_file_is_registered_and_goes_through_the_router() -> None:
             'if __name__ == "__main__":  # Streamlit ran this file '
             "itself: go through the router\n    run_router()"
         )
+
+
+def imported_by(path: Path) -> set[str]:
+    """Every module a file imports, wherever in the file (a lazy import counts too)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
+def test_the_guard_is_the_routers_and_nothing_below_it_imports_it() -> None:
+    files = [*(PROJECT_ROOT / "pages").glob("*.py"), *(PROJECT_ROOT / "ui").glob("*.py")]
+    assert len(files) > 20
+    for path in files:
+        names = imported_by(path)
+        assert "dashboard" not in names, path  # the router sits above every page
+        if path.parent.name == "pages":  # the router asks whether the page may be seen
+            assert not {"ui.guard", "ui.registry"} & names, path
 
 
 @pytest.mark.parametrize("page", [p.url_path for p in PAGES])

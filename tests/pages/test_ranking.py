@@ -112,12 +112,12 @@ def _pack_script() -> None:
     import streamlit as st
 
     from analysis.ranking import DEFAULT_WEIGHTS
-    from ui.guard import require
-    from ui.ranking_view import compute_ranking, pack_builder
+    from ui.guard import record_page
+    from ui.ranking_view import compute_ranking, pack_button
 
-    require("ranking")
+    record_page("ranking")  # as the router does before it runs the page
     ranking = compute_ranking(dict(DEFAULT_WEIGHTS), "spotis", "en")
-    st.session_state["pack"] = pack_builder(ranking, "km")
+    st.session_state["pack"] = pack_button(st.container(), ranking, "km", "en")
 
 
 def test_the_pack_is_built_on_click_and_audited(

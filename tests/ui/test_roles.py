@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from access import ADMIN, ANALYST, BRIEFING
 from ui.roles import (
-    ADMIN,
-    ANALYST,
-    BRIEFING,
     RoleMap,
     RolesError,
     anonymous_role,
