@@ -245,10 +245,10 @@ LABELS: dict[str, dict[str, str]] = {
         "km": "បម្រែបម្រួលប្រៀបធៀប {now} ជាមួយ {before}។",
     },
     "change_across_policy": {
-        "en": "These two periods lie on either side of the Village/Commune Safety Policy of 16 "
-        "August 2010 (or span it): the change mixes the policy's effect with anything else.",
-        "km": "រយៈពេលទាំងពីរនេះស្ថិតនៅសងខាងគោលនយោបាយសុវត្ថិភាពភូមិ/ឃុំ ថ្ងៃទី១៦ ខែសីហា "
-        "ឆ្នាំ២០១០ (ឬឆ្លងកាត់វា)៖ បម្រែបម្រួលលាយឥទ្ធិពលនៃគោលនយោបាយជាមួយអ្វីផ្សេងទៀត។",
+        "en": "These two periods lie on either side of the Village/Commune Safety Policy of "
+        "{policy_day} (or span it): the change mixes the policy's effect with anything else.",
+        "km": "រយៈពេលទាំងពីរនេះស្ថិតនៅសងខាងគោលនយោបាយសុវត្ថិភាពភូមិ/ឃុំ ថ្ងៃទី {policy_day} "
+        "(ឬឆ្លងកាត់វា)៖ បម្រែបម្រួលលាយឥទ្ធិពលនៃគោលនយោបាយជាមួយអ្វីផ្សេងទៀត។",
     },
     "not_shown": {"en": "not shown", "km": "មិនបង្ហាញ"},
     "note_share_small": {
@@ -370,15 +370,15 @@ LABELS: dict[str, dict[str, str]] = {
         "km": "<{t} (គូរនៅ {h})",
     },
     "event_policy": {
-        "en": "16 Aug 2010: Village/Commune Safety Policy",
-        "km": "១៦ សីហា ២០១០៖ គោលនយោបាយភូមិ ឃុំ មានសុវត្ថិភាព",
+        "en": "{policy_day}: Village/Commune Safety Policy",
+        "km": "{policy_day}៖ គោលនយោបាយភូមិ ឃុំ មានសុវត្ថិភាព",
     },
     "event_partnership": {"en": "Partnership starts here", "km": "ភាពជាដៃគូចាប់ផ្តើមនៅទីនេះ"},
     "event_policy_short": {"en": "Safety policy", "km": "គោលនយោបាយសុវត្ថិភាព"},
     "event_curriculum_short": {"en": "Curriculum", "km": "កម្មវិធីសិក្សា"},
     "event_curriculum": {
-        "en": "Nov 2011: harm-reduction curriculum approved",
-        "km": "វិច្ឆិកា ២០១១៖ កម្មវិធីសិក្សាកាត់បន្ថយគ្រោះថ្នាក់ត្រូវបានអនុម័ត",
+        "en": "{curriculum_month}: harm-reduction curriculum approved",
+        "km": "{curriculum_month}៖ កម្មវិធីសិក្សាកាត់បន្ថយគ្រោះថ្នាក់ត្រូវបានអនុម័ត",
     },
     "period_shading": {"en": "Selected period", "km": "រយៈពេលដែលបានជ្រើស"},
     "partnership_activities": {"en": "Partnership activities", "km": "សកម្មភាពភាពជាដៃគូ"},
@@ -492,17 +492,9 @@ LABELS: dict[str, dict[str, str]] = {
         "វគ្គផ្សព្វផ្សាយដល់នគរបាល",
     },
     "tl_curriculum": {
-        "en": "National Harm Reduction Curriculum approved by the Deputy Prime Minister; nine "
-        "modules, adopted by six police academies; pre/post test gain of 34 %",
-        "km": "កម្មវិធីសិក្សាជាតិស្តីពីការកាត់បន្ថយគ្រោះថ្នាក់ត្រូវបានឧបនាយករដ្ឋមន្ត្រីអនុម័ត; "
-        "ម៉ូឌុលប្រាំបួន សាលានគរបាលប្រាំមួយបានអនុវត្ត; ពិន្ទុកើនឡើង ៣៤ %",
+        "en": "National Harm Reduction Curriculum approved by the Deputy Prime Minister",
+        "km": "កម្មវិធីសិក្សាជាតិស្តីពីការកាត់បន្ថយគ្រោះថ្នាក់ត្រូវបានឧបនាយករដ្ឋមន្ត្រីអនុម័ត",
     },
-    "tl_later": {
-        "en": "HAARP-funded pilot with police in Phnom Penh; expansion planned to Preah Sihanouk "
-        "(Sihanoukville)",
-        "km": "កម្មវិធីសាកល្បងឧបត្ថម្ភដោយ HAARP ជាមួយនគរបាលនៅភ្នំពេញ; គ្រោងពង្រីកទៅខេត្តព្រះសីហនុ",
-    },
-    "later": {"en": "later", "km": "ក្រោយមក"},
     "src_boundaries": {
         "en": "Commune, district boundaries: geoBoundaries gbOpen KHM ADM3/ADM2 (2014, Open "
         "Development Cambodia), CC BY 4.0.",
@@ -535,12 +527,10 @@ LABELS: dict[str, dict[str, str]] = {
     # its map and its briefing pack's words that the pack does not hold itself.
     "page_ranking": {"en": "Which province next?", "km": "ខេត្តណាបន្ទាប់?"},
     "ranking_question": {
-        "en": "Where should the police–community partnership go after Banteay Meanchey, "
-        "Phnom Penh and Preah Sihanouk? A ranking to question: change the weights and see "
-        "how sure each rank is.",
-        "km": "តើភាពជាដៃគូរវាងនគរបាល និងសហគមន៍គួរទៅណាបន្ទាប់ពីបន្ទាយមានជ័យ ភ្នំពេញ "
-        "និងព្រះសីហនុ? ចំណាត់ថ្នាក់ដែលអាចសួរបាន៖ ប្តូរទម្ងន់ ហើយមើលថាចំណាត់ថ្នាក់នីមួយៗ"
-        "ប្រាកដប៉ុណ្ណា។",
+        "en": "Where should the police–community partnership go after {pilots}? A ranking to "
+        "question: change the weights and see how sure each rank is.",
+        "km": "តើភាពជាដៃគូរវាងនគរបាល និងសហគមន៍គួរទៅណាបន្ទាប់ពី{pilots}? "
+        "ចំណាត់ថ្នាក់ដែលអាចសួរបាន៖ ប្តូរទម្ងន់ ហើយមើលថាចំណាត់ថ្នាក់នីមួយៗប្រាកដប៉ុណ្ណា។",
     },
     "crit_disruption_rate": {"en": "Disruption rate", "km": "អត្រានៃការរំខាន"},
     "crit_disruption_rate_def": {
@@ -954,12 +944,12 @@ LABELS: dict[str, dict[str, str]] = {
     "eval_event_caption": {
         "en": "Each point compares incidents in the pilot communes, that many months after their "
         "start, with what the comparison communes suggest, against the 3 months before the "
-        "start. The policy (August 2010) and the curriculum (November 2011) fall at different "
-        "months for each pilot commune: the shaded bands show where they fall for these "
-        "communes.",
+        "start. The policy ({policy_month}) and the curriculum ({curriculum_month}) fall at "
+        "different months for each pilot commune: the shaded bands show where they fall for "
+        "these communes.",
         "km": "ចំណុចនីមួយៗប្រៀបធៀបឧប្បត្តិហេតុនៅឃុំសាកល្បង ក្នុងចំនួនខែនោះក្រោយការចាប់ផ្តើម "
-        "ជាមួយអ្វីដែលឃុំប្រៀបធៀបបង្ហាញ ធៀបនឹង 3 ខែមុនការចាប់ផ្តើម។ គោលនយោបាយ (សីហា ២០១០) "
-        "និងកម្មវិធីសិក្សា (វិច្ឆិកា ២០១១) ធ្លាក់ចំខែខុសៗគ្នាសម្រាប់ឃុំសាកល្បងនីមួយៗ៖ "
+        "ជាមួយអ្វីដែលឃុំប្រៀបធៀបបង្ហាញ ធៀបនឹង 3 ខែមុនការចាប់ផ្តើម។ គោលនយោបាយ ({policy_month}) "
+        "និងកម្មវិធីសិក្សា ({curriculum_month}) ធ្លាក់ចំខែខុសៗគ្នាសម្រាប់ឃុំសាកល្បងនីមួយៗ៖ "
         "ផ្ទៃពណ៌បង្ហាញកន្លែងដែលវាធ្លាក់សម្រាប់ឃុំទាំងនេះ។",
     },
     "eval_pretrend_ok": {
@@ -1185,6 +1175,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The audit log is not available for this audience.",
         "km": "កំណត់ហេតុសវនកម្មមិនមានសម្រាប់អ្នកប្រើប្រាស់ក្រុមនេះទេ។",
     },
+    # --- issue 18, docs beside the code ---
+    # The last of a list of names: "Banteay Meanchey, Phnom Penh and Preah Sihanouk" (the
+    # pilots in the ranking page's question, from vocabulary.PILOT_SITES).
+    "list_and": {"en": "{items} and {last}", "km": "{items} និង {last}"},
 }
 
 

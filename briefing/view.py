@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+import vocabulary
 from briefing.labels import LABELS, LANGS, label
-from briefing.model import Academy, Brief, ProvinceRow, TimelineEvent
+from briefing.model import Academy, Brief, Curriculum, ProvinceRow, TimelineEvent
 
 _KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 #: At most this many loaded files are listed; the rest are counted.
@@ -71,8 +72,14 @@ def build_view(brief: Brief, lang: str) -> dict[str, Any]:
         "method": _method(brief, lang),
         "selection": _selection(brief, lang),
         "evaluation": _evaluation(brief, lang),
-        "timeline": _timeline(brief.timeline, lang),
-        "curriculum": _curriculum(brief, lang),
+        "timeline": {
+            "heading": label("timeline", lang),
+            "rows": timeline_rows(brief.timeline, lang),
+        },
+        "curriculum": {
+            "heading": label("sec_curriculum", lang),
+            "text": curriculum_text(brief.curriculum, lang),
+        },
         "protection": {
             "heading": label("sec_protection", lang),
             "text": brief.protection_note.get(lang),
@@ -234,21 +241,43 @@ def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
     return {"heading": label("sec_evaluation", lang), "text": text}
 
 
-def _timeline(events: tuple[TimelineEvent, ...], lang: str) -> dict[str, Any]:
+def case_study_dates(lang: str) -> dict[str, str]:
+    """The case study's dates in words, from ``vocabulary``, as the values of the labels that
+    name them: ``policy_day`` ("16 August 2010"), ``policy_month`` ("August 2010") and
+    ``curriculum_month`` ("November 2011"); Khmer digits in km.
+
+    Raises:
+        KeyError: for a language other than "en" or "km".
+    """
     return {
-        "heading": label("timeline", lang),
-        "rows": [
-            [
-                label("next", lang) if e.when is None else format_date(e.when, lang, e.precision),
-                e.what.get(lang),
-            ]
-            for e in events
-        ],
+        "policy_day": format_date(vocabulary.POLICY_DAY, lang),
+        "policy_month": format_date(vocabulary.POLICY_DAY, lang, "month"),
+        "curriculum_month": format_date(vocabulary.CURRICULUM_DAY, lang, "month"),
     }
 
 
-def _curriculum(brief: Brief, lang: str) -> dict[str, str]:
-    c = brief.curriculum
+def timeline_rows(events: tuple[TimelineEvent, ...], lang: str) -> list[list[str]]:
+    """Each event as [when, what] in ``lang``: its date in words ("Next" when still to come).
+
+    Raises:
+        KeyError: for a language other than "en" or "km".
+    """
+    return [
+        [
+            label("next", lang) if e.when is None else format_date(e.when, lang, e.precision),
+            e.what.get(lang),
+        ]
+        for e in events
+    ]
+
+
+def curriculum_text(c: Curriculum, lang: str) -> str:
+    """The curriculum's figures in one sentence: when it was approved, academies, modules,
+    the pre/post test gain (Khmer digits in km).
+
+    Raises:
+        KeyError: for a language other than "en" or "km".
+    """
     numbers = {
         "academies": str(c.academies),
         "modules": str(c.modules),
@@ -259,8 +288,7 @@ def _curriculum(brief: Brief, lang: str) -> dict[str, str]:
     if lang == "km":
         numbers = {k: khmer_digits(v) for k, v in numbers.items()}
     approved = format_date(c.approved, lang, "month")
-    text = label("curriculum_figures", lang, approved=approved, **numbers)
-    return {"heading": label("sec_curriculum", lang), "text": text}
+    return label("curriculum_figures", lang, approved=approved, **numbers)
 
 
 def _vintage(brief: Brief, lang: str) -> dict[str, Any]:

@@ -25,6 +25,16 @@ from ui.ranking_view import (
     ranking_table,
     small_count_provinces,
 )
+from vocabulary import PILOT_SITES
+
+
+def _pilots(lang: str) -> str:
+    """The pilot provinces in the case study's order (``vocabulary.PILOT_SITES``), by their
+    names in ``lang``: "Banteay Meanchey, Phnom Penh and Preah Sihanouk"."""
+    layer = data.province_list()
+    names = dict(zip(layer["province_code"], layer[f"province_name_{lang}"], strict=True))
+    listed = [names.get(site.province_code, site.name_en) for site in PILOT_SITES]
+    return t("list_and", lang, items=", ".join(listed[:-1]), last=listed[-1])
 
 
 def _criteria(weights: dict[str, float], lang: str) -> None:
@@ -68,7 +78,8 @@ def _map_and_academies(ranking: Ranking, lang: str) -> None:
 
 def render() -> None:
     """Draw the ranking page."""
-    lang = page_header("page_ranking", "ranking_question")
+    lang = page_header("page_ranking", "")
+    st.caption(t("ranking_question", lang, pilots=_pilots(lang)))
     with st.expander(t("rank_weights", lang), expanded=True):
         weights, method = draw_controls(lang)
     ranking = compute_ranking(weights, method, lang)

@@ -15,6 +15,7 @@ from streamlit_folium import st_folium
 from analysis import headline, poisson
 from analysis.designs import DEFAULT_DESIGN, DEFAULT_WINDOW, DESIGNS, WINDOWS, Groups
 from analysis.evaluation import Evaluation
+from briefing.view import case_study_dates
 from geo.evaluation import (
     BAND_COLOURS,
     Band,
@@ -159,7 +160,7 @@ def render_event_study(result: Evaluation, groups: Groups, lang: str) -> None:
     columns = ["rel_month", "label", "estimate", "low", "high", "reference", "binned"]
     chart = event_study_chart(result.event_study[columns], words, bands)
     st.plotly_chart(chart, width="stretch", key="eval_event_study")
-    st.caption(t("eval_event_caption", lang))
+    st.caption(t("eval_event_caption", lang, **case_study_dates(lang)))
     st.markdown(pre_trend_text(result.pre_trend_p, lang))
 
 
@@ -215,7 +216,8 @@ def render_series(choice: Choice, groups: Groups, lang: str) -> None:
     starts = sorted(groups.starts.values())
     bands = [Band(starts[0], starts[-1] + pd.DateOffset(months=1), t("eval_starts", lang),
                   BAND_COLOURS[2])] if starts else []  # fmt: skip
-    lines = [Line(day, t(short, lang), t(label, lang)) for day, short, label in EVENTS]
+    dates = case_study_dates(lang)
+    lines = [Line(day, t(short, lang), t(label, lang, **dates)) for day, short, label in EVENTS]
     axes = {"x_axis": t("eval_series_x", lang), "y_axis": t("eval_series_axis", lang)}
     chart = group_series_chart(series, names, lines=lines, bands=bands, **axes)
     st.plotly_chart(chart, width="stretch", key="eval_series")

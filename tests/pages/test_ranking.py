@@ -48,6 +48,11 @@ def test_every_rank_shows_its_interval(atlas_env: Path, roles: Path) -> None:
     assert all(matched), [text for text, m in zip(ranks, matched, strict=True) if not m]
     assert [int(m.group(1)) for m in matched] == list(range(1, 26))
     assert (table(at)["In the partnership"] != "").sum() == 3
+    # The question names the pilots in the case study's order (vocabulary.PILOT_SITES).
+    assert at.caption[0].value.startswith(
+        "Where should the police–community partnership go after Banteay Meanchey, Phnom Penh "
+        "and Preah Sihanouk? "
+    )
     assert at.caption[1].value.startswith("Relative weights")
     assert any("SPOTIS scores each province" in c.value for c in at.caption)
     assert any("enters the ranking as 2.5" in c.value and "Kep" in c.value for c in at.caption)
@@ -103,6 +108,7 @@ def test_the_briefing_audience_reads_only_the_store(
 def test_the_page_speaks_khmer(atlas_env: Path, roles: Path) -> None:
     at = ranking_page(lang="km")
     assert not at.exception and at.title[0].value == "ខេត្តណាបន្ទាប់?"
+    assert "បន្ទាប់ពីបន្ទាយមានជ័យ, រាជធានីភ្នំពេញ និង ព្រះសីហនុ?" in at.caption[0].value
     assert "ចំណាត់ថ្នាក់ (ចន្លោះ ៩០ %)" in table(at).columns
     why = next(m.value for m in at.markdown if "នាំមុខខេត្តកណ្តាល" in m.value)
     assert why.count("\n- ") == 2 and "បាត់ដំបង" in why
