@@ -17,6 +17,7 @@ import streamlit as st
 
 from i18n import t
 from pages import about, admin, evaluation, explore, national_map, ranking
+from query.filter_table import EVERY_FILTER
 from ui.roles import ADMIN, ANALYST, BRIEFING, ROLES
 
 #: Pages that show communes: never the briefing audience.
@@ -25,9 +26,10 @@ COMMUNE_LEVEL = frozenset({ANALYST, ADMIN})
 PROVINCE_LEVEL = frozenset({BRIEFING, ANALYST, ADMIN})
 #: The upload page and the audit log.
 ADMIN_ONLY = frozenset({ADMIN})
-#: The shared sidebar's filters (``options``: the Explore page's own, in the link too). A page
-#: lists those it uses; the sidebar draws and links only those.
-ALL_FILTERS = ("period", "type", "pop", "actor", "province", "options")
+#: The shared sidebar's filters: every filter of the table (``query.filter_table``) and the
+#: Explore page's own options (in the link too). A page lists those it uses, by key; the
+#: sidebar draws and links only those.
+ALL_FILTERS = (EVERY_FILTER, "options")
 
 
 @dataclass(frozen=True)
