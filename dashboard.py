@@ -19,6 +19,7 @@ import streamlit as st
 import access
 from i18n import t
 from pages import about, admin, evaluation, explore, national_map, ranking
+from query.filter_table import EVERY_FILTER
 from ui import data
 from ui.guard import record_page, refuse
 from ui.identity import draw_identity, role_or_stop
@@ -28,7 +29,7 @@ from ui.state import language
 
 #: The shared sidebar's filters (``options``: the Explore page's own, in the link too). A page
 #: lists those it uses; the sidebar draws and links only those.
-ALL_FILTERS = ("period", "type", "pop", "actor", "province", "options")
+ALL_FILTERS = (EVERY_FILTER, "options")
 
 
 @dataclass(frozen=True)

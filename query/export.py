@@ -28,9 +28,9 @@ import config
 import query
 from etl.schema import briefing_store_path
 from i18n import t
-from query import explore, published
+from query import explore, filter_table, published
 from query.links import ExploreOptions, Problem, parse_params
-from query.view import Filters, month_text
+from query.view import Filters
 from vocabulary import SYNTHETIC_LABEL
 
 #: Each level's unit columns in the table (code and names in both scripts, then the place).
@@ -72,11 +72,9 @@ def explore_table(
         table["communes"] = units["n_communes"]
         table["communes_with_partnership"] = units["communes_partnered"]
     table["public_services"] = units["public_services"]
-    table["period_from"] = month_text(filters.start)
-    table["period_to"] = month_text(filters.end)
-    table["incident_type"] = filters.incident_type
-    table["population"] = filters.population
-    table["actor"] = filters.actor
+    for item in filter_table.table():  # each filter's columns, in the table's order
+        for column, value in item.export(getattr(filters, item.field)).items():
+            table[column] = value
     table["protection"] = PROTECTION
     if synthetic:
         table.insert(0, "data", SYNTHETIC_LABEL)

@@ -26,7 +26,7 @@ from geo.evaluation import (
     group_series_chart,
 )
 from i18n import t
-from query import panel, published
+from query import filter_table, panel, published
 from query.view import ALL, Filters
 from ui import data
 from ui.explore_view import map_labels
@@ -177,13 +177,9 @@ def render_robustness(choice: Choice, lang: str) -> None:
 
 
 def grid_choice(types: tuple[str, ...]) -> str | None:
-    """The publication grid's incident-type choice for ``types`` (all, arrests and
-    confiscations, or one type), None when the grid offers none."""
-    if set(types) == set(INCIDENT_TYPES):
-        return ALL
-    if set(types) == set(PILOT_TYPES):
-        return "arrests_confiscations"
-    return types[0] if len(types) == 1 else None
+    """The publication grid's incident-type choice that stands for exactly ``types`` (all, arrests
+    and confiscations, or one type: the filter table's), None when the grid offers none."""
+    return filter_table.INCIDENT_TYPE.choice_for(types)
 
 
 def _series(choice: Choice, groups: Groups, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:

@@ -13,6 +13,7 @@ from briefing.slide import SlideLegend, map_slide_png
 from geo.assets import standalone_html
 from geo.explore_map import BIVARIATE, HIDDEN_FILL, NO_RATE_FILL, Legend, fill_index, palette
 from i18n import t
+from query import filter_table
 from query.classes import disruption_classes, partnership_classes
 from query.links import ExploreOptions
 from query.view import Filters, month_text
@@ -25,7 +26,9 @@ def file_stem(filters: Filters, options: ExploreOptions) -> str:
     """The downloads' file name (without extension): every choice of the view is in it."""
     parts = ["atlas", filters.province or "national", options.level,
              month_text(filters.start), month_text(filters.end)]  # fmt: skip
-    parts += [v for v in (filters.incident_type, filters.population, filters.actor) if v != "all"]
+    for item in filter_table.choice_filters():  # each choice that is not the default
+        if getattr(filters, item.field) != item.default:
+            parts.append(getattr(filters, item.field))
     return ("synthetic_" if data.is_synthetic() else "") + "_".join(parts)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import folium
 import geopandas as gpd
@@ -22,6 +22,7 @@ from i18n import t
 from query import published
 from query.classes import cover_share, disruption_classes, partnership_classes
 from query.export import explore_table, rate_text
+from query.grid import on_level
 from query.links import ExploreOptions
 from query.view import Filters, month_text
 from ui import data
@@ -252,13 +253,14 @@ STORY_SERIES = ("all", "arrests_confiscations")
 def commune_story(polygon_id: str, view: Filters, level: str = "commune",
                   unit: str | None = None) -> pd.DataFrame:  # fmt: skip
     """A commune's published counts per calendar year, for each of ``STORY_SERIES`` (with the
-    view's population choice when the commune grid offers it, else everyone); with ``level``
-    and ``unit``, the same for the commune's district or province (for comparison)."""
+    view's other choices where the commune grid offers them, else their defaults; the whole
+    country); with ``level`` and ``unit``, the same for the commune's district or province (for
+    comparison)."""
     bounds = data.month_range()
-    population = view.population if view.population in ("all", "key_populations") else "all"
+    on_commune_grid = replace(on_level(view, "commune"), province=None)
     frames = []
     for series in STORY_SERIES:
-        filters = Filters(view.start, series, population)
+        filters = replace(on_commune_grid, incident_type=series)
         years = data.published_years(filters, bounds, level, unit or polygon_id)
         frames.append(years.assign(series=series))
     return pd.concat(frames, ignore_index=True)
