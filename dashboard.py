@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from i18n import CatalogError, check_catalogs, t
 from ui import data
 from ui.identity import draw_identity, role_or_stop
 from ui.layout import PAGE_STYLE
@@ -16,8 +17,13 @@ from ui.state import language
 
 def main() -> None:
     """Read the visitor's role, draw the sidebar and run the chosen page."""
-    st.set_page_config(page_title="Enabling Environment Atlas", layout="wide")
+    st.set_page_config(page_title=t("app_title", "en"), layout="wide")
     st.html(PAGE_STYLE)  # labels wrap; no table downloads past the audit
+    try:
+        check_catalogs()  # a translation not compiled stops here, with the command to run
+    except CatalogError as exc:
+        st.error(str(exc))
+        st.stop()
     lang = language()  # reads ?lang= from the URL on a session's first run
     role = role_or_stop(lang)  # a roles file that does not parse stops here, with its line
     data.use_store_of(role)  # the briefing audience reads the province-level store only
