@@ -29,7 +29,6 @@ KM_PO = Path("locale/km/LC_MESSAGES/atlas.po")
 KHMER_ALLOWED = {
     "vocabulary.py": "a comment quoting the gazetteer's Khmer name of Preah Sihanouk",
     "benchmarks/bench_ranking.py": "synthetic Khmer province names (name_km) for the benchmark",
-    "ui/reasons.py": "the regular expressions the reason codes replace (the next commit)",
 }
 
 
@@ -135,8 +134,7 @@ def test_no_english_message_is_typed_again_in_the_code() -> None:
                 copies.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
     # analysis/ keeps the English of its designs and criteria (a test above and
     # tests/analysis check they are the catalog's); its CLI prints two ranking words.
-    # ui/reasons.py: the regular expressions the next commit replaces.
-    assert [c for c in copies if not c.startswith(("analysis/", "ui/reasons.py"))] == []
+    assert [c for c in copies if not c.startswith("analysis/")] == []
 
 
 # The compiled catalog: missing or older than its .po, it is named with the command.
