@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 import access
-from i18n import t
+from i18n import CatalogError, check_catalogs, t
 from pages import about, admin, evaluation, explore, national_map, ranking
 from query.filter_table import EVERY_FILTER
 from ui import data
@@ -94,8 +94,13 @@ def as_page(spec: PageSpec, lang: str, *, default: bool = False, hidden: bool = 
 def main() -> None:
     """Read the visitor's role, draw the sidebar and run the chosen page if the access rule
     lets the role see it (otherwise say so and link the role's home)."""
-    st.set_page_config(page_title="Enabling Environment Atlas", layout="wide")
+    st.set_page_config(page_title=t("app_title", "en"), layout="wide")
     st.html(PAGE_STYLE)  # labels wrap; no table downloads past the audit
+    try:
+        check_catalogs()  # a translation not compiled stops here, with the command to run
+    except CatalogError as exc:
+        st.error(str(exc))
+        st.stop()
     lang = language()  # reads ?lang= from the URL on a session's first run
     role = role_or_stop(lang)  # a roles file that does not parse stops here, with its line
     data.use_store_of(role)  # the briefing audience reads the province-level store only

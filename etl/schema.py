@@ -28,15 +28,6 @@ COMMUNE_COLUMNS = [
     "geom_display",
 ]
 
-# A quarantine reason with its quoted values and numbers masked, for grouping and for screens
-# that must not show raw values. A reason quotes a value as '<value>' with every quote inside it
-# doubled, so '(?:[^']|'')*' takes the whole value, quotes in it included.
-MASKED_REASON = (
-    "regexp_replace(regexp_replace(reason, '''(?:[^'']|'''')*''', '''…''', 'g'), "
-    "'[0-9]+([.][0-9]+)?', '#', 'g')"
-)
-
-
 # The briefing store: a province-level copy of the database for the briefing audience, beside
 # the database and rebuilt with it (etl.briefing_store). It holds no commune row: a bug in a
 # page cannot show what is not there. These are its tables.

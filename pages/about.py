@@ -12,7 +12,7 @@ from i18n import t
 from pages import run_router
 from ui import data
 from ui.layout import page_header
-from ui.reasons import reason_text
+from ui.quarantine import reasons_in_words
 from ui.suppress import format_count
 
 METHOD_COLUMNS = {"match_method": "col_match_method", "polygons": "col_polygons"}
@@ -58,12 +58,8 @@ def render() -> None:
     loads = data.load_summary()
     loads = loads.assign(kind=[t(f"kind_{k}", lang) for k in loads["kind"]])  # a copy
     st.dataframe(_labelled(loads, LOAD_COLUMNS, lang), hide_index=True)
-    reasons = data.quarantine_reasons()
-    shown = reasons.assign(
-        rows=[format_count(n) for n in reasons["rows"]],
-        reason=[reason_text(r, c, lang) for r, c in zip(reasons["reason"], reasons["column"],
-                                                        strict=True)],
-    )  # fmt: skip
+    reasons = reasons_in_words(data.quarantine_reasons(), lang)
+    shown = reasons.assign(rows=[format_count(n) for n in reasons["rows"]])
     st.dataframe(_labelled(shown, REASON_COLUMNS, lang), hide_index=True)
 
 

@@ -16,6 +16,7 @@ from ui import data, upload
 from ui.audited import view_link
 from ui.identity import current_identity, current_role
 from ui.layout import page_header
+from ui.quarantine import reasons_in_words
 
 REPORT_KEY = "_upload_report"
 RESULT_COLUMNS = {"file_name": "col_file", "kind": "col_kind", "status": "col_status",
@@ -81,8 +82,8 @@ def _report(lang: str) -> None:
                  hide_index=True)  # fmt: skip
     if (results["status"] != "rejected").any():
         st.success(t("upload_done", lang))
-    reasons = data.quarantine_reasons()  # values masked by the query layer
-    mine = reasons[reasons["file_name"].isin(results["file_name"])]
+    reasons = data.quarantine_reasons()  # no value from the files (etl.reasons)
+    mine = reasons_in_words(reasons[reasons["file_name"].isin(results["file_name"])], lang)
     if len(mine):
         st.caption(t("upload_reasons", lang))
         st.dataframe(mine.rename(columns={c: t(k, lang) for c, k in REASON_COLUMNS.items()}),

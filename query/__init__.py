@@ -200,9 +200,9 @@ def load_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def quarantine_reasons(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Quarantined rows per file, column and reason, values masked (no raw value is shown; in
-    both stores)."""
-    sql = "SELECT * FROM quarantine_summary ORDER BY file_name, rows DESC, reason"
+    """Quarantined rows per file, column, reason code and the code's public parameters (JSON
+    text; never a value from the file, see ``etl.reasons``), in both stores."""
+    sql = "SELECT * FROM quarantine_summary ORDER BY file_name, rows DESC, code, params"
     return run(con, sql, {})
 
 

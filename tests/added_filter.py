@@ -42,8 +42,18 @@ def add_verified(monkeypatch: pytest.MonkeyPatch) -> None:
     """Add ``VERIFIED`` at the end of the filter table (and its labels), for one test."""
     table = filter_table.checked((*filter_table.FILTERS, VERIFIED))
     monkeypatch.setattr(filter_table, "FILTERS", table)
-    for key, text in LABELS.items():
-        monkeypatch.setitem(i18n.LABELS, key, text)
+    add_labels(monkeypatch, LABELS)
+
+
+def add_labels(monkeypatch: pytest.MonkeyPatch, labels: dict[str, dict[str, str]]) -> None:
+    """Labels a test adds, in both languages, as if they were in the catalogs (``i18n.t``
+    reads every text through ``i18n.message``)."""
+    real = i18n.message
+
+    def message(key: str, lang: str) -> str:
+        return labels[key][lang] if key in labels else real(key, lang)
+
+    monkeypatch.setattr(i18n, "message", message)
 
 
 def tiny_atlas_with_verified(tiny_db: Path, folder: Path) -> Path:

@@ -157,8 +157,9 @@ def _quarantine_sql(stored: _Stored) -> str:
         raw = f"CASE WHEN coalesce(u.raw, '') <> '' THEN {text} ELSE {raw} END"
         join = f"LEFT JOIN {UNREADABLE} u ON u._row = c.{ROW}"
     return (
-        "INSERT INTO quarantine SELECT $fid, $name, $kind, c._row, e.err.column, e.err.reason, "
-        f"{raw} FROM (SELECT _row, errors FROM checked WHERE len(errors) > 0) c "
+        "INSERT INTO quarantine SELECT $fid, $name, $kind, c._row, e.err.column, e.err.code, "
+        f"e.err.params, e.err.reason, {raw} "
+        "FROM (SELECT _row, errors FROM checked WHERE len(errors) > 0) c "
         f"JOIN staged s ON s.{ROW_OF_STAGED} = c.{ROW} {join}, unnest(c.errors) AS e(err)"
     )
 
@@ -186,7 +187,9 @@ def _store(con: duckdb.DuckDBPyConnection, stored: _Stored, extra: list[str]) ->
             {**params, **keyed},
         )
         con.execute(_quarantine_sql(stored), named)
-        round_stored_coordinates(con, "quarantine", ["reason"], ["raw_values"], stored.identity)
+        round_stored_coordinates(
+            con, "quarantine", ["reason"], ["params", "raw_values"], stored.identity
+        )
         if extra:
             con.execute(
                 f"INSERT INTO raw_extra SELECT $fid, s.{ROW_OF_STAGED}, "

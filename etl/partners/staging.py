@@ -11,10 +11,12 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl.reasons import Reason
+
 ROW = "_row"  # 1-based data row number (the header is not counted)
 # A staged table keeps the file's row order, so its rowid (0-based) gives the row number free.
 ROW_OF_STAGED = "rowid + 1"
-UNREADABLE = "unreadable"  # temp table: _row, reason, raw (the row's text, shortened)
+UNREADABLE = "unreadable"  # temp table: _row, why_code, why_params, why, raw (text, shortened)
 RAW_SHOWN = 300  # characters of an unreadable row's text kept in the quarantine
 
 
@@ -40,7 +42,7 @@ class Rows:
 
     header: list[str]
     records: list[list[str | None] | None] = field(default_factory=list)
-    problems: list[tuple[int, str, str]] = field(default_factory=list)
+    problems: list[tuple[int, Reason, str]] = field(default_factory=list)
 
 
 def file_sha256(path: Path) -> str:
@@ -82,15 +84,23 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def create_unreadable(con: duckdb.DuckDBPyConnection, problems: list[tuple[int, str, str]]) -> None:
-    """Temp table ``unreadable (_row, reason, raw)`` from ``(row number, reason, text)``."""
+def create_unreadable(
+    con: duckdb.DuckDBPyConnection, problems: list[tuple[int, Reason, str]]
+) -> None:
+    """Temp table ``unreadable (_row, why_code, why_params, why, raw)`` from ``(row number,
+    reason, text)``: the reason's code, its parameters (JSON) and its English sentence (named
+    apart from the validated rows' columns, which the table is joined with)."""
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {UNREADABLE} (_row BIGINT, reason VARCHAR, raw VARCHAR)"
+        f"CREATE OR REPLACE TEMP TABLE {UNREADABLE} (_row BIGINT, why_code VARCHAR, "
+        "why_params JSON, why VARCHAR, raw VARCHAR)"
     )
     if problems:
         con.executemany(
-            f"INSERT INTO {UNREADABLE} VALUES (?, ?, ?)",
-            [(row, reason, raw[:RAW_SHOWN]) for row, reason, raw in problems],
+            f"INSERT INTO {UNREADABLE} VALUES (?, ?, ?, ?, ?)",
+            [
+                (row, why.code, why.as_json(), why.english(), raw[:RAW_SHOWN])
+                for row, why, raw in problems
+            ],
         )
 
 

@@ -1,7 +1,8 @@
 """Vectorised validation of a staged partner file against its contract, in DuckDB SQL.
 
 ``check_rows`` turns the staged text table into temp table ``checked``: one row per input row
-with typed values, the resolved place and ``errors``, a list of ``{column, reason}``. A row
+with typed values, the resolved place and ``errors``, a list of ``{column, code, params,
+reason}`` (a reason code of ``etl.reasons``, its parameters and its English sentence). A row
 with no error is loaded; any other row is quarantined with all its reasons. The place is found
 first (``placement``, materialised once); then ``b1`` parses each value once (``p_`` columns),
 ``b2`` adds what depends on those parses, and the final select types the values and lists the
@@ -25,7 +26,7 @@ from etl.partners.placement import (
     place_by_commune,
     place_by_province,
 )
-from etl.partners.sqlparts import Check, check, errors_sql, quoted, shown, sql_list
+from etl.partners.sqlparts import ERROR_TYPE, Check, check, errors_sql, literal, sql_list
 from etl.partners.staging import ROW_OF_STAGED, UNREADABLE
 from etl.reference import PLACE_KEY_MACRO
 from vocabulary import EARLIEST_YEAR
@@ -43,7 +44,6 @@ DMY = r"\d{1,2}/\d{1,2}/\d{4}" + TIME
 MONTH = r"\d{4}-\d{2}(?:-0?1(?: 00:00(?::00)?)?)?"
 # Dates before this are implausible for every date the contract holds (the policy is of 2010).
 EARLIEST = f"DATE '{EARLIEST_YEAR}-01-01'"
-_TOO_EARLY = f"is before {EARLIEST_YEAR}: not a plausible date for the atlas"
 
 
 @dataclass
@@ -60,6 +60,20 @@ def _text(col: Column, v: str) -> Parts:
     return Parts(value=v, errors=[])
 
 
+def _allowed(col: Column) -> str:
+    """The contract's values of a column, as the reasons list them (SQL)."""
+    return literal(", ".join(col.values))
+
+
+def _plausible(col: Column, p: str, v: str) -> list[Check]:
+    """A date or month before the atlas's earliest year, or after today."""
+    earliest = literal(str(EARLIEST_YEAR))
+    return [
+        check(f"{p} < {EARLIEST}", col.name, "too_early", value=v, earliest=earliest),
+        check(f"{p} > $today", col.name, "date_in_future", value=v),
+    ]
+
+
 def _enum(col: Column, v: str) -> Parts:
     p = f"p_{col.name}"
     bad = f"{v} IS NOT NULL AND {p} IS NULL"
@@ -68,7 +82,7 @@ def _enum(col: Column, v: str) -> Parts:
             f"CASE WHEN list_contains({sql_list(col.values)}, lower({v})) THEN lower({v}) END {p}"
         ],
         value=p,
-        errors=[check(bad, col.name, shown(v, "is not one of: " + ", ".join(col.values)))],
+        errors=[check(bad, col.name, "not_one_of", value=v, allowed=_allowed(col))],
     )
 
 
@@ -79,22 +93,24 @@ def _list_column(col: Column, v: str) -> Parts:
     return Parts(
         helpers=[f"{items} AS {p}"],
         value=p,
-        errors=[check(bad, col.name, shown(v, "holds a value outside: " + ", ".join(col.values)))],
+        errors=[check(bad, col.name, "value_outside", value=v, allowed=_allowed(col))],
     )
 
 
 def _number(col: Column, v: str) -> Parts:
     p = f"p_{col.name}"
     cast = "BIGINT" if col.kind == "int" else "DOUBLE"
-    what = "a whole number" if col.kind == "int" else "a number"
-    errors = [check(f"{v} IS NOT NULL AND {p} IS NULL", col.name, shown(v, f"is not {what}"))]
+    what = "not_whole_number" if col.kind == "int" else "not_number"
+    errors = [check(f"{v} IS NOT NULL AND {p} IS NULL", col.name, what, value=v)]
     if col.minimum is not None:
+        low = literal(f"{col.minimum:g}")
         errors.append(
-            check(f"{p} < {col.minimum}", col.name, shown(v, f"is below {col.minimum:g}"))
+            check(f"{p} < {col.minimum}", col.name, "below_minimum", value=v, minimum=low)
         )
     if col.maximum is not None:
+        high = literal(f"{col.maximum:g}")
         errors.append(
-            check(f"{p} > {col.maximum}", col.name, shown(v, f"is above {col.maximum:g}"))
+            check(f"{p} > {col.maximum}", col.name, "above_maximum", value=v, maximum=high)
         )
     value = p if col.default is None else f"coalesce({p}, {col.default})"
     return Parts(helpers=[f"try_cast({v} AS {cast}) AS {p}"], value=value, errors=errors)
@@ -111,7 +127,7 @@ def _bool(col: Column, v: str) -> Parts:
     return Parts(
         helpers=[f"{parse} AS {p}"],
         value=value,
-        errors=[check(bad, col.name, shown(v, "is not yes/no, true/false or 1/0"))],
+        errors=[check(bad, col.name, "not_yes_no", value=v)],
     )
 
 
@@ -125,11 +141,8 @@ def _month(col: Column, v: str) -> Parts:
         helpers=[f"{parse} AS {p}"],
         value=p,
         errors=[
-            check(
-                f"{v} IS NOT NULL AND {p} IS NULL", col.name, shown(v, "is not a month (YYYY-MM)")
-            ),
-            check(f"{p} < {EARLIEST}", col.name, shown(v, _TOO_EARLY)),
-            check(f"{p} > $today", col.name, shown(v, "is in the future")),
+            check(f"{v} IS NOT NULL AND {p} IS NULL", col.name, "not_month", value=v),
+            *_plausible(col, p, v),
         ],
     )
 
@@ -153,18 +166,15 @@ def _date(col: Column, v: str) -> Parts:
         f"coalesce({f} = 'dmy' AND {day} <= 12 AND {month} <= 12 AND {day} <> {month} "
         f"AND NOT $dmy_{col.name}, false)"
     )
-    not_date = "is not a date (expected YYYY-MM-DD or DD/MM/YYYY)"
-    unclear = "is ambiguous: day and month are both 12 or less, and no date in the file shows DD/MM"
     return Parts(
         helpers=[f"{form} AS {f}"],
         second=[f"{parse} AS {p}", f"{ambiguous} AS {a}"],
         value=f"CASE WHEN {a} THEN NULL ELSE {p} END",
         errors=[
-            check(f"{v} IS NOT NULL AND {f} IS NULL", col.name, shown(v, not_date)),
-            check(f"{f} IS NOT NULL AND {p} IS NULL", col.name, shown(v, "is not a real date")),
-            check(a, col.name, shown(v, unclear)),
-            check(f"{p} < {EARLIEST}", col.name, shown(v, _TOO_EARLY)),
-            check(f"{p} > $today", col.name, shown(v, "is in the future")),
+            check(f"{v} IS NOT NULL AND {f} IS NULL", col.name, "not_date", value=v),
+            check(f"{f} IS NOT NULL AND {p} IS NULL", col.name, "not_real_date", value=v),
+            check(a, col.name, "ambiguous_date", value=v),
+            *_plausible(col, p, v),
         ],
     )
 
@@ -195,7 +205,7 @@ def column_parts(col: Column, present: set[str]) -> Parts:
     v = f"v_{col.name}"
     parts = PARSERS[col.kind](col, v)
     if col.required:
-        parts.errors.insert(0, check(f"{v} IS NULL", col.name, "'required value missing'"))
+        parts.errors.insert(0, check(f"{v} IS NULL", col.name, "required_missing"))
     return parts
 
 
@@ -265,19 +275,17 @@ def _duplicates(
         f"FROM {contract.kind} k JOIN load_log lg USING (file_identity) "
         f"WHERE k.file_identity <> $fid) ex ON {other}"
     )
-    label, value = "/".join(keys), quoted(f"concat_ws('/', {cols})")
+    label, value = literal("/".join(keys)), f"concat_ws('/', {cols})"
     errors = [
         check(
-            "_row <> first_row",
-            keys[-1],
-            f"'duplicate {label} ' || {value} || ' (first at row ' || first_row || ')'",
+            "_row <> first_row", keys[-1], "duplicate_key", key=label, value=value,
+            first_row="first_row",
         ),
         check(
-            "existing_file IS NOT NULL",
-            keys[-1],
-            f"'{label} ' || {value} || ' is already loaded from ' || existing_file",
+            "existing_file IS NOT NULL", keys[-1], "already_loaded", key=label, value=value,
+            file="existing_file",
         ),
-    ]
+    ]  # fmt: skip
     return ["d.first_row", "ex.file_name AS existing_file"], join, errors
 
 
@@ -336,8 +344,11 @@ def _errors(checks: list[Check], unreadable: bool) -> str:
     reader could not take, the reader's reason alone."""
     if not unreadable:
         return f"{errors_sql(checks)} AS errors FROM b2"
-    reader = f"[{{'column': '{READER_COLUMN}', 'reason': u.reason}}]"
+    reader = (
+        f"[{{'column': '{READER_COLUMN}', 'code': u.why_code, 'params': u.why_params, "
+        f"'reason': u.why}}]::{ERROR_TYPE}[]"
+    )
     return (
-        f"CASE WHEN u.reason IS NOT NULL THEN {reader} ELSE {errors_sql(checks)} END AS errors "
+        f"CASE WHEN u.why IS NOT NULL THEN {reader} ELSE {errors_sql(checks)} END AS errors "
         f"FROM b2 LEFT JOIN {UNREADABLE} u USING (_row)"
     )

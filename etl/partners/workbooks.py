@@ -18,6 +18,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from etl.partners.staging import FileRejected, Rows
+from etl.reasons import Reason
 
 _NOT_READABLE = (
     "the workbook cannot be read (damaged, password-protected, or not an Excel file): open it "
@@ -73,8 +74,8 @@ def _cached_results(path: Path, cells: set[tuple[int, int]]) -> dict[tuple[int, 
 
 def _row_texts(
     r: int, values: list[object], width: int, results: dict[tuple[int, int], object]
-) -> tuple[list[str | None], str]:
-    """A sheet row's values as text, and what makes it unreadable ("" if nothing)."""
+) -> tuple[list[str | None], Reason | None]:
+    """A sheet row's values as text, and what makes it unreadable (None if nothing)."""
     texts, missing = [], []
     for c, value in enumerate(values[:width], start=1):
         if (r, c) in results:
@@ -88,17 +89,13 @@ def _row_texts(
         if c > width and v is not None and str(v).strip()
     ]
     if missing:
-        return texts, (
-            f"sheet row {r}: cell {', '.join(missing)} holds a formula without a stored result "
-            "(the file was written by a program and never calculated): open it in Excel and "
-            "save it again"
-        )
+        return texts, Reason("formula_without_result", {"row": str(r), "cells": ", ".join(missing)})
     if beyond:
-        return texts, (
-            f"sheet row {r}: cell {', '.join(beyond)} holds a value beyond the header's last "
-            f"column ({get_column_letter(width)}); name its column in the header, or remove it"
+        last = get_column_letter(width)
+        return texts, Reason(
+            "beyond_header", {"row": str(r), "cells": ", ".join(beyond), "last": last}
         )
-    return texts, ""
+    return texts, None
 
 
 def read_workbook(path: Path) -> Rows:
@@ -125,7 +122,7 @@ def read_workbook(path: Path) -> Rows:
     rows = Rows([cell_text(v) or "" for v in header[:width]])
     for r, values in data:
         texts, problem = _row_texts(r, values, width, results)
-        if problem:
+        if problem is not None:
             rows.problems.append((len(rows.records), problem, ""))
         rows.records.append(texts)
     return rows

@@ -174,7 +174,7 @@ def test_the_default_headline_on_the_demo(built_db: Path) -> None:
 def test_every_design_window_control_and_group_has_its_words() -> None:
     from analysis.designs import DESIGNS, WINDOWS
     from analysis.levels import CONTROLS
-    from i18n import LABELS
+    from i18n import MESSAGES
 
     wanted = (
         [f"eval_design_{d}" for d in DESIGNS] + [f"eval_why_{d}" for d in DESIGNS]
@@ -183,11 +183,11 @@ def test_every_design_window_control_and_group_has_its_words() -> None:
         + [f"eval_group_{g}" for g in ("pilot", "comparison", "other")]
         + [key for _, key in headline.REASONS]
     )  # fmt: skip
-    assert [k for k in wanted if k not in LABELS] == []
+    assert [k for k in wanted if k not in MESSAGES] == []
     # the English words of a design are the analysis package's own
     for name, design in DESIGNS.items():
-        assert LABELS[f"eval_design_{name}"]["en"] == design.label
-        assert LABELS[f"eval_why_{name}"]["en"] == design.why
+        assert MESSAGES[f"eval_design_{name}"] == design.label
+        assert MESSAGES[f"eval_why_{name}"] == design.why
     for name, window in WINDOWS.items():
-        assert LABELS[f"eval_window_{name}"]["en"] == window.label
-        assert LABELS[f"eval_window_why_{name}"]["en"] == window.why
+        assert MESSAGES[f"eval_window_{name}"] == window.label
+        assert MESSAGES[f"eval_window_why_{name}"] == window.why

@@ -15,9 +15,9 @@ import pytest
 import audit
 import query
 from briefing.__main__ import main, write_pack
-from briefing.labels import label
 from config import PROJECT_ROOT
 from etl.schema import briefing_store_path
+from i18n import t
 from query import cells
 from query import ranking as ranking_query
 from tests.briefing.conftest import comparable, poppler
@@ -63,7 +63,7 @@ def test_at_most_four_a4_pages_with_the_khmer_title(cli_packs: tuple[dict, Path]
                            poppler("pdfinfo", "-f", "1", "-l", str(pages), str(pdf)))  # fmt: skip
         assert [(round(float(w)), round(float(h))) for w, h in sizes] == [A4_POINTS] * pages
     khmer = comparable(page_text(packs["km"], 1, "-raw"))
-    assert comparable(label("title", "km")) in khmer  # ខេត្តណាបន្ទាប់?
+    assert comparable(t("page_ranking", "km")) in khmer  # ខេត្តណាបន្ទាប់?
 
 
 def test_every_province_and_the_synthetic_label_on_every_page(
@@ -76,8 +76,8 @@ def test_every_province_and_the_synthetic_label_on_every_page(
         assert re.search(rf"\b{code}\s+{name_en}\b", english), name_en
         assert comparable(name_km) in khmer, name_en
     for lang, pdf in packs.items():
-        wanted = comparable(label("synthetic", lang))
-        assert "synthetic demonstration data" in label("synthetic", "en").lower()
+        wanted = comparable(t("synthetic", lang))
+        assert "synthetic demonstration data" in t("synthetic", "en").lower()
         for page in range(1, page_count(pdf) + 1):
             assert wanted in comparable(page_text(pdf, page, "-raw")), (lang, page)
 

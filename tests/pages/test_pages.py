@@ -226,3 +226,18 @@ def test_missing_database_gives_a_message_not_a_traceback(
     at.run()
     assert not at.exception
     assert any("python -m etl build" in e.value for e in at.error)
+
+
+def test_a_translation_not_compiled_gives_a_message_not_a_traceback(
+    atlas_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import i18n
+
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)  # no compiled catalog there
+    i18n._catalog.cache_clear()
+    try:
+        at = app().run()
+    finally:
+        i18n._catalog.cache_clear()
+    assert not at.exception
+    assert any("i18n.catalogs compile" in e.value for e in at.error)
