@@ -1168,6 +1168,56 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The robustness line (Callaway and Sant'Anna) could not be computed for this choice.",
         "km": "ការផ្ទៀងផ្ទាត់ (Callaway និង Sant'Anna) មិនអាចគណនាបានសម្រាប់ជម្រើសនេះទេ។",
     },
+    # --- issue 18, publish stage ---
+    "product_stale": {
+        "en": "These results were made from the data loaded on {made}. Newer data, loaded on "
+        "{loaded}, are being published: reload this page in a minute to see them.",
+        "km": "លទ្ធផលទាំងនេះត្រូវបានធ្វើពីទិន្នន័យដែលបានផ្ទុកនៅ {made}។ ទិន្នន័យថ្មីជាង ដែលបានផ្ទុកនៅ "
+        "{loaded} កំពុងត្រូវបានផ្សព្វផ្សាយ៖ សូមផ្ទុកទំព័រនេះឡើងវិញក្នុងមួយនាទីទៀត ដើម្បីមើលវា។",
+    },
+    "product_stale_idle": {
+        "en": "These results were made from the data loaded on {made}. Newer data, loaded on "
+        "{loaded}, are not published yet: an administrator can publish them on the Admin page.",
+        "km": "លទ្ធផលទាំងនេះត្រូវបានធ្វើពីទិន្នន័យដែលបានផ្ទុកនៅ {made}។ ទិន្នន័យថ្មីជាង ដែលបានផ្ទុកនៅ "
+        "{loaded} មិនទាន់ត្រូវបានផ្សព្វផ្សាយនៅឡើយទេ៖ អ្នកគ្រប់គ្រងអាចផ្សព្វផ្សាយវានៅលើទំព័រគ្រប់គ្រង។",
+    },
+    "upload_publishing": {
+        "en": "The files are in. The results derived from them (the evaluation, the ranking, the "
+        "briefing store) are being published in the background: their state is shown below.",
+        "km": "ឯកសារត្រូវបានផ្ទុករួចហើយ។ លទ្ធផលដែលបានមកពីវា (ការវាយតម្លៃ ចំណាត់ថ្នាក់ "
+        "ឃ្លាំងសេចក្តីសង្ខេប) កំពុងត្រូវបានផ្សព្វផ្សាយនៅផ្ទៃខាងក្រោយ៖ ស្ថានភាពរបស់វាត្រូវបានបង្ហាញខាងក្រោម។",
+    },
+    "products_heading": {"en": "Published results", "km": "លទ្ធផលដែលបានផ្សព្វផ្សាយ"},
+    "products_help": {
+        "en": "What the pages show without computing it: each result with the data it was made "
+        "from, its rows, its checks and the seconds it took (python -m publish).",
+        "km": "អ្វីដែលទំព័របង្ហាញដោយមិនចាំបាច់គណនា៖ លទ្ធផលនីមួយៗជាមួយទិន្នន័យដែលវាត្រូវបានធ្វើពី "
+        "ជួររបស់វា ការត្រួតពិនិត្យរបស់វា និងវិនាទីដែលវាចំណាយ (python -m publish)។",
+    },
+    "products_none": {
+        "en": "Nothing is published yet.",
+        "km": "មិនទាន់មានអ្វីត្រូវបានផ្សព្វផ្សាយនៅឡើយទេ។",
+    },
+    "products_running": {
+        "en": "Publishing now, from the data loaded on {loaded}.",
+        "km": "កំពុងផ្សព្វផ្សាយឥឡូវនេះ ពីទិន្នន័យដែលបានផ្ទុកនៅ {loaded}។",
+    },
+    "products_current": {
+        "en": "Every result is made from the data loaded on {loaded}.",
+        "km": "លទ្ធផលទាំងអស់ត្រូវបានធ្វើពីទិន្នន័យដែលបានផ្ទុកនៅ {loaded}។",
+    },
+    "products_behind": {
+        "en": "The results are older than the data loaded on {loaded}, and no publish is running.",
+        "km": "លទ្ធផលចាស់ជាងទិន្នន័យដែលបានផ្ទុកនៅ {loaded} ហើយគ្មានការផ្សព្វផ្សាយណាកំពុងដំណើរការទេ។",
+    },
+    "products_publish": {"en": "Publish now", "km": "ផ្សព្វផ្សាយឥឡូវនេះ"},
+    "col_product": {"en": "Product", "km": "ផលិតផល"},
+    "col_made_from": {"en": "Data loaded on", "km": "ទិន្នន័យបានផ្ទុកនៅ"},
+    "col_made_at": {"en": "Made on", "km": "បានធ្វើនៅ"},
+    "col_checks": {"en": "Checks", "km": "ការត្រួតពិនិត្យ"},
+    "col_seconds": {"en": "Seconds", "km": "វិនាទី"},
+    "product_made": {"en": "made", "km": "បានធ្វើ"},
+    "product_failed": {"en": "failed: {reason}", "km": "បរាជ័យ៖ {reason}"},
 }
 
 
