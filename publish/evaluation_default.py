@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
 import query
@@ -26,7 +27,7 @@ from publish.codec import (
     robustness_from_json,
 )
 from publish.evaluation import atlas_groups, atlas_robustness, evaluate_atlas
-from publish.product import Inputs, Table, first_row
+from publish.product import Inputs, Reader, Table, first_row
 from query import explore, panel, published
 from query.view import ALL, Filters
 from vocabulary import INCIDENT_TYPES, PILOT_TYPES
@@ -69,14 +70,16 @@ class DefaultEvaluation:
     synthetic: bool
 
 
-def default_choice(con: object) -> dict:
+def default_choice(con: duckdb.DuckDBPyConnection) -> dict:
     """The page's first choice on these facts (the values its widgets start from)."""
     return {"provinces": sorted(panel.pilot_provinces(con)),
             "types": [v for v in INCIDENT_TYPES if v in PILOT_TYPES],
             "design": DEFAULT_DESIGN, "window": DEFAULT_WINDOW}  # fmt: skip
 
 
-def _series(con: object, groups: Groups, types: list[str]) -> tuple[pd.DataFrame, list[str]]:
+def _series(
+    con: duckdb.DuckDBPyConnection, groups: Groups, types: list[str]
+) -> tuple[pd.DataFrame, list[str]]:
     """Each group's published counts (``published.group_series``, as the page reads them),
     and the groups too small to be shown on the commune grid."""
     bounds = explore.month_range(con)
@@ -139,7 +142,7 @@ def read_default(row_frame: pd.DataFrame, series: pd.DataFrame | None) -> Defaul
     )  # fmt: skip
 
 
-def check_groups_apart(read: object) -> str | None:
+def check_groups_apart(read: Reader) -> str | None:
     """No commune is both a pilot and a comparison commune in the published groups."""
     row = first_row(read("evaluation_default"))
     if row["status"] != "estimate":
@@ -149,7 +152,7 @@ def check_groups_apart(read: object) -> str | None:
     return f"{len(both)} communes are in both groups" if both else None
 
 
-def check_series_published(read: object) -> str | None:
+def check_series_published(read: Reader) -> str | None:
     """Every count of the groups' series reads as the protection layer publishes it: a count
     below the threshold never shows its value."""
     series = read("evaluation_series")
