@@ -1,5 +1,6 @@
 """Who loads what, and who took what away? Partner files uploaded through the same ingestion
-as the command line, with its report, and the audit log."""
+as the command line, with its report, the state of the results published from the data, and
+the audit log."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ import access
 import audit
 from i18n import t
 from pages import run_router
+from publish import stage as publish_stage
 from ui import data, upload
 from ui.audited import view_link
+from ui.freshness import records_table, when
 from ui.identity import current_identity, current_role
 from ui.layout import page_header
 from ui.quarantine import reasons_in_words
@@ -42,11 +45,12 @@ def _ingest(kind: str, files: list, role: str) -> None:
         st.session_state[REPORT_KEY] = {"error": str(exc)}
         return
     upload.record_uploads(kind, uploads, results, who.label, role, link)
+    upload.start_publish(data.db_path())  # the facts are in: the products follow
     rows = [{"file_name": r.file_name, "kind": r.kind, "status": r.status,
              "rows_read": r.rows_read, "rows_loaded": r.rows_loaded,
              "rows_quarantined": r.rows_quarantined, "message": r.message}
             for r in results]  # fmt: skip
-    st.session_state[REPORT_KEY] = {"results": rows}
+    st.session_state[REPORT_KEY] = {"results": rows, "publishing": True}
 
 
 def _upload_form(role: str, lang: str) -> None:
@@ -82,6 +86,8 @@ def _report(lang: str) -> None:
                  hide_index=True)  # fmt: skip
     if (results["status"] != "rejected").any():
         st.success(t("upload_done", lang))
+    if report.get("publishing"):
+        st.info(t("upload_publishing", lang))
     reasons = data.quarantine_reasons()  # no value from the files (etl.reasons)
     mine = reasons_in_words(reasons[reasons["file_name"].isin(results["file_name"])], lang)
     if len(mine):
@@ -118,6 +124,29 @@ def _audit_log(role: str, lang: str) -> None:
                  hide_index=True)  # fmt: skip
 
 
+def _products(lang: str) -> None:
+    """The published results: whether they are made from the data as they are, publishing
+    now, or behind (with a button to publish), and each product's record."""
+    st.subheader(t("products_heading", lang))
+    st.caption(t("products_help", lang))
+    facts, records = data.facts_stamp(), data.product_records()
+    if facts is not None:
+        loaded = when(facts.written_at)
+        if publish_stage.is_running(data.db_path()):
+            st.caption(t("products_running", lang, loaded=loaded))
+        elif set(records["build_id"]) == {facts.build_id}:
+            st.caption(t("products_current", lang, loaded=loaded))
+        else:
+            st.caption(t("products_behind", lang, loaded=loaded))
+            if st.button(t("products_publish", lang), key="publish_now"):
+                upload.start_publish(data.db_path())
+                st.caption(t("products_running", lang, loaded=loaded))
+    if records.empty:
+        st.caption(t("products_none", lang))
+    else:
+        st.dataframe(records_table(records, lang), hide_index=True)
+
+
 def render() -> None:
     """Draw the admin page."""
     lang = page_header("page_admin", "admin_question", needs_map=False)
@@ -129,6 +158,7 @@ def render() -> None:
     else:
         st.info(t("upload_not_for_audience", lang))
     _audit_log(role, lang)
+    _products(lang)
 
 
 if __name__ == "__main__":  # Streamlit ran this file itself: go through the router

@@ -1,6 +1,6 @@
 """Which province next? The province ranking with its uncertainty, why the leaders lead, the
 map with the police academies, and the briefing pack. Province tables only: this is the
-briefing audience's home, read from the briefing store."""
+briefing audience's home, read from the briefing store (for every audience: one build)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pages import run_router
 from query import published
 from query import ranking as ranking_query
 from ui import data
+from ui.freshness import say_if_behind
 from ui.layout import page_header
 from ui.ranking_view import (
     academies_table,
@@ -71,7 +72,7 @@ def _map_and_academies(ranking: Ranking, lang: str) -> None:
         if academies.empty:
             st.info(t("rank_no_academies", lang))
         else:
-            layer = data.province_list()
+            layer = data.store_province_list()
             names = dict(zip(layer["province_code"], layer[f"province_name_{lang}"], strict=True))
             st.dataframe(academies_table(academies, names, lang), hide_index=True)
 
@@ -80,6 +81,7 @@ def render() -> None:
     """Draw the ranking page."""
     lang = page_header("page_ranking", "")
     st.caption(t("ranking_question", lang, pilots=_pilots(lang)))
+    say_if_behind(data.store_stamp(), lang)
     with st.expander(t("rank_weights", lang), expanded=True):
         weights, method = draw_controls(lang)
     ranking = compute_ranking(weights, method, lang)

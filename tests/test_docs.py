@@ -18,8 +18,8 @@ README_MAX_LINES = 260
 
 # Written by other parts of issue 18 on their own branches. Lead: empty both sets when the
 # branches are merged (the test fails on an entry that exists, to say so).
-PENDING_MODULES = {"publish"}
-PENDING_DOCS = {"docs/publish.md"}
+PENDING_MODULES: set[str] = set()
+PENDING_DOCS: set[str] = set()
 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
 COMMAND = re.compile(r"python -m\s+([A-Za-z_][\w.]*)")

@@ -1,8 +1,9 @@
-"""The ranking page's parts: the weights and the method, the ranking (cached per weights,
-method and database version), its table, why the leaders lead, the map with the police
-academies, the inputs as published and the briefing pack's buttons. The page
-(``pages/ranking.py``) only arranges them. Province tables only: the page works on the
-briefing store.
+"""The ranking page's parts: the weights and the method, the ranking (published for the
+default weights and method, cached per weights, method and store version otherwise), its
+table, why the leaders lead, the map with the police academies, the inputs as published and
+the briefing pack's buttons. The page (``pages/ranking.py``) only arranges them. Province
+tables only: the page reads the briefing store whoever reads, so all it shows comes from one
+build of the facts.
 """
 
 from __future__ import annotations
@@ -106,8 +107,13 @@ def compute_ranking(weights: dict[str, float], method: str, lang: str) -> Rankin
         st.error(t("rank_weights_all_zero", lang, criteria=labels))
         return None
     try:
+        if weights == DEFAULT_WEIGHTS and method == DEFAULT_METHOD:
+            published = data.default_ranking()  # the publish stage's, from the same store
+            if published is not None:
+                return published
         key = tuple(sorted(weights.items()))
-        return _rank(data.ranking_inputs(), str(data.db_path()), data.version(), key, method)
+        store = data.store_path()
+        return _rank(data.ranking_inputs(), str(store), data.version(store), key, method)
     except (WeightError, MethodError) as exc:
         st.error(t("rank_weights_bad", lang, problem=exc))
     except RankingInputError as exc:
@@ -196,7 +202,7 @@ def academies_table(frame: pd.DataFrame, names: dict[str, str], lang: str) -> pd
 
 def ranking_map(ranking: Ranking, academies: pd.DataFrame, lang: str) -> folium.Map:
     """The provinces coloured by score, the partnership outlined, the academies as points."""
-    layer = data.unit_layer("province", None)
+    layer = data.store_unit_layer("province", None)
     by_code = {p.province_code: p for p in ranking.provinces}
     rows = [by_code.get(code) for code in layer["province_code"]]
     classes = score_classes([None if p is None else p.score for p in rows])
@@ -216,7 +222,8 @@ def ranking_map(ranking: Ranking, academies: pd.DataFrame, lang: str) -> folium.
                  total=CURRICULUM_MODULES, gain=shown)  # fmt: skip
         points.append((lat, lon, text))
     return build_ranking_map(
-        layer, classes, map_labels("province", lang), encoded=data.units_encoded("province", None),
+        layer, classes, map_labels("province", lang),
+        encoded=data.units_encoded("province", None, data.store_path),
         tooltips=tooltips, tooltip_labels=(t("rank_col_rank", lang), t("rank_col_score", lang),
                                            t("rank_col_partnership", lang)),
         outlined=[i for i, p in enumerate(rows) if p is not None and p.in_partnership],
@@ -268,12 +275,12 @@ def pack_data() -> PackData:
     """What the pack shows beside the ranking, from this session's store (cached reads)."""
     windows = data.ranking_windows()
     return PackData(
-        provinces=data.unit_layer("province", None)[["province_code", "geometry"]],
-        academies=data.academies(), files=data.load_log(),
+        provinces=data.store_unit_layer("province", None)[["province_code", "geometry"]],
+        academies=data.academies(), files=data.store_load_log(),
         headline=data.evaluation_headline(),
         selection=Text(windows.describe("en"), windows.describe("km")),
         threshold=published.threshold(), stand_in=ranking_query.stand_in(),
-        synthetic=data.is_synthetic(),
+        synthetic=data.store_is_synthetic(),
     )  # fmt: skip
 
 

@@ -1,17 +1,23 @@
 """Partner files uploaded on the admin page, ingested exactly as ``python -m etl ingest KIND
-FILE...`` does, and recorded in the audit log. No streamlit here: the page draws.
+FILE...`` does, and recorded in the audit log; then the publish stage started in the
+background. No streamlit here: the page draws.
 
 Each upload is saved under its own name in a temporary folder (a partner file's identity is
 its kind and its name, so a corrected file sent under the same name replaces the earlier one),
 loaded into a copy of the database that replaces it when complete (``etl.database.
 atomic_update``: a reader never sees half a database, a failure leaves it as it was), and the
 folder is removed. A file that is not a partner file is refused with the ingestion's own
-message; nothing already loaded changes.
+message; nothing already loaded changes. The upload returns as soon as the facts are in:
+the products derived from them are made by ``python -m publish`` in a process of its own
+(``start_publish``), which outlives the page's run; the page shows their state.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 import audit
+import config
 from etl import partners
 from etl.database import atomic_update
 
@@ -101,3 +108,28 @@ def record_uploads(
             "upload", user=user, role=role, link=link, file=f"{kind}/{upload.name}", rows=rows,
             sha256=audit.sha256_of(upload.content), outcome=status,
         )  # fmt: skip
+
+
+def publish_log(db_path: Path) -> Path:
+    """Where a publish started from the page writes its lines: ``atlas.duckdb.publish.log``."""
+    return db_path.with_name(f"{db_path.name}.publish.log")
+
+
+def start_publish(db_path: Path) -> subprocess.Popen:
+    """Start ``python -m publish --db DB`` in a process of its own, detached from this one's
+    session (it goes on when the page reruns or the visitor leaves), its lines appended to
+    ``publish_log``; returns at once. A publish already running makes it wait, and the later
+    one ends on the newest facts (``publish.stage``).
+
+    Raises:
+        OSError: if the process or its log cannot be started.
+    """
+    with publish_log(db_path).open("ab") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "publish", "--db", str(db_path)], cwd=config.PROJECT_ROOT,
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    # Collect its exit status when it ends (no defunct process left behind).
+    threading.Thread(target=process.wait, daemon=True).start()
+    return process

@@ -142,3 +142,40 @@ N_("download_not_for_audience", "This download ({kind}) is not available for thi
 N_("list_and", "{items} and {last}")
 N_("pack_not_for_audience", "The briefing pack is not available for this audience.")
 N_("upload_not_for_audience", "Loading partner files is not available for this audience.")
+N_("col_checks", "Checks")
+N_("col_made_at", "Made on")
+N_("col_made_from", "Data loaded on")
+N_("col_product", "Product")
+N_("col_seconds", "Seconds")
+N_("product_failed", "failed: {reason}")
+N_("product_made", "made")
+N_(
+    "product_stale",
+    "These results were made from the data loaded on {made}. Newer data, loaded on "
+    "{loaded}, are being published: reload this page in a minute to see them.",
+)
+N_(
+    "product_stale_idle",
+    "These results were made from the data loaded on {made}. Newer data, loaded on "
+    "{loaded}, are not published yet: an administrator can publish them on the Admin "
+    "page.",
+)
+N_(
+    "products_behind",
+    "The results are older than the data loaded on {loaded}, and no publish is running.",
+)
+N_("products_current", "Every result is made from the data loaded on {loaded}.")
+N_("products_heading", "Published results")
+N_(
+    "products_help",
+    "What the pages show without computing it: each result with the data it was made "
+    "from, its rows, its checks and the seconds it took (python -m publish).",
+)
+N_("products_none", "Nothing is published yet.")
+N_("products_publish", "Publish now")
+N_("products_running", "Publishing now, from the data loaded on {loaded}.")
+N_(
+    "upload_publishing",
+    "The files are in. The results derived from them (the evaluation, the ranking, the "
+    "briefing store) are being published in the background: their state is shown below.",
+)

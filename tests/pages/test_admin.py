@@ -5,6 +5,7 @@ nothing; each upload leaves its line in the audit log, which the page lists and 
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -12,7 +13,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import audit
+from publish.stage import is_running, published_build
+from query.products import facts_stamp
 from tests.pages.test_pages import app
+from ui.upload import publish_log
 
 ADMIN = {"email": "admin@example.org"}
 HEADER = "incident_id,date,commune_code,incident_type,population,actor,source\n"
@@ -143,3 +147,47 @@ def test_the_upload_ingest_and_log_each_ask_the_access_rule(
     ]
     assert loaded_state(admin_env) == before
     assert audit.read_entries(action="upload") == []
+
+
+def wait_for_publish(db: Path, timeout: float = 300) -> str:
+    """Wait until the products are made from the facts' current build; returns that build."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        build = facts_stamp(db).build_id
+        if published_build(db)[0] == build and not is_running(db):
+            return build
+        time.sleep(0.5)
+    raise AssertionError(f"the products of {db} were not published in {timeout:g} s")
+
+
+def test_an_upload_returns_with_the_facts_in_and_publishes_in_the_background(
+    admin_env: Path,
+) -> None:
+    at = admin_page()
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("The results are older than the data loaded on ") for c in captions)
+    assert "Nothing is published yet." in captions
+    at = upload(at, "incidents", ("upload_june.csv", GOOD.encode()))
+    assert not at.exception
+    assert any(
+        i.value.startswith("The files are in. The results derived from them") for i in at.info
+    )
+    build = wait_for_publish(admin_env)
+    at = admin_page()
+    products = at.dataframe[-1].value
+    assert list(products["Product"]) == sorted(
+        ["evaluation_headline", "evaluation_default", "briefing_store", "ranking_inputs",
+         "ranking_default"])  # fmt: skip
+    assert set(products["Result"]) == {"made"} and all(products["Checks"].str.match(r"(\d)/\1"))
+    assert any(
+        c.value.startswith("Every result is made from the data loaded on ") for c in at.caption
+    )
+    assert build in publish_log(admin_env).read_text(encoding="utf-8")
+
+
+def test_publish_now_when_the_results_are_behind(admin_env: Path) -> None:
+    at = admin_page()
+    next(b for b in at.button if b.label == "Publish now").click().run()
+    assert not at.exception
+    wait_for_publish(admin_env)
+    assert not [b for b in admin_page().button if b.label == "Publish now"]

@@ -165,3 +165,27 @@ def test_partner_data_without_estimates_shows_missing_never_zero(
     assert set(shown["Communes without partnership"]) == {"0.50"}  # no partnership anywhere
     assert all(RANK.match(text) for text in shown["Rank (90 % interval)"])
     assert any(i.value.startswith("No police academy file is loaded") for i in at.info)
+
+
+def test_a_ranking_made_from_older_facts_says_so_and_is_shown_whole(
+    atlas_env: Path, roles: Path, stale_env: Path
+) -> None:
+    published = table(ranking_page())
+    at = ranking_page("briefing")
+    assert not at.exception and table(at).equals(published)
+    (note,) = at.info
+    assert note.value.startswith("These results were made from the data loaded on 20")
+
+
+def test_the_default_ranking_is_the_published_one(
+    atlas_env: Path, roles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import ranking_view
+
+    computed = ranking_view._rank
+    monkeypatch.setattr(ranking_view, "_rank", lambda *a: pytest.fail("computed on the page"))
+    at = ranking_page()
+    assert not at.exception and len(table(at)) == 25 and not at.info
+    monkeypatch.setattr(ranking_view, "_rank", computed)
+    at.slider(key="w_rank_kp_size").set_value(1.0).run()
+    assert not at.exception and table(at)["Province"].iloc[0] == "12 Phnom Penh"

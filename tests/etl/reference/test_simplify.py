@@ -6,7 +6,8 @@ import geopandas as gpd
 import pytest
 
 import config
-from geo.simplify import check_coverage, simplify_coverage
+from etl.reference.simplify import simplify_coverage
+from geo.simplify import check_coverage
 
 
 @pytest.fixture(scope="module")

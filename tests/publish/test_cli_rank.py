@@ -1,4 +1,4 @@
-"""``python -m analysis rank``: the JSON the issue asks for, from the database or the briefing
+"""``python -m publish rank``: the JSON the issue asks for, from the database or the briefing
 store, and the ranking's own message with exit 2 for bad weights."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis.__main__ import main
 from analysis.ranking import CRITERION_NAMES
 from config import PROJECT_ROOT
 from etl.schema import briefing_store_path
+from publish.__main__ import main
 
 pytestmark = pytest.mark.integration
 PROVINCE_KEYS = ["province_code", "name_en", "name_km", "rank", "rank_low", "rank_high",
@@ -23,7 +23,7 @@ PROVINCE_KEYS = ["province_code", "name_en", "name_km", "rank", "rank_low", "ran
 
 def command(db: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "ATLAS_DB_PATH": str(db)}
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=PROJECT_ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "publish", *args], cwd=PROJECT_ROOT, env=env,
                           capture_output=True, text=True, timeout=300)  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""python -m analysis evaluate: the JSON it promises, plain lines, and bad input said in one
+"""python -m publish evaluate: the JSON it promises, plain lines, and bad input said in one
 line with exit code 2."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import query
-from analysis.__main__ import main
-from analysis.headline import evaluate_atlas
 from config import PROJECT_ROOT
+from publish.__main__ import main
+from publish.evaluation import evaluate_atlas
 
 
 def run(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str, str]:
@@ -60,7 +60,7 @@ def test_a_missing_database_and_unknown_choices(
 def test_the_module_runs_with_no_traceback(tiny_db: Path) -> None:
     env = {"ATLAS_DB_PATH": str(tiny_db), "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
-        [sys.executable, "-m", "analysis", "evaluate", "--json"], cwd=PROJECT_ROOT, env=env,
+        [sys.executable, "-m", "publish", "evaluate", "--json"], cwd=PROJECT_ROOT, env=env,
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 2 and done.stdout == ""

@@ -1,18 +1,20 @@
-"""The analyses from the command line: ``python -m analysis SUBCOMMAND``.
+"""The analyses of the database from the command line: ``python -m publish evaluate|rank``.
 
-python -m analysis evaluate [--province P]... [--types T,...] [--design D] [--window W] [--json]
+python -m publish evaluate [--province P]... [--types T,...] [--design D] [--window W] [--json]
     Did the pilot change arrests and confiscations? The evaluation of the database at
-    ATLAS_DB_PATH: the effect as a relative change (-0.40 for a 40 % fall) with its 95 %
-    interval, what was compared, the pre-trend test and the robustness line. Bad input (an
+    ATLAS_DB_PATH (or --db): the effect as a relative change (-0.40 for a 40 % fall) with its
+    95 % interval, what was compared, the pre-trend test and the robustness line. Bad input (an
     unknown province or type, too few pilot or comparison communes, no months before the
     start, no incidents in the window) is said in one line on stderr, exit code 2.
 
-python -m analysis rank [--weight NAME=VALUE]... [--method M] [--json] [--audience briefing]
+python -m publish rank [--weight NAME=VALUE]... [--method M] [--json] [--audience briefing]
     Which province next? The province ranking with its uncertainty, read through the
     protection layer (``query.ranking``) from the database, or from its briefing store with
     ``--audience briefing``; ``--json`` prints the ranking's JSON (``weights``, ``provinces``,
-    ...) with ``synthetic`` and the counts' selection. Bad weights (unknown names, negative,
-    all zero, not numbers) or an unknown method: the ranking's own message on stderr, exit 2.
+    ...) with ``synthetic`` and the counts' selection. The pilot effect shown beside each
+    province comes from the evaluation headline product made from the same build of the
+    facts (none when the products are older). Bad weights (unknown names, negative, all zero,
+    not numbers) or an unknown method: the ranking's own message on stderr, exit 2.
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ import access
 import config
 import query
 from analysis.designs import DEFAULT_DESIGN, DEFAULT_WINDOW, DESIGNS, WINDOWS
-from analysis.evaluation import Evaluation, InsufficientDataError
-from analysis.headline import evaluate_atlas, headline_text, note_text, subject_text
+from analysis.evaluation import Evaluation
+from analysis.headline import headline_text, note_text, subject_text
 from analysis.ranking import (
     DEFAULT_METHOD,
     METHODS,
@@ -38,8 +40,10 @@ from analysis.ranking import (
     parse_weight_args,
     rank_provinces,
 )
-from etl.schema import briefing_store_path
-from query import published
+from etl.schema import briefing_store_path, products_path
+from publish.evaluation import evaluate_atlas
+from publish.product import first_row
+from query import products, published
 from query import ranking as ranking_query
 from vocabulary import PILOT_TYPES, SYNTHETIC_LABEL
 
@@ -99,10 +103,16 @@ def evaluation_lines(data: dict) -> list[str]:
     return lines + [note_text(note, "en") for note in data["notes"]]
 
 
-def _evaluate(args: argparse.Namespace) -> int:
+def db_path(args: argparse.Namespace) -> Path:
+    """The database a command reads: ``--db``, else ``ATLAS_DB_PATH``."""
+    return Path(args.db) if getattr(args, "db", None) else config.get_path("ATLAS_DB_PATH")
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """The ``evaluate`` subcommand; returns the exit code."""
     access.require(access.OPERATOR, "evaluate")  # a command on the server: the operator
     types = PILOT_TYPES if args.types is None else args.types
-    con = query.open_database(config.get_path("ATLAS_DB_PATH"))
+    con = query.open_database(db_path(args))
     try:
         result = evaluate_atlas(con, args.province, types, args.design, args.window)
         synthetic = query.is_synthetic(con)
@@ -124,6 +134,23 @@ def store_path(audience: str, db_path: Path | None = None) -> Path:
     access rule keeps to provinces (``briefing``)."""
     path = db_path or config.get_path("ATLAS_DB_PATH")
     return briefing_store_path(path) if access.reads_briefing_store(audience) else path
+
+
+def published_headline(db: Path, build: products.Stamp | None) -> dict[str, object] | None:
+    """The evaluation headline product beside ``db`` when it was made from ``build`` of the
+    facts (never a headline of other facts), else None."""
+    try:
+        con = products.open_file(products_path(db))
+    except products.ProductsMissingError:
+        return None
+    try:
+        found = products.records(con)
+        made = found[(found["name"] == "evaluation_headline") & (found["status"] == "made")]
+        if build is None or list(made["build_id"]) != [build.build_id]:
+            return None
+        return first_row(products.product_table(con, "evaluation_headline"))
+    finally:
+        con.close()
 
 
 def rank_json(ranking: Ranking, synthetic: bool, selection: str, stand_in: float) -> dict:
@@ -157,9 +184,13 @@ def run_rank(args: argparse.Namespace) -> int:
     try:
         access.require(args.audience, "rank")
         weights = parse_weight_args(args.weight or [])
-        con = query.open_database(store_path(args.audience))
+        path = store_path(args.audience, db_path(args))
+        con = query.open_database(path)
         try:
-            frame = ranking_query.province_inputs(con)
+            headline = None  # the briefing store holds its own
+            if args.audience != "briefing":
+                headline = published_headline(path, products.stamp(con))
+            frame = ranking_query.province_inputs(con, headline)
             selection = ranking_query.ranking_windows(con).describe("en")
             synthetic = query.is_synthetic(con)
         finally:
@@ -182,12 +213,8 @@ def run_rank(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m analysis", description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
-    commands = parser.add_subparsers(dest="command", required=True)
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    """Add the ``evaluate`` and ``rank`` subcommands to ``python -m publish``'s parser."""
     evaluate = commands.add_parser("evaluate", help="did the pilot change arrests and "
                                    "confiscations?")  # fmt: skip
     evaluate.add_argument(
@@ -205,7 +232,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--design", choices=list(DESIGNS), default=DEFAULT_DESIGN)
     evaluate.add_argument("--window", choices=list(WINDOWS), default=DEFAULT_WINDOW)
     evaluate.add_argument("--json", action="store_true", help="write the result as JSON")
-    evaluate.set_defaults(run=_evaluate)  # fmt: skip
+    evaluate.set_defaults(run=run_evaluate)  # fmt: skip
     rank = commands.add_parser("rank", help="which province next? the ranking with intervals")
     rank.add_argument("--weight", action="append", metavar="NAME=VALUE",
                       help="a criterion's weight (relative; repeat for several)")  # fmt: skip
@@ -215,20 +242,3 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument("--audience", choices=AUDIENCES, default="analyst",
                       help="briefing: read the briefing store (provinces only)")  # fmt: skip
     rank.set_defaults(run=run_rank)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (2 for bad input or an action the access rule
-    refuses, with a message on stderr)."""
-    args = _parser().parse_args(argv)
-    try:
-        return args.run(args)
-    except (access.AccessDenied, query.DatabaseMissingError, InsufficientDataError,
-            ValueError) as exc:  # fmt: skip
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())
