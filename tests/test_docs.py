@@ -116,7 +116,7 @@ def test_every_relative_link_reaches_a_file_and_its_heading(path: Path) -> None:
 
 def test_every_command_named_is_a_module_that_runs() -> None:
     named = commands()
-    assert {"etl", "analysis", "briefing", "benchmarks.bench_explore"} <= named
+    assert {"etl", "publish", "briefing", "benchmarks.bench_explore"} <= named
     ours = {n for n in named - PENDING_MODULES if is_the_atlas(n)}
     missing = sorted(n for n in ours if not runs_as_module(n))
     assert missing == []

@@ -1,5 +1,5 @@
-"""``python -m analysis`` asks the access rule: ``rank`` for its audience (and the store it
-reads), ``evaluate`` for the operator who runs it on the server."""
+"""``python -m publish rank|evaluate`` asks the access rule: ``rank`` for its audience (and the
+store it reads), ``evaluate`` for the operator who runs it on the server."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.__main__ import main, store_path
 from etl.schema import briefing_store_path
+from publish.__main__ import main
+from publish.cli import store_path
 
 pytestmark = pytest.mark.integration
 
