@@ -4,7 +4,7 @@ Every action a visitor or a command can take is declared once here, with the res
 applies to and the roles allowed on each (as datasette declares its actions once and asks one
 check). ``allowed(role, action, resource)`` is that check: the router asks it before it runs a
 page, the download buttons before they are drawn, the admin page before its upload and its
-audit log, and the commands (``query.export``, ``analysis``, ``briefing``, ``audit``) before
+audit log, and the commands (``query.export``, ``publish``, ``briefing``, ``audit``) before
 they read or write. An unknown role, action or resource is refused; nothing here raises into a
 grant. The table, as ``docs/audiences-access.md`` shows it, is ``matrix_markdown()``.
 
@@ -29,7 +29,7 @@ ANALYST, BRIEFING, ADMIN = "analyst", "briefing", "admin"
 #: Narrowest first.
 ROLES = (BRIEFING, ANALYST, ADMIN)
 #: The role a command run on the server asks as when it serves no audience of its own
-#: (``python -m audit``, ``python -m analysis evaluate``): whoever runs it holds the files.
+#: (``python -m audit``, ``python -m publish evaluate``): whoever runs it holds the files.
 OPERATOR = ADMIN
 
 _EVERYONE = frozenset(ROLES)

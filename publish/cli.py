@@ -188,7 +188,7 @@ def run_rank(args: argparse.Namespace) -> int:
         con = query.open_database(path)
         try:
             headline = None  # the briefing store holds its own
-            if args.audience != "briefing":
+            if not access.reads_briefing_store(args.audience):
                 headline = published_headline(path, products.stamp(con))
             frame = ranking_query.province_inputs(con, headline)
             selection = ranking_query.ranking_windows(con).describe("en")
