@@ -1179,6 +1179,63 @@ LABELS: dict[str, dict[str, str]] = {
     # The last of a list of names: "Banteay Meanchey, Phnom Penh and Preah Sihanouk" (the
     # pilots in the ranking page's question, from vocabulary.PILOT_SITES).
     "list_and": {"en": "{items} and {last}", "km": "{items} និង {last}"},
+    # --- issue 20, ops ---
+    # Fail closed: no audit line, no file (ui/audited.py, pages/admin.py).
+    "download_no_audit": {
+        "en": "Downloads are paused: the audit log cannot be written, and no file leaves the "
+        "atlas unrecorded. Tell the administrator (setting ATLAS_AUDIT_LOG).",
+        "km": "ការទាញយកត្រូវបានផ្អាក៖ មិនអាចសរសេរកំណត់ហេតុសវនកម្មបានទេ ហើយគ្មានឯកសារណាចេញពីអាត្លាស"
+        "ដោយគ្មានការកត់ត្រាឡើយ។ សូមប្រាប់អ្នកគ្រប់គ្រង (ការកំណត់ ATLAS_AUDIT_LOG)។",
+    },
+    "upload_no_audit": {
+        "en": "Nothing was loaded; the database is as it was: {problem}. A file is loaded only "
+        "once its line is in the audit log.",
+        "km": "គ្មានអ្វីត្រូវបានផ្ទុកទេ មូលដ្ឋានទិន្នន័យនៅដដែល៖ {problem}។ ឯកសារត្រូវបានផ្ទុកតែនៅពេលដែល"
+        "បន្ទាត់របស់វាមាននៅក្នុងកំណត់ហេតុសវនកម្មរួចហើយប៉ុណ្ណោះ។",
+    },
+    "audit_unwritable": {
+        "en": "The audit log cannot be written ({problem}). Until it can, every download, "
+        "export, upload and ingest is refused.",
+        "km": "មិនអាចសរសេរកំណត់ហេតុសវនកម្មបានទេ ({problem})។ រហូតដល់វាអាចសរសេរបាន រាល់ការទាញយក "
+        "ការនាំចេញ ការផ្ទុកឡើង និងការបញ្ចូល ត្រូវបានបដិសេធ។",
+    },
+    # The audit log's hash chain (audit/chain.py) on the Partner files page.
+    "audit_chain_intact": {
+        "en": "{n} entries; the hash chain is intact. Last hash: `{hash}` (keep a copy "
+        "elsewhere: it pins the log's end).",
+        "km": "ធាតុ {n}៖ ខ្សែសង្វាក់ហាសនៅដដែល។ ហាសចុងក្រោយ៖ `{hash}` (រក្សាច្បាប់ចម្លងទុកនៅកន្លែងផ្សេង៖ "
+        "វាបញ្ជាក់ចុងបញ្ចប់នៃកំណត់ហេតុ)។",
+    },
+    "audit_chain_older": {
+        "en": "{n} of them were written before the chain existed; its first line seals them.",
+        "km": "{n} ក្នុងចំណោមនោះត្រូវបានសរសេរមុនពេលមានខ្សែសង្វាក់ ហើយបន្ទាត់ទីមួយរបស់វាបិទភ្ជាប់ពួកវា។",
+    },
+    "audit_chain_broken": {
+        "en": "The audit log was changed after it was written: its hash chain breaks in {n} "
+        "place(s). The entries below are those that can still be read.",
+        "km": "កំណត់ហេតុសវនកម្មត្រូវបានកែប្រែក្រោយពេលវាត្រូវបានសរសេរ៖ ខ្សែសង្វាក់ហាសរបស់វាដាច់នៅ {n} "
+        "កន្លែង។ ធាតុខាងក្រោមគឺជាធាតុដែលនៅតែអាចអានបាន។",
+    },
+    "audit_break_line": {
+        "en": "Line {line}: {kind} ({detail})",
+        "km": "បន្ទាត់ {line}៖ {kind} ({detail})",
+    },
+    "audit_break_end": {
+        "en": "End of the log: {kind} ({detail})",
+        "km": "ចុងបញ្ចប់នៃកំណត់ហេតុ៖ {kind} ({detail})",
+    },
+    "audit_kind_edited": {"en": "edited", "km": "ត្រូវបានកែប្រែ"},
+    "audit_kind_deleted": {"en": "deleted", "km": "ត្រូវបានលុប"},
+    "audit_kind_inserted": {"en": "inserted", "km": "ត្រូវបានបញ្ចូលបន្ថែម"},
+    "audit_kind_reordered": {"en": "reordered", "km": "ត្រូវបានប្តូរលំដាប់"},
+    "audit_kind_truncated": {"en": "cut short", "km": "ត្រូវបានកាត់ខ្លី"},
+    "audit_kind_head": {"en": "head file", "km": "ឯកសារក្បាល"},
+    # The ranking's tables, downloaded as the atlas's audited CSV (pages/ranking.py).
+    "rank_download_table": {"en": "Download the ranking (CSV)", "km": "ទាញយកចំណាត់ថ្នាក់ (CSV)"},
+    "rank_download_academies": {
+        "en": "Download the academies (CSV)",
+        "km": "ទាញយកតារាងសាលានគរបាល (CSV)",
+    },
 }
 
 

@@ -96,17 +96,31 @@ def os_user() -> str:
         return f"uid {os.getuid()}"
 
 
+def _writable_folder(folder: Path) -> None:
+    """Return if ``folder`` (or, when missing, its nearest existing parent) takes new files.
+
+    Raises:
+        OSError: NotADirectoryError when a file is in the way, PermissionError otherwise.
+    """
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "Not a directory")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+
 def write_problem(path: Path | None = None) -> str | None:
     """Why the log cannot be written now (the ``AuditUnavailable`` message), or None when it
-    can: the log opens for appending (it is created, with its folder, if missing) and its
-    folder takes the head file. A full disk shows only when a line is written."""
+    can: the log opens for appending and its folder takes the head file (nothing is created:
+    a missing log needs a folder, or a parent of it, that takes files). A full disk shows
+    only when a line is written."""
     try:
         target = path or log_path()
-        _make_folder(target)
-        with target.open("ab"):
-            pass
-        if not os.access(target.parent, os.W_OK | os.X_OK):
-            raise PermissionError(13, "Permission denied")
+        if target.exists():
+            with target.open("ab"):
+                pass
+        _writable_folder(target.parent)
     except OSError as exc:
         return str(_unavailable(exc))
     except config.SettingError as exc:

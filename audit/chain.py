@@ -67,7 +67,7 @@ def read_head(log: Path) -> Head | str | None:
     is not a head (verify reports that)."""
     try:
         text = head_path(log).read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, UnicodeDecodeError):
         return "unreadable"
