@@ -93,3 +93,13 @@ def test_readme_lists_every_setting() -> None:
     readme = (config.PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     missing = [s.name for s in config.SETTINGS if f"`{s.name}`" not in readme]
     assert missing == []
+
+
+def test_the_deploying_doc_lists_each_settings_form() -> None:
+    doc = (config.PROJECT_ROOT / "docs" / "deploying.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[2].strip(): line for line in doc.splitlines() if line.startswith("| `")}
+    for setting in config.SETTINGS:
+        if setting.form is config.PATH:
+            continue
+        row = rows.get(setting.form.expected, "")
+        assert f"`{setting.name}`" in row, f"{setting.name}: {setting.form.expected}"
