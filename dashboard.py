@@ -25,6 +25,7 @@ from ui.guard import record_page, refuse
 from ui.identity import draw_identity, role_or_stop
 from ui.layout import PAGE_STYLE
 from ui.sidebar import draw_sidebar
+from ui.startup import settings_or_stop
 from ui.state import language
 
 #: The shared sidebar's filters (``options``: the Explore page's own, in the link too). A page
@@ -95,13 +96,17 @@ def main() -> None:
     """Read the visitor's role, draw the sidebar and run the chosen page if the access rule
     lets the role see it (otherwise say so and link the role's home)."""
     st.set_page_config(page_title=t("app_title", "en"), layout="wide")
-    st.html(PAGE_STYLE)  # labels wrap; no table downloads past the audit
+    # No table's own CSV button nor copy, even if .streamlit/config.toml was not read (a server
+    # started from another folder): every file leaves through the audited buttons.
+    st.set_option("client.disableDataExport", True)
+    st.html(PAGE_STYLE)  # labels wrap
     try:
         check_catalogs()  # a translation not compiled stops here, with the command to run
     except CatalogError as exc:
         st.error(str(exc))
         st.stop()
     lang = language()  # reads ?lang= from the URL on a session's first run
+    settings_or_stop(lang)  # a setting of the wrong form stops here, named with its form
     role = role_or_stop(lang)  # a roles file that does not parse stops here, with its line
     data.use_store_of(role)  # the briefing audience reads the province-level store only
     shown, home = pages_for(role), home_for(role)

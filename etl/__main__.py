@@ -79,15 +79,14 @@ def _ingest(args: argparse.Namespace) -> int:
         with atomic_update(db_path, args.wait) as con:
             partners.prepare(con)
             results = partners.load_files(con, files, progress=not args.quiet)
+            _audit_ingest(files, results)  # before the new database replaces the old one
+    except audit.AuditUnavailable as exc:  # no line, no load: the database is as it was
+        print(f"error: {exc}; nothing was loaded", file=sys.stderr)
+        return 2
     except Exception:
         _audit_ingest(files, None)
         raise
     print(partners.summarise(results), flush=True)
-    try:
-        _audit_ingest(files, results)
-    except OSError as exc:
-        print(f"error: loaded, but the audit log could not be written: {exc}", file=sys.stderr)
-        return _then_publish(args, 2, db_path)
     return _then_publish(args, 2 if any(r.status == "rejected" for r in results) else 0, db_path)
 
 

@@ -1,8 +1,12 @@
 """Which province next? The province ranking with its uncertainty, why the leaders lead, the
 map with the police academies, and the briefing pack. Province tables only: this is the
-briefing audience's home, read from the briefing store (for every audience: one build)."""
+briefing audience's home, read from the briefing store (for every audience: one build). The
+ranking's and the academies' tables download as the atlas's audited CSV
+(``ui.audited.download_table``), not from the table's own toolbar."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -13,6 +17,7 @@ from pages import run_router
 from query import published
 from query import ranking as ranking_query
 from ui import data
+from ui.audited import download_table
 from ui.freshness import say_if_behind
 from ui.layout import page_header
 from ui.ranking_view import (
@@ -57,6 +62,11 @@ def _protection(lang: str) -> None:
     st.caption(t("rank_protection", lang, **values))
 
 
+def _file_name(what: str) -> str:
+    """A table's file name: what it is, the day, and "synthetic" first when the data are."""
+    return ("synthetic_" if data.is_synthetic() else "") + f"{what}_{date.today():%Y-%m-%d}.csv"
+
+
 def _map_and_academies(ranking: Ranking, lang: str) -> None:
     academies = data.academies()
     left, right = st.columns([3, 2])
@@ -74,7 +84,12 @@ def _map_and_academies(ranking: Ranking, lang: str) -> None:
         else:
             layer = data.store_province_list()
             names = dict(zip(layer["province_code"], layer[f"province_name_{lang}"], strict=True))
-            st.dataframe(academies_table(academies, names, lang), hide_index=True)
+            table = academies_table(academies, names, lang)
+            st.dataframe(table, hide_index=True)
+            download_table(
+                st.container(), t("rank_download_academies", lang), lambda: table,
+                file_name=_file_name("academies"), key="download_academies", lang=lang,
+            )  # fmt: skip
 
 
 def render() -> None:
@@ -89,8 +104,13 @@ def render() -> None:
         st.stop()
     st.subheader(t("rank_table", lang))
     st.caption(t("rank_counts", lang, selection=data.ranking_windows().describe(lang)))
-    st.dataframe(ranking_table(ranking, lang), hide_index=True)
+    table = ranking_table(ranking, lang)
+    st.dataframe(table, hide_index=True)
     st.caption(t("rank_table_note", lang, draws=f"{ranking.draws:,}"))
+    download_table(
+        st.container(), t("rank_download_table", lang), lambda: table,
+        file_name=_file_name("ranking"), key="download_ranking", lang=lang,
+    )  # fmt: skip
     st.subheader(t("rank_why", lang))
     st.markdown("\n".join(f"- {sentence}" for sentence in leader_sentences(ranking, lang)))
     _map_and_academies(ranking, lang)

@@ -13,7 +13,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from etl.schema import BRIEFING_TABLES, COMMUNE_COLUMNS, SYNTHETIC_FLAG
+import config
+from etl.schema import BRIEFING_TABLES, COMMUNE_COLUMNS, SYNTHETIC_FLAG, briefing_store_path
 from query.sql import CATALOG, province_condition, run
 from query.view import PROVINCE_CODE
 from vocabulary import CRS
@@ -37,6 +38,20 @@ class DatabaseMissingError(RuntimeError):
     """The atlas database has not been built (or is not where the settings say)."""
 
 
+def described(db_path: Path) -> str:
+    """How messages name a database file: by the setting it comes from ("The atlas database
+    (setting ATLAS_DB_PATH)", or its briefing store), else by its file name, never its folder."""
+    try:
+        configured = config.get_path("ATLAS_DB_PATH").resolve()
+    except config.SettingError:
+        configured = None
+    if configured is not None and db_path.resolve() == configured:
+        return "The atlas database (setting ATLAS_DB_PATH)"
+    if configured is not None and db_path.resolve() == briefing_store_path(configured):
+        return "The briefing store beside the atlas database (setting ATLAS_DB_PATH)"
+    return f"The database file {db_path.name}"
+
+
 def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
     """Open the atlas database, or its briefing store (``etl.schema.briefing_store_path``:
     province-level tables only), read-only, as it is on disk now.
@@ -47,12 +62,12 @@ def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
 
     Raises:
         DatabaseMissingError: if the file does not exist or is not an atlas database; the
-            message says how to build it.
+            message names the file by its setting (never by a path of the server) and says how
+            to build it.
     """
+    what = described(db_path)
     if not db_path.is_file():
-        raise DatabaseMissingError(
-            f"The atlas database {db_path} does not exist yet. Build it with: python -m etl build"
-        )
+        raise DatabaseMissingError(f"{what} does not exist yet. Build it with: python -m etl build")
     con = duckdb.connect(":memory:")
     literal = "'" + str(db_path).replace("'", "''") + "'"  # a path from the settings
     try:
@@ -60,7 +75,7 @@ def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as exc:
         con.close()
         raise DatabaseMissingError(
-            f"{db_path} cannot be read as an atlas database ({type(exc).__name__}). "
+            f"{what} cannot be read as an atlas database ({type(exc).__name__}). "
             "Rebuild it with: python -m etl build"
         ) from None
     con.execute(f"USE {CATALOG}")
@@ -68,7 +83,7 @@ def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
     if not (tables >= REQUIRED_TABLES or tables >= set(BRIEFING_TABLES)):
         con.close()
         raise DatabaseMissingError(
-            f"{db_path} is not an atlas database of this version (missing tables: "
+            f"{what} is not an atlas database of this version (missing tables: "
             f"{sorted(REQUIRED_TABLES - tables)}). "
             "Rebuild it with: python -m etl build"
         )

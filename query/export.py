@@ -7,6 +7,8 @@ writes, for each link (an Explore URL's query string), the CSV the page's downlo
 view, as ``0001.csv``, ``0002.csv``, ... in link order. A link the page would correct is answered
 with what the page shows, and its messages go to standard error; the command never stops half
 way through a list. One process, one connection and shared caches serve hundreds of links.
+Each file is written as the page's download is (``query.table_csv``: formulas neutralised), and
+only after its line is in the audit log: with the log unwritable, nothing is exported (exit 2).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from etl.schema import briefing_store_path
 from i18n import t
 from query import explore, filter_table, published
 from query.links import ExploreOptions, Problem, parse_params
+from query.table_csv import table_csv
 from query.view import Filters
 from vocabulary import SYNTHETIC_LABEL
 
@@ -119,15 +122,18 @@ def export_links(
     links: Sequence[str], out: Path, db_path: Path | None = None, audience: str = "analyst"
 ) -> list[Path]:
     """Write one CSV per link into ``out`` (``0001.csv`` ...); messages go to stderr, and each
-    file is recorded in the audit log. The briefing audience reads the briefing store and gets
-    provinces only.
+    file is recorded in the audit log before it is written. The briefing audience reads the
+    briefing store and gets provinces only.
 
     Raises:
         access.AccessDenied: if the access rule refuses ``audience`` the export (nothing read).
+        audit.AuditUnavailable: if the audit log cannot be written (checked before anything is
+            read; a file whose line cannot be written is not written).
         query.DatabaseMissingError: if the database (or its store) has not been built.
-        OSError: if ``out`` or the audit log cannot be written.
+        OSError: if ``out`` cannot be written.
     """
     access.require(audience, "export", "csv")
+    audit.check_writable()
     path = db_path or config.get_path("ATLAS_DB_PATH")
     store = access.reads_briefing_store(audience)
     con = query.open_database(briefing_store_path(path) if store else path)
@@ -139,12 +145,12 @@ def export_links(
             table, messages = exporter.table(link)
             for message in messages:
                 print(f"link {i} ({link}): {message}", file=sys.stderr)
-            target = out / f"{i:04d}.csv"
-            table.to_csv(target, index=False, encoding="utf-8-sig")
+            target, content = out / f"{i:04d}.csv", table_csv(table)
             audit.record(
                 "export", user=audit.os_user(), role=f"cli ({audience})", link=link,
-                file=target.name, rows=len(table), sha256=audit.sha256_of(target),
+                file=target.name, rows=len(table), sha256=audit.sha256_of(content),
             )  # fmt: skip
+            target.write_bytes(content)
             written.append(target)
     finally:
         con.close()
@@ -152,8 +158,8 @@ def export_links(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command; returns the exit code (2 when the database is missing or the access
-    rule refuses the audience)."""
+    """Run the command; returns the exit code (2 when the database is missing, the access rule
+    refuses the audience, the audit log cannot be written or a setting is not of its form)."""
     parser = argparse.ArgumentParser(
         prog="python -m query.export",
         description=__doc__,
@@ -166,8 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         paths = export_links(args.links, Path(args.out), audience=args.audience)
-    except (access.AccessDenied, query.DatabaseMissingError) as exc:
+    except (access.AccessDenied, query.DatabaseMissingError, config.SettingError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except audit.AuditUnavailable as exc:
+        print(f"error: {exc}; nothing more was exported", file=sys.stderr)
         return 2
     print(f"wrote {len(paths)} tables to {args.out}", file=sys.stderr)
     return 0

@@ -18,7 +18,7 @@ from query.classes import disruption_classes, partnership_classes
 from query.links import ExploreOptions
 from query.view import Filters, month_text
 from ui import data
-from ui.audited import csv_rows, download_button
+from ui.audited import download_button, download_table
 from ui.explore_view import ViewNumbers, legend_of, map_note, threshold, view_table
 
 
@@ -93,10 +93,9 @@ def render_downloads(
     stem = file_stem(filters, options)
     heading = map_heading(filters, options, lang)
     columns = st.columns(3)
-    download_button(
-        columns[0], t("download_csv", lang),
-        lambda: view_table(filters, options, numbers).to_csv(index=False).encode("utf-8-sig"),
-        file_name=f"{stem}.csv", mime="text/csv", key="download_csv", lang=lang, rows=csv_rows,
+    download_table(
+        columns[0], t("download_csv", lang), lambda: view_table(filters, options, numbers),
+        file_name=f"{stem}.csv", key="download_csv", lang=lang,
     )  # fmt: skip
     download_button(
         columns[1], t("download_html", lang),

@@ -10,6 +10,10 @@ folder is removed. A file that is not a partner file is refused with the ingesti
 message; nothing already loaded changes. The upload returns as soon as the facts are in:
 the products derived from them are made by ``python -m publish`` in a process of its own
 (``start_publish``), which outlives the page's run; the page shows their state.
+
+Each upload's audit line is written inside that update, after the load and before the copy
+replaces the database: an upload whose line cannot be written is refused and nothing of it is
+loaded (``audit.AuditUnavailable``). Messages name settings, never a path of the server.
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ from etl.database import atomic_update
 
 KINDS = tuple(partners.CONTRACTS)
 UPLOAD_TYPES = ("csv", "xlsx")
+NO_DATABASE = (
+    "the atlas database (setting ATLAS_DB_PATH) does not exist yet: build it with "
+    "python -m etl build"
+)
 
 
 class UploadError(ValueError):
@@ -69,38 +77,52 @@ def _checked(kind: str, uploads: Sequence[Upload]) -> list[str]:
     return names
 
 
-def ingest_uploads(kind: str, uploads: Sequence[Upload], db_path: Path) -> list:
-    """Ingest the uploads as partner files of ``kind``: one ``LoadResult`` per upload, in
-    order (``rejected`` ones carry the ingestion's message and load nothing).
+def ingest_uploads(
+    kind: str, uploads: Sequence[Upload], db_path: Path, *, user: str, role: str, link: str
+) -> list:
+    """Ingest the uploads as partner files of ``kind``, each recorded in the audit log as
+    ``user`` in ``role`` from ``link`` before the database is replaced: one ``LoadResult`` per
+    upload, in order (``rejected`` ones carry the ingestion's message and load nothing).
 
     Raises:
-        UploadError: see ``_checked`` (nothing is read then), or the engine stopped.
-        FileNotFoundError: if the database does not exist (build it first).
-        OSError: if the temporary folder or the database copy cannot be written.
+        UploadError: see ``_checked`` (nothing is read then); the database does not exist, the
+            engine stopped or a file could not be written (the message names no path).
+        audit.AuditUnavailable: if the audit log cannot be written (nothing is loaded).
     """
     names = _checked(kind, uploads)
-    with tempfile.TemporaryDirectory(prefix="atlas-upload-") as folder:
-        paths = []
-        for name, upload in zip(names, uploads, strict=True):
-            path = Path(folder) / name
-            path.write_bytes(upload.content)
-            paths.append(path)
-        try:
+    audit.check_writable()
+    if not db_path.is_file():
+        raise UploadError(NO_DATABASE)
+    try:
+        with tempfile.TemporaryDirectory(prefix="atlas-upload-") as folder:
+            paths = [Path(folder) / name for name in names]
+            for path, upload in zip(paths, uploads, strict=True):
+                path.write_bytes(upload.content)
             with atomic_update(db_path) as con:
                 partners.prepare(con)
                 results = partners.load_files(con, [(kind, p) for p in paths])
-        except duckdb.Error as exc:  # a fault of the atlas, not of the files: said in one line
-            first = str(exc).splitlines()[0][:200] if str(exc) else ""
-            raise UploadError(
-                f"the database engine stopped ({type(exc).__name__}: {first})"
-            ) from exc
+                record_uploads(kind, uploads, results, user, role, link)  # before the swap
+    except duckdb.Error as exc:  # a fault of the atlas, not of the files: said in one line
+        first = str(exc).splitlines()[0][:200] if str(exc) else ""
+        raise UploadError(f"the database engine stopped ({type(exc).__name__}: {first})") from exc
+    except audit.AuditUnavailable:
+        raise
+    except FileNotFoundError as exc:  # the database went away while we waited for the lock
+        raise UploadError(NO_DATABASE) from exc
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UploadError(f"the files could not be loaded ({reason})") from exc
     return results
 
 
 def record_uploads(
     kind: str, uploads: Sequence[Upload], results: list | None, user: str, role: str, link: str
 ) -> None:
-    """One audit line per upload; ``results`` None when the ingest failed as a whole."""
+    """One audit line per upload; ``results`` None when the ingest failed as a whole.
+
+    Raises:
+        audit.AuditUnavailable: if a line cannot be written.
+    """
     for i, upload in enumerate(uploads):
         status = results[i].status if results is not None else "failed"
         rows = results[i].rows_read if status in ("loaded", "replaced") else None

@@ -179,3 +179,42 @@ N_(
     "The files are in. The results derived from them (the evaluation, the ranking, the "
     "briefing store) are being published in the background: their state is shown below.",
 )
+N_("audit_break_end", "End of the log: {kind} ({detail})")
+N_("audit_break_line", "Line {line}: {kind} ({detail})")
+N_(
+    "audit_chain_broken",
+    "The audit log was changed after it was written: its hash chain breaks in {n} "
+    "place(s). The entries below are those that can still be read.",
+)
+N_(
+    "audit_chain_intact",
+    "{n} entries; the hash chain is intact. Last hash: `{hash}` (keep a copy elsewhere: "
+    "it pins the log's end).",
+)
+N_(
+    "audit_chain_older",
+    "{n} of them were written before the chain existed; its first line seals them.",
+)
+N_("audit_kind_deleted", "deleted")
+N_("audit_kind_edited", "edited")
+N_("audit_kind_head", "head file")
+N_("audit_kind_inserted", "inserted")
+N_("audit_kind_reordered", "reordered")
+N_("audit_kind_truncated", "cut short")
+N_(
+    "audit_unwritable",
+    "The audit log cannot be written ({problem}). Until it can, every download, export, "
+    "upload and ingest is refused.",
+)
+N_(
+    "download_no_audit",
+    "Downloads are paused: the audit log cannot be written, and no file leaves the atlas "
+    "unrecorded. Tell the administrator (setting ATLAS_AUDIT_LOG).",
+)
+N_("rank_download_academies", "Download the academies (CSV)")
+N_("rank_download_table", "Download the ranking (CSV)")
+N_(
+    "upload_no_audit",
+    "Nothing was loaded; the database is as it was: {problem}. A file is loaded only once "
+    "its line is in the audit log.",
+)

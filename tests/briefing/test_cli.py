@@ -174,3 +174,19 @@ def test_the_command_asks_the_access_rule_for_the_pack(
         "error: the 'briefing' role may not build the briefing pack (the access rule, access.py)"
     )
     assert not out.exists() and audit.read_entries() == []
+
+
+def test_with_the_audit_log_unwritable_no_pack_is_written(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the log's folder should be\n", encoding="utf-8")
+    monkeypatch.setenv("ATLAS_DB_PATH", str(built_db))
+    monkeypatch.setenv("ATLAS_AUDIT_LOG", str(blocker / "audit.jsonl"))
+    out = tmp_path / "pack.pdf"
+    assert main(["--lang", "en", "--out", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: the audit log cannot be written (setting ATLAS_AUDIT_LOG: Not a directory); "
+        "the pack was not written"
+    )
+    assert not out.exists()

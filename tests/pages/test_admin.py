@@ -4,6 +4,7 @@ nothing; each upload leaves its line in the audit log, which the page lists and 
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -191,3 +192,83 @@ def test_publish_now_when_the_results_are_behind(admin_env: Path) -> None:
     assert not at.exception
     wait_for_publish(admin_env)
     assert not [b for b in admin_page().button if b.label == "Publish now"]
+
+
+def _unwritable_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point ATLAS_AUDIT_LOG under a file, where no log can be written (even by root)."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the log's folder should be\n", encoding="utf-8")
+    monkeypatch.setenv("ATLAS_AUDIT_LOG", str(blocker / "audit.jsonl"))
+    return blocker / "audit.jsonl"
+
+
+def test_an_upload_whose_line_cannot_be_written_is_refused_and_loads_nothing(
+    admin_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = loaded_state(admin_env)
+    _unwritable_log(tmp_path, monkeypatch)
+    at = upload(admin_page(), "incidents", ("upload_june.csv", GOOD.encode()))
+    assert not at.exception
+    problem = "the audit log cannot be written (setting ATLAS_AUDIT_LOG: Not a directory)"
+    assert [e.value for e in at.error] == [
+        f"The audit log cannot be written ({problem}). Until it can, every download, export, "
+        "upload and ingest is refused.",
+        f"Nothing was loaded; the database is as it was: {problem}. A file is loaded only once "
+        "its line is in the audit log.",
+    ]
+    assert loaded_state(admin_env) == before
+    assert "No entry matches." not in [i.value for i in at.info]  # not "no entries"
+    assert str(tmp_path) not in " ".join(e.value for e in at.error)
+
+
+def test_a_line_that_fails_during_the_load_takes_the_load_back(
+    admin_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = loaded_state(admin_env)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise audit.AuditUnavailable("the audit log cannot be written (setting "
+                                     "ATLAS_AUDIT_LOG: No space left on device)")  # fmt: skip
+
+    monkeypatch.setattr(audit, "record", fail)  # the log fills up after the check
+    at = upload(admin_page(), "incidents", ("upload_june.csv", GOOD.encode()))
+    assert not at.exception
+    assert at.error[-1].value.startswith("Nothing was loaded; the database is as it was: ")
+    assert "No space left on device" in at.error[-1].value
+    assert loaded_state(admin_env) == before
+
+
+def test_the_page_says_the_chain_is_intact_or_where_it_breaks(admin_env: Path) -> None:
+    for i in range(3):
+        audit.record("download", user=f"u{i}@example.org", role="analyst", file=f"{i}.csv")
+    at = admin_page()
+    assert not at.error
+    head = audit.verify(audit.log_path()).last_hash
+    assert f"3 entries; the hash chain is intact. Last hash: `{head}`" in [
+        c.value.split(" (keep")[0] for c in at.caption
+    ]
+    log = audit.log_path()
+    lines = log.read_text(encoding="utf-8").splitlines()
+    log.write_text("\n".join([lines[0], lines[2]]) + "\n", encoding="utf-8")  # line 2 deleted
+    at = admin_page()
+    assert [e.value for e in at.error] == [
+        "The audit log was changed after it was written: its hash chain breaks in 1 place(s). "
+        "The entries below are those that can still be read."
+    ]
+    assert "- Line 2: deleted (1 entr(y/ies) written before it are missing (entries 2 to 2))" in [
+        m.value for m in at.markdown
+    ]
+    assert list(at.dataframe[0].value["File"]) == ["2.csv", "0.csv"]
+
+
+def test_an_older_log_without_hashes_is_shown_as_before_the_chain(admin_env: Path) -> None:
+    old = {"time": "2024-02-01T00:00:00+00:00", "user": "ana@unaids.org", "role": "analyst",
+           "action": "download", "file": "old.csv"}  # fmt: skip
+    audit.log_path().write_text(json.dumps(old) + "\n", encoding="utf-8")
+    audit.record("upload", user="admin@example.org", role="admin", file="incidents/new.csv")
+    at = admin_page()
+    assert not at.error
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("2 entries; the hash chain is intact.") for c in captions)
+    assert "1 of them were written before the chain existed; its first line seals them." in captions
+    assert list(at.dataframe[0].value["File"]) == ["incidents/new.csv", "old.csv"]

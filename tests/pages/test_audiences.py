@@ -137,7 +137,10 @@ def test_a_roles_file_that_does_not_parse_stops_every_page_with_its_line(
         at = opened(page, {"email": "a@b.org"})
         assert not at.exception
         (error,) = at.error
-        assert error.value.startswith(f"The atlas cannot start: roles file {roles_file}, line 3:")
+        assert error.value.startswith(
+            f"The atlas cannot start: roles file {roles_file.name} (setting ATLAS_ROLES_FILE), "
+            "line 3:"
+        )
         assert not at.title
 
 

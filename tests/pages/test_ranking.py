@@ -133,7 +133,8 @@ def test_the_pack_is_built_on_click_and_audited(
     monkeypatch.setenv("ATLAS_AUDIT_LOG", str(log))
     page = ranking_page()
     labels = [b.proto.label for b in page.get("download_button")]
-    assert labels == ["Briefing pack (PDF, Khmer)", "Briefing pack (PDF, English)"]
+    assert labels == ["Download the ranking (CSV)", "Download the academies (CSV)",
+                      "Briefing pack (PDF, Khmer)", "Briefing pack (PDF, English)"]  # fmt: skip
     assert not log.exists()  # drawing the buttons builds nothing
     at = AppTest.from_function(_pack_script, default_timeout=120)
     at.user = {"email": "analyst@example.org"}
