@@ -1,7 +1,8 @@
 """Command line of the atlas ETL.
 
 python -m etl build [--wait S]                 boundaries + partner files (or the demo set)
-python -m etl ingest KIND FILE... [--wait S]   add or replace partner files in the database
+python -m etl ingest KIND FILE... [--wait S] [--allow-fewer-rows]
+                                               add or replace partner files in the database
 python -m etl demo [--scale N] [--seed S] [--pilot-effect F] [--out DIR] [--all-points]
 python -m etl report                           what is loaded, what was quarantined and why
 
@@ -24,6 +25,7 @@ from etl.database import LOCK_WAIT_SECONDS, DatabaseBusy, atomic_update
 from vocabulary import SYNTHETIC_LABEL
 
 _WAIT = "seconds to wait for a build or ingest already running (default 600)"
+_FEWER = "replace a loaded file even with a version of no rows or under half its rows loaded"
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -46,7 +48,9 @@ def _ingest(args: argparse.Namespace) -> int:
     try:
         with atomic_update(config.get_path("ATLAS_DB_PATH"), args.wait) as con:
             partners.prepare(con)
-            results = partners.load_files(con, files, progress=not args.quiet)
+            results = partners.load_files(
+                con, files, progress=not args.quiet, allow_fewer=args.allow_fewer_rows
+            )
     except Exception:
         _audit_ingest(files, None)
         raise
@@ -101,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("files", nargs="+")
     ingest.add_argument("--quiet", action="store_true", help="no progress bars")
     ingest.add_argument("--wait", type=float, default=LOCK_WAIT_SECONDS, help=_WAIT)
+    ingest.add_argument("--allow-fewer-rows", action="store_true", help=_FEWER)
     ingest.set_defaults(run=_ingest)
     make = commands.add_parser("demo", help="write the synthetic demo files")
     make.add_argument("--scale", type=int, default=config.get_int("ATLAS_DEMO_INCIDENTS"))
