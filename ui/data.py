@@ -21,8 +21,9 @@ import streamlit as st
 import access
 import config
 import query
-from etl.schema import SYNTHETIC_FLAG, briefing_store_path
+from etl.schema import briefing_store_path
 from geo.maps import OSM_TILES, CommuneRows, commune_rows
+from i18n import t
 from query import explore, published
 from query import ranking as ranking_query
 
@@ -178,12 +179,25 @@ def units_encoded(level: str, province: str | None) -> CommuneRows:
     return _encoded_units_cached(con, str(path), _version(path), level, province, precision)
 
 
-def is_synthetic() -> bool:
-    """True when the loaded partner data is the synthetic demo set (it must say so on screen):
-    the flag the build stores, never the wording of a label."""
+def data_origin() -> str:
+    """Whose rows the database holds: "synthetic" (only the demo set's), "mixed" (the demo
+    set's with partners') or "partner" (``query.origin_of``: the flag the ETL sets from the
+    rows, never the wording of a label)."""
     if not db_path().exists():
-        return False
-    return build_info().get(SYNTHETIC_FLAG) == "true"
+        return "partner"
+    return query.origin_of(build_info())
+
+
+def is_synthetic() -> bool:
+    """True when the data are wholly the synthetic demo set (no partner row loaded)."""
+    return data_origin() == "synthetic"
+
+
+def synthetic_label(lang: str) -> str | None:
+    """What the pages say over data holding the demo set's rows, in ``lang``: the synthetic
+    label, the mixed one, or None for partner data only."""
+    key = {"synthetic": "synthetic", "mixed": "synthetic_mixed"}.get(data_origin())
+    return t(key, lang) if key else None
 
 
 @st.cache_data(ttl=600, show_spinner=False)

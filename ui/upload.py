@@ -62,9 +62,13 @@ def _checked(kind: str, uploads: Sequence[Upload]) -> list[str]:
     return names
 
 
-def ingest_uploads(kind: str, uploads: Sequence[Upload], db_path: Path) -> list:
+def ingest_uploads(
+    kind: str, uploads: Sequence[Upload], db_path: Path, allow_fewer: bool = False
+) -> list:
     """Ingest the uploads as partner files of ``kind``: one ``LoadResult`` per upload, in
-    order (``rejected`` ones carry the ingestion's message and load nothing).
+    order (``rejected`` ones carry the ingestion's message and load nothing). A file replacing
+    a loaded one with no rows or far fewer is refused unless ``allow_fewer`` (the page's
+    confirmation box: ``etl.partners.ingest.FewerRows``).
 
     Raises:
         UploadError: see ``_checked`` (nothing is read then), or the engine stopped.
@@ -81,7 +85,9 @@ def ingest_uploads(kind: str, uploads: Sequence[Upload], db_path: Path) -> list:
         try:
             with atomic_update(db_path) as con:
                 partners.prepare(con)
-                results = partners.load_files(con, [(kind, p) for p in paths])
+                results = partners.load_files(
+                    con, [(kind, p) for p in paths], allow_fewer=allow_fewer
+                )
         except duckdb.Error as exc:  # a fault of the atlas, not of the files: said in one line
             first = str(exc).splitlines()[0][:200] if str(exc) else ""
             raise UploadError(
