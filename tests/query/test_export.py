@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from config import PROJECT_ROOT
+from tests.conftest import write_partner_incidents
+from vocabulary import MIXED_LABEL
 
 
 def run_export(db: Path, out: Path, *links: str) -> subprocess.CompletedProcess:
@@ -75,3 +78,18 @@ def test_the_briefing_audience_gets_provinces_only(built_db: Path, tmp_path: Pat
 def test_a_missing_database_is_a_message(tmp_path: Path) -> None:
     result = run_export(tmp_path / "absent.duckdb", tmp_path / "out", "province=12")
     assert result.returncode == 2 and "python -m etl build" in result.stderr
+
+
+def test_a_demo_build_with_a_partner_file_exports_as_partly_synthetic(
+    built_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    env = {**os.environ, "ATLAS_DB_PATH": str(db)}
+    partner = write_partner_incidents(tmp_path / "partners")
+    subprocess.run([sys.executable, "-m", "etl", "ingest", "incidents", str(partner), "--quiet"],
+                   cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)  # fmt: skip
+    result = run_export(db, tmp_path / "out", "province=12&level=district")
+    assert result.returncode == 0, result.stderr
+    table = read(tmp_path / "out" / "0001.csv")
+    assert table["data"].eq(MIXED_LABEL).all()
