@@ -12,7 +12,7 @@ The cases (made by ``benchmarks.hostile_workbooks`` in a temporary folder):
 - zip bomb: a sheet of a few MB in the file that expands to ``--bomb-mb`` MB of XML (refused
   before openpyxl opens it, ATLAS_XLSX_MAX_SHEET_MB).
 
-Time is the wall time of ``etl.partners.workbooks.read_workbook``; memory is the process's peak
+Time is the wall time of ``etl.partners.read_workbook``; memory is the process's peak
 resident set (``resource.getrusage``), and that peak above the process's size once the reader
 is imported.
 """
@@ -38,13 +38,12 @@ def _rss_mb() -> float:
 
 def measure(path: Path) -> dict:
     """Read ``path`` here (the child's side): outcome, seconds, peak and added memory."""
-    from etl.partners import workbooks
-    from etl.partners.staging import FileRejected
+    from etl.partners import FileRejected, read_workbook
 
     base = _rss_mb()
     started = time.perf_counter()
     try:
-        rows = workbooks.read_workbook(path, "incidents")
+        rows = read_workbook(path, "incidents")
         outcome = f"read {rows.count():,} rows"
     except FileRejected as exc:
         why = str(exc).split(": ", 2)[-1]  # after the file's name and "refused (...)"
