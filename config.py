@@ -184,6 +184,35 @@ SETTINGS: tuple[Setting, ...] = (
         PathForm("a path to a folder, or nothing", allow_empty=True),
     ),
     Setting(
+        "ATLAS_XLSX_MAX_SHEET_MB",
+        "200",
+        "Largest uncompressed size, in MB, of any XML part of a partner workbook (a sheet, the "
+        "shared strings), read from the zip directory before the workbook is opened: a larger "
+        "one (a zip bomb expands a few KB into GB) is refused.",
+        number(0, above=True),
+    ),
+    Setting(
+        "ATLAS_XLSX_MAX_ROWS",
+        "500000",
+        "Most rows the data sheet of a partner workbook may have; reading stops and the file "
+        "is refused at the next one (its declared dimension is never trusted).",
+        integer(1),
+    ),
+    Setting(
+        "ATLAS_XLSX_MAX_COLUMNS",
+        "200",
+        "Most columns a partner workbook may fill: a value beyond this column refuses the file "
+        "(empty cells beyond it are ignored).",
+        integer(1),
+    ),
+    Setting(
+        "ATLAS_XLSX_MAX_SECONDS",
+        "120",
+        "Seconds the reading of one partner workbook may take before the file is refused "
+        "(the write lock is then released as for any rejected file).",
+        number(0, above=True),
+    ),
+    Setting(
         "ATLAS_DEMO_DIR",
         str(PROJECT_ROOT / "data" / "demo"),
         "Where the synthetic demo files are written (and read by the build when no partner "

@@ -59,7 +59,8 @@ def read_pack(db_path: Path, weights: dict[str, float], method: str) -> tuple[Ra
             selection=Text(windows.describe("en"), windows.describe("km")),
             threshold=published.threshold(),
             stand_in=ranking_query.stand_in(),
-            synthetic=query.is_synthetic(con),
+            synthetic=query.data_origin(con) != "partner",
+            mixed=query.data_origin(con) == "mixed",
         )
     finally:
         con.close()

@@ -272,7 +272,8 @@ class Brief:
     the rank intervals. ``filters`` is the data selection in words (``query.view.Filters.
     describe`` in each language). ``evaluation`` None prints ``evaluation_reason`` (why there is
     no estimate on these data) or, without one, "not run". With ``synthetic``
-    set, the synthetic label is on every page. ``title`` None prints the pack's own title.
+    set, the synthetic label is on every page (the mixed one with ``mixed``: partner rows with
+    the demo's). ``title`` None prints the pack's own title.
     """
 
     date: date
@@ -284,6 +285,7 @@ class Brief:
     files: tuple[LoadedFile, ...]
     protection_note: Text
     synthetic: bool
+    mixed: bool = False
     leaders: tuple[Leader, ...] = ()
     evaluation: Evaluation | None = None
     evaluation_reason: Text | None = None

@@ -62,7 +62,7 @@ def build_view(brief: Brief, lang: str) -> dict[str, Any]:
         "title": title,
         "subtitle": t("pack_subtitle", lang),
         "prepared": t("pack_prepared_on", lang, date=format_date(brief.date, lang)),
-        "synthetic": t("synthetic", lang) if brief.synthetic else None,
+        "synthetic": _synthetic_label(brief, lang),
         "page_of": t("pack_page_of", lang, n="{n}", total="{total}"),
         "ranking": _ranking(brief, lang),
         "map": {
@@ -314,3 +314,10 @@ def _kind(kind: str, lang: str) -> str:
 
 def _when(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def _synthetic_label(brief: Brief, lang: str) -> str | None:
+    """The label every page carries over the demo set's rows: mixed with partner rows, or not."""
+    if brief.mixed:
+        return t("synthetic_mixed", lang)
+    return t("synthetic", lang) if brief.synthetic else None

@@ -2,7 +2,8 @@
 
 python -m etl build [--wait S] [--no-publish]                boundaries + partner files
                                                               (or the demo set)
-python -m etl ingest KIND FILE... [--wait S] [--no-publish]  add or replace partner files
+python -m etl ingest KIND FILE... [--wait S] [--no-publish] [--allow-fewer-rows]
+                                                              add or replace partner files
 python -m etl demo [--scale N] [--seed S] [--pilot-effect F] [--out DIR] [--all-points]
 python -m etl report                           what is loaded, what was quarantined and why
 
@@ -30,6 +31,7 @@ from vocabulary import SYNTHETIC_LABEL
 
 _WAIT = "seconds to wait for a build or ingest already running (default 600)"
 _NO_PUBLISH = "write the facts only (run python -m publish later)"
+_FEWER = "replace a loaded file even with a version of no rows or under half its rows loaded"
 
 
 def run_publish(db_path: Path) -> int:
@@ -78,7 +80,9 @@ def _ingest(args: argparse.Namespace) -> int:
     try:
         with atomic_update(db_path, args.wait) as con:
             partners.prepare(con)
-            results = partners.load_files(con, files, progress=not args.quiet)
+            results = partners.load_files(
+                con, files, progress=not args.quiet, allow_fewer=args.allow_fewer_rows
+            )
             _audit_ingest(files, results)  # before the new database replaces the old one
     except audit.AuditUnavailable as exc:  # no line, no load: the database is as it was
         print(f"error: {exc}; nothing was loaded", file=sys.stderr)
@@ -134,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--quiet", action="store_true", help="no progress bars")
     ingest.add_argument("--wait", type=float, default=LOCK_WAIT_SECONDS, help=_WAIT)
     ingest.add_argument("--no-publish", action="store_true", help=_NO_PUBLISH)
+    ingest.add_argument("--allow-fewer-rows", action="store_true", help=_FEWER)
     ingest.set_defaults(run=_ingest)
     make = commands.add_parser("demo", help="write the synthetic demo files")
     make.add_argument("--scale", type=int, default=config.get_int("ATLAS_DEMO_INCIDENTS"))

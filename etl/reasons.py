@@ -65,6 +65,8 @@ CODES: dict[str, tuple[str, ...]] = {
     "extra_fields_lines": ("columns",),
     "formula_without_result": (),
     "beyond_header": ("last",),
+    "be_too_early": ("earliest",),
+    "be_in_future": (),
 }
 
 

@@ -6,6 +6,7 @@ load the ETL to read it.
 
 # The build_info key that says whether the partner data is the synthetic demo set ("true").
 SYNTHETIC_FLAG = "synthetic"
+SYNTHETIC_MIXED = "mixed"  # its value when demo rows and partner rows are loaded together
 
 # The communes table, in order.
 COMMUNE_COLUMNS = [

@@ -34,7 +34,7 @@ REASON_COLUMNS = {"file_name": "col_file", "column": "col_column", "reason": "co
 AUDIT_COLUMNS = ("time", "user", "role", "action", "file", "rows", "outcome", "link", "sha256")
 
 
-def _ingest(kind: str, files: list, role: str) -> None:
+def _ingest(kind: str, files: list, role: str, allow_fewer: bool = False) -> None:
     if not access.allowed(role, "ingest"):  # nothing is read, loaded or recorded
         st.session_state[REPORT_KEY] = {"refused": True}
         return
@@ -42,7 +42,13 @@ def _ingest(kind: str, files: list, role: str) -> None:
     who, link = current_identity(), view_link()
     try:
         results = upload.ingest_uploads(
-            kind, uploads, data.db_path(), user=who.label, role=role, link=link
+            kind,
+            uploads,
+            data.db_path(),
+            user=who.label,
+            role=role,
+            link=link,
+            allow_fewer=allow_fewer,
         )
     except audit.AuditUnavailable as exc:  # no line, no load
         st.session_state[REPORT_KEY] = {"no_audit": str(exc)}
@@ -70,9 +76,11 @@ def _upload_form(role: str, lang: str) -> None:
             t("upload_files", lang), type=list(upload.UPLOAD_TYPES), accept_multiple_files=True,
             key="upload_files", help=t("upload_help", lang),
         )  # fmt: skip
+        fewer = st.checkbox(t("upload_allow_fewer", lang), key="upload_allow_fewer",
+                            help=t("upload_allow_fewer_help", lang))  # fmt: skip
         submitted = st.form_submit_button(t("upload_button", lang))
     if submitted and files:
-        _ingest(kind, files, role)
+        _ingest(kind, files, role, fewer)
 
 
 def _report(lang: str) -> None:
@@ -92,6 +100,8 @@ def _report(lang: str) -> None:
     for row in results.itertuples():
         if row.status == "rejected":
             st.error(t("upload_refused", lang, file=row.file_name, message=row.message))
+        elif row.message and row.status != "unchanged":  # sheets not read, dates read as BE...
+            st.info(t("upload_note", lang, file=row.file_name, message=row.message))
     shown = results.drop(columns="message").assign(
         status=[t(f"load_{s}", lang) for s in results["status"]]
     )

@@ -63,8 +63,10 @@ def _protection(lang: str) -> None:
 
 
 def _file_name(what: str) -> str:
-    """A table's file name: what it is, the day, and "synthetic" first when the data are."""
-    return ("synthetic_" if data.is_synthetic() else "") + f"{what}_{date.today():%Y-%m-%d}.csv"
+    """A table's file name: what it is, the day, and "synthetic" (or "partly_synthetic") first
+    when the briefing store's data are."""
+    prefix = {"synthetic": "synthetic_", "mixed": "partly_synthetic_"}.get(data.store_origin(), "")
+    return prefix + f"{what}_{date.today():%Y-%m-%d}.csv"
 
 
 def _map_and_academies(ranking: Ranking, lang: str) -> None:

@@ -45,7 +45,7 @@ from publish.evaluation import evaluate_atlas
 from publish.product import first_row
 from query import products, published
 from query import ranking as ranking_query
-from vocabulary import PILOT_TYPES, SYNTHETIC_LABEL
+from vocabulary import MIXED_LABEL, PILOT_TYPES, SYNTHETIC_LABEL
 
 #: The event study's incident counts by bin are true counts: the CLI never prints them.
 HIDDEN_COLUMNS = ("incidents",)
@@ -56,10 +56,13 @@ def _types(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def evaluation_json(result: Evaluation, synthetic: bool, types: tuple[str, ...]) -> dict:
+def evaluation_json(
+    result: Evaluation, synthetic: bool, types: tuple[str, ...], mixed: bool = False
+) -> dict:
     """The evaluation as the CLI writes it: ``Evaluation.to_dict`` without the event study's
-    incident counts, with the types counted, the headline and whether the data are
-    synthetic."""
+    incident counts, with the types counted, the headline, whether the data are wholly
+    synthetic and what they are (``data``: the synthetic label, the mixed one when partner
+    rows are ``mixed`` with the demo's, or partner data)."""
     out = result.to_dict()
     out["event_study"] = [
         {k: v for k, v in row.items() if k not in HIDDEN_COLUMNS} for row in out["event_study"]
@@ -69,7 +72,7 @@ def evaluation_json(result: Evaluation, synthetic: bool, types: tuple[str, ...])
         "types": list(types),
         "headline": headline_text(result.effect, result.low, result.high, subject, "en"),
         "synthetic": synthetic,
-        "data": SYNTHETIC_LABEL if synthetic else "partner data",
+        "data": MIXED_LABEL if mixed else SYNTHETIC_LABEL if synthetic else "partner data",
     }
     return out
 
@@ -81,8 +84,8 @@ def _percent(value: float | None) -> str:
 def evaluation_lines(data: dict) -> list[str]:
     """The evaluation in plain lines (what ``--json`` writes, for a reader)."""
     lines = [data["headline"]]
-    if data["synthetic"]:
-        lines.insert(0, f"[{SYNTHETIC_LABEL}]")
+    if data["data"] != "partner data":
+        lines.insert(0, f"[{data['data']}]")
     lines += [
         f"effect {_percent(data['effect'])} (95 % interval {_percent(data['low'])} to "
         f"{_percent(data['high'])}), method {data['method']}",
@@ -115,10 +118,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
     con = query.open_database(db_path(args))
     try:
         result = evaluate_atlas(con, args.province, types, args.design, args.window)
-        synthetic = query.is_synthetic(con)
+        origin = query.data_origin(con)
     finally:
         con.close()
-    data = evaluation_json(result, synthetic, tuple(types))
+    data = evaluation_json(result, origin == "synthetic", tuple(types), origin == "mixed")
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -192,7 +195,8 @@ def run_rank(args: argparse.Namespace) -> int:
                 headline = published_headline(path, products.stamp(con))
             frame = ranking_query.province_inputs(con, headline)
             selection = ranking_query.ranking_windows(con).describe("en")
-            synthetic = query.is_synthetic(con)
+            origin = query.data_origin(con)
+            synthetic = origin == "synthetic"
         finally:
             con.close()
         ranking = rank_provinces(frame, weights, method=args.method)
@@ -206,6 +210,8 @@ def run_rank(args: argparse.Namespace) -> int:
     else:
         if synthetic:
             print("Synthetic demonstration data: no real incident is shown.\n")
+        elif origin == "mixed":
+            print(f"Data: {MIXED_LABEL}.\n")
         print(_table(ranking))
         limit = published.threshold()
         print(f"\nCounts: {selection}. A count reading <{limit} enters as "

@@ -14,7 +14,13 @@ import pandas as pd
 import shapely
 
 import config
-from etl.schema import BRIEFING_TABLES, COMMUNE_COLUMNS, SYNTHETIC_FLAG, briefing_store_path
+from etl.schema import (
+    BRIEFING_TABLES,
+    COMMUNE_COLUMNS,
+    SYNTHETIC_FLAG,
+    SYNTHETIC_MIXED,
+    briefing_store_path,
+)
 from query.sql import CATALOG, province_condition, run
 from query.view import PROVINCE_CODE
 from vocabulary import CRS
@@ -199,10 +205,22 @@ def build_info(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(run(con, "SELECT key, value FROM build_info", {}).itertuples(index=False))
 
 
+def origin_of(info: dict[str, str]) -> str:
+    """Whose rows a database holds, from its build info: ``"synthetic"`` (only the demo
+    set's), ``"mixed"`` (the demo set's with partners') or ``"partner"``: the flag the ETL
+    sets from the rows loaded (``etl.schema.SYNTHETIC_FLAG``), never the wording of a label."""
+    flag = info.get(SYNTHETIC_FLAG)
+    return {"true": "synthetic", SYNTHETIC_MIXED: "mixed"}.get(flag or "", "partner")
+
+
+def data_origin(con: duckdb.DuckDBPyConnection) -> str:
+    """Whose rows the database holds (``origin_of``)."""
+    return origin_of(build_info(con))
+
+
 def is_synthetic(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when the data are the synthetic demo set: the flag the build stores
-    (``etl.schema.SYNTHETIC_FLAG``), never the wording of a label."""
-    return build_info(con).get(SYNTHETIC_FLAG) == "true"
+    """True when the data are wholly the synthetic demo set (no partner row loaded)."""
+    return data_origin(con) == "synthetic"
 
 
 def load_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -34,7 +34,7 @@ from query import explore, filter_table, published
 from query.links import ExploreOptions, Problem, parse_params
 from query.table_csv import table_csv
 from query.view import Filters
-from vocabulary import SYNTHETIC_LABEL
+from vocabulary import MIXED_LABEL, SYNTHETIC_LABEL
 
 #: Each level's unit columns in the table (code and names in both scripts, then the place).
 UNIT_COLUMNS = {
@@ -59,10 +59,12 @@ def rate_text(rate: float, state: str) -> str:
 
 
 def explore_table(
-    units: pd.DataFrame, filters: Filters, options: ExploreOptions, synthetic: bool
+    units: pd.DataFrame, filters: Filters, options: ExploreOptions, origin: str = "partner"
 ) -> pd.DataFrame:
     """The view's table: one row per unit of the level, every number as the map shows it, the
-    filters and the protection note on every row (a file must explain itself)."""
+    filters and the protection note on every row (a file must explain itself); column
+    ``data`` first says it when the ``origin`` of the rows (``query.data_origin``) is the
+    synthetic demo set, alone or mixed with partner data."""
     table = units[UNIT_COLUMNS[options.level]].copy()
     table.insert(0, "level", options.level)
     table["incidents"] = units["text"]
@@ -79,8 +81,9 @@ def explore_table(
         for column, value in item.export(getattr(filters, item.field)).items():
             table[column] = value
     table["protection"] = PROTECTION
-    if synthetic:
-        table.insert(0, "data", SYNTHETIC_LABEL)
+    label = {"synthetic": SYNTHETIC_LABEL, "mixed": MIXED_LABEL}.get(origin)
+    if label:
+        table.insert(0, "data", label)
     return table.reset_index(drop=True)
 
 
@@ -97,7 +100,7 @@ class Exporter:
         self.audience = audience
         self.bounds = explore.month_range(con)
         self.provinces = set(query.province_list(con)["province_code"])
-        self.synthetic = query.build_info(con).get("synthetic") == "true"
+        self.origin = query.data_origin(con)
         self._units = lru_cache(maxsize=512)(self._read_units)
 
     def _read_units(self, filters: Filters, level: str) -> pd.DataFrame:
@@ -114,7 +117,7 @@ class Exporter:
             problems.append(Problem("level_not_for_audience", {}))
             options = replace(options, level="province", commune=None)
         units = self._units(filters, options.level)
-        table = explore_table(units, filters, options, self.synthetic)
+        table = explore_table(units, filters, options, self.origin)
         return table, [problem_text(p) for p in problems]
 
 

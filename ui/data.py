@@ -29,8 +29,9 @@ import streamlit as st
 import access
 import config
 import query
-from etl.schema import SYNTHETIC_FLAG, briefing_store_path, products_path
+from etl.schema import briefing_store_path, products_path
 from geo.maps import OSM_TILES, CommuneRows, commune_rows
+from i18n import t
 from publish import ranking as ranking_products
 from publish.evaluation_default import DefaultEvaluation, read_default
 from query import explore, published
@@ -213,17 +214,30 @@ def units_encoded(
     return _encoded_units_cached(con, str(path), _version(path), level, province, precision)
 
 
-def is_synthetic() -> bool:
-    """True when the loaded partner data is the synthetic demo set (it must say so on screen):
-    the flag the build stores, never the wording of a label."""
+def data_origin() -> str:
+    """Whose rows the database holds: "synthetic" (only the demo set's), "mixed" (the demo
+    set's with partners') or "partner" (``query.origin_of``: the flag the ETL sets from the
+    rows, never the wording of a label)."""
     if not db_path().exists():
-        return False
-    return build_info().get(SYNTHETIC_FLAG) == "true"
+        return "partner"
+    return query.origin_of(build_info())
 
 
-def store_is_synthetic() -> bool:
-    """``is_synthetic`` of the briefing store (the ranking page's file)."""
-    return store_build_info().get(SYNTHETIC_FLAG) == "true"
+def is_synthetic() -> bool:
+    """True when the data are wholly the synthetic demo set (no partner row loaded)."""
+    return data_origin() == "synthetic"
+
+
+def synthetic_label(lang: str) -> str | None:
+    """What the pages say over data holding the demo set's rows, in ``lang``: the synthetic
+    label, the mixed one, or None for partner data only."""
+    key = {"synthetic": "synthetic", "mixed": "synthetic_mixed"}.get(data_origin())
+    return t(key, lang) if key else None
+
+
+def store_origin() -> str:
+    """``data_origin`` of the briefing store (the ranking page's file)."""
+    return query.origin_of(store_build_info())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -283,4 +283,6 @@ def render_caveats(result: Evaluation, lang: str, view: DefaultEvaluation | None
             if planted is None
             else t("eval_caveat_synthetic", lang, planted=round(planted * 100))
         )
+    elif data.data_origin() == "mixed":  # the planted effect is blurred by partner rows
+        lines.append(t("synthetic_mixed", lang))
     st.markdown("\n".join(f"- {line}" for line in lines))

@@ -29,7 +29,8 @@ def file_stem(filters: Filters, options: ExploreOptions) -> str:
     for item in filter_table.choice_filters():  # each choice that is not the default
         if getattr(filters, item.field) != item.default:
             parts.append(getattr(filters, item.field))
-    return ("synthetic_" if data.is_synthetic() else "") + "_".join(parts)
+    prefix = {"synthetic": "synthetic_", "mixed": "partly_synthetic_"}.get(data.data_origin(), "")
+    return prefix + "_".join(parts)
 
 
 def _province_names(lang: str) -> dict[str, str]:
@@ -42,7 +43,7 @@ def map_heading(filters: Filters, options: ExploreOptions, lang: str) -> list[st
     each choice, the place, the level), where the data come from, and how numbers are
     protected."""
     limit = threshold()
-    source = t("synthetic", lang) if data.is_synthetic() else t("source_partners", lang)
+    source = data.synthetic_label(lang) or t("source_partners", lang)
     return [
         f"{t('app_title', lang)} — {t('explore_question', lang)}",
         f"{filters.describe(lang, _province_names(lang))} · {t('level', lang)}: "
@@ -78,7 +79,7 @@ def slide_png(filters: Filters, options: ExploreOptions, numbers: ViewNumbers, l
         borders = data.border_layer(table[options.level], filters.province).geometry
     return map_slide_png(
         layer, colours, lang=lang, title=heading[0], filters=heading[1], legend=slide_legend,
-        notes=heading[2:], synthetic=t("synthetic", lang) if data.is_synthetic() else None,
+        notes=heading[2:], synthetic=data.synthetic_label(lang),
         borders=borders,
     )  # fmt: skip
 

@@ -119,8 +119,9 @@ def legend_of(breaks: list[float], options: ExploreOptions, note: str, lang: str
 def map_note(view: Filters, lang: str) -> str:
     """What the map shows, for the legend (a downloaded map carries it)."""
     parts = [f"{month_text(view.start)} – {month_text(view.end)}"]
-    if data.is_synthetic():
-        parts.insert(0, t("synthetic", lang))
+    label = data.synthetic_label(lang)
+    if label:
+        parts.insert(0, label)
     return " · ".join(parts)
 
 
@@ -229,7 +230,7 @@ def new_click(
 
 def view_table(view: Filters, options: ExploreOptions, numbers: ViewNumbers) -> pd.DataFrame:
     """The view's table for download: what ``python -m query.export`` gives for its link."""
-    return explore_table(numbers.units, view, options, data.is_synthetic())
+    return explore_table(numbers.units, view, options, data.data_origin())
 
 
 def timeline(start: object, lang: str) -> list[Event]:

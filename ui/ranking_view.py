@@ -280,7 +280,7 @@ def pack_data() -> PackData:
         headline=data.evaluation_headline(),
         selection=Text(windows.describe("en"), windows.describe("km")),
         threshold=published.threshold(), stand_in=ranking_query.stand_in(),
-        synthetic=data.store_is_synthetic(),
+        synthetic=data.store_origin() != "partner", mixed=data.store_origin() == "mixed",
     )  # fmt: skip
 
 
@@ -289,10 +289,10 @@ def pack_button(
 ) -> tuple[Callable[[], bytes] | None, str]:
     """The pack's button in ``pack_lang`` (labelled in ``lang``), its PDF built on the click and
     recorded in the audit log (``ui.audited.download_button``); returns the builder the button
-    runs (None when the role may not download a PDF) and the file name (which says synthetic
-    when the data are)."""
+    runs (None when the role may not download a PDF) and the file name (which says synthetic,
+    or partly synthetic, when the data are)."""
     content = pack_data()
-    name = pack_name(pack_lang, content.synthetic)
+    name = pack_name(pack_lang, content.synthetic, mixed=content.mixed)
     build = download_button(
         container, t(f"rank_pack_{pack_lang}", lang), lambda: render_pack(ranking, content,
         pack_lang), file_name=name, mime="application/pdf", key=f"pack_{pack_lang}", lang=lang,

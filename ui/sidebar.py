@@ -45,8 +45,9 @@ def draw_sidebar(filters: tuple[str, ...] = ()) -> tuple[date, date] | None:
             key=LANGUAGE_KEY,
         )
     lang = language()
-    if data.is_synthetic():
-        st.sidebar.warning(t("synthetic", lang))
+    label = data.synthetic_label(lang)
+    if label:  # the demo set's rows, alone or mixed with partners': said on every page
+        st.sidebar.warning(label)
     bounds = data.month_range()
     # Without incidents there is no period to filter, but the province focus still holds.
     months = bounds or (date.today().replace(day=1),) * 2

@@ -78,11 +78,20 @@ def _checked(kind: str, uploads: Sequence[Upload]) -> list[str]:
 
 
 def ingest_uploads(
-    kind: str, uploads: Sequence[Upload], db_path: Path, *, user: str, role: str, link: str
+    kind: str,
+    uploads: Sequence[Upload],
+    db_path: Path,
+    *,
+    user: str,
+    role: str,
+    link: str,
+    allow_fewer: bool = False,
 ) -> list:
     """Ingest the uploads as partner files of ``kind``, each recorded in the audit log as
     ``user`` in ``role`` from ``link`` before the database is replaced: one ``LoadResult`` per
-    upload, in order (``rejected`` ones carry the ingestion's message and load nothing).
+    upload, in order (``rejected`` ones carry the ingestion's message and load nothing). A file
+    replacing a loaded one with no rows or far fewer is refused unless ``allow_fewer`` (the
+    page's confirmation box: ``etl.partners.ingest.FewerRows``).
 
     Raises:
         UploadError: see ``_checked`` (nothing is read then); the database does not exist, the
@@ -100,7 +109,9 @@ def ingest_uploads(
                 path.write_bytes(upload.content)
             with atomic_update(db_path) as con:
                 partners.prepare(con)
-                results = partners.load_files(con, [(kind, p) for p in paths])
+                results = partners.load_files(
+                    con, [(kind, p) for p in paths], allow_fewer=allow_fewer
+                )
                 record_uploads(kind, uploads, results, user, role, link)  # before the swap
     except duckdb.Error as exc:  # a fault of the atlas, not of the files: said in one line
         first = str(exc).splitlines()[0][:200] if str(exc) else ""

@@ -78,3 +78,13 @@ def errors_sql(checks: list[Check]) -> str:
         f"CASE WHEN {anything} THEN list_filter([{structs}], x -> x IS NOT NULL) "
         f"ELSE []::{ERROR_TYPE}[] END"
     )
+
+
+@dataclass
+class Parts:
+    """SQL for one column: first-layer helpers, the typed value, and its error checks."""
+
+    helpers: list[str] = field(default_factory=list)
+    second: list[str] = field(default_factory=list)  # helpers that use the first ones
+    value: str = "NULL"
+    errors: list[Check] = field(default_factory=list)

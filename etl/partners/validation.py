@@ -12,12 +12,19 @@ errors (built only for rows where some check holds). Identifiers in the SQL come
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
 
 from etl.partners.contract import LOCATION_COLUMNS, Column, Contract
+from etl.partners.dates import (
+    ascii_digits,
+    date_parts,
+    dmy_evidence,
+    gregorian_year,
+    month_parts,
+    reading_notes,
+)
 from etl.partners.placement import (
     COMMUNE_PLACE,
     COMMUNE_PLACE_ERRORS,
@@ -26,34 +33,14 @@ from etl.partners.placement import (
     place_by_commune,
     place_by_province,
 )
-from etl.partners.sqlparts import ERROR_TYPE, Check, check, errors_sql, literal, sql_list
+from etl.partners.sqlparts import ERROR_TYPE, Check, Parts, check, errors_sql, literal, sql_list
 from etl.partners.staging import ROW_OF_STAGED, UNREADABLE
 from etl.reference import PLACE_KEY_MACRO
-from vocabulary import EARLIEST_YEAR
 
 TRUE_WORDS = ("yes", "true", "1", "y")
 FALSE_WORDS = ("no", "false", "0", "n")
-# A time of day after a date is allowed and ignored (``2013-05-01 00:00:00``, as databases and
-# spreadsheets write dates); the date is the day.
-TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-ISO = r"\d{4}-\d{1,2}-\d{1,2}" + TIME
 # The column a quarantine line names when the reader could not take the row at all.
 READER_COLUMN = "(row)"
-DMY = r"\d{1,2}/\d{1,2}/\d{4}" + TIME
-# A month is YYYY-MM, or the first day of it (an Excel date cell holding a month).
-MONTH = r"\d{4}-\d{2}(?:-0?1(?: 00:00(?::00)?)?)?"
-# Dates before this are implausible for every date the contract holds (the policy is of 2010).
-EARLIEST = f"DATE '{EARLIEST_YEAR}-01-01'"
-
-
-@dataclass
-class Parts:
-    """SQL for one column: first-layer helpers, the typed value, and its error checks."""
-
-    helpers: list[str] = field(default_factory=list)
-    second: list[str] = field(default_factory=list)  # helpers that use the first ones
-    value: str = "NULL"
-    errors: list[Check] = field(default_factory=list)
 
 
 def _text(col: Column, v: str) -> Parts:
@@ -63,15 +50,6 @@ def _text(col: Column, v: str) -> Parts:
 def _allowed(col: Column) -> str:
     """The contract's values of a column, as the reasons list them (SQL)."""
     return literal(", ".join(col.values))
-
-
-def _plausible(col: Column, p: str, v: str) -> list[Check]:
-    """A date or month before the atlas's earliest year, or after today."""
-    earliest = literal(str(EARLIEST_YEAR))
-    return [
-        check(f"{p} < {EARLIEST}", col.name, "too_early", value=v, earliest=earliest),
-        check(f"{p} > $today", col.name, "date_in_future", value=v),
-    ]
 
 
 def _enum(col: Column, v: str) -> Parts:
@@ -98,8 +76,11 @@ def _list_column(col: Column, v: str) -> Parts:
 
 
 def _number(col: Column, v: str) -> Parts:
+    """A whole or decimal number, Khmer digits read; a year (``col.year``) above 2400 read in
+    the Buddhist Era."""
     p = f"p_{col.name}"
     cast = "BIGINT" if col.kind == "int" else "DOUBLE"
+    parse = gregorian_year(v) if col.year else f"try_cast({ascii_digits(v)} AS {cast})"
     what = "not_whole_number" if col.kind == "int" else "not_number"
     errors = [check(f"{v} IS NOT NULL AND {p} IS NULL", col.name, what, value=v)]
     if col.minimum is not None:
@@ -113,14 +94,14 @@ def _number(col: Column, v: str) -> Parts:
             check(f"{p} > {col.maximum}", col.name, "above_maximum", value=v, maximum=high)
         )
     value = p if col.default is None else f"coalesce({p}, {col.default})"
-    return Parts(helpers=[f"try_cast({v} AS {cast}) AS {p}"], value=value, errors=errors)
+    return Parts(helpers=[f"{parse} AS {p}"], value=value, errors=errors)
 
 
 def _bool(col: Column, v: str) -> Parts:
-    p = f"p_{col.name}"
+    p, word = f"p_{col.name}", f"lower({ascii_digits(v)})"
     parse = (
-        f"CASE WHEN list_contains({sql_list(TRUE_WORDS)}, lower({v})) THEN true "
-        f"WHEN list_contains({sql_list(FALSE_WORDS)}, lower({v})) THEN false END"
+        f"CASE WHEN list_contains({sql_list(TRUE_WORDS)}, {word}) THEN true "
+        f"WHEN list_contains({sql_list(FALSE_WORDS)}, {word}) THEN false END"
     )
     bad = f"{v} IS NOT NULL AND {p} IS NULL"
     value = p if col.default is None else f"coalesce({p}, {col.default})"
@@ -131,54 +112,6 @@ def _bool(col: Column, v: str) -> Parts:
     )
 
 
-def _month(col: Column, v: str) -> Parts:
-    p = f"p_{col.name}"
-    parse = (
-        f"CASE WHEN regexp_full_match({v}, '{MONTH}') "
-        f"THEN CAST(try_strptime(left({v}, 7) || '-01', '%Y-%m-%d') AS DATE) END"
-    )
-    return Parts(
-        helpers=[f"{parse} AS {p}"],
-        value=p,
-        errors=[
-            check(f"{v} IS NOT NULL AND {p} IS NULL", col.name, "not_month", value=v),
-            *_plausible(col, p, v),
-        ],
-    )
-
-
-def _date(col: Column, v: str) -> Parts:
-    """ISO or DD/MM/YYYY. A slash date whose day and month are both 12 or less (and differ) is
-    ambiguous unless the file itself shows DD/MM (``$dmy_<column>``, see ``_dmy_evidence``)."""
-    p, f, a = f"p_{col.name}", f"f_{col.name}", f"a_{col.name}"
-    form = (
-        f"CASE WHEN regexp_full_match({v}, '{ISO}') THEN 'iso' "
-        f"WHEN regexp_full_match({v}, '{DMY}') THEN 'dmy' END"
-    )
-    day_part = f"regexp_extract({v}, '^[^ T]+')"
-    parse = (
-        f"CAST(CASE {f} WHEN 'iso' THEN try_strptime({day_part}, '%Y-%m-%d') "
-        f"WHEN 'dmy' THEN try_strptime({day_part}, '%d/%m/%Y') END AS DATE)"
-    )
-    day = f"try_cast(split_part({v}, '/', 1) AS INTEGER)"
-    month = f"try_cast(split_part({v}, '/', 2) AS INTEGER)"
-    ambiguous = (
-        f"coalesce({f} = 'dmy' AND {day} <= 12 AND {month} <= 12 AND {day} <> {month} "
-        f"AND NOT $dmy_{col.name}, false)"
-    )
-    return Parts(
-        helpers=[f"{form} AS {f}"],
-        second=[f"{parse} AS {p}", f"{ambiguous} AS {a}"],
-        value=f"CASE WHEN {a} THEN NULL ELSE {p} END",
-        errors=[
-            check(f"{v} IS NOT NULL AND {f} IS NULL", col.name, "not_date", value=v),
-            check(f"{f} IS NOT NULL AND {p} IS NULL", col.name, "not_real_date", value=v),
-            check(a, col.name, "ambiguous_date", value=v),
-            *_plausible(col, p, v),
-        ],
-    )
-
-
 PARSERS = {
     "text": _text,
     "enum": _enum,
@@ -186,8 +119,8 @@ PARSERS = {
     "int": _number,
     "float": _number,
     "bool": _bool,
-    "month": _month,
-    "date": _date,
+    "month": month_parts,
+    "date": date_parts,
 }
 
 
@@ -207,29 +140,6 @@ def column_parts(col: Column, present: set[str]) -> Parts:
     if col.required:
         parts.errors.insert(0, check(f"{v} IS NULL", col.name, "required_missing"))
     return parts
-
-
-def _dmy_evidence(
-    con: duckdb.DuckDBPyConnection, staged: str, contract: Contract, present: set[str]
-) -> dict[str, bool]:
-    """Per date column: does the file show DD/MM (a first part above 12, no second part above
-    12 among its slash dates)? Then its other slash dates are read as DD/MM too."""
-    evidence = {}
-    for col in contract.columns:
-        key = f"dmy_{col.name}"
-        if col.kind != "date" or col.name not in present:
-            evidence[key] = False
-            continue
-        c = f'"{col.name}"'
-        evidence[key] = bool(
-            con.execute(
-                f"SELECT coalesce(bool_or(try_cast(split_part({c}, '/', 1) AS INTEGER) > 12) "
-                f"AND NOT bool_or(try_cast(split_part({c}, '/', 2) AS INTEGER) > 12), false) "
-                f"FROM (SELECT trim({c}) AS {c} FROM {staged}) "
-                f"WHERE regexp_full_match({c}, '{DMY}')"
-            ).fetchone()[0]
-        )
-    return evidence
 
 
 def _kind_of(contract: Contract, name: str) -> str:
@@ -297,8 +207,10 @@ def check_rows(
     file_identity: str,
     today: date,
     unreadable: bool = False,
-) -> None:
-    """Validate every staged row; creates temp table ``checked`` (typed values, place, errors).
+) -> list[str]:
+    """Validate every staged row; creates temp table ``checked`` (typed values, place, errors)
+    and returns the notes for the load's report (values read in Khmer digits or in the
+    Buddhist Era: ``dates.reading_notes``).
 
     With ``unreadable``, the rows listed in temp table ``unreadable`` (the reader could not
     take them) get the reader's reason as their only error.
@@ -335,8 +247,9 @@ def check_rows(
         SELECT _row, {", ".join(typed + place)},
             {_errors(errors + dup_errors, unreadable)}
     """
-    params = {"today": today, "fid": file_identity, **_dmy_evidence(con, staged, contract, present)}
+    params = {"today": today, "fid": file_identity, **dmy_evidence(con, staged, contract, present)}
     con.execute(sql, {k: v for k, v in params.items() if f"${k}" in sql})
+    return reading_notes(con, contract, present)
 
 
 def _errors(checks: list[Check], unreadable: bool) -> str:

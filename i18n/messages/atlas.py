@@ -218,3 +218,19 @@ N_(
     "Nothing was loaded; the database is as it was: {problem}. A file is loaded only once "
     "its line is in the audit log.",
 )
+# TRANSLATORS: said over every page when the database holds the synthetic demonstration rows
+# together with real partner rows (a partner file loaded into a demo build).
+N_(
+    "synthetic_mixed",
+    "Partly synthetic data: synthetic demonstration rows are mixed with real partner rows, and "
+    "numbers may count both.",
+)
+N_("upload_allow_fewer", "Replace a loaded file even with far fewer rows")
+N_(
+    "upload_allow_fewer_help",
+    "A new version of a loaded file with no rows, or with fewer than half the rows now loaded "
+    "from it, is refused unless this is ticked; ticked, the rows it lacks are removed.",
+)
+# TRANSLATORS: {message} is the load's report for the file, in English (sheets not read,
+# dates read in the Buddhist Era, services placed at their commune).
+N_("upload_note", "{file} was loaded. {message}")

@@ -101,3 +101,11 @@ N_(
 )
 # A reason code this version of the atlas does not know (a database written by another one).
 N_("reason_other", "a value in column {column} was not accepted")
+# TRANSLATORS: {value} is a date as written in the file, with a year above 2400 that the
+# atlas reads in the Buddhist Era (year - 543); {read} is the Gregorian date it gives.
+N_(
+    "reason_be_too_early",
+    "'{value}' read as a Buddhist Era date is {read}, before {earliest}: not a plausible date "
+    "for the atlas",
+)
+N_("reason_be_in_future", "'{value}' read as a Buddhist Era date is {read}, in the future")

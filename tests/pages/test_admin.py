@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import audit
+from benchmarks.hostile_workbooks import hidden_first_sheet
 from publish.stage import is_running, published_build
 from query.products import facts_stamp
 from tests.pages.test_pages import app
@@ -272,3 +273,35 @@ def test_an_older_log_without_hashes_is_shown_as_before_the_chain(admin_env: Pat
     assert any(c.startswith("2 entries; the hash chain is intact.") for c in captions)
     assert "1 of them were written before the chain existed; its first line seals them." in captions
     assert list(at.dataframe[0].value["File"]) == ["incidents/new.csv", "old.csv"]
+
+
+def test_a_header_only_version_is_refused_until_the_replacement_is_confirmed(
+    admin_env: Path,
+) -> None:
+    at = upload(admin_page(), "incidents", ("upload_june.csv", GOOD.encode()))
+    before = loaded_state(admin_env)
+    at = upload(at, "incidents", ("upload_june.csv", HEADER.encode()))
+    (error,) = at.error
+    assert error.value.startswith(
+        "upload_june.csv was refused; nothing of it was loaded. upload_june.csv: not loaded: it "
+        "would replace incidents/upload_june.csv, whose 6 rows are loaded now, with a version of "
+        "0 rows (6 rows would be lost"
+    )
+    assert "tick 'Replace a loaded file even with far fewer rows'" in error.value
+    assert loaded_state(admin_env) == before
+    at.checkbox(key="upload_allow_fewer").check()
+    at = upload(at, "incidents", ("upload_june.csv", HEADER.encode()))
+    assert not at.error
+    assert at.dataframe[0].value.iloc[0][["Result", "Rows read"]].tolist() == ["replaced", 0]
+    assert [e.outcome for e in audit.read_entries(action="upload")] == [
+        "loaded", "rejected", "replaced"]  # fmt: skip
+
+
+def test_the_loads_notes_are_shown(admin_env: Path, tmp_path: Path) -> None:
+    book = hidden_first_sheet(tmp_path / "sheets.xlsx", rows=3)
+    at = upload(admin_page(), "incidents", ("sheets.xlsx", book.read_bytes()))
+    (note,) = at.info
+    assert note.value == (
+        "sheets.xlsx was loaded. read sheet 'Data' (the visible sheet named 'incidents', else the "
+        "first visible sheet); not read: hidden sheet 'Lookup'"
+    )

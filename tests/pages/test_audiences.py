@@ -4,6 +4,7 @@ that does not parse."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from streamlit.testing.v1 import AppTest
 import access
 from access import ADMIN, ANALYST, BRIEFING, ROLES
 from dashboard import HOMES, PAGES, home_for, pages_for
+from etl.schema import briefing_store_path
+from i18n import t
+from tests.conftest import write_partner_incidents
+from tests.pages.test_live_data import ingest
 from tests.pages.test_pages import app
 
 ROLES_FILE = """[users]
@@ -247,3 +252,27 @@ def test_the_briefing_pack_asks_the_access_rule(
     at = opened("ranking", briefing)
     assert not at.exception and _download_labels(at) == []
     assert at.info[-1].value == "The briefing pack is not available for this audience."
+
+
+def test_a_partner_file_in_a_demo_build_makes_it_mixed_for_every_page(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "atlas.duckdb"
+    for path in (built_db, briefing_store_path(built_db)):
+        shutil.copy(path, db.parent / path.name)
+    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
+    monkeypatch.setenv("ATLAS_TILES", "off")
+    demo = opened(None, {})
+    assert demo.title[0].value == "Explore"  # wholly synthetic: the anonymous are analysts
+    assert [w.value for w in demo.sidebar.warning] == [t("synthetic", "en")]
+    ingest(db, "incidents", write_partner_incidents(tmp_path / "partners"))
+    mixed = opened(None, {})
+    assert not mixed.exception and mixed.title[0].value == "Which province next?"
+    assert "Visitor without sign-in (briefing)" in mixed.sidebar.caption[-1].value
+    assert [w.value for w in mixed.sidebar.warning] == [t("synthetic_mixed", "en")]
+    assert refused(opened("explore", {}))
+    monkeypatch.setenv("ATLAS_ANONYMOUS_ROLE", "analyst")  # the operator's choice, said aloud
+    explore = opened("explore", {})
+    assert [w.value for w in explore.sidebar.warning] == [t("synthetic_mixed", "en")]
+    legend = " ".join(h.proto.body for h in explore.get("html"))  # the map's legend
+    assert t("synthetic_mixed", "en") in legend

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,8 @@ import pandas as pd
 
 import audit
 from config import PROJECT_ROOT
+from tests.conftest import write_partner_incidents
+from vocabulary import MIXED_LABEL
 
 
 def run_export(db: Path, out: Path, *links: str) -> subprocess.CompletedProcess:
@@ -108,3 +111,19 @@ def test_each_file_is_recorded_with_the_bytes_written(built_db: Path, tmp_path: 
     for entry in entries:
         assert entry.sha256 == audit.sha256_of(tmp_path / "out" / entry.file)
     assert audit.verify(log).intact
+
+
+def test_a_demo_build_with_a_partner_file_exports_as_partly_synthetic(
+    built_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    env = {**os.environ, "ATLAS_DB_PATH": str(db)}
+    partner = write_partner_incidents(tmp_path / "partners")
+    subprocess.run([sys.executable, "-m", "etl", "ingest", "incidents", str(partner), "--quiet",
+                    "--no-publish"],
+                   cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)  # fmt: skip
+    result = run_export(db, tmp_path / "out", "province=12&level=district")
+    assert result.returncode == 0, result.stderr
+    table = read(tmp_path / "out" / "0001.csv")
+    assert table["data"].eq(MIXED_LABEL).all()

@@ -27,7 +27,8 @@ ENGLISH = {"the", "is", "are", "of", "a", "an", "not", "in", "or", "and", "from"
 TODAY = date(2026, 11, 25)
 # Every raw value below that must never reach the summary carries this mark (or is listed).
 MARK = "ZQ"
-RAW = (MARK, "999999", "103.05", "9.85", "Samraong", "Kep", "01/13/2012", "2031", "1989")
+RAW = (MARK, "999999", "103.05", "9.85", "Samraong", "Kep", "01/13/2012", "2031", "1989",
+       "2450", "1907", "2600", "2057")  # fmt: skip
 INCIDENT_COLUMNS = (
     "incident_id,date,commune_code,incident_type,population,actor,people_affected,source,"
     "verified,lon,lat,province,district,commune"
@@ -63,6 +64,7 @@ def _incidents() -> str:
         f'T-26,"{MARK}"x,010201', f'T-27,"{MARK}', 'a"x,b', f'T-28,"{MARK}', 'b",c',
         f'T-29,"{MARK}', 'b",c,d,e,f,g,h,i,j,k,l,m,n,o,p,q',
         "T-30," + MARK * (2**20 + 1),
+        _line(31, date="2450-01-01"), _line(32, date="2600-01-01"),  # Buddhist Era years
     ]  # fmt: skip
     return INCIDENT_COLUMNS + "\n" + "\n".join(rows) + "\n"
 
