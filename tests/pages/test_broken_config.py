@@ -144,11 +144,6 @@ def test_the_commands_name_a_bad_setting_or_a_missing_database(
     assert "The atlas database (setting ATLAS_DB_PATH) does not exist yet" in missing.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="etl/reference/sources.py names the folders by path (left to the lead: issue 20's "
-    "report gives the one-line change); remove this mark when it names the settings",
-)
 def test_the_build_names_a_missing_reference_folder_by_its_setting(tmp_path: Path) -> None:
     done = _command("etl", "build", "--quiet", ATLAS_REFERENCE_DIR=str(tmp_path / "nowhere"),
                     ATLAS_DOWNLOAD_DIR=str(tmp_path / "cache"), ATLAS_DOWNLOAD_TIMEOUT="1",
