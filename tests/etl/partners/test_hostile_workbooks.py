@@ -100,8 +100,10 @@ def test_a_read_past_its_time_is_refused_naming_the_setting(
 
 
 @pytest.mark.parametrize(("setting", "value", "said"), [
-    ("ATLAS_XLSX_MAX_ROWS", "many", "setting ATLAS_XLSX_MAX_ROWS must be an integer, got 'many'"),
-    ("ATLAS_XLSX_MAX_SHEET_MB", "0", "setting ATLAS_XLSX_MAX_SHEET_MB must be above 0, got 0"),
+    ("ATLAS_XLSX_MAX_ROWS", "many",
+     "setting ATLAS_XLSX_MAX_ROWS must be an integer of 1 or more, got 'many'"),
+    ("ATLAS_XLSX_MAX_SHEET_MB", "0",
+     "setting ATLAS_XLSX_MAX_SHEET_MB must be a number above 0, got '0'"),
 ])  # fmt: skip
 def test_a_bad_limit_setting_is_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str, value: str, said: str
