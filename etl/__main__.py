@@ -2,7 +2,7 @@
 
 python -m etl build [--wait S] [--no-publish]                boundaries + partner files
                                                               (or the demo set)
-python -m etl ingest KIND FILE... [--wait S] [--no-publish] [--allow-fewer-rows]
+python -m etl ingest KIND FILE... [--wait S] [--no-publish] [--allow-fewer-rows|--replace-empty]
                                                               add or replace partner files
 python -m etl demo [--scale N] [--seed S] [--pilot-effect F] [--out DIR] [--all-points]
 python -m etl report                           what is loaded, what was quarantined and why
@@ -138,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--quiet", action="store_true", help="no progress bars")
     ingest.add_argument("--wait", type=float, default=LOCK_WAIT_SECONDS, help=_WAIT)
     ingest.add_argument("--no-publish", action="store_true", help=_NO_PUBLISH)
-    ingest.add_argument("--allow-fewer-rows", action="store_true", help=_FEWER)
+    ingest.add_argument("--allow-fewer-rows", "--replace-empty", action="store_true", help=_FEWER)
     ingest.set_defaults(run=_ingest)
     make = commands.add_parser("demo", help="write the synthetic demo files")
     make.add_argument("--scale", type=int, default=config.get_int("ATLAS_DEMO_INCIDENTS"))
