@@ -52,8 +52,7 @@ def story_chart(
         rows = frame[frame["series"] == key]
         shown = rows["state"] == "shown"
         fig.add_bar(
-            x=rows["x"], y=rows["count"].where(shown, threshold - 1).where(
-                rows["state"] != "zero", 0),
+            x=rows["x"], y=rows["count"].where(shown, threshold - 1),
             name=name, width=width, offsetgroup=str(i),
             marker_color=[TYPE_COLOURS[i] if s else SUPPRESSED_COLOUR for s in shown],
             marker_pattern_shape=["" if s else "/" for s in shown],

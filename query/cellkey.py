@@ -8,8 +8,9 @@ link, download or export asks for them, and so the same published number. Asking
 another page, never gives a new draw to average.
 
 The published value of a true count ``n`` with cell key ``k``:
-- 0 stays 0 (a commune with no incident reads 0);
-- 1 to ``threshold - 1`` is a class, never a number (``<5``);
+- 0 to ``threshold - 1`` is one class, never a number (``<5``): a cell with no incident reads
+  as one with a few, so a reading never pins a cell (or, through the sums that tie cells
+  together, its neighbours) at zero;
 - ``threshold`` or more is moved by ``NOISE[k]`` (−2 to +2, each equally likely); a result below
   the threshold reads ``<5`` too.
 
@@ -34,21 +35,20 @@ NOISE = np.array([(k * 97 % KEY_RANGE) * (2 * NOISE_MAX + 1) // KEY_RANGE - NOIS
 class State(StrEnum):
     """How a published count reads."""
 
-    ZERO = "zero"  # "0": no incident
-    SMALL = "small"  # "<5": fewer than the threshold (or moved below it)
+    SMALL = "small"  # "<5": 0 to threshold - 1 (or moved below the threshold)
     SHOWN = "shown"  # the perturbed count
 
 
 @dataclass(frozen=True)
 class Published:
     """Published counts, array by array: ``value`` is the perturbed count where ``state`` is
-    ``shown`` (0 where it is ``zero``; NaN where it is ``small``)."""
+    ``shown``, NaN where it is ``small``."""
 
     value: np.ndarray
     state: np.ndarray
 
     def texts(self, threshold: int) -> list[str]:
-        """Each count as it reads: a number, ``0`` or ``<threshold``."""
+        """Each count as it reads: a number or ``<threshold``."""
         return [display(v, s, threshold) for v, s in zip(self.value, self.state, strict=True)]
 
 
@@ -69,9 +69,8 @@ def publish(n: object, key_sum: object, threshold: int) -> Published:
         raise ValueError("a count cannot be negative")
     moved = counts + NOISE[np.mod(keys, KEY_RANGE)]
     shown = (counts >= threshold) & (moved >= threshold)
-    state = np.where(counts == 0, State.ZERO.value,
-                     np.where(shown, State.SHOWN.value, State.SMALL.value))  # fmt: skip
-    value = np.where(shown, moved, np.where(counts == 0, 0, np.nan)).astype(float)
+    state = np.where(shown, State.SHOWN.value, State.SMALL.value)
+    value = np.where(shown, moved, np.nan).astype(float)
     return Published(value, state.astype(object))
 
 
@@ -84,6 +83,4 @@ def display(value: float, state: str, threshold: int) -> str:
     state = State(state)
     if state is State.SMALL:
         return f"<{threshold}"
-    if state is State.ZERO:
-        return "0"
     return f"{int(value):,}"

@@ -55,7 +55,7 @@ def rate_text(rate: float, state: str) -> str:
     """A rate per 1,000 as the map's tooltip and the table show it."""
     if state == "shown":
         return f"{rate:.1f}"
-    return {"zero": "0.0", "hidden": "<5 incidents", "missing": ""}[state]
+    return {"hidden": "<5 incidents", "missing": ""}[state]
 
 
 def explore_table(

@@ -6,12 +6,12 @@ a link and write it back, check a value, the SQL fragment and the parameters a v
 filter's part of the sentence that says the view in words, its export columns, and which of its
 choices each map level offers (the protection grid, ``query.grid``).
 
-Three kinds: the twelve-month period (``PeriodFilter``: its window grid is a rule the table
-names), one choice among fixed values and groups (``ChoiceFilter``: incident type, population,
-actor, and any filter added later), and the province (``ProvinceFilter``: its choices are the
-provinces of the database). Every kind has the same attributes (``key``, ``field``, ``params``,
-``sql``, ``widget``, ``default``, ``blank``) and methods (``check``, ``parse``, ``to_link``,
-``bind``, ``words``, ``export``, ``offered``).
+Three kinds: the twelve-month period (``PeriodFilter``: its window grid, calendar years, is a
+rule the table names), one choice among fixed values and groups (``ChoiceFilter``: incident
+type, population, actor, and any filter added later), and the province (``ProvinceFilter``:
+its choices are the provinces of the database). Every kind has the same attributes (``key``,
+``field``, ``params``, ``sql``, ``widget``, ``default``, ``blank``) and methods (``check``,
+``parse``, ``to_link``, ``bind``, ``words``, ``export``, ``offered``).
 """
 
 from __future__ import annotations
@@ -77,18 +77,19 @@ def _check_sql(sql: str, names: set[str]) -> None:
         raise ValueError(f"the fragment {sql!r} must name the parameters {sorted(names)}")
 
 
-def every_month(bounds: tuple[date, date], months: int) -> list[date]:
-    """A window grid: the first months of every ``months``-long window that lies within the
-    data (``bounds``: the first and last month with data), or, with less data than one window,
-    the window that ends with the last month."""
+def calendar_years(bounds: tuple[date, date], months: int) -> list[date]:
+    """The window grid of calendar years: the first of January of every year from the first
+    month with data to the last (``bounds``), so that no two windows overlap (a window that
+    differs from another by a month at each end would single out those months). A year the
+    data cover only in part is a window too: its cells are still disjoint from every other's.
+
+    Raises:
+        ValueError: if ``months`` is not 12.
+    """
+    if months != 12:
+        raise ValueError(f"calendar years are twelve months, got {months}")
     first, last = bounds
-    latest = add_months(last, 1 - months)
-    if latest < first:
-        return [latest]
-    starts = [first]
-    while starts[-1] < latest:
-        starts.append(add_months(starts[-1], 1))
-    return starts
+    return [date(year, 1, 1) for year in range(first.year, last.year + 1)]
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,9 @@ class PeriodFilter:
             raise ValueError(f"a month is the first day of a month, got {value!r}")
 
     def parse(self, params: Mapping[str, str], scope: Scope) -> tuple[date, Problem | None]:
-        """The window a link's first/last month ask for (the last window of a longer or
-        shorter period, with a note), else the default with the reason."""
+        """The grid's window a link's first/last month ask for (the window that holds the last
+        month asked for, with a note when the period asked is not that window), else the
+        default with the reason."""
         first_key, last_key = self.params
         default = self.default_start(scope.bounds)
         if first_key not in params and last_key not in params:
@@ -142,17 +144,18 @@ class PeriodFilter:
             return default, Problem("bad_period_format", shown)
         if start and end and start > end:
             return default, Problem("bad_period_reversed", shown)
-        first = start if end is None else add_months(end, 1 - self.months)
-        note = None
-        if start and end and first != start:
-            shown = {"from": month_text(first), "to": month_text(end)}
-            note = Problem("period_is_twelve_months", shown)
         starts = self.window_starts(scope.bounds)
-        if first not in starts:
+        held = end if end is not None else start  # the month whose window is shown
+        first = next((s for s in starts if s <= held <= self.end(s)), None)
+        if first is None:
             return default, Problem("bad_period_range", {
                 **shown, "first": month_text(starts[0]),
                 "last": month_text(self.end(starts[-1]))})  # fmt: skip
-        return first, note
+        asked = start or add_months(end, 1 - self.months)
+        if asked == first and (end is None or end == self.end(first)):
+            return first, None
+        return first, Problem("period_is_grid_window", {
+            **shown, "first": month_text(first), "last": month_text(self.end(first))})  # fmt: skip
 
     def to_link(self, value: date, scope: Scope) -> dict[str, str]:
         """The link's first and last month, when the window is not the default."""

@@ -28,17 +28,21 @@ from query.filter_kinds import (
     Filter,
     PeriodFilter,
     ProvinceFilter,
+    calendar_years,
     each_value,
-    every_month,
 )
 from vocabulary import ACTORS, INCIDENT_TYPES, KEY_POPULATIONS, PILOT_TYPES, POPULATIONS
 
 #: The levels whose cells mix many communes: the single types, populations and actors are
 #: offered there only (a commune's cell of one of them would count a handful of incidents).
 MIXED = ("district", "province")
+#: How many filters may take a fine choice (one offered by district and province only) at
+#: once: one dimension broken down at a time, so the cells of a type by population by actor,
+#: tied to their totals, never narrow each other down to a few values (``query.grid``).
+FINE_AT_ONCE = 1
 
 PERIOD = PeriodFilter(
-    key="period", field="start", params=("from", "to"), months=12, starts=every_month,
+    key="period", field="start", params=("from", "to"), months=12, starts=calendar_years,
     sql="month BETWEEN $start AND $end", columns=("period_from", "period_to"),
 )  # fmt: skip
 INCIDENT_TYPE = ChoiceFilter(

@@ -16,7 +16,7 @@ from datetime import date
 from query import filter_table
 from query.explore import POLYGON_ID
 from query.filter_kinds import Problem, Scope, parse_choice, quoted
-from query.grid import LEVELS, coarsest_level, off_grid
+from query.grid import LEVELS, coarsest_level, fine_choices, off_grid
 from query.months import parse_month
 from query.view import Filters
 
@@ -112,7 +112,8 @@ def parse_params(
 ) -> tuple[Filters, ExploreOptions, list[Problem]]:
     """The filters and options a link asks for, and what in it was not understood (which falls
     back to the default). A choice that the link's level does not offer moves the view to the
-    finest level that offers it. ``commune`` is only checked for its form here; the sidebar
+    finest level that offers it; a fine choice beyond the first (``FINE_AT_ONCE``) goes back to
+    its default. ``commune`` is only checked for its form here; the sidebar
     looks it up."""
     problems: list[Problem] = []
     scope = Scope(bounds, frozenset(provinces))
@@ -122,6 +123,11 @@ def parse_params(
         if problem:
             problems.append(problem)
     filters = Filters(**chosen)
+    extra = fine_choices(filters)[filter_table.FINE_AT_ONCE :]
+    if extra:  # one dimension broken down at a time: the later ones go back to their default
+        filters = replace(filters, **{name: filter_table.by_field(name).default for name in extra})
+        keys = [filter_table.by_field(name).key for name in extra]
+        problems.append(Problem("one_fine_choice", {"names": ", ".join(keys)}))
     options = _options(params, problems)
     if off_grid(filters, options.level):
         level = coarsest_level(filters)

@@ -1,12 +1,13 @@
 """The protection layer: every incident number a page, a download, an export or the briefing
 pack shows comes from here, and nothing here returns a true count.
 
-Each number is a *cell* of the publication grid (``query.grid``: twelve-month windows, one
-choice per filter, coarse choices at commune level) read with its cell key (``query.cells``)
-and published by the cell key method (``query.cellkey``): 0 reads 0, 1 to 4 read ``<5``, and
-5 or more are moved by −2 to +2, the same way every time the same incidents are counted. A
-total is a cell of its own, never the sum of the numbers shown under it; a rate is a published
-count over a public denominator; a share or a change is computed from published counts.
+Each number is a *cell* of the publication grid (``query.grid``: calendar years, one choice
+per filter, coarse choices at commune level, at most one single value by district and
+province) read with its cell key (``query.cells``) and published by the cell key method
+(``query.cellkey``): 0 to 4 read ``<5``, and 5 or more are moved by −2 to +2, the same way
+every time the same incidents are counted. A total is a cell of its own, never the sum of the
+numbers shown under it; a rate is a published count over a public denominator; a share or a
+change is computed from published counts.
 """
 
 from __future__ import annotations
@@ -68,23 +69,19 @@ def _columns(published: Published, prefix: str = "") -> dict[str, object]:
 
 
 def _rates(counts: Published, sizes: pd.Series) -> pd.DataFrame:
-    """Incidents per 1,000 people: a shown count over its denominator; 0 for no incident;
-    hidden for a count below the threshold; missing without a denominator."""
+    """Incidents per 1,000 people: a shown count over its denominator; hidden for a count that
+    reads ``<5`` (no incident included); missing without a denominator."""
     size = sizes.to_numpy(dtype=float)
-    state = np.where(
-        np.isnan(size) | (size <= 0), "missing",
-        np.where(counts.state == State.SHOWN.value, "shown",
-                 np.where(counts.state == State.ZERO.value, "zero", "hidden")),
-    )  # fmt: skip
-    value = np.where(state == "shown", counts.value / np.where(size > 0, size, 1) * 1000,
-                     np.where(state == "zero", 0.0, np.nan))  # fmt: skip
+    state = np.where(np.isnan(size) | (size <= 0), "missing",
+                     np.where(counts.state == State.SHOWN.value, "shown", "hidden"))  # fmt: skip
+    value = np.where(state == "shown", counts.value / np.where(size > 0, size, 1) * 1000, np.nan)
     return pd.DataFrame({"rate": value, "rate_state": state}, index=sizes.index)
 
 
 def units(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) -> pd.DataFrame:
     """The view's units of ``level`` (in its province) as they may be shown: the attributes of
     ``query.explore.unit_view`` with ``count``, ``state`` and ``text`` (the published count),
-    and ``rate``, ``rate_state`` (``shown``, ``zero``, ``hidden``, ``missing``) per 1,000
+    and ``rate``, ``rate_state`` (``shown``, ``hidden``, ``missing``) per 1,000
     people of the populations counted.
 
     Raises:
@@ -142,7 +139,8 @@ def total(con: duckdb.DuckDBPyConnection, filters: Filters) -> Total:
 
 @dataclass(frozen=True)
 class Summary:
-    """The summary strip: the view's total, the units with incidents, the share of incidents
+    """The summary strip: the view's total, the units whose count reads a number (the
+    threshold or more, as the map shows them), the share of incidents
     in partnership communes and the change against the twelve months before (None when it
     cannot be shown; ``notes`` say why, as i18n keys)."""
 
@@ -176,7 +174,8 @@ def summary(
     else:
         notes.append("note_no_previous")
     counted = cells.unit_cells(con, filters, level)
-    affected = int((counted["n"] > 0).sum())  # zeros read 0 on the map: no more than it shows
+    published = publish(counted["n"], counted["key_sum"], threshold())
+    affected = int((published.state == State.SHOWN.value).sum())  # as many as the map shows
     return Summary(here, affected, share, previous, change, tuple(notes))
 
 

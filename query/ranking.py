@@ -6,10 +6,10 @@ tables only):
 
 - incidents: the published count of each province's cell of the key populations (the numerator
   of the Explore page's rate, ``published.rate_filters``) in the last twelve months of data
-  (the grid's latest window) and in the twelve months before the Village/Commune Safety Policy
-  (the window 2009-08 to 2010-07, when the data reach back that far; missing otherwise). A
-  count that reads ``<5`` enters as ``stand_in()`` (the mean of 1 to 4, 2.5 at the default
-  threshold), never as itself: the true count never leaves ``query.cells``;
+  (the grid's latest window) and in the calendar year before the Village/Commune Safety Policy
+  of August 2010 (2009, when the data reach back that far; missing otherwise). A count that
+  reads ``<5`` enters as ``stand_in()`` (the mean of 0 to 4, 2 at the default threshold), never
+  as itself: the true count never leaves ``query.cells``;
 - key-population sizes: the public estimates of the year nearest each window (as the rate's
   denominator, ``query.explore.unit_view``);
 - communes and communes with partnership in the last twelve months: ``unit_view``;
@@ -39,8 +39,9 @@ from query.sql import run
 from query.view import Filters, add_months, month_text
 from vocabulary import KEY_POPULATIONS, POLICY_DAY
 
-#: The first month of the twelve months before the policy (2009-08 to 2010-07).
-BEFORE_POLICY = add_months(date(POLICY_DAY.year, POLICY_DAY.month, 1), -12)
+#: The first month of the calendar year before the policy's (2009: the grid's windows are
+#: calendar years).
+BEFORE_POLICY = date(POLICY_DAY.year - 1, 1, 1)
 #: Columns beside ``INPUT_COLUMNS``: how each count reads (``query.cellkey.State``), its text
 #: as published, and whether the stand-in replaced it.
 COUNT_COLUMNS = ("incidents_12m", "incidents_before")
@@ -48,15 +49,15 @@ ACADEMY_COLUMNS = ("trainees", "modules_delivered", "pre_test_mean", "post_test_
 
 
 def stand_in() -> float:
-    """What a count that reads ``<t`` enters the ranking as: the mean of 1 to t - 1 (t / 2;
-    2.5 at the default threshold of 5), whatever the true count is."""
-    return published.threshold() / 2
+    """What a count that reads ``<t`` enters the ranking as: the mean of 0 to t - 1 ((t - 1) / 2;
+    2 at the default threshold of 5), whatever the true count is."""
+    return (published.threshold() - 1) / 2
 
 
 @dataclass(frozen=True)
 class RankingWindows:
     """The two cells of each province the ranking reads: ``latest``, the last twelve months of
-    data, and ``before``, the twelve months before the policy (None when the data do not reach
+    data, and ``before``, the calendar year before the policy's (None when the data do not reach
     back that far); both are the key populations' filters (``published.rate_filters``).
     ``latest`` is None when no incident is loaded."""
 

@@ -37,10 +37,7 @@ def render_panel(polygon_id: str, view: Filters, numbers: ViewNumbers, lang: str
     first_start = activities["start_date"].min() if len(activities) else None
     st.markdown(f"**{t('yearly_story', lang)}**")
     story = commune_story(polygon_id, view)
-    if (story["state"] == "zero").all():
-        st.caption(t("no_incidents_here", lang))
-    else:
-        st.plotly_chart(commune_chart(story, view, first_start, lang), key="commune_chart")
+    st.plotly_chart(commune_chart(story, view, first_start, lang), key="commune_chart")
     # Where the commune's own counts are small, its district shows the trend it belongs to.
     st.markdown(f"**{t('district_story', lang, district=p[f'district_name_{lang}'])}**")
     district = commune_story(polygon_id, view, "district", p["district_code"])

@@ -62,7 +62,7 @@ def render_summary(numbers: ViewNumbers, filters: Filters, lang: str) -> None:
     s, limit = numbers.summary, threshold()
     cols = st.columns(4)
     cols[0].metric(t("sum_incidents", lang), s.total.text)
-    cols[1].metric(t(f"sum_units_{numbers.level}", lang), f"{s.units_affected:,}")
+    cols[1].metric(t(f"sum_units_{numbers.level}", lang, t=threshold()), f"{s.units_affected:,}")
     cols[2].metric(t("sum_share", lang), t("not_shown", lang) if s.partnership_share is None
                    else f"{s.partnership_share:.0%}")  # fmt: skip
     cols[3].metric(
@@ -295,10 +295,10 @@ def units_table(numbers: ViewNumbers, lang: str) -> pd.DataFrame:
         t(f"level_{level}", lang): names, t(f"level_{above}", lang) if above else "": place,
         t("col_incidents_number", lang): units["count"].where(units["state"] == "shown"),
         t("tt_incidents", lang): units["text"],
-        t("tt_rate", lang): units["rate"].where(units["rate_state"].isin(["shown", "zero"])),
+        t("tt_rate", lang): units["rate"].where(units["rate_state"] == "shown"),
         t("tt_partnership", lang): [t(prefix + s, lang) for s in units["status"]],
     })  # fmt: skip
-    order = units["count"].fillna(-1).where(units["state"] != "small", 2.5)  # "<5" above 0
+    order = units["count"].where(units["state"] == "shown", 2.0)  # "<5" after the numbers
     table = table.iloc[order.to_numpy().argsort(kind="stable")[::-1]]
     return table.loc[:, [c for c in table.columns if c]].reset_index(drop=True)
 

@@ -11,7 +11,7 @@ from query import filter_table
 from query.filter_kinds import ChoiceFilter, Filter
 from query.grid import choices, window_starts
 from query.links import quoted
-from query.months import add_months, month_text
+from query.months import month_text
 from ui import data
 from ui.state import (
     LANGUAGE_KEY,
@@ -69,8 +69,8 @@ def draw_sidebar(filters: tuple[str, ...] = ()) -> tuple[date, date] | None:
 
 
 def window_label(start: date) -> str:
-    """A window of the period as the period selector shows it: ``2014-01 – 2014-12``."""
-    return f"{month_text(start)} – {month_text(filter_table.PERIOD.end(start))}"
+    """A window of the period as the period selector shows it: ``2014`` (a calendar year)."""
+    return str(start.year)
 
 
 def _draw_filters(lang: str, bounds: tuple[date, date] | None, names: dict[str, str],
@@ -87,11 +87,12 @@ def _draw_filters(lang: str, bounds: tuple[date, date] | None, names: dict[str, 
 
 def _draw_choice(item: Filter, lang: str, bounds: tuple[date, date] | None,
                  names: dict[str, str]) -> None:  # fmt: skip
-    """A filter of fixed choices: the choices the map's level offers (``query.grid``)."""
+    """A filter of fixed choices: the choices the map's level offers, given the other filters'
+    (one fine choice at a time: ``query.grid``)."""
     if bounds is None or not isinstance(item, ChoiceFilter):
         return  # no incident loaded: nothing to choose among
     st.sidebar.selectbox(
-        t(item.label, lang), choices(current_options().level)[item.field],
+        t(item.label, lang), choices(current_options().level, current_filters())[item.field],
         key=widget_key(item.key), format_func=lambda v: item.label_of(v, lang),
         on_change=copy_from_widget, args=(item.key,),
     )  # fmt: skip
@@ -123,19 +124,18 @@ def _apply_preset() -> None:
 
 
 def period_presets(bounds: tuple[date, date], province: str | None, lang: str) -> dict[date, str]:
-    """Quick choices of the period, by first month: the last window; with a province in
-    focus whose partnership has started, the windows just before and from its start; each
-    calendar year of the data (only windows the data hold)."""
-    months = filter_table.PERIOD.months
-    starts = set(window_starts(bounds))
-    presets: dict[date, str] = {window_starts(bounds)[-1]: t("preset_last", lang)}
+    """Quick choices of the period, by first month: the latest year; with a province in focus
+    whose partnership has started, the calendar year before its start and its first whole
+    calendar year; each calendar year of the data (only windows of the grid)."""
+    starts = window_starts(bounds)
+    presets: dict[date, str] = {starts[-1]: t("preset_last", lang)}
     begun = data.partnership_start(province) if province else None
     if begun is not None:
-        for start, key in ((add_months(begun, -months), "preset_before"),
-                           (begun, "preset_after")):  # fmt: skip
-            if start in starts:
-                presets.setdefault(start, t(key, lang, month=month_text(begun)))
-    for start in sorted(s for s in starts if s.month == 1)[::-1]:
+        first_whole = begun.year if begun.month == 1 else begun.year + 1
+        for year, key in ((begun.year - 1, "preset_before"), (first_whole, "preset_after")):
+            if date(year, 1, 1) in starts:
+                presets.setdefault(date(year, 1, 1), t(key, lang, month=month_text(begun)))
+    for start in starts[::-1]:
         presets.setdefault(start, t("preset_year", lang, year=start.year))
     return presets
 

@@ -124,12 +124,12 @@ N_("eval_control_nevertreated", "communes never in the partnership")
 N_("eval_control_notyettreated", "communes not yet in the partnership")
 N_("eval_robustness_wait", "Computing the robustness line…")
 N_("eval_series_heading", "Pilot and comparison communes over time")
-N_("eval_series_axis", "Incidents per commune in twelve months")
-N_("eval_series_x", "Twelve months ending in")
+N_("eval_series_axis", "Incidents per commune in a calendar year")
+N_("eval_series_x", "Calendar year")
 N_("eval_series_group", "{group} ({n} communes)")
 N_(
     "eval_series_caption",
-    "Each point is a group's published count of the twelve months ending that month "
+    "Each point is a group's published count of one calendar year "
     "(protected as every count of the atlas), divided by its number of communes; where the "
     "count reads <{t}, no point is drawn. The dashed lines mark the policy and the "
     "curriculum; the band, the months in which these pilot communes started.",

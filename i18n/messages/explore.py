@@ -7,12 +7,12 @@ from i18n.marker import N_
 N_("page_explore", "Explore")
 N_("explore_question", "Where are disruptions high and partnership absent?")
 N_("filters", "Filters")
-N_("period", "Twelve months")
+N_("period", "Calendar year")
 N_("period_presets", "Quick choice of period")
 N_("period_pick", "Choose…")
-N_("preset_last", "The last twelve months")
-N_("preset_before", "Twelve months before the partnership started here ({month})")
-N_("preset_after", "Twelve months from the partnership's start here ({month})")
+N_("preset_last", "The latest calendar year")
+N_("preset_before", "The calendar year before the partnership started here ({month})")
+N_("preset_after", "The first whole calendar year of the partnership here (from {month})")
 N_("preset_year", "Calendar year {year}")
 N_("level", "Map by")
 N_("level_commune", "Commune")
@@ -71,7 +71,7 @@ N_("unit_share_some", "Under half of the communes")
 N_("unit_share_most", "Half of the communes or more")
 N_("sum_incidents", "Incidents in the period")
 N_("sum_share", "Share in partnership communes")
-N_("sum_change", "Change vs the 12 months before")
+N_("sum_change", "Change vs the year before")
 N_("previous_was", "previous period: {n}")
 N_("change_compares", "The change compares {now} with {before}.")
 N_(
@@ -85,17 +85,18 @@ N_(
     "The share in partnership communes is not shown: fewer than {t} incidents there, "
     "or too few partnership communes for this choice of filters.",
 )
-N_("note_no_previous", "No data for the twelve months before, so no change is shown.")
+N_("note_no_previous", "No data for the year before, so no change is shown.")
 N_(
     "note_change_small",
-    "Fewer than {t} incidents in this period or the twelve months before, so no change is shown.",
+    "Fewer than {t} incidents in this year or the year before, so no change is shown.",
 )
 N_(
     "suppression_note",
-    "How numbers are protected: 1 to {h} incidents read “<{t}”; {t} or more are "
-    "moved by up to 2, the same way every time the same incidents are counted, so a total "
-    "may differ a little from the sum of its parts. Periods are twelve months and each "
-    "filter one choice, so no two views can be subtracted to single out a few incidents.",
+    "How numbers are protected: 0 to {h} incidents read “<{t}” (no count reads 0); {t} or "
+    "more are moved by up to 2, the same way every time the same incidents are counted, so a "
+    "total may differ a little from the sum of its parts. Periods are calendar years, each "
+    "filter is one choice and, by district and province, one filter at a time breaks "
+    "incidents down, so no two views can be subtracted to single out a few incidents.",
 )
 N_("hidden", "hidden")
 N_("legend_title", "Disruption × partnership")
@@ -130,8 +131,8 @@ N_("col_incidents_number", "Incidents (number)")
 N_("units_table", "Units, most incidents first")
 N_(
     "units_table_note",
-    "Sort by any column. A blank number reads “<{t}” (1 to {h}), shown after the "
-    "numbers and before the zeros.",
+    "Sort by any column. A blank number reads “<{t}” (0 to {h}), shown after the "
+    "numbers.",
 )
 N_("search", "Find a commune or district")
 N_("search_placeholder", "Type a name in Khmer or English, then Enter")
@@ -147,9 +148,9 @@ N_(
     "The {shown} with the most incidents of {n}: sorting sorts these; show all to sort every one.",
 )
 N_("rate_hidden", "fewer than {t} incidents")
-N_("sum_units_commune", "Communes with incidents")
-N_("sum_units_district", "Districts with incidents")
-N_("sum_units_province", "Provinces with incidents")
+N_("sum_units_commune", "Communes with {t} or more incidents")
+N_("sum_units_district", "Districts with {t} or more incidents")
+N_("sum_units_province", "Provinces with {t} or more incidents")
 N_("yearly_story", "Incidents per calendar year")
 N_("district_story", "Its district, {district}, for comparison")
 N_(
@@ -162,7 +163,6 @@ N_("tt_partnership", "Partnership")
 N_("click_hint", "Click a commune on the map to see its story.")
 N_("close_panel", "Close")
 N_("step_year", "Year")
-N_("no_incidents_here", "No incident of the chosen kinds recorded in this commune.")
 N_("below_threshold", "<{t} (drawn at {h}, not to scale)")
 N_("event_policy", "{policy_day}: Village/Commune Safety Policy")
 N_("event_partnership", "Partnership starts here")
@@ -230,9 +230,14 @@ N_(
     "The link asked for province “{value}”, which does not exist; showing the whole country.",
 )
 N_(
-    "period_is_twelve_months",
-    "Numbers are published for twelve months at a time: showing {from} to {to}, the "
-    "last twelve months of the period asked for.",
+    "period_is_grid_window",
+    "Numbers are published for calendar years only: showing {first} to {last}, the year "
+    "that holds the end of the period asked for ({from} to {to}).",
+)
+N_(
+    "one_fine_choice",
+    "By district and province the atlas breaks incidents down by one filter at a time: "
+    "the link's “{names}” went back to All.",
 )
 N_("level_not_for_audience", "This audience sees provinces only: the view is shown by province.")
 N_(

@@ -16,15 +16,15 @@ N_(
 N_("crit_disruption_rate", "Disruption rate")
 N_(
     "crit_disruption_rate_def",
-    "Incidents in the last 12 months of data per 1,000 key-population members (the "
+    "Incidents in the latest calendar year of data per 1,000 key-population members (the "
     "province's size estimate); a higher rate is more reason to choose the province.",
 )
 N_("crit_disruption_change", "Change since the policy")
 N_(
     "crit_disruption_change_def",
-    "The disruption rate of the last 12 months divided by that of the 12 months "
+    "The disruption rate of the latest calendar year divided by that of 2009, the year "
     "before the Village/Commune Safety Policy (16 August 2010), with half an incident "
-    "added to each count so a zero stays finite; a larger rise is more reason (normalised "
+    "added to each count so a small count stays finite; a larger rise is more reason (normalised "
     "on a log scale, so a doubling and a halving are equally far from no change).",
 )
 N_("crit_kp_size", "Key-population size")
@@ -139,20 +139,20 @@ N_("rank_before_window", "before the policy: {period}")
 N_("rank_before_missing", "the data do not reach back to it, so the change is missing")
 N_(
     "rank_stand_in",
-    "A count that reads “<{t}” enters the ranking as {s} (the mean of 1 to {h}), "
+    "A count that reads “<{t}” enters the ranking as {s} (the mean of 0 to {h}), "
     "never as itself; the count itself is never used.",
 )
 N_("rank_stand_in_here", "Here: {provinces}.")
 N_(
     "rank_protection",
     "How numbers are protected: the ranking reads only the province counts the atlas "
-    "publishes (1 to {h} incidents read “<{t}”, {t} or more are moved by up to 2, the "
+    "publishes (0 to {h} incidents read “<{t}”, {t} or more are moved by up to 2, the "
     "same way every time), public population estimates and public tables; it shows no "
     "incident count, only rates and shares scaled from 0 to 1.",
 )
 N_("rank_inputs", "The inputs, as published")
-N_("rank_col_incidents", "Incidents, last 12 months")
-N_("rank_col_before", "Incidents, 12 months before the policy")
+N_("rank_col_incidents", "Incidents, latest calendar year")
+N_("rank_col_before", "Incidents, the calendar year before the policy")
 N_("rank_col_kp", "Key-population estimate")
 N_("rank_col_services", "Service points")
 N_("rank_col_communes", "Communes")

@@ -47,10 +47,10 @@ def test_each_link_gets_its_table_in_order(built_db: Path, tmp_path: Path) -> No
     assert not first["incidents"].isin(["1", "2", "3", "4"]).any()
     kep = read(tmp_path / "0002.csv")
     assert len(kep) == 5 and set(kep["level"]) == {"commune"}
-    # a longer period reads its last twelve months, and the type moves the view to districts
+    # a longer period reads the calendar year of its end, and the type moves it to districts
     third = read(tmp_path / "0003.csv")
     assert set(third["period_from"]) == {"2014-01"} and set(third["level"]) == {"district"}
-    assert "link 3" in result.stderr and "twelve months" in result.stderr
+    assert "link 3" in result.stderr and "calendar years only" in result.stderr
     assert "link 4" in result.stderr and "outside the data" in result.stderr
     assert "link 5" in result.stderr and "does not exist" in result.stderr
     national = read(tmp_path / "0005.csv")

@@ -30,13 +30,13 @@ def test_no_parameters_give_the_last_twelve_months_of_everything() -> None:
 
 def test_a_full_view_round_trips_through_the_link() -> None:
     params = {
-        "from": "2010-08", "to": "2011-07", "type": "venue_raid", "pop": "pwid",
-        "actor": "police", "province": "12", "level": "district", "measure": "rate",
+        "from": "2011-01", "to": "2011-12", "type": "venue_raid", "pop": "key_populations",
+        "province": "12", "level": "district", "measure": "rate",
         "cover": "share", "layers": "services", "commune": "120203",
     }  # fmt: skip
     filters, options, problems = parse_params(params, BOUNDS, PROVINCES)
     assert problems == []
-    assert filters == Filters(date(2010, 8, 1), "venue_raid", "pwid", "police", "12")
+    assert filters == Filters(date(2011, 1, 1), "venue_raid", "key_populations", "all", "12")
     assert options == ExploreOptions("district", "rate", "share", ("services",), "120203")
     assert to_params(filters, options, BOUNDS) == params
     assert parse_params(to_params(filters, options, BOUNDS), BOUNDS, PROVINCES) == (
@@ -65,16 +65,30 @@ def test_a_choice_the_commune_level_does_not_offer_moves_the_view_to_districts()
     assert options.level == "province"  # province level offers every choice
 
 
-def test_a_period_of_another_length_shows_its_last_twelve_months() -> None:
+def test_a_period_off_the_grid_shows_the_calendar_year_of_its_end() -> None:
     link = {"from": "2013-01", "to": "2014-12", "type": "arrest_detention", "province": "12"}
     filters, _, problems = parse_params(link, BOUNDS, PROVINCES)
     assert (filters.start, filters.end) == (date(2014, 1, 1), date(2014, 12, 1))
-    assert problems[0].key == "period_is_twelve_months"
-    assert problems[0].values == {"from": "2014-01", "to": "2014-12"}
+    assert problems[0].key == "period_is_grid_window"
+    assert (problems[0].values["first"], problems[0].values["last"]) == ("2014-01", "2014-12")
     only_from, _, problems = parse_params({"from": "2010-08"}, BOUNDS, PROVINCES)
-    assert only_from.start == date(2010, 8, 1) and problems == []
+    assert only_from.start == date(2010, 1, 1) and [p.key for p in problems] == [
+        "period_is_grid_window"]  # fmt: skip
     only_to, _, problems = parse_params({"to": "2011-07"}, BOUNDS, PROVINCES)
-    assert only_to.start == date(2010, 8, 1) and problems == []
+    assert only_to.start == date(2011, 1, 1) and [p.key for p in problems] == [
+        "period_is_grid_window"]  # fmt: skip
+    year, _, problems = parse_params({"from": "2012-01", "to": "2012-12"}, BOUNDS, PROVINCES)
+    assert year.start == date(2012, 1, 1) and problems == []
+    assert parse_params({"from": "2012-01"}, BOUNDS, PROVINCES)[2] == []
+
+
+def test_a_second_fine_choice_goes_back_to_all_and_says_so() -> None:
+    link = {"type": "venue_raid", "pop": "pwid", "actor": "police", "level": "province"}
+    filters, options, problems = parse_params(link, BOUNDS, PROVINCES)
+    assert (filters.incident_type, filters.population, filters.actor) == ("venue_raid", "all",
+                                                                          "all")  # fmt: skip
+    assert options.level == "province"
+    assert [(p.key, p.values) for p in problems] == [("one_fine_choice", {"names": "pop, actor"})]
 
 
 @pytest.mark.parametrize(
@@ -84,7 +98,7 @@ def test_a_period_of_another_length_shows_its_last_twelve_months() -> None:
         ({"from": "June", "to": "2013-01"}, "bad_period_format"),
         ({"from": "2014-13"}, "bad_period_format"),
         ({"from": "1990-01", "to": "1990-12"}, "bad_period_range"),
-        ({"from": "2014-02"}, "bad_period_range"),  # would end after the data
+        ({"from": "2015-02"}, "bad_period_range"),  # after the data
         ({"province": "99"}, "bad_province"),
         ({"commune": "1; DROP TABLE communes"}, "bad_commune"),
         ({"measure": "median"}, "bad_choice"),

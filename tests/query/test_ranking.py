@@ -110,7 +110,7 @@ def test_a_count_below_five_enters_as_the_stand_in_whatever_it_is(
 ) -> None:
     real = cells.unit_cells
     seen = []
-    for true_count in (1, 2, 3, 4):
+    for true_count in (0, 1, 2, 3, 4):
 
         def fake(con, filters, level, n=true_count):
             frame = real(con, filters, level)
@@ -118,7 +118,7 @@ def test_a_count_below_five_enters_as_the_stand_in_whatever_it_is(
 
         monkeypatch.setattr(cells, "unit_cells", fake)
         inputs = ranking_query.province_inputs(tiny).set_index("province_code")
-        assert inputs.loc["23", "incidents_12m"] == ranking_query.stand_in() == 2.5
+        assert inputs.loc["23", "incidents_12m"] == ranking_query.stand_in() == 2.0
         assert inputs.loc["23", "incidents_12m_text"] == "<5"
         seen.append(inputs)
     assert all(frame.equals(seen[0]) for frame in seen)
