@@ -8,8 +8,8 @@ method (``METHODS``; SPOTIS by default) and always measures the ranking's uncert
 - weights: ``draws`` weight vectors from a Dirichlet distribution centred on the chosen
   weights, with concentration ``concentration`` (the Dirichlet parameters are concentration ×
   weight; at 50 a weight of 0.15 has a standard deviation of 0.05). A weight of 0 stays 0.
-- counts: in each draw every incident count y (last 12 months, and the 12 months before the
-  policy) is replaced by a draw from Gamma(y + 0.5, 1), the Jeffreys posterior of a Poisson
+- counts: in each draw every incident count y (the latest calendar year, and the year before
+  the policy) is replaced by a draw from Gamma(y + 0.5, 1), the Jeffreys posterior of a Poisson
   mean; the rate and change criteria are recomputed and renormalised from the drawn counts.
 
 Each province gets its nominal rank, its median rank and 90 % interval over the draws and its

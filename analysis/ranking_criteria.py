@@ -44,7 +44,7 @@ CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         "disruption_rate",
         "disruption rate",
-        "Incidents in the last 12 months of data per 1,000 key-population members (the "
+        "Incidents in the latest calendar year of data per 1,000 key-population members (the "
         "province's size estimate); a higher rate is more reason to choose the province.",
         "higher",
         0.25,
@@ -52,10 +52,10 @@ CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         "disruption_change",
         "change since the policy",
-        "The disruption rate of the last 12 months divided by that of the 12 months before the "
-        f"Village/Commune Safety Policy ({_POLICY}), with half an incident added to each count "
-        "so a zero stays finite; a larger rise is more reason (normalised on a log scale, so a "
-        "doubling and a halving are equally far from no change).",
+        "The disruption rate of the latest calendar year divided by that of 2009, the year "
+        f"before the Village/Commune Safety Policy ({_POLICY}), with half an incident added to "
+        "each count so a small count stays finite; a larger rise is more reason (normalised "
+        "on a log scale, so a doubling and a halving are equally far from no change).",
         "higher",
         0.15,
         "log",
@@ -131,10 +131,10 @@ INPUT_COLUMNS: dict[str, str] = {
     "province_code": "two-digit province code (text)",
     "name_en": "province name in English",
     "name_km": "province name in Khmer",
-    "incidents_12m": "incidents in the last 12 months of data",
-    "incidents_before": f"incidents in the 12 months before {_POLICY}",
-    "kp_size": "key-population members estimated for the last 12 months",
-    "kp_size_before": "key-population members estimated for the 12 months before the policy "
+    "incidents_12m": "incidents in the latest calendar year of data",
+    "incidents_before": f"incidents in 2009, the calendar year before {_POLICY}",
+    "kp_size": "key-population members estimated for the latest calendar year",
+    "kp_size_before": "key-population members estimated for the calendar year before the policy "
     "(the same as kp_size when only one estimate exists)",
     "services": "HIV prevention service points",
     "communes": "communes in the province",

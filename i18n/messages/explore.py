@@ -131,8 +131,7 @@ N_("col_incidents_number", "Incidents (number)")
 N_("units_table", "Units, most incidents first")
 N_(
     "units_table_note",
-    "Sort by any column. A blank number reads “<{t}” (0 to {h}), shown after the "
-    "numbers.",
+    "Sort by any column. A blank number reads “<{t}” (0 to {h}), shown after the numbers.",
 )
 N_("search", "Find a commune or district")
 N_("search_placeholder", "Type a name in Khmer or English, then Enter")

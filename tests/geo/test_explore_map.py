@@ -108,9 +108,9 @@ def test_the_chart_draws_the_timeline_and_no_small_bar() -> None:
     series = pd.DataFrame({
         "series": ["all", "all", "all", "ac", "ac", "ac"],
         "start": [date(2010, 1, 1), date(2011, 1, 1), date(2012, 1, 1)] * 2,
-        "count": [7.0, None, 0.0, 5.0, None, 0.0],
-        "state": ["shown", "small", "zero", "shown", "small", "zero"],
-        "text": ["7", "<5", "0", "5", "<5", "0"],
+        "count": [7.0, None, None, 5.0, None, None],
+        "state": ["shown", "small", "small", "shown", "small", "small"],
+        "text": ["7", "<5", "<5", "5", "<5", "<5"],
     })  # fmt: skip
     events = [Event(date(2010, 8, 16), "policy"), Event(date(2011, 11, 1), "curriculum")]
     fig = story_chart(
@@ -119,10 +119,10 @@ def test_the_chart_draws_the_timeline_and_no_small_bar() -> None:
         axis_label="Year",
     )  # fmt: skip
     bars = {trace.name: list(trace.y) for trace in fig.data}
-    assert bars == {"All": [7, 4, 0], "Arrests": [5, 4, 0], "<5 (drawn at 4)": [None],
+    assert bars == {"All": [7, 4, 4], "Arrests": [5, 4, 4], "<5 (drawn at 4)": [None],
                     "period": [None]}  # fmt: skip
     hover = [c[1] for trace in fig.data[:2] for c in trace.customdata]
-    assert hover == ["7", "<5", "0", "5", "<5", "0"]  # the published texts, never a count
+    assert hover == ["7", "<5", "<5", "5", "<5", "<5"]  # the published texts, never a count
     assert len(fig.layout.shapes) == 3  # the period and two dated lines
     # Marks above the plot, the words under it: labels never overlap.
     assert [a.text for a in fig.layout.annotations] == ["①", "②"]

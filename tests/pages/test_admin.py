@@ -300,8 +300,9 @@ def test_a_header_only_version_is_refused_until_the_replacement_is_confirmed(
 def test_the_loads_notes_are_shown(admin_env: Path, tmp_path: Path) -> None:
     book = hidden_first_sheet(tmp_path / "sheets.xlsx", rows=3)
     at = upload(admin_page(), "incidents", ("sheets.xlsx", book.read_bytes()))
-    (note,) = at.info
-    assert note.value == (
+    note, publishing = (i.value for i in at.info)
+    assert note == (
         "sheets.xlsx was loaded. read sheet 'Data' (the visible sheet named 'incidents', else the "
         "first visible sheet); not read: hidden sheet 'Lookup'"
     )
+    assert publishing.startswith("The files are in. The results derived from them")

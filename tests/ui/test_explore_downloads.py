@@ -23,8 +23,9 @@ KAMPOT = "07"
 
 @pytest.fixture
 def view(atlas_env: Path) -> tuple[Filters, ExploreOptions, explore_view.ViewNumbers]:
-    """A district-level view of one province, one incident type, one actor (2012)."""
-    filters = Filters(date(2012, 1, 1), incident_type="venue_raid", actor="police",
+    """A district-level view of one province, one incident type against the key populations
+    (2012)."""
+    filters = Filters(date(2012, 1, 1), incident_type="venue_raid", population="key_populations",
                       province=KAMPOT)  # fmt: skip
     options = ExploreOptions(level="district", layers=("borders",))
     return filters, options, explore_view.view_numbers(filters, options.level)
@@ -33,7 +34,7 @@ def view(atlas_env: Path) -> tuple[Filters, ExploreOptions, explore_view.ViewNum
 def test_the_file_name_carries_every_choice_of_the_view(view: tuple) -> None:
     filters, options, _ = view
     assert explore_downloads.file_stem(filters, options) == (
-        "synthetic_atlas_07_district_2012-01_2012-12_venue_raid_police"
+        "synthetic_atlas_07_district_2012-01_2012-12_venue_raid_key_populations"
     )
     assert explore_downloads.file_stem(Filters(date(2014, 1, 1)), ExploreOptions()) == (
         "synthetic_atlas_national_commune_2014-01_2014-12"
