@@ -129,7 +129,7 @@ def test_a_bad_ncdd_file_gives_a_message(
     monkeypatch.setenv("ATLAS_DEMO_DIR", str(built_db.parent / "demo"))
     assert main(["build", "--quiet"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {ncdd}: missing columns ['NCDD_CodeP', 'NCDD_CodeC'")
+    assert err.startswith(f"error: {ncdd.name}: missing columns ['NCDD_CodeP', 'NCDD_CodeC'")
     assert "Traceback" not in err and not (tmp_path / "atlas.duckdb").exists()
 
 
