@@ -77,6 +77,9 @@ ACTIONS: Mapping[str, Action] = _declare(
     Action("rank", "rank the provinces", MappingProxyType({None: _EVERYONE})),
     Action("upload", "upload partner files", MappingProxyType({None: _ADMIN_ONLY})),
     Action("ingest", "load partner files into the database", MappingProxyType({None: _ADMIN_ONLY})),
+    # python -m publish: the products derived from the facts (a command on the server).
+    Action("publish", "make the products derived from the facts",
+           MappingProxyType({None: _ADMIN_ONLY})),
     Action("read_audit_log", "read the audit log", MappingProxyType({None: _ADMIN_ONLY})),
 )  # fmt: skip
 

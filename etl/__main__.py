@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+import access
 import audit
 import config
 from etl import build as build_module
@@ -58,6 +59,7 @@ def _then_publish(args: argparse.Namespace, code: int, db_path: Path) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    access.require(access.OPERATOR, "ingest")  # a command on the server: the operator loads
     result = build_module.build(progress=not args.quiet, lock_wait=args.wait)
     data = SYNTHETIC_LABEL if result.synthetic else "partner files"
     print(
@@ -71,6 +73,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    access.require(access.OPERATOR, "ingest")
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
@@ -172,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         partners.SecretFileError,
         demo.DemoParameterError,
         DatabaseBusy,
+        access.AccessDenied,
         FileNotFoundError,
     ) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -61,11 +61,12 @@ def _catalog(lang: str) -> dict[str, str]:
     """
     mo = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     po = mo.with_suffix(".po")
+    named = mo.relative_to(LOCALE_DIR.parent)  # locale/km/...: no folder of the server
     if not mo.is_file():
-        raise CatalogError(f"{mo} is missing: compile the translations with {COMPILE}")
+        raise CatalogError(f"{named} is missing: compile the translations with {COMPILE}")
     if po.is_file() and po.stat().st_mtime > mo.stat().st_mtime:
         raise CatalogError(
-            f"{mo} is older than {po.name} (the translations changed): compile them again "
+            f"{named} is older than {po.name} (the translations changed): compile them again "
             f"with {COMPILE}"
         )
     import gettext

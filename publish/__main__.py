@@ -52,7 +52,13 @@ def stage_lines(result: StageResult) -> list[str]:
 
 
 def run_stage(args: argparse.Namespace) -> int:
-    """Run the stage; returns the exit code (1 when a product failed)."""
+    """Run the stage as the operator (the access rule's ``publish``); returns the exit code
+    (1 when a product failed).
+
+    Raises:
+        access.AccessDenied: if the rule refuses the operator the stage.
+    """
+    access.require(access.OPERATOR, "publish")
     result = publish(cli.db_path(args), args.wait)
     print("\n".join(stage_lines(result)))
     return 1 if any(r.status != "made" for r in result.records) else 0

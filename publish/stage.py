@@ -78,7 +78,8 @@ def is_running(db_path: Path) -> bool:
 
 def published_build(db_path: Path) -> tuple[str | None, pd.DataFrame]:
     """The build every product was made from (None when the products were made from
-    different builds, or are missing), and the records of the products file."""
+    different builds, one failed or is missing: the next publish makes them again), and the
+    records of the products file."""
     try:
         con = open_file(products_path(db_path))
     except query.products.ProductsMissingError:
@@ -88,7 +89,8 @@ def published_build(db_path: Path) -> tuple[str | None, pd.DataFrame]:
     finally:
         con.close()
     builds = set(found["build_id"])
-    complete = set(found["name"]) >= {p.name for p in declared.PRODUCTS}
+    made = set(found.loc[found["status"] == "made", "name"])
+    complete = made >= {p.name for p in declared.PRODUCTS}
     return (builds.pop() if complete and len(builds) == 1 else None), found
 
 
@@ -100,7 +102,8 @@ def records_frame(rows: list[Record]) -> pd.DataFrame:
 
 def publish(db_path: Path, wait: float = LOCK_WAIT_SECONDS) -> StageResult:
     """Make every product from the facts at ``db_path`` unless they are made from its current
-    build already, until the facts stop changing (at most ``MAX_ROUNDS`` times).
+    build already, until the facts stop changing (at most ``MAX_ROUNDS`` times). A product
+    that fails is tried once per build in a run, and again by the next run.
 
     Raises:
         query.DatabaseMissingError: if there is no database, or it records no build id
@@ -110,21 +113,39 @@ def publish(db_path: Path, wait: float = LOCK_WAIT_SECONDS) -> StageResult:
     """
     started = time.perf_counter()
     with file_lock(db_path, publish_lock_path(db_path), "publish", wait):
-        rounds, done = 0, ()
+        rounds, done, tried = 0, (), set()
         while rounds < MAX_ROUNDS:
-            facts = facts_stamp(db_path)
-            if facts is None:
-                raise query.DatabaseMissingError(
-                    f"{db_path} holds no facts with a build id: build it with python -m etl build"
-                )
+            facts = _facts(db_path)
             current, found = published_build(db_path)
-            if current == facts.build_id:
+            if current == facts.build_id or facts.build_id in tried:
                 done = done or tuple(_read_records(found))
                 break
+            tried.add(facts.build_id)
             done = tuple(publish_once(db_path))
             rounds += 1
     build = done[0].build_id if done else ""
     return StageResult(build, done, rounds, time.perf_counter() - started)
+
+
+def _facts(db_path: Path) -> Stamp:
+    """The facts' build now.
+
+    Raises:
+        query.DatabaseMissingError: if there is no database, or it records no build id (the
+            message names the file by its setting, never by a path of the server).
+    """
+    what = query.described(db_path)
+    if not db_path.is_file():
+        raise query.DatabaseMissingError(
+            f"{what} does not exist yet. Build it with: python -m etl build"
+        )
+    facts = facts_stamp(db_path)
+    if facts is None:
+        raise query.DatabaseMissingError(
+            f"{what} holds no facts with a build id (written by an older version). Build it "
+            "again with: python -m etl build"
+        )
+    return facts
 
 
 def _read_records(frame: pd.DataFrame) -> list[Record]:

@@ -21,7 +21,7 @@ from etl.schema import (
     SYNTHETIC_MIXED,
     briefing_store_path,
 )
-from query.sql import CATALOG, province_condition, run
+from query.sql import attach_read_only, province_condition, run
 from query.view import PROVINCE_CODE
 from vocabulary import CRS
 
@@ -74,17 +74,13 @@ def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
     what = described(db_path)
     if not db_path.is_file():
         raise DatabaseMissingError(f"{what} does not exist yet. Build it with: python -m etl build")
-    con = duckdb.connect(":memory:")
-    literal = "'" + str(db_path).replace("'", "''") + "'"  # a path from the settings
     try:
-        con.execute(f"ATTACH {literal} AS {CATALOG} (READ_ONLY)")
+        con = attach_read_only(db_path)
     except duckdb.Error as exc:
-        con.close()
         raise DatabaseMissingError(
             f"{what} cannot be read as an atlas database ({type(exc).__name__}). "
             "Rebuild it with: python -m etl build"
         ) from None
-    con.execute(f"USE {CATALOG}")
     tables = {row[0] for row in con.execute("SHOW TABLES").fetchall()}
     if not (tables >= REQUIRED_TABLES or tables >= set(BRIEFING_TABLES)):
         con.close()

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from etl.schema import BRIEFING_PRODUCT_TABLES, BUILD_ID, FACTS_WRITTEN_AT, PRODUCT_TABLES
-from query.sql import CATALOG, run
+from query.sql import attach_read_only, run
 
 READABLE = frozenset(PRODUCT_TABLES) | frozenset(BRIEFING_PRODUCT_TABLES)
 #: The columns of the ``products`` table, with their DuckDB types.
@@ -48,16 +48,11 @@ def open_file(path: Path) -> duckdb.DuckDBPyConnection:
         ProductsMissingError: if the file does not exist or cannot be read.
     """
     if not path.is_file():
-        raise ProductsMissingError(f"{path} has not been published yet: run python -m publish")
-    con = duckdb.connect(":memory:")
-    literal = "'" + str(path).replace("'", "''") + "'"  # a path of the settings
+        raise ProductsMissingError(f"{path.name} has not been published yet: run python -m publish")
     try:
-        con.execute(f"ATTACH {literal} AS {CATALOG} (READ_ONLY)")
+        return attach_read_only(path)
     except duckdb.Error as exc:
-        con.close()
-        raise ProductsMissingError(f"{path} cannot be read ({type(exc).__name__})") from None
-    con.execute(f"USE {CATALOG}")
-    return con
+        raise ProductsMissingError(f"{path.name} cannot be read ({type(exc).__name__})") from None
 
 
 def tables(con: duckdb.DuckDBPyConnection) -> set[str]:

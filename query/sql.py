@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -75,3 +76,23 @@ def run_one(con: duckdb.DuckDBPyConnection, sql: str, params: Mapping[str, objec
         duckdb.Error: on a programming error in the statement.
     """
     return cursor(con).execute(sql, bound(sql, params)).fetchone()
+
+
+def attach_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection to a new in-memory instance with the file at ``path`` attached read-only
+    as ``CATALOG`` and in use: DuckDB keeps one instance per path and process, so
+    ``duckdb.connect(path)`` while an older connection is open would return the file that a
+    rebuild has since replaced; an attached file is read as it is on disk now.
+
+    Raises:
+        duckdb.Error: if the file cannot be attached (the connection is closed first).
+    """
+    con = duckdb.connect(":memory:")
+    literal = "'" + str(path).replace("'", "''") + "'"  # a path from the settings
+    try:
+        con.execute(f"ATTACH {literal} AS {CATALOG} (READ_ONLY)")
+    except duckdb.Error:
+        con.close()
+        raise
+    con.execute(f"USE {CATALOG}")
+    return con

@@ -32,6 +32,7 @@ evaluate        -              no   yes  yes
 rank            -              yes  yes  yes
 upload          -              no   no   yes
 ingest          -              no   no   yes
+publish         -              no   no   yes
 read_audit_log  -              no   no   yes
 """
 

@@ -273,3 +273,17 @@ def test_the_command_line_check_fails_on_a_problem(
     assert "one problem" in capsys.readouterr().err
     assert catalogs.main(["extrakt"]) == 1
     assert "usage: python -m i18n.catalogs extract|update|compile|check" in capsys.readouterr().err
+
+
+def test_a_missing_catalog_is_named_without_the_servers_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
+    i18n._catalog.cache_clear()
+    try:
+        with pytest.raises(i18n.CatalogError) as caught:
+            i18n.t("language_name", "km")
+    finally:
+        i18n._catalog.cache_clear()
+    assert str(caught.value).startswith("locale/km/LC_MESSAGES/atlas.mo is missing: compile")
+    assert str(tmp_path) not in str(caught.value)

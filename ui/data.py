@@ -215,16 +215,25 @@ def units_encoded(
 
 
 def data_origin() -> str:
-    """Whose rows the database holds: "synthetic" (only the demo set's), "mixed" (the demo
+    """Whose rows the pages may show: "synthetic" (only the demo set's), "mixed" (the demo
     set's with partners') or "partner" (``query.origin_of``: the flag the ETL sets from the
-    rows, never the wording of a label)."""
-    if not db_path().exists():
+    rows, never the wording of a label). The facts and the briefing store (the ranking's
+    products, made by the last publish) are read together: when one holds the demo set and
+    the other partner rows (a demo build after a partner build whose products are not made
+    again yet), the pages say "mixed", never "synthetic" over real rows."""
+    origins = set()
+    if db_path().exists():
+        origins.add(query.origin_of(build_info()))
+    if store_path().exists():
+        origins.add(store_origin())
+    if not origins:
         return "partner"
-    return query.origin_of(build_info())
+    return origins.pop() if len(origins) == 1 else "mixed"
 
 
 def is_synthetic() -> bool:
-    """True when the data are wholly the synthetic demo set (no partner row loaded)."""
+    """True when the data are wholly the synthetic demo set (no partner row loaded in the
+    facts nor in the products: ``data_origin``)."""
     return data_origin() == "synthetic"
 
 

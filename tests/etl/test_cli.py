@@ -129,7 +129,7 @@ def test_a_bad_ncdd_file_gives_a_message(
     monkeypatch.setenv("ATLAS_DEMO_DIR", str(built_db.parent / "demo"))
     assert main(["build", "--quiet"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {ncdd}: missing columns ['NCDD_CodeP', 'NCDD_CodeC'")
+    assert err.startswith(f"error: {ncdd.name}: missing columns ['NCDD_CodeP', 'NCDD_CodeC'")
     assert "Traceback" not in err and not (tmp_path / "atlas.duckdb").exists()
 
 
@@ -174,3 +174,20 @@ def test_the_command_runs_the_stage_in_a_process_of_its_own(env: Path, tmp_path:
     build = facts_stamp(env).build_id
     assert f"published build {build} in " in done.stdout
     assert published_build(env)[0] == build
+
+
+def test_build_and_ingest_ask_the_rule_for_the_operator(
+    env: Path, tmp_path: Path, refused_access: set, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = env.stat().st_mtime_ns
+    path = tmp_path / "april.csv"
+    path.write_text(HEADER + "a-1,2013-04-02,120201,venue_raid,fsw,police,CLI test\n",
+                    encoding="utf-8")  # fmt: skip
+    refused_access.add(("ingest", None))
+    assert main(["ingest", "incidents", str(path), "--quiet", "--no-publish"]) == 2
+    assert main(["build", "--quiet", "--no-publish"]) == 2
+    err = capsys.readouterr().err
+    refusal = ("error: the 'admin' role may not load partner files into the database (the "
+               "access rule, access.py)")  # fmt: skip
+    assert err.count(refusal) == 2
+    assert env.stat().st_mtime_ns == before  # nothing read or loaded

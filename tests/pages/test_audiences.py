@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -276,3 +277,25 @@ def test_a_partner_file_in_a_demo_build_makes_it_mixed_for_every_page(
     assert [w.value for w in explore.sidebar.warning] == [t("synthetic_mixed", "en")]
     legend = " ".join(h.proto.body for h in explore.get("html"))  # the map's legend
     assert t("synthetic_mixed", "en") in legend
+
+
+def test_products_of_partner_data_over_demo_facts_are_said_mixed(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A demo build after a partner build whose products are not made again yet: the store
+    holds partner rows, the facts the demo set; no page calls that synthetic."""
+    db = tmp_path / "atlas.duckdb"
+    for path in (built_db, briefing_store_path(built_db)):
+        shutil.copy(path, db.parent / path.name)
+    with duckdb.connect(str(briefing_store_path(db))) as con:
+        con.execute("UPDATE build_info SET value = 'false' WHERE key = 'synthetic'")
+    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
+    monkeypatch.setenv("ATLAS_TILES", "off")
+    home = opened(None, {})  # not wholly synthetic: the anonymous get the briefing pages
+    assert not home.exception and home.title[0].value == "Which province next?"
+    assert "Visitor without sign-in (briefing)" in home.sidebar.caption[-1].value
+    assert not home.sidebar.warning  # they read the store alone: partner rows only
+    monkeypatch.setenv("ATLAS_ANONYMOUS_ROLE", "analyst")  # reads the facts and the store
+    ranking = opened("ranking", {})
+    assert not ranking.exception
+    assert [w.value for w in ranking.sidebar.warning] == [t("synthetic_mixed", "en")]

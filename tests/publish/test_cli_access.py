@@ -42,3 +42,18 @@ def test_evaluate_asks_the_rule_for_the_operator(
     assert capsys.readouterr().err.strip() == (
         "error: the 'admin' role may not run the pilot's evaluation (the access rule, access.py)"
     )
+
+
+def test_the_stage_asks_the_rule_for_the_operator(
+    tmp_path: Path, refused_access: set, capsys: pytest.CaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("ATLAS_DB_PATH", str(tmp_path / "absent.duckdb"))
+    assert main([]) == 2
+    assert "does not exist yet" in capsys.readouterr().err  # allowed: it went on to read
+    refused_access.add(("publish", None))
+    assert main([]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: the 'admin' role may not make the products derived from the facts (the access "
+        "rule, access.py)"
+    )

@@ -130,8 +130,10 @@ def test_a_failing_product_records_why_and_the_others_are_made(
         assert products.product_table(con, "evaluation_headline") is not None
     finally:
         con.close()
-    assert stage.published_build(db)[0] == new  # made (or failed) from the current build
-    assert stage.publish(db).rounds == 0
+    assert stage.published_build(db)[0] is None  # not every product is made: try again
+    again = stage.publish(db)  # the next run tries again (once: the cause is still there)
+    assert again.rounds == 1 and again.build_id == new
+    assert {r.name: r.status for r in again.records}["evaluation_default"] == "failed"
 
 
 def test_a_store_that_fails_its_check_is_not_published(
@@ -190,3 +192,13 @@ def test_a_database_without_build_id_is_refused(tmp_path: Path, tiny_db: Path) -
         con.execute("DELETE FROM build_info WHERE key = 'build_id'")
     with pytest.raises(query.DatabaseMissingError, match="holds no facts with a build id"):
         stage.publish(db)
+
+
+def test_a_missing_database_is_named_without_its_folder(tmp_path: Path) -> None:
+    with pytest.raises(query.DatabaseMissingError) as caught:
+        stage.publish(tmp_path / "nowhere.duckdb")
+    message = str(caught.value)
+    assert message == (
+        "The database file nowhere.duckdb does not exist yet. Build it with: python -m etl build"
+    )
+    assert str(tmp_path) not in message
