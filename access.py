@@ -78,6 +78,9 @@ ACTIONS: Mapping[str, Action] = _declare(
     Action("upload", "upload partner files", MappingProxyType({None: _ADMIN_ONLY})),
     Action("ingest", "load partner files into the database", MappingProxyType({None: _ADMIN_ONLY})),
     Action("read_audit_log", "read the audit log", MappingProxyType({None: _ADMIN_ONLY})),
+    # The About page's rows read, loaded and quarantined per file: others read them protected.
+    Action("read_file_counts", "read the exact row counts of the files loaded",
+           MappingProxyType({None: _ADMIN_ONLY})),
 )  # fmt: skip
 
 

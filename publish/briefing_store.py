@@ -5,7 +5,9 @@ briefing_store_path``) from each build of the facts: the incidents summed by pro
 their record keys summed too, so the protection layer publishes the same numbers from either
 file), partnership per province and month, service points without their place, the
 key-population estimates, the police academies, the build's metadata (its build id included),
-the files loaded, the About page's summaries and the evaluation headline product. The stage
+the files loaded (their rows rounded to tens, NULL for fewer than ten: ``query.file_counts``),
+the About page's summaries and the evaluation headline product (whole percent:
+``publish.evaluation_rules``). The stage
 adds the ranking's products to the same file (``publish.ranking``). Nothing below the
 province: no commune, district, polygon, name or code of one.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from etl.schema import BRIEFING_TABLES
 from publish.product import Copy, Inputs, Reader, Table
+from query.file_counts import protected_sql
 
 #: Each table of the store, as a SELECT over the facts (the headline is the product's).
 STORE = {
@@ -30,9 +33,12 @@ STORE = {
     "academies": """SELECT academy, province, adopted, modules_delivered, trainees,
         pre_test_mean, post_test_mean, province_code FROM academies""",
     "build_info": "SELECT * FROM build_info",
-    "load_log": "SELECT * FROM load_log",
+    # A file's rows are incidents too: stored as the briefing audience may read them.
+    "load_log": f"""SELECT * REPLACE ({protected_sql("rows_read")},
+        {protected_sql("rows_loaded")}, {protected_sql("rows_quarantined")}) FROM load_log""",
     "match_summary": "SELECT * FROM match_summary",
-    "quarantine_summary": "SELECT * FROM quarantine_summary",
+    "quarantine_summary": f"""SELECT * REPLACE ({protected_sql("rows")})
+        FROM quarantine_summary""",
 }
 assert (*STORE, "evaluation_headline") == BRIEFING_TABLES
 #: Columns that would place a row below the province: they must be empty in the store.

@@ -55,12 +55,6 @@ BIN_MONTHS = 3
 #: the policy (16 August 2010).
 FIRST_YEAR_AFTER_POLICY = POLICY_DAY.year + (0 if (POLICY_DAY.month, POLICY_DAY.day) == (1, 1)
                                              else 1)  # fmt: skip
-#: What each window is, as the atlas publishes it (whole calendar years; the page's words).
-WINDOW_LABELS = {
-    "after_policy": f"From {FIRST_YEAR_AFTER_POLICY}, the first whole calendar year after the "
-    "policy (16 August 2010)",
-    "all_months": "Every calendar year of the data",
-}
 #: Refusals said in other words: what is too small, never how many.
 TOO_SMALL = {
     "few_pilots": "too_few_pilots",

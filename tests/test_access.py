@@ -33,6 +33,7 @@ rank            -              yes  yes  yes
 upload          -              no   no   yes
 ingest          -              no   no   yes
 read_audit_log  -              no   no   yes
+read_file_counts -             no   no   yes
 """
 
 
