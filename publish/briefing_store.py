@@ -14,9 +14,11 @@ province: no commune, district, polygon, name or code of one.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from etl.schema import BRIEFING_TABLES
 from publish.product import Copy, Inputs, Reader, Table
-from query.file_counts import protected_sql
+from query.file_counts import STEP, protected_sql
 
 #: Each table of the store, as a SELECT over the facts (the headline is the product's).
 STORE = {
@@ -50,6 +52,30 @@ def make_briefing_store(inputs: Inputs) -> dict[str, Table]:
     tables: dict[str, Table] = {name: Copy(sql) for name, sql in STORE.items()}
     tables["evaluation_headline"] = inputs.made["evaluation_headline"]["evaluation_headline"]
     return tables
+
+
+#: The store's file counts: each one protected (``query.file_counts``).
+FILE_COUNTS = {"load_log": ("rows_read", "rows_loaded", "rows_quarantined"),
+               "quarantine_summary": ("rows",)}  # fmt: skip
+#: The headline's numbers: whole percent (``publish.evaluation_rules``).
+HEADLINE_NUMBERS = ("effect", "low", "high", "pre_trend_p")
+
+
+def check_published_numbers(read: Reader) -> str | None:
+    """The file counts are rounded to tens or the class below ten (NULL), and the headline's
+    numbers are whole percent: the store holds none of them exactly."""
+    for table, columns in FILE_COUNTS.items():
+        frame = read(table)
+        for column in columns:
+            values = frame[column].dropna()
+            if ((values < STEP) | (values % STEP != 0)).any():
+                return f"{table}.{column} holds counts not rounded to {STEP}"
+    row = read("evaluation_headline").iloc[0]
+    for column in HEADLINE_NUMBERS:
+        value = row[column]
+        if pd.notna(value) and abs(value * 100 - round(value * 100)) > 1e-9:
+            return f"evaluation_headline.{column} is not in whole percent"
+    return None
 
 
 def check_no_place_below_province(read: Reader) -> str | None:
