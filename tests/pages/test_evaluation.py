@@ -217,3 +217,15 @@ def test_a_view_made_from_older_facts_says_so_and_is_shown_whole(
     assert headline(at) == expected(evaluate(con))  # the product, whole
     at.sidebar.radio[0].set_value("km").run()
     assert at.main.info[0].value.startswith("លទ្ធផលទាំងនេះត្រូវបានធ្វើពីទិន្នន័យ")
+
+
+def test_the_event_study_sends_whole_percent_only(page: AppTest) -> None:
+    """What the browser receives of the event study: whole percentages (no 16-digit number to
+    read a count back from), and only the bins the rules publish, with their caption."""
+    chart = plotly.io.from_json(page.get("plotly_chart")[0].proto.spec)
+    drawn = [v for trace in chart.data for v in values(trace.y)]
+    bars = [v for trace in chart.data if trace.error_y and trace.error_y.array is not None
+            for v in (*values(trace.error_y.array), *values(trace.error_y.arrayminus))]  # fmt: skip
+    assert drawn and all(float(v) == round(float(v)) for v in drawn + bars)
+    shown = t("eval_event_shown", "en", t=published.threshold())
+    assert shown in [c.value for c in page.caption]
