@@ -27,6 +27,7 @@ from publish.codec import (
     robustness_from_json,
 )
 from publish.evaluation import atlas_groups, atlas_robustness, evaluate_atlas
+from publish.evaluation_rules import MIN_COMMUNES
 from publish.product import Inputs, Reader, Table, first_row
 from query import explore, filter_table, panel, published
 from query.view import ALL, Filters
@@ -147,6 +148,34 @@ def check_groups_apart(read: Reader) -> str | None:
     groups = groups_from_json(row["groups"])
     both = set(groups.pilot) & set(groups.comparison)
     return f"{len(both)} communes are in both groups" if both else None
+
+
+def _whole_percent(value: object) -> bool:
+    return not isinstance(value, float) or abs(value * 100 - round(value * 100)) < 1e-9
+
+
+def check_evaluation_published(read: Reader) -> str | None:
+    """The view's numbers are as ``publish.evaluation_rules`` publishes them: whole percent,
+    no event-study bin without its estimate, no incident count, at least the minimum of
+    communes in each group; the reason's parameters hold no count."""
+    row = first_row(read("evaluation_default"))
+    if "n" in json.loads(row["params"] or "{}"):
+        return "the reason's parameters hold a count"
+    if row["status"] != "estimate":
+        return None
+    data = evaluation_from_json(row["result"]).to_dict()
+    robustness = data["robustness"] or {}
+    numbers = [data[k] for k in ("effect", "low", "high", "pre_trend_p")]
+    numbers += [robustness.get(k) for k in ("effect", "low", "high")]
+    for bin_row in data["event_study"]:
+        if "incidents" in bin_row or bin_row["estimate"] is None:
+            return f"event-study bin {bin_row['label']} is not as published"
+        numbers += [bin_row[k] for k in ("estimate", "low", "high")]
+    if not all(_whole_percent(v) for v in numbers):
+        return "a number is not in whole percent"
+    if min(data["pilot_communes"], data["comparison_communes"]) < MIN_COMMUNES:
+        return "an estimate on fewer communes than the minimum"
+    return None
 
 
 def check_series_published(read: Reader) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date
 
 import numpy as np
@@ -210,3 +211,23 @@ def test_windows_are_whole_calendar_years(panel: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match="unknown window"):
         rules.calendar_window((date(2011, 3, 1), date(2012, 2, 1)), early)  # type: ignore[arg-type]
     assert np.all([d.month in (1, 12) for d in rules.calendar_window("all_months", panel)])
+
+
+def test_the_stage_refuses_a_page_view_that_is_not_as_published(panel: pd.DataFrame) -> None:
+    """The ``evaluation_default`` product's check: the estimator's own numbers (16 digits,
+    the incident counts by bin) or a reason stating a count keep it out of its file."""
+    import json
+
+    from publish.codec import evaluation_to_json
+    from publish.evaluation_default import check_evaluation_published
+
+    raw, out = published(panel)
+
+    def reader(result: Evaluation, params: str = "{}") -> Callable[[str], pd.DataFrame]:
+        row = {"status": "estimate", "result": evaluation_to_json(result), "params": params}
+        return lambda name: pd.DataFrame([row])
+
+    assert check_evaluation_published(reader(out)) is None
+    assert check_evaluation_published(reader(raw)) is not None
+    refused = {"status": "no_estimate", "result": None, "params": json.dumps({"n": 2})}
+    assert check_evaluation_published(lambda name: pd.DataFrame([refused])) is not None
