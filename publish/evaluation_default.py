@@ -154,28 +154,36 @@ def _whole_percent(value: object) -> bool:
     return not isinstance(value, float) or abs(value * 100 - round(value * 100)) < 1e-9
 
 
-def check_evaluation_published(read: Reader) -> str | None:
-    """The view's numbers are as ``publish.evaluation_rules`` publishes them: whole percent,
-    no event-study bin without its estimate, no incident count, at least the minimum of
-    communes in each group; the reason's parameters hold no count."""
-    row = first_row(read("evaluation_default"))
-    if "n" in json.loads(row["params"] or "{}"):
-        return "the reason's parameters hold a count"
-    if row["status"] != "estimate":
-        return None
-    data = evaluation_from_json(row["result"]).to_dict()
+def unpublished(result: Evaluation) -> str | None:
+    """What in ``result`` is not as ``publish.evaluation_rules`` publishes it (a number not in
+    whole percent, an event-study bin without its estimate or with its counts, a group under
+    the minimum), or None. A view made by an older atlas is read through it too."""
+    data = result.to_dict()
     robustness = data["robustness"] or {}
     numbers = [data[k] for k in ("effect", "low", "high", "pre_trend_p")]
     numbers += [robustness.get(k) for k in ("effect", "low", "high")]
+    if "incidents" in result.event_study.columns:
+        return "the event study holds its incident counts"
     for bin_row in data["event_study"]:
-        if "incidents" in bin_row or bin_row["estimate"] is None:
-            return f"event-study bin {bin_row['label']} is not as published"
+        if bin_row["estimate"] is None:
+            return f"event-study bin {bin_row['label']} has no estimate"
         numbers += [bin_row[k] for k in ("estimate", "low", "high")]
     if not all(_whole_percent(v) for v in numbers):
         return "a number is not in whole percent"
     if min(data["pilot_communes"], data["comparison_communes"]) < MIN_COMMUNES:
         return "an estimate on fewer communes than the minimum"
     return None
+
+
+def check_evaluation_published(read: Reader) -> str | None:
+    """The view's numbers are as ``publish.evaluation_rules`` publishes them (``unpublished``)
+    and the reason's parameters hold no count."""
+    row = first_row(read("evaluation_default"))
+    if "n" in json.loads(row["params"] or "{}"):
+        return "the reason's parameters hold a count"
+    if row["status"] != "estimate":
+        return None
+    return unpublished(evaluation_from_json(row["result"]))
 
 
 def check_series_published(read: Reader) -> str | None:

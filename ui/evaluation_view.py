@@ -28,7 +28,7 @@ from geo.evaluation import (
 )
 from i18n import t
 from publish import evaluation as atlas_evaluation
-from publish.evaluation_default import DefaultEvaluation, grid_choice
+from publish.evaluation_default import DefaultEvaluation, grid_choice, unpublished
 from publish.evaluation_rules import MIN_COMMUNES, OFFERED_TYPES
 from query import panel, published
 from query.view import ALL, Filters
@@ -133,6 +133,8 @@ def published_view(choice: Choice, lang: str) -> DefaultEvaluation | None:
     answered = Choice(tuple(view.choice["provinces"]), tuple(view.choice["types"]),
                       view.choice["design"], view.choice["window"])  # fmt: skip
     if answered != choice:
+        return None
+    if view.result is not None and unpublished(view.result):  # made by an older atlas
         return None
     say_if_behind(made, lang)
     return view
