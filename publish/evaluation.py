@@ -197,7 +197,8 @@ def evaluate_atlas(
         ValueError: if a province, type, design or window is unknown.
         EvaluationInputError: if the choice is not offered.
         InsufficientDataError: if the data cannot answer (its code says what is too small,
-            without a number).
+            without a number), or the estimator fails on them (``failed``, with the error's
+            type only: an estimator's message may state counts).
     """
     choice = offered(con, provinces, types, design, window)
     _active(choice, design)
@@ -206,6 +207,8 @@ def evaluate_atlas(
                           robustness=robustness, bin_months=rules.BIN_MONTHS)  # fmt: skip
     except EvaluationInputError as exc:
         raise rules.protected_error(exc) from None
+    except (ValueError, ArithmeticError, RuntimeError) as exc:  # the fit's own words may count
+        raise InsufficientDataError("failed", error=type(exc).__name__) from None
     rules.check_active(result)
     passing = rules.published_bins(choice.panel, choice.groups, result.event_study)
     return rules.protect(result, choice.groups, passing, choice.window)
@@ -230,6 +233,8 @@ def atlas_robustness(
         check = robustness_check(choice.panel, design, choice.bounds, provinces=choice.provinces)
     except EvaluationInputError as exc:
         raise rules.protected_error(exc) from None
+    except (ValueError, ArithmeticError, RuntimeError) as exc:  # the fit's own words may count
+        raise InsufficientDataError("failed", error=type(exc).__name__) from None
     return rules.robustness(check)
 
 

@@ -98,3 +98,21 @@ def test_the_default_headline_on_the_demo(built_db: Path) -> None:
     assert out["method"] == "etwfe_poisson" and out["first_month"] == "2011-01"
     assert out["text_en"] == words.headline_text(out["effect"], low, high, ARRESTS, "en")
     assert out["text_en"].startswith(f"{ARRESTS} fell by ") and KHMER.search(out["text_km"])
+
+
+def test_an_estimator_failing_is_said_by_its_type_only(
+    tiny: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fit that fails with a message of its own (which may state counts) is refused as
+    ``failed`` with the error's type, never its text."""
+
+    def fails(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("2 of 3 pilot communes have no incidents")
+
+    monkeypatch.setattr(rules, "MIN_COMMUNES", 1)
+    monkeypatch.setattr(headline, "_active", lambda choice, design: None)
+    monkeypatch.setattr(headline, "evaluate", fails)
+    with pytest.raises(InsufficientDataError) as caught:
+        headline.evaluate_atlas(tiny, design="all_communes")
+    assert (caught.value.code, caught.value.params) == ("failed", {"error": "RuntimeError"})
+    assert str(caught.value) == "the estimate failed on these data (RuntimeError)"
