@@ -9,7 +9,7 @@ never for zero, and is read as ``<10``).
 
 from __future__ import annotations
 
-import math
+import pandas as pd
 
 #: Counts are rounded to this step (half up), and every count below it reads ``<STEP``.
 STEP = 10
@@ -35,7 +35,7 @@ def file_count_text(n: object, exact: bool) -> str:
     Raises:
         ValueError: if ``n`` is negative.
     """
-    if n is None or (isinstance(n, float) and math.isnan(n)):
+    if n is None or pd.isna(n):  # NULL in the store (None, NaN or pd.NA once read)
         return SMALL
     count = int(n)  # type: ignore[call-overload]
     if exact:

@@ -5,6 +5,7 @@ briefing store's SQL rounds the same way."""
 from __future__ import annotations
 
 import duckdb
+import pandas as pd
 import pytest
 
 from query.file_counts import SMALL, file_count_text, protected_sql, rounded
@@ -12,7 +13,8 @@ from query.file_counts import SMALL, file_count_text, protected_sql, rounded
 
 def test_small_counts_and_zero_are_one_class() -> None:
     assert [file_count_text(n, exact=False) for n in (0, 1, 4, 9)] == [SMALL] * 4 == ["<10"] * 4
-    assert file_count_text(None, exact=False) == file_count_text(float("nan"), False) == "<10"
+    for stored_null in (None, float("nan"), pd.NA):
+        assert file_count_text(stored_null, exact=False) == "<10"
 
 
 def test_others_are_rounded_to_tens_and_exact_only_for_the_admin() -> None:
