@@ -2,7 +2,8 @@
 (``query.panel``) and handed to ``analysis.evaluation`` as a DataFrame.
 
 ``evaluate_atlas``, ``atlas_robustness`` and ``atlas_groups`` serve the evaluation page (a
-choice of its own) and the command line; ``default_headline`` and ``headline_frame`` make the
+choice of its own) and the command line, for the choices the evaluation offers (``offered``,
+``atlas_offer``) and as it may publish them (``publish.evaluation_rules``); ``default_headline`` and ``headline_frame`` make the
 evaluation headline product (the default evaluation, in both languages, or the reason it
 cannot be run). The words are ``analysis.headline``'s.
 """
