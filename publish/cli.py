@@ -43,7 +43,7 @@ from analysis.ranking import (
 )
 from etl.schema import briefing_store_path, products_path
 from publish.evaluation import evaluate_atlas
-from publish.evaluation_rules import MIN_COMMUNES, OFFERED_TYPES
+from publish.evaluation_rules import FIRST_YEAR_AFTER_POLICY, MIN_COMMUNES, OFFERED_TYPES
 from publish.product import first_row
 from query import products, published
 from query import ranking as ranking_query
@@ -255,7 +255,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         f"{','.join(PILOT_TYPES)}) or all (every incident type)",
     )
     evaluate.add_argument("--design", choices=list(DESIGNS), default=DEFAULT_DESIGN)
-    evaluate.add_argument("--window", choices=list(WINDOWS), default=DEFAULT_WINDOW)
+    evaluate.add_argument(
+        "--window", choices=list(WINDOWS), default=DEFAULT_WINDOW,
+        help=f"whole calendar years: after_policy from {FIRST_YEAR_AFTER_POLICY} (the first "
+        "whole year under the policy), all_months from the data's first year",
+    )  # fmt: skip
     evaluate.add_argument("--json", action="store_true", help="write the result as JSON")
     evaluate.set_defaults(run=run_evaluate)  # fmt: skip
     rank = commands.add_parser("rank", help="which province next? the ranking with intervals")

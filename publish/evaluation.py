@@ -3,9 +3,10 @@
 
 ``evaluate_atlas``, ``atlas_robustness`` and ``atlas_groups`` serve the evaluation page (a
 choice of its own) and the command line, for the choices the evaluation offers (``offered``,
-``atlas_offer``) and as it may publish them (``publish.evaluation_rules``); ``default_headline`` and ``headline_frame`` make the
-evaluation headline product (the default evaluation, in both languages, or the reason it
-cannot be run). The words are ``analysis.headline``'s.
+``atlas_offer``) and as it may publish them (``publish.evaluation_rules``);
+``default_headline`` and ``headline_frame`` make the evaluation headline product (the default
+evaluation, in both languages, or the reason it cannot be run). The words are
+``analysis.headline``'s.
 """
 
 from __future__ import annotations
