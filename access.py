@@ -81,6 +81,9 @@ ACTIONS: Mapping[str, Action] = _declare(
     Action("publish", "make the products derived from the facts",
            MappingProxyType({None: _ADMIN_ONLY})),
     Action("read_audit_log", "read the audit log", MappingProxyType({None: _ADMIN_ONLY})),
+    # The About page's rows read, loaded and quarantined per file: others read them protected.
+    Action("read_file_counts", "read the exact row counts of the files loaded",
+           MappingProxyType({None: _ADMIN_ONLY})),
 )  # fmt: skip
 
 

@@ -55,6 +55,22 @@ MESSAGES: dict[str, str] = {
     "bad_type": "unknown incident type {value!r}: expected one of {known}",
     "choose_province": "choose at least one pilot province",
     "choose_type": "choose at least one incident type",
+    # What the atlas says instead (``publish.evaluation_rules``): what is too small, without
+    # a number that could tell a count.
+    "too_few_pilots": "too few pilot communes with incidents in the years compared to estimate",
+    "too_few_comparison": "too few comparison communes with incidents in the years compared "
+    "to estimate; try another comparison group",
+    "too_few_incidents": "too few incidents in the pilot communes before or after their start "
+    "in the years compared to estimate",
+    "small_groups": "too few communes in the groups compared: the pilot and the comparison "
+    "communes must each number at least {min_communes}",
+    "province_not_offered": "one province alone is not offered here: its pilot and comparison "
+    "communes, and those the other pilot provinces add, must each number at least "
+    "{min_communes}; choose every pilot province",
+    "one_province": "choose every pilot province or one province: other sets of provinces are "
+    "not offered",
+    "types_not_offered": "the evaluation counts arrests and confiscations, or all incidents: "
+    "a single type or another set of types is not offered",
 }
 
 

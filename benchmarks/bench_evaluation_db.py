@@ -14,14 +14,17 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 import config
 import query
+from analysis.evaluation import evaluate
 from etl import build
-from publish.evaluation import atlas_groups, evaluate_atlas
+from publish.evaluation import atlas_groups, atlas_offer, evaluate_atlas
+from publish.evaluation_rules import FIRST_YEAR_AFTER_POLICY
 from query import explore, published
 from query.panel import evaluation_panel
 from query.view import Filters
@@ -43,10 +46,14 @@ def _steps(con) -> list[tuple[str, Callable[[], object]]]:
     bounds = explore.month_range(con)
     groups = atlas_groups(con)
     filters = Filters(bounds[0], incident_type="arrests_confiscations")
+    years = (date(FIRST_YEAR_AFTER_POLICY, 1, 1), date(bounds[1].year, 12, 1))
     return [
         ("panel through the query layer, bare read (baseline)", lambda: evaluation_panel(con)),
-        ("page estimate: panel + evaluate(robustness=False)",
+        ("estimator alone, same years (baseline of the rules)",
+         lambda: evaluate(evaluation_panel(con), window=years, robustness=False)),
+        ("page estimate through the rules (robustness=False)",
          lambda: evaluate_atlas(con, robustness=False)),
+        ("provinces offered alone (every design, window)", lambda: atlas_offer(con)),
         ("pilot and comparison communes by role (the map's)", lambda: atlas_groups(con)),
         ("published series of both groups (73 windows each)",
          lambda: [published.group_series(con, filters, bounds, ids)

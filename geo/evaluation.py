@@ -72,13 +72,14 @@ def _bands(fig: go.Figure, bands: Sequence[Band], x_range: tuple[float, float] |
 def _estimates(fig: go.Figure, part: pd.DataFrame, name: str, symbol: str,
                words: EventStudyWords) -> None:  # fmt: skip
     """Estimates as percentage points with asymmetric 95 % error bars."""
+    pct = {k: (part[k] * 100).round(6) for k in ("estimate", "low", "high")}  # no float noise
     fig.add_scatter(
-        x=part["x"], y=part["estimate"] * 100, mode="markers", name=name,
+        x=part["x"], y=pct["estimate"], mode="markers", name=name,
         marker={"color": ESTIMATE_COLOUR, "size": 8, "symbol": symbol},
-        error_y={"type": "data", "symmetric": False, "array": (part["high"] - part["estimate"])
-                 * 100, "arrayminus": (part["estimate"] - part["low"]) * 100},
+        error_y={"type": "data", "symmetric": False, "array": pct["high"] - pct["estimate"],
+                 "arrayminus": pct["estimate"] - pct["low"]},
         customdata=list(zip([words.bin_label.format(label=v) for v in part["label"]],
-                            part["low"] * 100, part["high"] * 100, strict=True)),
+                            pct["low"], pct["high"], strict=True)),
         hovertemplate="%{customdata[0]}: %{y:+.0f} % (%{customdata[1]:+.0f} to "
         "%{customdata[2]:+.0f} %)<extra></extra>",
     )  # fmt: skip

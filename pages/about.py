@@ -6,19 +6,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import access
 from briefing.model import Curriculum, case_study_timeline
 from briefing.view import curriculum_text, timeline_rows
 from i18n import t
 from pages import run_router
+from query.file_counts import file_count_text
 from ui import data
+from ui.identity import current_role
 from ui.layout import page_header
 from ui.quarantine import reasons_in_words
-from ui.suppress import format_count
 
 METHOD_COLUMNS = {"match_method": "col_match_method", "polygons": "col_polygons"}
 SOURCES = ("src_boundaries", "src_provinces", "src_gazetteer")
 LOAD_COLUMNS = {"kind": "col_kind", "file_name": "col_file", "rows_read": "col_read",
                 "rows_loaded": "col_loaded", "rows_quarantined": "col_quarantined"}  # fmt: skip
+FILE_COUNT_COLUMNS = ("rows_read", "rows_loaded", "rows_quarantined")
 REASON_COLUMNS = {"file_name": "col_file", "column": "col_column", "reason": "col_reason",
                   "rows": "col_rows"}  # fmt: skip
 
@@ -55,11 +58,16 @@ def render() -> None:
     st.dataframe(_labelled(methods, METHOD_COLUMNS, lang), hide_index=True)
     st.subheader(t("partner_files", lang))
     st.caption(t("partner_files_help", lang))
+    exact = access.allowed(current_role(), "read_file_counts")  # the admin role only
+    if not exact:
+        st.caption(t("file_counts_protected", lang))
     loads = data.load_summary()
-    loads = loads.assign(kind=[t(f"kind_{k}", lang) for k in loads["kind"]])  # a copy
+    loads = loads.assign(kind=[t(f"kind_{k}", lang) for k in loads["kind"]],  # a copy
+                         **{c: [file_count_text(n, exact) for n in loads[c]]
+                            for c in FILE_COUNT_COLUMNS})  # fmt: skip
     st.dataframe(_labelled(loads, LOAD_COLUMNS, lang), hide_index=True)
     reasons = reasons_in_words(data.quarantine_reasons(), lang)
-    shown = reasons.assign(rows=[format_count(n) for n in reasons["rows"]])
+    shown = reasons.assign(rows=[file_count_text(n, exact) for n in reasons["rows"]])
     st.dataframe(_labelled(shown, REASON_COLUMNS, lang), hide_index=True)
 
 

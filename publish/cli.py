@@ -1,11 +1,12 @@
 """The analyses of the database from the command line: ``python -m publish evaluate|rank``.
 
-python -m publish evaluate [--province P]... [--types T,...] [--design D] [--window W] [--json]
+python -m publish evaluate [--province P] [--types T,...] [--design D] [--window W] [--json]
     Did the pilot change arrests and confiscations? The evaluation of the database at
-    ATLAS_DB_PATH (or --db): the effect as a relative change (-0.40 for a 40 % fall) with its
-    95 % interval, what was compared, the pre-trend test and the robustness line. Bad input (an
-    unknown province or type, too few pilot or comparison communes, no months before the
-    start, no incidents in the window) is said in one line on stderr, exit code 2.
+    ATLAS_DB_PATH (or --db), as it may be published (``publish.evaluation_rules``): the effect
+    as a relative change in whole percent (-0.40 for a 40 % fall) with its 95 % interval
+    rounded outward, what was compared, the pre-trend test and the robustness line. Bad input
+    (an unknown province or type, a choice not offered, too few pilot or comparison communes,
+    no months before the start) is said in one line on stderr, without a count, exit code 2.
 
 python -m publish rank [--weight NAME=VALUE]... [--method M] [--json] [--audience briefing]
     Which province next? The province ranking with its uncertainty, read through the
@@ -42,6 +43,7 @@ from analysis.ranking import (
 )
 from etl.schema import briefing_store_path, products_path
 from publish.evaluation import evaluate_atlas
+from publish.evaluation_rules import FIRST_YEAR_AFTER_POLICY, MIN_COMMUNES, OFFERED_TYPES
 from publish.product import first_row
 from query import products, published
 from query import ranking as ranking_query
@@ -49,10 +51,23 @@ from vocabulary import MIXED_LABEL, PILOT_TYPES, SYNTHETIC_LABEL
 
 #: The event study's incident counts by bin are true counts: the CLI never prints them.
 HIDDEN_COLUMNS = ("incidents",)
+#: Why only some choices are offered (the command's help).
+OFFER_NOTE = (
+    "Offered: every pilot province together, or one province whose pilot and comparison "
+    "communes, and those the other pilot provinces add, number at least {min} each; arrests "
+    "and confiscations, or all incidents; windows of whole calendar years. Smaller groups, "
+    "single incident types and other months are not offered: estimates on them could be "
+    "compared to tell small counts apart. Estimates are whole percent, intervals rounded "
+    "outward; an event-study bin is shown only where both groups' incidents in it publish as "
+    "a number. See docs/evaluation.md."
+)
 
 
 def _types(text: str) -> tuple[str, ...]:
-    """``--types``: incident types separated by commas (checked by the query layer)."""
+    """``--types``: a group of ``OFFERED_TYPES`` by name (``all``, ``arrests_confiscations``),
+    or incident types separated by commas (checked by the query layer and the rules)."""
+    if text.strip() in OFFERED_TYPES:
+        return OFFERED_TYPES[text.strip()]
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
@@ -78,7 +93,7 @@ def evaluation_json(
 
 
 def _percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:+.1%}"
+    return "n/a" if value is None else f"{value:+.0%}"  # whole percent, as published
 
 
 def evaluation_lines(data: dict) -> list[str]:
@@ -95,7 +110,8 @@ def evaluation_lines(data: dict) -> list[str]:
         f"months {data['first_month']} to {data['last_month']} ({data['window']})",
     ]
     p = data["pre_trend_p"]
-    lines.append("pre-trend test: " + ("not possible" if p is None else f"p = {p:.2f}"))
+    shown = "not shown" if p is None else "p < 0.01" if p < 0.01 else f"p = {p:.2f}"
+    lines.append(f"pre-trend test: {shown}")
     check = data["robustness"]
     if check is not None:
         lines.append(
@@ -221,22 +237,29 @@ def run_rank(args: argparse.Namespace) -> int:
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add the ``evaluate`` and ``rank`` subcommands to ``python -m publish``'s parser."""
-    evaluate = commands.add_parser("evaluate", help="did the pilot change arrests and "
-                                   "confiscations?")  # fmt: skip
+    evaluate = commands.add_parser(
+        "evaluate", help="did the pilot change arrests and confiscations?",
+        epilog=OFFER_NOTE.format(min=MIN_COMMUNES),
+    )  # fmt: skip
     evaluate.add_argument(
         "--province",
         action="append",
         metavar="P",
-        help="a pilot province's code (repeat for several; default: all)",
+        help="one pilot province's code, when it is offered alone (default: every pilot province)",
     )
     evaluate.add_argument(
         "--types",
         type=_types,
         metavar="T,...",
-        help=f"incident types (default {','.join(PILOT_TYPES)})",
+        help="arrests_confiscations (the default: "
+        f"{','.join(PILOT_TYPES)}) or all (every incident type)",
     )
     evaluate.add_argument("--design", choices=list(DESIGNS), default=DEFAULT_DESIGN)
-    evaluate.add_argument("--window", choices=list(WINDOWS), default=DEFAULT_WINDOW)
+    evaluate.add_argument(
+        "--window", choices=list(WINDOWS), default=DEFAULT_WINDOW,
+        help=f"whole calendar years: after_policy from {FIRST_YEAR_AFTER_POLICY} (the first "
+        "whole year under the policy), all_months from the data's first year",
+    )  # fmt: skip
     evaluate.add_argument("--json", action="store_true", help="write the result as JSON")
     evaluate.set_defaults(run=run_evaluate)  # fmt: skip
     rank = commands.add_parser("rank", help="which province next? the ranking with intervals")

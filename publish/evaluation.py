@@ -2,14 +2,17 @@
 (``query.panel``) and handed to ``analysis.evaluation`` as a DataFrame.
 
 ``evaluate_atlas``, ``atlas_robustness`` and ``atlas_groups`` serve the evaluation page (a
-choice of its own) and the command line; ``default_headline`` and ``headline_frame`` make the
-evaluation headline product (the default evaluation, in both languages, or the reason it
-cannot be run). The words are ``analysis.headline``'s.
+choice of its own) and the command line, for the choices the evaluation offers (``offered``,
+``atlas_offer``) and as it may publish them (``publish.evaluation_rules``);
+``default_headline`` and ``headline_frame`` make the evaluation headline product (the default
+evaluation, in both languages, or the reason it cannot be run). The words are
+``analysis.headline``'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import duckdb
@@ -19,15 +22,19 @@ import query
 from analysis.designs import (
     DEFAULT_DESIGN,
     DEFAULT_WINDOW,
+    DESIGNS,
+    WINDOWS,
     EvaluationInputError,
     Groups,
     InsufficientDataError,
     design_groups,
+    select_sample,
 )
 from analysis.evaluation import Evaluation, Robustness, evaluate, robustness_check
 from analysis.headline import headline_text, reason_text, subject_text
-from query.panel import evaluation_panel
-from vocabulary import INCIDENT_TYPES, PILOT_TYPES
+from publish import evaluation_rules as rules
+from query.panel import check_types, evaluation_panel
+from vocabulary import PILOT_TYPES
 
 Window = str | tuple[date, date]
 #: The level of the headline's interval.
@@ -56,15 +63,124 @@ def check_provinces(
 
 
 def _panel(con: duckdb.DuckDBPyConnection, types: Sequence[str]) -> pd.DataFrame:
-    """The panel of ``types``.
+    """The panel of ``types``, with its record keys (the event study's published gates).
 
     Raises:
         InsufficientDataError: ``no_data`` when no incident is loaded.
     """
-    panel = evaluation_panel(con, types)
+    panel = evaluation_panel(con, types, keys=True)
     if panel.empty:
         raise InsufficientDataError("no_data")
     return panel
+
+
+@dataclass(frozen=True)
+class Offered:
+    """A choice the evaluation offers, checked: its panel, the pilot provinces (None: every
+    one), the window's name and whole calendar years, the groups it compares by role."""
+
+    panel: pd.DataFrame
+    provinces: tuple[str, ...] | None
+    window: str
+    bounds: tuple[date, date]
+    groups: Groups
+
+
+def offered_provinces(panel: pd.DataFrame) -> tuple[str, ...]:
+    """The pilot provinces offered alone: those whose groups, and what the other pilot
+    provinces add to them, hold ``rules.MIN_COMMUNES`` communes each, in every design and
+    window (``rules.groups_hold``), so that no choice differences down to a small group.
+
+    Raises:
+        InsufficientDataError: if no commune has a start.
+    """
+    offered = []
+    pilots = sorted(set(panel.loc[panel["start"].notna(), "province_code"]))
+    for code in pilots:
+        spans = [rules.calendar_window(w, panel) for w in WINDOWS]
+        pairs = [(design_groups(panel, d, span), design_groups(panel, d, span, (code,)))
+                 for d in DESIGNS for span in spans]  # fmt: skip
+        if all(rules.groups_hold(whole, part) for whole, part in pairs):
+            offered.append(code)
+    return tuple(offered)
+
+
+def atlas_offer(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """The pilot provinces the evaluation offers alone on these facts (``offered_provinces``);
+    empty without incidents or starts. Raises nothing the data can cause."""
+    try:
+        return offered_provinces(_panel(con, PILOT_TYPES))
+    except InsufficientDataError:
+        return ()
+
+
+def _one_province(panel: pd.DataFrame, chosen: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """Every pilot province (None), or one province offered alone.
+
+    Raises:
+        EvaluationInputError: ``one_province`` for another set, ``province_not_offered``.
+        InsufficientDataError: ``no_pilots_in`` for a province without a start.
+    """
+    pilots = set(panel.loc[panel["start"].notna(), "province_code"])
+    if chosen is None or (pilots and set(chosen) == pilots):
+        return None
+    if len(chosen) > 1:
+        raise EvaluationInputError("one_province")
+    if chosen[0] not in pilots:
+        raise InsufficientDataError("no_pilots_in", codes=chosen[0])
+    if chosen[0] not in offered_provinces(panel):
+        raise EvaluationInputError("province_not_offered", min_communes=rules.MIN_COMMUNES)
+    return chosen
+
+
+def offered(
+    con: duckdb.DuckDBPyConnection,
+    provinces: Sequence[str] | None,
+    types: Sequence[str],
+    design: str,
+    window: object,
+) -> Offered:
+    """The choice checked against what the evaluation offers (``publish.evaluation_rules``).
+
+    Raises:
+        ValueError: if a province, type, design or window is unknown.
+        EvaluationInputError: if the choice is not offered (types, a set of provinces, a
+            province whose groups are small).
+        InsufficientDataError: if the data cannot answer, or a group holds fewer than
+            ``rules.MIN_COMMUNES`` communes (``small_groups``).
+    """
+    chosen = check_provinces(con, provinces)
+    rules.check_types(check_types(types))
+    if design not in DESIGNS:
+        raise ValueError(f"unknown design {design!r}: expected one of {', '.join(DESIGNS)}")
+    panel = _panel(con, types)
+    bounds = rules.calendar_window(window, panel)
+    try:
+        chosen = _one_province(panel, chosen)
+        groups = design_groups(panel, design, bounds, chosen)
+    except EvaluationInputError as exc:
+        raise rules.protected_error(exc) from None
+    if not rules.groups_hold(groups):
+        raise InsufficientDataError("small_groups", min_communes=rules.MIN_COMMUNES)
+    return Offered(panel, chosen, str(window), bounds, groups)
+
+
+def _active(choice: Offered, design: str) -> None:
+    """Refuse a sample with fewer than ``rules.MIN_COMMUNES`` communes with incidents.
+
+    Raises:
+        InsufficientDataError: as ``rules.check_active`` or the sample's own refusals, in the
+            atlas's words.
+    """
+    try:
+        sample = select_sample(choice.panel, design, choice.bounds, choice.provinces)
+    except EvaluationInputError as exc:
+        raise rules.protected_error(exc) from None
+    if min(sample.pilot_communes, sample.comparison_communes) < rules.MIN_COMMUNES:
+        raise InsufficientDataError(
+            "too_few_pilots" if sample.pilot_communes < rules.MIN_COMMUNES
+            else "too_few_comparison"
+        )  # fmt: skip
 
 
 def evaluate_atlas(
@@ -76,14 +192,28 @@ def evaluate_atlas(
     robustness: bool = True,
 ) -> Evaluation:
     """``analysis.evaluation.evaluate`` on the database's panel of incidents of ``types``, for
-    the pilot communes of ``provinces`` (None: every province with a start).
+    the pilot communes of ``provinces`` (None or every pilot province: all of them; or one
+    province offered alone), as it may be published (``publish.evaluation_rules.protect``).
 
     Raises:
         ValueError: if a province, type, design or window is unknown.
-        InsufficientDataError: if the data cannot answer (its code says what is missing).
+        EvaluationInputError: if the choice is not offered.
+        InsufficientDataError: if the data cannot answer (its code says what is too small,
+            without a number), or the estimator fails on them (``failed``, with the error's
+            type only: an estimator's message may state counts).
     """
-    chosen = check_provinces(con, provinces)
-    return evaluate(_panel(con, types), design, window, provinces=chosen, robustness=robustness)
+    choice = offered(con, provinces, types, design, window)
+    _active(choice, design)
+    try:
+        result = evaluate(choice.panel, design, choice.bounds, provinces=choice.provinces,
+                          robustness=robustness, bin_months=rules.BIN_MONTHS)  # fmt: skip
+    except EvaluationInputError as exc:
+        raise rules.protected_error(exc) from None
+    except (ValueError, ArithmeticError, RuntimeError) as exc:  # the fit's own words may count
+        raise InsufficientDataError("failed", error=type(exc).__name__) from None
+    rules.check_active(result)
+    passing = rules.published_bins(choice.panel, choice.groups, result.event_study)
+    return rules.protect(result, choice.groups, passing, choice.window)
 
 
 def atlas_robustness(
@@ -94,13 +224,20 @@ def atlas_robustness(
     window: Window = DEFAULT_WINDOW,
 ) -> Robustness | None:
     """The robustness line of ``evaluate_atlas`` with the same arguments, alone (the page
-    draws the rest from ``evaluate_atlas(..., robustness=False)`` first).
+    draws the rest from ``evaluate_atlas(..., robustness=False)`` first), in whole percent.
 
     Raises:
-        ValueError, InsufficientDataError: as ``evaluate_atlas``.
+        ValueError, EvaluationInputError, InsufficientDataError: as ``evaluate_atlas``.
     """
-    chosen = check_provinces(con, provinces)
-    return robustness_check(_panel(con, types), design, window, provinces=chosen)
+    choice = offered(con, provinces, types, design, window)
+    _active(choice, design)
+    try:
+        check = robustness_check(choice.panel, design, choice.bounds, provinces=choice.provinces)
+    except EvaluationInputError as exc:
+        raise rules.protected_error(exc) from None
+    except (ValueError, ArithmeticError, RuntimeError) as exc:  # the fit's own words may count
+        raise InsufficientDataError("failed", error=type(exc).__name__) from None
+    return rules.robustness(check)
 
 
 def atlas_groups(
@@ -113,12 +250,11 @@ def atlas_groups(
     (``analysis.designs.design_groups``): what a map of the evaluation shows.
 
     Raises:
-        ValueError: if a province, design or window is unknown.
-        InsufficientDataError: if no commune of the provinces has a start, or no incident is
-            loaded.
+        ValueError, EvaluationInputError: if the choice is unknown or not offered.
+        InsufficientDataError: if no commune of the provinces has a start, no incident is
+            loaded, or a group is small.
     """
-    chosen = check_provinces(con, provinces)
-    return design_groups(_panel(con, INCIDENT_TYPES), design, window, chosen)
+    return offered(con, provinces, PILOT_TYPES, design, window).groups
 
 
 def _reasons(exc: EvaluationInputError) -> dict[str, str]:

@@ -27,6 +27,7 @@ from publish.codec import (
     robustness_from_json,
 )
 from publish.evaluation import atlas_groups, atlas_robustness, evaluate_atlas
+from publish.evaluation_rules import MIN_COMMUNES
 from publish.product import Inputs, Reader, Table, first_row
 from query import explore, filter_table, panel, published
 from query.view import ALL, Filters
@@ -147,6 +148,42 @@ def check_groups_apart(read: Reader) -> str | None:
     groups = groups_from_json(row["groups"])
     both = set(groups.pilot) & set(groups.comparison)
     return f"{len(both)} communes are in both groups" if both else None
+
+
+def _whole_percent(value: object) -> bool:
+    return not isinstance(value, float) or abs(value * 100 - round(value * 100)) < 1e-9
+
+
+def unpublished(result: Evaluation) -> str | None:
+    """What in ``result`` is not as ``publish.evaluation_rules`` publishes it (a number not in
+    whole percent, an event-study bin without its estimate or with its counts, a group under
+    the minimum), or None. A view made by an older atlas is read through it too."""
+    data = result.to_dict()
+    robustness = data["robustness"] or {}
+    numbers = [data[k] for k in ("effect", "low", "high", "pre_trend_p")]
+    numbers += [robustness.get(k) for k in ("effect", "low", "high")]
+    if "incidents" in result.event_study.columns:
+        return "the event study holds its incident counts"
+    for bin_row in data["event_study"]:
+        if bin_row["estimate"] is None:
+            return f"event-study bin {bin_row['label']} has no estimate"
+        numbers += [bin_row[k] for k in ("estimate", "low", "high")]
+    if not all(_whole_percent(v) for v in numbers):
+        return "a number is not in whole percent"
+    if min(data["pilot_communes"], data["comparison_communes"]) < MIN_COMMUNES:
+        return "an estimate on fewer communes than the minimum"
+    return None
+
+
+def check_evaluation_published(read: Reader) -> str | None:
+    """The view's numbers are as ``publish.evaluation_rules`` publishes them (``unpublished``)
+    and the reason's parameters hold no count."""
+    row = first_row(read("evaluation_default"))
+    if "n" in json.loads(row["params"] or "{}"):
+        return "the reason's parameters hold a count"
+    if row["status"] != "estimate":
+        return None
+    return unpublished(evaluation_from_json(row["result"]))
 
 
 def check_series_published(read: Reader) -> str | None:

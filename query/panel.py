@@ -24,6 +24,9 @@ from vocabulary import (
 )
 
 PANEL_COLUMNS = ("unit", "month", "y", "start", "province_code", "urban")
+#: With ``keys``: the sum of the rows' record keys too, so that a cell of the panel (the
+#: incidents of some communes and months) can be published by the cell key method.
+KEYED_COLUMNS = (*PANEL_COLUMNS, "key_sum")
 
 # The months of the data (the first to the last month with any incident) and, per commune
 # polygon, its months with incidents of the types, and two rows of no incident at the first and
@@ -35,14 +38,17 @@ PANEL_COLUMNS = ("unit", "month", "y", "start", "province_code", "urban")
 PANEL = """
     WITH span AS (SELECT min(month) AS first, max(month) AS last FROM incidents_monthly),
     counts AS (
-        SELECT polygon_id AS unit, month, CAST(sum(incidents) AS BIGINT) AS y
+        SELECT polygon_id AS unit, month, CAST(sum(incidents) AS BIGINT) AS y,
+            CAST(sum(key_sum) AS BIGINT) AS key_sum
         FROM incidents_monthly
         WHERE polygon_id IS NOT NULL AND list_contains($types, CAST(incident_type AS VARCHAR))
         GROUP BY ALL
     ), rows AS (
         SELECT * FROM counts
-        UNION ALL SELECT source_id, span.first, 0 FROM communes, span WHERE span.first IS NOT NULL
-        UNION ALL SELECT source_id, span.last, 0 FROM communes, span WHERE span.last IS NOT NULL
+        UNION ALL SELECT source_id, span.first, 0, 0 FROM communes, span
+            WHERE span.first IS NOT NULL
+        UNION ALL SELECT source_id, span.last, 0, 0 FROM communes, span
+            WHERE span.last IS NOT NULL
     ), starts AS (
         SELECT polygon_id AS unit, CAST(min(date_trunc('month', start_date)) AS DATE) AS start
         FROM partnership
@@ -54,7 +60,7 @@ PANEL = """
                 OR coalesce(area_km2 < $urban_km2, false) AS urban
         FROM communes
     )
-    SELECT r.unit, CAST(r.month AS DATE) AS month, r.y, s.start, u.province_code, u.urban
+    SELECT r.unit, CAST(r.month AS DATE) AS month, r.y, r.key_sum, s.start, u.province_code, u.urban
     FROM rows r JOIN units u USING (unit) LEFT JOIN starts s USING (unit)
 """
 
@@ -75,7 +81,7 @@ def check_types(types: Sequence[str]) -> tuple[str, ...]:
 
 
 def evaluation_panel(
-    con: duckdb.DuckDBPyConnection, types: Sequence[str] = PILOT_TYPES
+    con: duckdb.DuckDBPyConnection, types: Sequence[str] = PILOT_TYPES, keys: bool = False
 ) -> pd.DataFrame:
     """The commune x month panel of incidents of ``types`` (default: arrests and
     confiscations) that ``analysis.evaluation.evaluate`` takes: ``unit`` (polygon id),
@@ -83,7 +89,8 @@ def evaluation_panel(
     NaT where none), ``province_code`` and ``urban``. Sparse: the commune-months with
     incidents, and every polygon at the first and the last month of the data with ``y`` 0 (a
     missing commune-month counts as zero). Empty when no incident is loaded. Incidents of an
-    official commune without a polygon are not in it.
+    official commune without a polygon are not in it. ``keys``: with ``key_sum``, the sum of
+    the row's record keys (``query.cellkey``), for the evaluation's published gates only.
 
     Raises:
         ValueError: if ``types`` is empty or holds an unknown type.
@@ -99,7 +106,7 @@ def evaluation_panel(
     for column in ("month", "start"):
         frame[column] = pd.to_datetime(frame[column])
     frame["urban"] = frame["urban"].astype(bool)
-    return frame[list(PANEL_COLUMNS)]
+    return frame[list(KEYED_COLUMNS if keys else PANEL_COLUMNS)]
 
 
 def pilot_provinces(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -34,6 +34,7 @@ upload          -              no   no   yes
 ingest          -              no   no   yes
 publish         -              no   no   yes
 read_audit_log  -              no   no   yes
+read_file_counts -             no   no   yes
 """
 
 

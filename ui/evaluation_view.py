@@ -28,7 +28,8 @@ from geo.evaluation import (
 )
 from i18n import t
 from publish import evaluation as atlas_evaluation
-from publish.evaluation_default import DefaultEvaluation, grid_choice
+from publish.evaluation_default import DefaultEvaluation, grid_choice, unpublished
+from publish.evaluation_rules import MIN_COMMUNES, OFFERED_TYPES
 from query import panel, published
 from query.view import ALL, Filters
 from ui import data
@@ -38,9 +39,6 @@ from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY
 
 #: Below this p-value the pre-trend test says the groups were already drifting apart.
 PRE_TREND_ALPHA = 0.05
-#: With fewer pilot communes than this, standard errors clustered by commune are too few
-#: clusters to trust: the page says so beside the answer.
-FEW_PILOTS = 10
 EVENTS = ((POLICY_DAY, "event_policy_short", "event_policy"),
           (CURRICULUM_DAY, "event_curriculum_short", "event_curriculum"))  # fmt: skip
 
@@ -49,6 +47,7 @@ estimate = data.cached_read(atlas_evaluation.evaluate_atlas)
 groups_of = data.cached_read(atlas_evaluation.atlas_groups)
 robustness_of = data.cached_read(atlas_evaluation.atlas_robustness)
 pilot_provinces = data.cached_read(panel.pilot_provinces)
+offered_provinces = data.cached_read(atlas_evaluation.atlas_offer)
 planted_effect = data.cached_read(panel.planted_effect)
 group_series = data.cached_read(published.group_series)
 
@@ -83,21 +82,29 @@ def _copy(name: str) -> None:
 
 
 def draw_choices(lang: str) -> Choice | None:
-    """The page's controls; the choice, or None (with a message) when one is left empty."""
+    """The page's controls, offering only what the evaluation publishes
+    (``publish.evaluation_rules``): every pilot province or one offered alone, arrests and
+    confiscations or all incidents, a design, a window of whole calendar years; and why
+    nothing else is offered. The choice, or None (with a message) when no province has a
+    start."""
     codes = pilot_provinces()
     if not codes:
         st.info(t("eval_no_pilots", lang))
         return None
     provinces = data.province_list()
     names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))
+    alone = [c for c in offered_provinces() if c in codes]
     left, right = st.columns(2)
-    chosen = left.multiselect(
-        t("eval_provinces", lang), codes, format_func=lambda c: f"{c} {names.get(c, c)}",
-        key=_key("provinces", list(codes)), on_change=_copy, args=("provinces",),
+    every = t("eval_province_all", lang)
+    province = left.selectbox(
+        t("eval_provinces", lang), [ALL, *alone],
+        format_func=lambda c: every if c == ALL else f"{c} {names.get(c, c)}",
+        key=_key("province", ALL), on_change=_copy, args=("province",),
     )  # fmt: skip
-    types = right.multiselect(
-        t("eval_types", lang), list(INCIDENT_TYPES), format_func=lambda v: t(f"type_{v}", lang),
-        key=_key("types", list(PILOT_TYPES)), on_change=_copy, args=("types",),
+    group = right.radio(
+        t("eval_types", lang), list(OFFERED_TYPES),
+        format_func=lambda g: t("eval_subject_all" if g == ALL else f"group_{g}", lang),
+        key=_key("types", "arrests_confiscations"), on_change=_copy, args=("types",),
     )  # fmt: skip
     left, right = st.columns(2)
     design = left.radio(
@@ -110,11 +117,10 @@ def draw_choices(lang: str) -> Choice | None:
         key=_key("window", DEFAULT_WINDOW), on_change=_copy, args=("window",),
     )  # fmt: skip
     right.caption(t(f"eval_window_why_{window}", lang))
-    if not chosen or not types:
-        st.info(t("eval_choose_province" if not chosen else "eval_choose_type", lang))
-        return None
-    return Choice(tuple(sorted(chosen)), tuple(v for v in INCIDENT_TYPES if v in types),
-                  design, window)  # fmt: skip
+    st.caption(t("eval_offer_note", lang, min=MIN_COMMUNES))
+    chosen = tuple(sorted(codes)) if province == ALL or province not in alone else (province,)
+    types = OFFERED_TYPES.get(group, PILOT_TYPES)
+    return Choice(chosen, tuple(v for v in INCIDENT_TYPES if v in types), design, window)
 
 
 def published_view(choice: Choice, lang: str) -> DefaultEvaluation | None:
@@ -128,6 +134,8 @@ def published_view(choice: Choice, lang: str) -> DefaultEvaluation | None:
                       view.choice["design"], view.choice["window"])  # fmt: skip
     if answered != choice:
         return None
+    if view.result is not None and unpublished(view.result):  # made by an older atlas
+        return None
     say_if_behind(made, lang)
     return view
 
@@ -140,15 +148,13 @@ def render_headline(result: Evaluation, choice: Choice, lang: str) -> None:
     pct = headline.signed_percent
     cols[0].metric(t("eval_metric_effect", lang), pct(result.effect))
     cols[1].metric(t("eval_metric_interval", lang), f"{pct(result.low)} – {pct(result.high)}")
-    helper = t("eval_metrics_help", lang)
+    helper = t("eval_metrics_help", lang, min=MIN_COMMUNES)
     cols[2].metric(t("eval_metric_pilots", lang), f"{result.pilot_communes:,}", help=helper)
     cols[3].metric(t("eval_metric_comparison", lang), f"{result.comparison_communes:,}",
                    help=helper)  # fmt: skip
     months = {"first": f"{result.first_month:%Y-%m}", "last": f"{result.last_month:%Y-%m}"}
     design = t(f"eval_design_{result.design}", lang)
     st.markdown(t("eval_compared", lang, design=design, **months))  # the why: by the choice
-    if result.pilot_communes < FEW_PILOTS:
-        st.warning(t("eval_few_pilots_caveat", lang, n=result.pilot_communes))
     st.caption(t("eval_method", lang))
     for note in result.notes:
         st.caption(headline.note_text(note, lang))
@@ -158,14 +164,18 @@ def pre_trend_text(p: float, lang: str) -> str:
     """The pre-trend test's p-value and what it means."""
     if p is None or math.isnan(p):
         return t("eval_pretrend_none", lang)
-    shown = "< 0.01" if p < 0.01 else f"{p:.2f}"
+    shown = "< 0.01" if p < 0.01 else f"{p:.2f}"  # floored to 2 digits when published
     return t("eval_pretrend_ok" if p >= PRE_TREND_ALPHA else "eval_pretrend_bad", lang, p=shown)
 
 
 def render_event_study(result: Evaluation, groups: Groups, lang: str) -> None:
-    """The event-study chart (estimates only: its table's incident counts are never shown)
-    with the policy and the curriculum where they fall, and the pre-trend test."""
+    """The event-study chart (published bins only: ``publish.evaluation_rules``) with the
+    policy and the curriculum where they fall, and the pre-trend test; when no bin may be
+    shown, why."""
     st.subheader(t("eval_event_heading", lang))
+    if result.event_study.empty:
+        st.info(t("eval_event_none", lang, t=published.threshold()))
+        return
     bands = []
     for (day, short, _), colour in zip(EVENTS, BAND_COLOURS, strict=False):
         offsets = headline.pilot_offsets(groups.starts, day)
@@ -180,6 +190,7 @@ def render_event_study(result: Evaluation, groups: Groups, lang: str) -> None:
     chart = event_study_chart(result.event_study[columns], words, bands)
     st.plotly_chart(chart, width="stretch", key="eval_event_study")
     st.caption(t("eval_event_caption", lang, **case_study_dates(lang)))
+    st.caption(t("eval_event_shown", lang, t=published.threshold()))
     st.markdown(pre_trend_text(result.pre_trend_p, lang))
 
 

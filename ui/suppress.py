@@ -1,5 +1,6 @@
-"""Small numbers that are not incident counts (quarantined rows, services around a commune,
-participants) read ``<N`` below the threshold, as incident counts do."""
+"""Small numbers that are not incident counts (services around a commune, participants) read
+``<N`` below the threshold, as incident counts do. A partner file's rows are incidents: the
+About page reads them through ``query.file_counts``."""
 
 from __future__ import annotations
 

@@ -234,3 +234,8 @@ N_(
 # TRANSLATORS: {message} is the load's report for the file, in English (sheets not read,
 # dates read in the Buddhist Era, services placed at their commune).
 N_("upload_note", "{file} was loaded. {message}")
+N_(
+    "file_counts_protected",
+    "Rows are rounded to tens, and fewer than ten read <10: a file's rows are incidents too. "
+    "Only administrators see them exactly.",
+)

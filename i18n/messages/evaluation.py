@@ -41,8 +41,11 @@ N_(
     "The largest comparison, but most of it is rural and felt the 2010 policy less, so "
     "a window that includes the policy pulls the estimate toward zero.",
 )
-N_("eval_window_after_policy", "From the first whole month after the policy (16 August 2010)")
-N_("eval_window_all_months", "Every month of the data")
+N_(
+    "eval_window_after_policy",
+    "From 2011, the first whole calendar year after the policy (16 August 2010)",
+)
+N_("eval_window_all_months", "Every calendar year of the data")
 N_(
     "eval_window_why_after_policy",
     "Every commune compared lives under the same policy for the whole window, so a "
@@ -73,12 +76,12 @@ N_(
 )
 N_("eval_metric_effect", "Change")
 N_("eval_metric_interval", "95 % interval")
-N_("eval_metric_pilots", "Pilot communes in the estimate")
-N_("eval_metric_comparison", "Comparison communes in the estimate")
+N_("eval_metric_pilots", "Pilot communes compared")
+N_("eval_metric_comparison", "Comparison communes compared")
 N_(
     "eval_metrics_help",
-    "Communes with at least one incident of the chosen types in the months compared "
-    "(the others carry no information for the estimate).",
+    "Every commune of the group, with or without incidents (the map shows them); the "
+    "estimate rests on at least {min} of each with incidents.",
 )
 N_("eval_compared", "Compared with: {design}. Months: {first} to {last}.")
 N_(
@@ -233,4 +236,59 @@ N_(
 N_(
     "eval_note_no_robustness",
     "The robustness line (Callaway and Sant'Anna) could not be computed for this choice.",
+)
+N_("eval_province_all", "Every pilot province")
+N_(
+    "eval_offer_note",
+    "Offered: every pilot province together, or one province whose pilot and comparison "
+    "communes, and those the other pilot provinces add, number at least {min} each; "
+    "arrests and confiscations, or all incidents; whole calendar years. Smaller groups, "
+    "single incident types and other months are not offered: estimates on them could be "
+    "compared to tell small counts apart.",
+)
+N_(
+    "eval_event_none",
+    "The months around the start are not shown: the incidents of the pilot or the "
+    "comparison communes in the reference months read <{t}.",
+)
+N_(
+    "eval_event_shown",
+    "A bin is drawn only where the incidents of both the pilot and the comparison communes "
+    "in it are published as a number (not <{t}); estimates in whole percent, intervals "
+    "rounded outward.",
+)
+N_(
+    "eval_too_few_pilots",
+    "No estimate: too few pilot communes with incidents of the chosen types in the years "
+    "compared. Choose every pilot province or all incidents.",
+)
+N_(
+    "eval_too_few_comparison",
+    "No estimate: too few comparison communes with incidents of the chosen types in the "
+    "years compared. Choose another comparison group or all incidents.",
+)
+N_(
+    "eval_too_few_incidents",
+    "No estimate: too few incidents in the pilot communes before or after their start in "
+    "the years compared.",
+)
+N_(
+    "eval_small_groups",
+    "No estimate: too few communes in the groups compared; the pilot and the comparison "
+    "communes must each number at least {min_communes}.",
+)
+N_(
+    "eval_province_not_offered",
+    "One province alone is not offered here: its pilot and comparison communes, and those "
+    "the other pilot provinces add, must each number at least {min_communes}. Choose every "
+    "pilot province.",
+)
+N_(
+    "eval_one_province",
+    "Choose every pilot province or one province: other sets of provinces are not offered.",
+)
+N_(
+    "eval_types_not_offered",
+    "The evaluation counts arrests and confiscations, or all incidents: a single type or "
+    "another set of types is not offered.",
 )

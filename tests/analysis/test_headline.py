@@ -148,6 +148,26 @@ def test_every_design_window_control_and_group_has_its_words() -> None:
     for name, design in DESIGNS.items():
         assert MESSAGES[f"eval_design_{name}"] == design.label
         assert MESSAGES[f"eval_why_{name}"] == design.why
+    # a window's label is the atlas's: it publishes whole calendar years
+    # (publish.evaluation_rules.calendar_window); its why is the analysis package's own
     for name, window in WINDOWS.items():
-        assert MESSAGES[f"eval_window_{name}"] == window.label
+        assert "calendar year" in MESSAGES[f"eval_window_{name}"]
         assert MESSAGES[f"eval_window_why_{name}"] == window.why
+
+
+def test_the_reasons_the_atlas_gives_carry_no_count() -> None:
+    """The refusals the atlas says instead of the estimator's (``publish.evaluation_rules``)
+    name what is too small, never how many: no parameter but the rule's minimum."""
+    import string
+
+    from analysis.designs import MESSAGES
+    from i18n import MESSAGES as WORDS
+
+    atlas = ("too_few_pilots", "too_few_comparison", "too_few_incidents", "small_groups",
+             "province_not_offered", "one_province", "types_not_offered")  # fmt: skip
+    for code in atlas:
+        for text in (MESSAGES[code], WORDS[f"eval_{code}"]):
+            names = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+            assert names <= {"min_communes"}, (code, names)
+        said = headline.reason_text(code, {"min_communes": 10}, "km")
+        assert not any(ch.isdigit() and ch not in "10" for ch in said), said

@@ -1,6 +1,7 @@
-"""The evaluation page run headless with AppTest on the default demo: the answer is the estimate
-of the same panel, a control moves it, bad input gets a plain message, counts over time are the
-protection layer's, the map shows groups only."""
+"""The evaluation page run headless with AppTest on the default demo: the answer is the published
+estimate of the same facts (``publish.evaluation``), a control moves it, only the choices the
+evaluation publishes are offered, a refusal gets a plain message without a count, counts over
+time are the protection layer's, the map shows groups only."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ from streamlit.testing.v1 import AppTest
 
 import query
 from analysis.designs import design_groups
-from analysis.evaluation import Evaluation, evaluate
+from analysis.evaluation import Evaluation
 from analysis.headline import headline_text, signed_percent
 from i18n import t
+from publish import evaluation_rules as rules
+from publish.evaluation import evaluate_atlas
 from query import published
 from query.panel import evaluation_panel
 from query.view import Filters
@@ -43,6 +46,12 @@ def panel(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return evaluation_panel(con)
 
 
+def evaluate(con: duckdb.DuckDBPyConnection, *args: object, **kwargs: object) -> Evaluation:
+    """The evaluation as the atlas publishes it (the page's own call)."""
+    return evaluate_atlas(con, None, rules.OFFERED_TYPES["arrests_confiscations"], *args,
+                          **kwargs)  # fmt: skip
+
+
 @pytest.fixture()
 def page(atlas_env: Path) -> AppTest:
     at = app("evaluation").run()
@@ -58,8 +67,10 @@ def expected(result: Evaluation, lang: str = "en", subject: str = ARRESTS) -> st
     return headline_text(result.effect, result.low, result.high, subject, lang)
 
 
-def test_the_answer_is_the_estimate_of_the_same_panel(page: AppTest, panel: pd.DataFrame) -> None:
-    result = evaluate(panel)
+def test_the_answer_is_the_estimate_of_the_same_panel(
+    page: AppTest, con: duckdb.DuckDBPyConnection
+) -> None:
+    result = evaluate(con)
     assert page.title[0].value == "Did the pilot work?"
     assert headline(page) == expected(result)
     assert headline(page).startswith(f"{ARRESTS} fell by ")
@@ -68,8 +79,8 @@ def test_the_answer_is_the_estimate_of_the_same_panel(page: AppTest, panel: pd.D
     assert (
         metrics["95 % interval"] == f"{signed_percent(result.low)} – {signed_percent(result.high)}"
     )
-    assert metrics["Pilot communes in the estimate"] == f"{result.pilot_communes:,}"
-    assert metrics["Comparison communes in the estimate"] == f"{result.comparison_communes:,}"
+    assert metrics["Pilot communes compared"] == f"{result.pilot_communes:,}" == "58"
+    assert metrics["Comparison communes compared"] == f"{result.comparison_communes:,}"
     text = "\n".join(m.value for m in page.markdown)
     assert f"Pre-trend test: p = {result.pre_trend_p:.2f}. Before the start" in text
     check = result.robustness
@@ -80,43 +91,53 @@ def test_the_answer_is_the_estimate_of_the_same_panel(page: AppTest, panel: pd.D
     assert "Urban communes of provinces without the pilot" in text  # the design and its why
 
 
-def test_a_control_moves_the_answer(page: AppTest, panel: pd.DataFrame) -> None:
+def test_a_control_moves_the_answer(page: AppTest, con: duckdb.DuckDBPyConnection) -> None:
     before = headline(page)
     page.radio(key="w_eval_design").set_value("not_yet_treated").run()
     assert not page.exception
-    assert headline(page) == expected(evaluate(panel, "not_yet_treated", robustness=False))
+    assert headline(page) == expected(evaluate(con, "not_yet_treated", robustness=False))
     assert headline(page) != before
     page.radio(key="w_eval_window").set_value("all_months").run()
-    moved = evaluate(panel, "not_yet_treated", "all_months", robustness=False)
+    moved = evaluate(con, "not_yet_treated", "all_months", robustness=False)
     assert headline(page) == expected(moved)
     page.run()  # nothing changed: the cached answer
     assert headline(page) == expected(moved)
 
 
-def test_bad_input_says_what_is_missing_and_gives_no_estimate(page: AppTest) -> None:
-    page.multiselect(key="w_eval_provinces").set_value(["01"]).run()
+def test_only_the_published_choices_are_offered_and_why(page: AppTest) -> None:
+    # Phnom Penh alone holds 53 pilot communes, but what Banteay Meanchey and Preah Sihanouk
+    # add to it is 5: no province is offered alone on the demo
+    assert page.selectbox(key="w_eval_province").options == ["Every pilot province"]
+    assert page.radio(key="w_eval_types").options == ["Arrests and confiscations",
+                                                      "All incidents"]  # fmt: skip
+    note = t("eval_offer_note", "en", min=rules.MIN_COMMUNES)
+    assert note in [c.value for c in page.caption]
+    assert "single incident types and other months are not offered" in note
+    assert not page.main.warning
+
+
+def test_a_refusal_says_what_is_too_small_without_a_count(
+    page: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import streamlit as st
+
+    monkeypatch.setattr(rules, "MIN_COMMUNES", 100)  # more pilot communes than the demo has
+    st.cache_data.clear()
+    page.radio(key="w_eval_design").set_value("all_communes").run()
     assert not page.exception
     (warning,) = page.main.warning
-    assert warning.value.startswith(
-        "No estimate: only 2 pilot communes have incidents of the chosen types in 2010-09 – "
-        "2014-12; at least 3 are needed."
+    assert warning.value == (
+        "No estimate: too few communes in the groups compared; the pilot and the comparison "
+        "communes must each number at least 100."
     )
     assert not page.main.subheader and not page.metric and not page.get("plotly_chart")
-    page.multiselect(key="w_eval_provinces").set_value([]).run()
-    assert [i.value for i in page.main.info] == ["Choose at least one pilot province."]
-    page.multiselect(key="w_eval_provinces").set_value(["18"])
-    page.multiselect(key="w_eval_types").set_value([]).run()
-    assert [i.value for i in page.main.info] == ["Choose at least one incident type."]
-    page.multiselect(key="w_eval_types").set_value(["arrest_detention"])
-    page.radio(key="w_eval_design").set_value("not_yet_treated").run()
-    assert not page.exception and not page.main.subheader
-    (warning,) = page.main.warning
-    assert warning.value.startswith("No estimate: only 2 comparison communes have incidents")
+    st.cache_data.clear()
 
 
 def test_counts_over_time_are_published_group_counts(
     page: AppTest, con: duckdb.DuckDBPyConnection, panel: pd.DataFrame
 ) -> None:
+    assert "incidents" not in page.get("plotly_chart")[0].proto.spec
     event, series = (c.proto.spec for c in page.get("plotly_chart"))
     assert "incidents" not in event  # the event study's counts stay out of the chart
     series = plotly.io.from_json(series)
@@ -130,14 +151,13 @@ def test_counts_over_time_are_published_group_counts(
         np.testing.assert_allclose(drawn, shown.to_numpy(dtype=float), equal_nan=True)
         assert [c[1] for c in trace.customdata] == counts["text"].tolist()
         assert f"({len(ids):,} communes)" in trace.name
-    page.multiselect(key="w_eval_types").set_value(["venue_raid", "arrest_detention"]).run()
-    assert not page.exception and headline(page).startswith("Incidents of the chosen types")
-    assert [i.value for i in page.main.info] == [t("eval_series_off_grid", "en")]
-    assert len(page.get("plotly_chart")) == 1  # the event study only
+    page.radio(key="w_eval_types").set_value("all").run()
+    assert not page.exception and headline(page).startswith("All incidents")
+    assert len(page.get("plotly_chart")) == 2  # all incidents are on the grid too
 
 
 def test_the_map_shows_the_groups_and_no_count(page: AppTest, panel: pd.DataFrame) -> None:
-    groups = design_groups(panel)
+    groups = design_groups(panel, window=rules.calendar_window("after_policy", panel))
     match = re.search(r"var data = (\{.*?\});\n", folium_args(page)["script"])
     assert match
     payload = json.loads(match.group(1))
@@ -159,19 +179,18 @@ def test_without_partnership_data_the_page_says_so(
     assert [i.value for i in at.main.info] == ["No estimate: no commune has a partnership start."]
 
 
-def test_the_page_in_khmer(page: AppTest, panel: pd.DataFrame) -> None:
+def test_the_page_in_khmer(page: AppTest, con: duckdb.DuckDBPyConnection) -> None:
     page.sidebar.radio[0].set_value("km").run()
     assert not page.exception
     assert page.title[0].value == "តើគម្រោងសាកល្បងមានប្រសិទ្ធភាពទេ?"
-    assert headline(page) == expected(evaluate(panel, robustness=False), "km",
+    assert headline(page) == expected(evaluate(con, robustness=False), "km",
                                       "ការចាប់ខ្លួន និងការរឹបអូស")  # fmt: skip
-    assert page.multiselect(key="w_eval_types").value == [
-        "arrest_detention", "condom_confiscation", "syringe_confiscation",
-    ]  # the choices survive the change of labels  # fmt: skip
+    # the choices survive the change of labels
+    assert page.radio(key="w_eval_types").value == "arrests_confiscations"
 
 
 def test_the_first_view_is_the_published_one(
-    atlas_env: Path, panel: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+    atlas_env: Path, con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import pages.evaluation as page_module
 
@@ -180,14 +199,14 @@ def test_the_first_view_is_the_published_one(
 
     monkeypatch.setattr(page_module, "estimate", computed)
     at = app("evaluation").run()
-    assert not at.exception and headline(at) == expected(evaluate(panel))
+    assert not at.exception and headline(at) == expected(evaluate(con))
     assert not at.main.info  # made from the facts as they are: nothing to say
     at.radio(key="w_eval_design").set_value("not_yet_treated").run()
     assert at.exception  # any other choice is computed here
 
 
 def test_a_view_made_from_older_facts_says_so_and_is_shown_whole(
-    stale_env: Path, panel: pd.DataFrame
+    stale_env: Path, con: duckdb.DuckDBPyConnection
 ) -> None:
     at = app("evaluation").run()
     assert not at.exception
@@ -195,6 +214,18 @@ def test_a_view_made_from_older_facts_says_so_and_is_shown_whole(
     assert note.value.startswith("These results were made from the data loaded on 20")
     assert "UTC. Newer data, loaded on 20" in note.value
     assert note.value.endswith("an administrator can publish them on the Admin page.")
-    assert headline(at) == expected(evaluate(panel))  # the product, whole
+    assert headline(at) == expected(evaluate(con))  # the product, whole
     at.sidebar.radio[0].set_value("km").run()
     assert at.main.info[0].value.startswith("លទ្ធផលទាំងនេះត្រូវបានធ្វើពីទិន្នន័យ")
+
+
+def test_the_event_study_sends_whole_percent_only(page: AppTest) -> None:
+    """What the browser receives of the event study: whole percentages (no 16-digit number to
+    read a count back from), and only the bins the rules publish, with their caption."""
+    chart = plotly.io.from_json(page.get("plotly_chart")[0].proto.spec)
+    drawn = [v for trace in chart.data for v in values(trace.y)]
+    bars = [v for trace in chart.data if trace.error_y and trace.error_y.array is not None
+            for v in (*values(trace.error_y.array), *values(trace.error_y.arrayminus))]  # fmt: skip
+    assert drawn and all(float(v) == round(float(v)) for v in drawn + bars)
+    shown = t("eval_event_shown", "en", t=published.threshold())
+    assert shown in [c.value for c in page.caption]

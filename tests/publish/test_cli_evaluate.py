@@ -29,13 +29,18 @@ def tiny_env(tiny_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["evaluate"], "error: too few pilot communes: 1 with incidents in 2013-01 to 2014-12"),
+    (["evaluate"], "error: too few communes in the groups compared: the pilot and the "
+                   "comparison communes must each number at least 10"),
     (["evaluate", "--types", "venue_raid,raid"], "error: unknown incident type 'raid'"),
     (["evaluate", "--types", ""], "error: choose at least one incident type"),
     (["evaluate", "--province", "01", "--province", "99"], "error: unknown province '99'"),
     (["evaluate", "--province", "23"], "error: no pilot communes: no commune of province 23"),
     (["evaluate", "--window", "all_months", "--design", "all_communes"],
-     "error: too few pilot communes: 1"),
+     "error: too few communes in the groups compared"),
+    (["evaluate", "--types", "venue_raid"], "error: the evaluation counts arrests and "
+                                            "confiscations, or all incidents"),
+    (["evaluate", "--province", "01", "--province", "23"], "error: choose every pilot "
+                                                          "province or one province"),
 ])  # fmt: skip
 def test_bad_input_is_one_line_on_stderr_and_exit_code_2(
     capsys: pytest.CaptureFixture, tiny_env: Path, argv: list[str], message: str
@@ -64,9 +69,8 @@ def test_the_module_runs_with_no_traceback(tiny_db: Path) -> None:
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 2 and done.stdout == ""
-    assert (
-        done.stderr.startswith("error: too few pilot communes") and "Traceback" not in done.stderr
-    )
+    assert done.stderr.startswith("error: too few communes in the groups compared")
+    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.integration
@@ -74,19 +78,18 @@ def test_the_json_on_the_demo(
     capsys: pytest.CaptureFixture, built_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ATLAS_DB_PATH", str(built_db))
-    code, out, _ = run(capsys, "evaluate", "--json", "--design", "not_yet_treated",
-                       "--province", "12")  # fmt: skip
+    code, out, _ = run(capsys, "evaluate", "--json", "--design", "not_yet_treated")
     assert code == 0
     data = json.loads(out)
     con = query.open_database(built_db)
     try:
-        result = evaluate_atlas(con, ["12"], design="not_yet_treated")
+        result = evaluate_atlas(con, design="not_yet_treated")
     finally:
         con.close()
     for key in ("effect", "low", "high", "method", "pilot_communes", "comparison_communes"):
         assert data[key] == getattr(result, key), key
-    assert data["pre_trend_p"] == pytest.approx(result.pre_trend_p)
-    assert data["provinces"] == ["12"] and data["design"] == "not_yet_treated"
+    assert data["pre_trend_p"] == result.pre_trend_p
+    assert data["provinces"] == ["01", "12", "18"] and data["design"] == "not_yet_treated"
     assert data["synthetic"] is True and data["data"] == "synthetic demonstration data"
     assert data["types"] == ["arrest_detention", "condom_confiscation", "syringe_confiscation"]
     assert data["headline"].startswith("Arrests and confiscations ")

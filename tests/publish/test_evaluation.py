@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -16,6 +17,7 @@ from analysis import headline as words
 from analysis.designs import EvaluationInputError, InsufficientDataError
 from analysis.evaluation import evaluate
 from publish import evaluation as headline
+from publish import evaluation_rules as rules
 from query.panel import evaluation_panel
 
 KHMER = re.compile("[\u1780-\u17ff]")
@@ -36,7 +38,7 @@ def test_evaluate_atlas_refuses_unknown_provinces_and_types(
         headline.evaluate_atlas(tiny, ["99"])
     with pytest.raises(ValueError, match="unknown incident type 'raid'"):
         headline.evaluate_atlas(tiny, None, ["raid"])
-    with pytest.raises(InsufficientDataError, match="too few pilot communes: 1 with"):
+    with pytest.raises(InsufficientDataError, match="too few communes in the groups compared"):
         headline.evaluate_atlas(tiny)  # one commune with a start
 
 
@@ -57,8 +59,8 @@ def test_refused_choices_carry_their_codes_and_words(tiny: duckdb.DuckDBPyConnec
 def test_the_default_headline_says_why_it_cannot_be_run(tiny: duckdb.DuckDBPyConnection) -> None:
     out = headline.default_headline(tiny)
     assert out["effect"] is None and out["text_en"] is None and out["synthetic"] is True
-    assert out["reason"].startswith("too few pilot communes: 1 with incidents in 2013-01 to")
-    assert out["reason_en"].startswith("No estimate: only 1 pilot communes have incidents")
+    assert out["reason"].startswith("too few communes in the groups compared: the pilot and")
+    assert out["reason_en"].startswith("No estimate: too few communes in the groups compared")
     assert KHMER.search(out["reason_km"])
     assert (out["design"], out["window"]) == ("shared_shock", "after_policy")
 
@@ -83,14 +85,34 @@ def test_the_default_headline_on_the_demo(built_db: Path) -> None:
     con = query.open_database(built_db)
     try:
         out = headline.default_headline(con)
-        result = evaluate(evaluation_panel(con), robustness=False)
+        years = (date(2011, 1, 1), date(2014, 12, 1))  # after the policy, in whole years
+        result = evaluate(evaluation_panel(con), window=years, robustness=False)
     finally:
         con.close()
     assert out["reason"] is None and out["synthetic"] is True
-    assert (out["effect"], out["low"], out["high"]) == (result.effect, result.low, result.high)
+    low, high = rules.interval(result.low, result.high)
+    assert (out["effect"], out["low"], out["high"]) == (rules.whole_percent(result.effect),
+                                                        low, high)  # fmt: skip
     assert out["low"] <= -0.40 <= out["high"] < 0
-    assert (out["pilot_communes"], out["comparison_communes"]) == (58, 137)
-    assert out["method"] == "etwfe_poisson" and out["first_month"] == "2010-09"
-    assert out["text_en"] == words.headline_text(result.effect, result.low, result.high,
-                                                 ARRESTS, "en")  # fmt: skip
+    assert (out["pilot_communes"], out["comparison_communes"]) == (58, 137)  # by role
+    assert out["method"] == "etwfe_poisson" and out["first_month"] == "2011-01"
+    assert out["text_en"] == words.headline_text(out["effect"], low, high, ARRESTS, "en")
     assert out["text_en"].startswith(f"{ARRESTS} fell by ") and KHMER.search(out["text_km"])
+
+
+def test_an_estimator_failing_is_said_by_its_type_only(
+    tiny: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fit that fails with a message of its own (which may state counts) is refused as
+    ``failed`` with the error's type, never its text."""
+
+    def fails(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("2 of 3 pilot communes have no incidents")
+
+    monkeypatch.setattr(rules, "MIN_COMMUNES", 1)
+    monkeypatch.setattr(headline, "_active", lambda choice, design: None)
+    monkeypatch.setattr(headline, "evaluate", fails)
+    with pytest.raises(InsufficientDataError) as caught:
+        headline.evaluate_atlas(tiny, design="all_communes")
+    assert (caught.value.code, caught.value.params) == ("failed", {"error": "RuntimeError"})
+    assert str(caught.value) == "the estimate failed on these data (RuntimeError)"
