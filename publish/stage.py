@@ -17,11 +17,13 @@ newest facts.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -53,6 +55,7 @@ class Record:
     rows: dict[str, int]
     checks: list[dict]
     seconds: float
+    code_version: str | None = None  # the code that made it (``code_version``)
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,8 @@ def is_running(db_path: Path) -> bool:
 
 def published_build(db_path: Path) -> tuple[str | None, pd.DataFrame]:
     """The build every product was made from (None when the products were made from
-    different builds, one failed or is missing: the next publish makes them again), and the
-    records of the products file."""
+    different builds, one failed, is missing or was made by other code: the next publish makes
+    them again), and the records of the products file."""
     try:
         con = open_file(products_path(db_path))
     except query.products.ProductsMissingError:
@@ -89,9 +92,31 @@ def published_build(db_path: Path) -> tuple[str | None, pd.DataFrame]:
     finally:
         con.close()
     builds = set(found["build_id"])
-    made = set(found.loc[found["status"] == "made", "name"])
+    current = (found["status"] == "made") & (found["code_version"] == code_version())
+    made = set(found.loc[current, "name"])
     complete = made >= {p.name for p in declared.PRODUCTS}
     return (builds.pop() if complete and len(builds) == 1 else None), found
+
+
+#: What the products are made by: a change to any of these files (the stage, the estimators,
+#: the queries, the words and their translations, the case study's facts) makes them again.
+PRODUCT_CODE = ("publish", "analysis", "query", "i18n", "locale", "vocabulary.py", "access.py")
+
+
+@cache
+def code_version() -> str:
+    """A digest of the files ``PRODUCT_CODE`` names (their paths and bytes: Python sources and
+    the catalogs), read once per process."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for name in PRODUCT_CODE:
+        base = root / name
+        files = [base] if base.is_file() else sorted(base.rglob("*"))
+        for path in files:
+            if path.is_file() and path.suffix in (".py", ".po"):
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def records_frame(rows: list[Record]) -> pd.DataFrame:
@@ -234,7 +259,7 @@ def _make_all(
         done.append(Record(
             product.name, product.file, facts.build_id, facts.written_at,
             datetime.now(UTC).isoformat(timespec="seconds"), "failed" if reason else "made",
-            reason, rows, checks, round(time.perf_counter() - started, 3),
+            reason, rows, checks, round(time.perf_counter() - started, 3), code_version(),
         ))  # fmt: skip
     return done
 

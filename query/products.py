@@ -23,7 +23,7 @@ READABLE = frozenset(PRODUCT_TABLES) | frozenset(BRIEFING_PRODUCT_TABLES)
 RECORD_COLUMNS = {
     "name": "VARCHAR", "file": "VARCHAR", "build_id": "VARCHAR", "facts_written_at": "VARCHAR",
     "made_at": "VARCHAR", "status": "VARCHAR", "reason": "VARCHAR", "rows": "VARCHAR",
-    "checks": "VARCHAR", "seconds": "DOUBLE",
+    "checks": "VARCHAR", "seconds": "DOUBLE", "code_version": "VARCHAR",
 }  # fmt: skip
 
 
@@ -86,6 +86,8 @@ def records(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     frame = product_table(con, "products")
     if frame is None:
         return empty_records()
+    if "code_version" not in frame:  # written before products recorded their code
+        frame = frame.assign(code_version=None)
     return frame.sort_values("name").reset_index(drop=True)
 
 

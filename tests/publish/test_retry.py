@@ -32,3 +32,18 @@ def test_a_failed_product_is_made_by_the_next_publish_once_its_cause_is_gone(
     monkeypatch.setattr(declared, "PRODUCTS", original)  # the cause is gone
     again = stage.publish(db)
     assert {r.name: r.status for r in again.records} == {p.name: "made" for p in original}
+
+
+def test_products_made_by_other_code_are_made_again(
+    db: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    new = restamp(db)
+    first = stage.publish(db)
+    assert first.rounds == 1 and stage.published_build(db)[0] == new
+    assert {r.code_version for r in first.records} == {stage.code_version()}
+    assert stage.publish(db).rounds == 0  # nothing changed: nothing to do
+    monkeypatch.setattr(stage, "code_version", lambda: "another-atlas")  # an upgrade
+    assert stage.published_build(db)[0] is None
+    again = stage.publish(db)
+    assert again.rounds == 1 and {r.code_version for r in again.records} == {"another-atlas"}
