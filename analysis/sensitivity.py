@@ -4,7 +4,9 @@ their smoothness restriction.
 
 The event study (``analysis.event_study.fit_bins``: a Poisson with commune and month effects
 and one indicator per quarter relative to the start, the quarter before the start the
-reference) is refitted over eight quarters before the start and four after it. Its coefficients are
+reference) is refitted over eight quarters before the start and four after it, on the pilot
+communes' months in that span only (pooled end bins would leave the drift within them to the
+month effects, and flatten the slope). Its coefficients are
 ``beta_k = tau_k + delta_k``: the effect of the partnership (``tau_k``, zero before the
 start) plus the gap in trends between pilot and comparison communes (``delta_k``, zero in the
 reference quarter). Parallel trends says ``delta = 0`` after the start; the smoothness
@@ -13,19 +15,19 @@ from one quarter to the next: ``M = 0`` lets the gap drift along a straight line
 pre-start quarters draw, and a larger ``M`` lets it bend.
 
 The target is the first year's average effect (the four quarters after the start, weighted by
-their incidents), ``theta = l' tau``. The estimate ``theta_hat = v' beta`` is the best linear
-unbiased one when the gap is a straight line through the reference quarter (``M = 0``): ``v``
-keeps ``l`` on the post quarters and puts on the pre-start quarters the weights of least
-variance that cancel any such line, so it removes the drift the pre-start quarters show,
-carried on to the first year. Under ``Delta_SD(M)`` it is biased by at most ``M * b1``, where
-``b1`` is the largest ``v' delta`` over ``Delta_SD(1)`` (a linear programme). Its interval is
-Rambachan and Roth's fixed-length confidence interval for this affine estimator,
-``theta_hat +- cv(M b1 / se) se``, with ``cv(t)`` the 95 % quantile of ``|N(t, 1)|``; at
-``M = 0`` it is theirs, for ``M > 0`` they re-optimise ``v`` for each ``M`` (this module keeps
-the ``M = 0`` weights: still a valid interval, sometimes a wider one). The **breakdown value** is the largest ``M`` at
-which that interval still excludes no change: how much the trends may bend, quarter on quarter,
-before the fall (or rise) could be a drift. None when even a straight-line drift could explain
-it.
+their incidents), ``theta = l' tau``. The estimate ``theta_hat = v' beta`` is unbiased when the
+gap is a straight line through the reference quarter (``M = 0``): ``v`` keeps ``l`` on the post
+quarters and puts on the pre-start quarters the weights of least variance (under a working
+covariance, ``working_covariance``) that cancel any such line, so it removes the drift the
+pre-start quarters show, carried on to the first year. Under ``Delta_SD(M)`` it is biased by at
+most ``M * b1``, where ``b1`` is the largest ``v' delta`` over ``Delta_SD(1)`` (a linear
+programme). Its interval is Rambachan and Roth's fixed-length confidence interval for this
+affine estimator, ``theta_hat +- cv(M b1 / se) se``, with ``cv(t)`` the 95 % quantile of
+``|N(t, 1)|`` and ``se`` from the clustered covariance (they choose ``v`` anew for each ``M``;
+this module keeps one ``v``: still a valid interval, sometimes a wider one). The **breakdown
+value** is the largest ``M`` at which that interval still excludes no change: how much the
+trends may bend, quarter on quarter, before the fall (or rise) could be a drift. None when
+even a straight-line drift could explain it.
 """
 
 from __future__ import annotations
@@ -116,7 +118,9 @@ def sensitivity(frame: pd.DataFrame) -> Sensitivity | None:
         analysis.designs.InsufficientDataError: if a quarter cannot be estimated.
         ValueError: if the bias programme fails.
     """
-    bins = fit_bins(frame, BIN_MONTHS, FIRST_MONTH, LAST_MONTH)
+    rel = frame["t"] - frame["g"]
+    inside = (frame["g"] == 0) | ((rel >= FIRST_MONTH) & (rel < LAST_MONTH))
+    bins = fit_bins(frame[inside], BIN_MONTHS, FIRST_MONTH, LAST_MONTH)
     codes = np.asarray(bins.codes, dtype=int)
     pre = (codes < REFERENCE_BIN) & (codes >= FIRST_MONTH // BIN_MONTHS)
     post = (codes >= 0) & (codes < LAST_MONTH // BIN_MONTHS)
@@ -126,10 +130,12 @@ def sensitivity(frame: pd.DataFrame) -> Sensitivity | None:
     codes, coef = codes[used], bins.coef[used]
     vcov = bins.vcov[np.ix_(used, used)]
     pre, post = pre[used], post[used]
-    weights = _estimator_weights(codes, pre, post, vcov, bins.incidents)
+    working = working_covariance(vcov)
+    weights = _estimator_weights(codes, pre, post, working, bins.incidents)
     theta = float(weights @ coef)
     se = float(np.sqrt(weights @ vcov @ weights))
-    slope = float(_slope_weights(codes[pre] - REFERENCE_BIN, vcov[np.ix_(pre, pre)]) @ coef[pre])
+    slope_weights = _slope_weights(codes[pre] - REFERENCE_BIN, working[np.ix_(pre, pre)])
+    slope = float(slope_weights @ coef[pre])
     b1 = worst_bias(weights, codes)
     return Sensitivity(
         effect=float(np.expm1(theta)),
@@ -140,6 +146,17 @@ def sensitivity(frame: pd.DataFrame) -> Sensitivity | None:
         pre_bins=int(pre.sum()),
         post_bins=int(post.sum()),
     )
+
+
+def working_covariance(vcov: np.ndarray) -> np.ndarray:
+    """The covariance the estimator's weights are chosen with: each coefficient's own variance
+    plus one covariance shared by all (the mean of the off-diagonal ones, at least 0: the noise
+    of the reference quarter every coefficient is measured against). The clustered covariance
+    itself, estimated from a few dozen communes, is too noisy to weight by (its weights can
+    halve a slope); the standard error still uses it."""
+    k = len(vcov)
+    off = (vcov.sum() - np.trace(vcov)) / (k * (k - 1)) if k > 1 else 0.0
+    return np.diag(np.diag(vcov) - max(off, 0.0)) + max(off, 0.0)
 
 
 def _slope_weights(x: np.ndarray, vcov: np.ndarray) -> np.ndarray:

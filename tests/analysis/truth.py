@@ -100,6 +100,24 @@ def _truth(
     return Truth(found, units, month_starts(params.start, params.end))
 
 
+def truth_panels(
+    communes: pd.DataFrame,
+    seed: int,
+    pilot_effect: float,
+    types: tuple[tuple[str, ...], ...],
+    incidents: int = 20_000,
+) -> list[pd.DataFrame]:
+    """The demo's panels of each group of ``types`` from one draw (e.g. the outcome and the
+    negative control's types)."""
+    params = demo.DemoParameters(seed=seed, incidents=incidents, pilot_effect=pilot_effect)
+    rng = np.random.default_rng(params.seed)
+    communes = communes.reset_index(drop=True)
+    weights = commune_weights(communes)
+    pilots = choose_pilots(weights, params, rng)
+    drawn = sample_incidents(communes, pilots, params, rng)
+    return [to_panel(_truth(weights, pilots, drawn, params, group)) for group in types]
+
+
 def to_panel(truth: Truth) -> pd.DataFrame:
     """The commune x month panel of counts (zeros included), as the query layer gives it."""
     counts = truth.incidents.groupby(["unit", "month"]).size()
