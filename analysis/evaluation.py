@@ -40,6 +40,7 @@ __all__ = [
     "DESIGNS",
     "METHODS",
     "WINDOWS",
+    "Control",
     "Evaluation",
     "InsufficientDataError",
     "Robustness",

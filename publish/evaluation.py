@@ -27,7 +27,7 @@ from analysis.designs import (
 from analysis.evaluation import Evaluation, Robustness, evaluate, robustness_check
 from analysis.headline import headline_text, reason_text, subject_text
 from query.panel import evaluation_panel
-from vocabulary import INCIDENT_TYPES, PILOT_TYPES
+from vocabulary import INCIDENT_TYPES, NEGATIVE_CONTROL_TYPES, PILOT_TYPES
 
 Window = str | tuple[date, date]
 #: The level of the headline's interval.
@@ -76,14 +76,22 @@ def evaluate_atlas(
     robustness: bool = True,
 ) -> Evaluation:
     """``analysis.evaluation.evaluate`` on the database's panel of incidents of ``types``, for
-    the pilot communes of ``provinces`` (None: every province with a start).
+    the pilot communes of ``provinces`` (None: every province with a start). With the
+    robustness line, the negative control is the panel of ``NEGATIVE_CONTROL_TYPES`` not among
+    ``types`` (none left: no control, and the verdict cannot be "fell").
 
     Raises:
         ValueError: if a province, type, design or window is unknown.
         InsufficientDataError: if the data cannot answer (its code says what is missing).
     """
     chosen = check_provinces(con, provinces)
-    return evaluate(_panel(con, types), design, window, provinces=chosen, robustness=robustness)
+    panel = _panel(con, types)
+    if not robustness:
+        return evaluate(panel, design, window, provinces=chosen, robustness=False)
+    controls = tuple(t for t in NEGATIVE_CONTROL_TYPES if t not in types)
+    control = evaluation_panel(con, controls) if controls else None
+    return evaluate(panel, design, window, provinces=chosen, control=control,
+                    control_types=controls)  # fmt: skip
 
 
 def atlas_robustness(
