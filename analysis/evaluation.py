@@ -23,6 +23,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from analysis import event_study, imputation, poisson
 from analysis.designs import (
@@ -283,6 +284,7 @@ def _negative_control(
         effect=fit.effect,
         low=fit.low,
         high=fit.high,
+        p=float(2 * stats.norm.sf(abs(fit.log_ratio) / fit.se)),
         adjusted_effect=adjusted.effect,
         adjusted_low=adjusted.low,
         adjusted_high=adjusted.high,

@@ -43,6 +43,7 @@ def summary(label: str, truth: float, results: list[Evaluation]) -> str:
     n = len(results)
     covered = sum(r.low <= truth <= r.high for r in results)
     verdicts = Counter(r.verdict for r in results)
+    reasons = Counter(code for r in results for code in r.verdict_reasons)
     safe = sum(r.verdict == "cannot_tell" or r.low <= truth <= r.high for r in results)
     second = sum(r.robustness is not None and r.robustness.low <= truth <= r.robustness.high
                  for r in results)  # fmt: skip
@@ -51,7 +52,9 @@ def summary(label: str, truth: float, results: list[Evaluation]) -> str:
         f"{second:>2}/{n})  mean {statistics.fmean(r.effect for r in results):+.3f}  "
         + "  ".join(f"{v} {verdicts[v]:>2}" for v in VERDICTS)
         + f"  false {sum(false_verdict(r, truth) for r in results):>2}/{n}"
-        f"  cannot tell or covers {safe:>2}/{n}"
+        f"  cannot tell or covers {safe:>2}/{n}\n"
+        + f"  {'':<34} why cannot tell: "
+        + (", ".join(f"{code} {k}" for code, k in reasons.most_common()) or "-")
     )
 
 
