@@ -12,6 +12,7 @@ from analysis.designs import select_sample
 from analysis.event_study import fit_event_study
 from analysis.poisson import fit_etwfe
 from analysis.sensitivity import breakdown, folded_cv, sensitivity, worst_bias
+from benchmarks.honest_flci import atlas_interval, draw
 from tests.analysis.synthetic import poisson_panel
 
 
@@ -79,3 +80,22 @@ def test_breakdown_is_where_the_interval_reaches_no_change() -> None:
     assert theta + folded_cv(value * b1 / se) * se == pytest.approx(0.0, abs=1e-9)
     assert breakdown(-0.15, 0.1, b1) is None
     assert breakdown(0.5, 0.1, b1) == pytest.approx(value)  # a rise, the same way
+
+
+# moderndid 0.2.0's port of HonestDiD (``compute_flci``, with cvxpy 1.9.3 installed aside),
+# printed by ``benchmarks/honest_flci.py``: its fixed-length intervals at M = 0 and M = 0.05.
+HONESTDID = {
+    (3, 3, 1): ((-0.6778, -0.1237), 0.9420),
+    (3, 3, 2): ((-0.6804, -0.1516), 0.9498),
+    (7, 4, 3): ((-0.5198, -0.1673), 1.0733),
+    (7, 4, 4): ((-0.6391, -0.2233), 1.1622),
+}
+
+
+@pytest.mark.parametrize("case", list(HONESTDID))
+def test_the_interval_is_honestdids_at_m_zero_and_no_shorter_beyond(case: tuple) -> None:
+    (low, high), length = HONESTDID[case]
+    drawn = draw(*case)
+    assert atlas_interval(*drawn, 0.0) == pytest.approx((low, high), abs=5e-4)
+    wider = atlas_interval(*drawn, 0.05)
+    assert wider[1] - wider[0] >= length - 1e-3
