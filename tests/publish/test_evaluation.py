@@ -17,6 +17,7 @@ from analysis.designs import EvaluationInputError, InsufficientDataError
 from analysis.evaluation import evaluate
 from publish import evaluation as headline
 from query.panel import evaluation_panel
+from vocabulary import NEGATIVE_CONTROL_TYPES
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ARRESTS = "Arrests and confiscations"
@@ -94,3 +95,24 @@ def test_the_default_headline_on_the_demo(built_db: Path) -> None:
     assert out["text_en"] == words.headline_text(result.effect, result.low, result.high,
                                                  ARRESTS, "en")  # fmt: skip
     assert out["text_en"].startswith(f"{ARRESTS} fell by ") and KHMER.search(out["text_km"])
+
+
+def test_the_atlas_evaluation_takes_its_negative_control_from_the_database(
+    built_db: Path,
+) -> None:
+    con = query.open_database(built_db)
+    try:
+        default = headline.evaluate_atlas(con)
+        with_raids = headline.evaluate_atlas(con, types=("arrest_detention", "venue_raid"))
+        control_panel = evaluation_panel(con, NEGATIVE_CONTROL_TYPES)
+    finally:
+        con.close()
+    control = default.negative_control
+    assert control is not None and control.types == NEGATIVE_CONTROL_TYPES
+    by_hand = evaluate(control_panel, robustness=False)  # the control types' own change
+    assert (control.effect, control.low, control.high) == (by_hand.effect, by_hand.low,
+                                                           by_hand.high)  # fmt: skip
+    assert default.verdict == "fell" and default.verdict_reasons == ()
+    assert default.robustness is not None and default.robustness.method == "imputation_poisson"
+    assert with_raids.negative_control is not None
+    assert with_raids.negative_control.types == ("compulsory_treatment",)  # raids are chosen
