@@ -76,6 +76,13 @@ PROGRAMMES = ("mcpi", "pcpi")
 ACTIVITIES = ("police_sensitisation", "rapid_response_team", "joint_case_review", "police_training")
 #: The incident types the partnership aims at (arrests and confiscations): the pilot's outcome.
 PILOT_TYPES = ("arrest_detention", "condom_confiscation", "syringe_confiscation")
+#: The evaluation's negative control: incident types the partnership should not change. Venue
+#: raids and compulsory drug detention are ordered above the commune police the partnership
+#: sensitises (the Village/Commune Safety Policy's campaigns, provincial command, the centres'
+#: authorities), while its sensitisation changes what an officer does at an arrest (condoms and
+#: syringes as evidence, users told from dealers); they are reported by the same outreach
+#: workers, so a change in reporting shows in them too (docs/evaluation.md).
+NEGATIVE_CONTROL_TYPES = ("venue_raid", "compulsory_treatment")
 #: The key populations the case study names (sex and entertainment workers, people who use or
 #: inject drugs, men who have sex with men, transgender people): those size estimates exist for.
 KEY_POPULATIONS = ("fsw", "pwid", "pwud", "msm", "tg")

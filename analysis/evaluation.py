@@ -3,8 +3,13 @@
 ``evaluate`` selects the sample of a design and window (``analysis.designs``), estimates the
 effect of the partnership on the treated with the extended two-way fixed-effects Poisson
 (``analysis.poisson``), the event study and its pre-trend test (``analysis.event_study``) and,
-as a robustness line, Callaway and Sant'Anna in levels (``analysis.levels``). It returns an
-``Evaluation``; input that cannot answer raises ``InsufficientDataError`` with a plain message.
+as a robustness line, the imputation estimator (``analysis.imputation``: Borusyak, Jaravel and
+Spiess, every month before the start as its base). With the robustness line it also checks how
+large a break from parallel trends would overturn the result (``analysis.sensitivity``), and,
+given a panel of incident types the partnership should not change, whether they changed too
+(the negative control); ``analysis.verdict`` says from all of these "fell", "did not fall" or
+"cannot tell". It returns an ``Evaluation``; input that cannot answer raises
+``InsufficientDataError`` with a plain message.
 """
 
 from __future__ import annotations
@@ -18,8 +23,9 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
-from analysis import event_study, levels, poisson
+from analysis import event_study, imputation, poisson
 from analysis.designs import (
     DEFAULT_DESIGN,
     DEFAULT_WINDOW,
@@ -28,14 +34,18 @@ from analysis.designs import (
     InsufficientDataError,
     select_sample,
 )
+from analysis.sensitivity import Sensitivity, sensitivity
+from analysis.verdict import Control, Interval, decide
 
 __all__ = [
     "DESIGNS",
     "METHODS",
     "WINDOWS",
+    "Control",
     "Evaluation",
     "InsufficientDataError",
     "Robustness",
+    "Sensitivity",
     "evaluate",
 ]
 
@@ -50,12 +60,14 @@ METHODS: dict[str, str] = {
         "two-way fixed effects); standard errors clustered by commune"
     ),
 }
-ROBUSTNESS_METHOD = "callaway_santanna_levels"
+ROBUSTNESS_METHOD = imputation.METHOD
 
 
 @dataclass(frozen=True)
 class Robustness:
-    """Callaway and Sant'Anna in levels, as a relative change with its 95 % interval."""
+    """The second estimator (the imputation estimator of Borusyak, Jaravel and Spiess for
+    counts), as a relative change with its 95 % interval; ``control`` names the design's kind
+    of comparison communes."""
 
     effect: float
     low: float
@@ -70,7 +82,11 @@ class Evaluation:
     with its 95 % interval, what was compared, the event study (``rel_month, label, estimate,
     low, high, reference, binned, incidents``; see ``event_study.fit_event_study``) and its
     pre-trend p-value, the robustness line (None if it could not be computed; see ``notes``),
-    and the seconds each step took."""
+    and the seconds each step took. With the robustness line: the sensitivity to a break from
+    parallel trends (``sensitivity``), the negative control (``negative_control``, when a
+    control panel was given) and the ``verdict`` ("fell", "did_not_fall", "cannot_tell") with
+    the codes of what stood in its way (``verdict_reasons``, ``analysis.verdict.REASONS``);
+    without it these are None and ()."""
 
     effect: float
     low: float
@@ -89,6 +105,10 @@ class Evaluation:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    sensitivity: Sensitivity | None = None
+    negative_control: Control | None = None
+    verdict: str | None = None
+    verdict_reasons: tuple[str, ...] = ()
 
     @property
     def why(self) -> str:
@@ -115,12 +135,23 @@ class Evaluation:
             "robustness": None if self.robustness is None else vars(self.robustness).copy(),
             "seconds": self.seconds,
             "notes": list(self.notes),
+            "sensitivity": _plain(self.sensitivity),
+            "negative_control": _plain(self.negative_control),
+            "verdict": self.verdict,
+            "verdict_reasons": list(self.verdict_reasons),
         }
         return _clean(out)
 
     def to_json(self) -> str:
         """``to_dict`` as a JSON text."""
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+
+def _plain(value: object) -> dict | None:
+    """A result dataclass as a dict of its fields (None stays None; tuples become lists)."""
+    if value is None:
+        return None
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in vars(value).items()}
 
 
 def _clean(value: object) -> object:
@@ -145,11 +176,16 @@ def evaluate(
     method: str = "etwfe_poisson",
     robustness: bool = True,
     bin_months: int = 3,
+    control: pd.DataFrame | None = None,
+    control_types: Sequence[str] = (),
 ) -> Evaluation:
     """Estimate how much the outcome fell after the partnership started in the pilot
     communes, against the comparison communes of ``design``, over ``window`` (a name of
     ``WINDOWS`` or a (first, last) pair of months), for the pilot communes of ``provinces``
-    (default: all). ``robustness=False`` skips Callaway-Sant'Anna (about half the time).
+    (default: all). ``robustness=False`` skips the second estimator, the sensitivity, the
+    negative control and the verdict (about half the time). ``control`` is the same panel
+    for incident types the partnership should not change (``control_types``, their names);
+    without it the verdict cannot be "fell" nor "did not fall".
 
     Raises:
         ValueError: if the design, window or method is unknown, or the panel is malformed.
@@ -170,6 +206,11 @@ def evaluate(
     notes = list(sample.notes)
     check = _robustness(sample.frame, design, notes) if robustness else None
     timings["robustness"] = time.perf_counter() - clock - sum(timings.values())
+    checks: dict = {}
+    if robustness:
+        args = (design, window, provinces, tuple(control_types))
+        checks = _checks(sample.frame, estimate, pre_p, check, control, args, notes)
+        timings["checks"] = time.perf_counter() - clock - sum(timings.values())
     return Evaluation(
         effect=estimate.effect,
         low=estimate.low,
@@ -188,6 +229,65 @@ def evaluate(
         seconds=time.perf_counter() - clock,
         timings=timings,
         notes=tuple(notes),
+        **checks,
+    )
+
+
+def _checks(
+    frame: pd.DataFrame,
+    estimate: poisson.Ratio,
+    pre_p: float,
+    second: Robustness | None,
+    control: pd.DataFrame | None,
+    args: tuple,
+    notes: list[str],
+) -> dict:
+    """The sensitivity, the negative control and the verdict, as ``Evaluation`` fields."""
+    try:
+        drift = sensitivity(frame)
+    except (InsufficientDataError, ValueError) as exc:
+        notes.append(f"The sensitivity to a break from parallel trends failed: {exc}")
+        drift = None
+    negative = None if control is None else _negative_control(control, estimate, args, notes)
+    verdict, reasons = decide(
+        Interval(estimate.effect, estimate.low, estimate.high),
+        pre_p,
+        None if drift is None else Interval(drift.effect, drift.low, drift.high),
+        None if second is None else Interval(second.effect, second.low, second.high),
+        negative,
+    )
+    return {
+        "sensitivity": drift,
+        "negative_control": negative,
+        "verdict": verdict,
+        "verdict_reasons": reasons,
+    }
+
+
+def _negative_control(
+    control: pd.DataFrame, estimate: poisson.Ratio, args: tuple, notes: list[str]
+) -> Control | None:
+    """The control types' change on the same design and window, and the outcome's change
+    relative to theirs (log difference; its standard error adds both variances, ignoring
+    their covariance); None, with a note, when it cannot be estimated."""
+    design, window, provinces, types = args
+    try:
+        fit = poisson.fit_etwfe(select_sample(control, design, window, provinces).frame)
+    except (InsufficientDataError, ValueError, np.linalg.LinAlgError) as exc:
+        notes.append(f"The negative control could not be computed: {exc}")
+        return None
+    adjusted = poisson.ratio_from_log(
+        estimate.log_ratio - fit.log_ratio, float(np.hypot(estimate.se, fit.se))
+    )
+    return Control(
+        types=types,
+        effect=fit.effect,
+        low=fit.low,
+        high=fit.high,
+        p=float(2 * stats.norm.sf(abs(fit.log_ratio) / fit.se)),
+        adjusted_effect=adjusted.effect,
+        adjusted_low=adjusted.low,
+        adjusted_high=adjusted.high,
     )
 
 
@@ -198,7 +298,7 @@ def robustness_check(
     *,
     provinces: Sequence[str] | None = None,
 ) -> Robustness | None:
-    """The Callaway-Sant'Anna line alone, on the sample ``evaluate`` would use (no Poisson fit,
+    """The second estimator's line alone, on the sample ``evaluate`` would use (no Poisson fit,
     no event study): for a page that draws the headline first and this line after it. None if
     it cannot be computed.
 
@@ -210,12 +310,18 @@ def robustness_check(
 
 
 def _robustness(frame: pd.DataFrame, design: str, notes: list[str]) -> Robustness | None:
-    """Callaway-Sant'Anna with the design's kind of control (not-yet-treated communes for
-    ``not_yet_treated``, never-treated ones otherwise); None, with a note, if it fails."""
+    """The imputation estimator with the design's kind of control (its comparison communes,
+    with every pilot commune's months before its start); None, with a note, if it fails."""
     control = "notyettreated" if design == "not_yet_treated" else "nevertreated"
     try:
-        change = levels.relative_change(frame, control)
+        result = imputation.impute(frame)
     except (ValueError, np.linalg.LinAlgError) as exc:
-        notes.append(f"The robustness estimate (Callaway-Sant'Anna) could not be computed: {exc}")
+        notes.append(f"The second estimate (imputation) could not be computed: {exc}")
         return None
-    return Robustness(change.effect, change.low, change.high, control)
+    if result.left_out:
+        notes.append(
+            f"{result.left_out} pilot commune(s) with no incident before the start are left out "
+            "of the second estimate: it has no level to impute from."
+        )
+    ratio = result.ratio
+    return Robustness(ratio.effect, ratio.low, ratio.high, control)

@@ -21,6 +21,8 @@ comparison communes were already drifting apart before the start.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -65,6 +67,33 @@ def fit_event_study(
             ``first >= 0 >= last``.
         analysis.designs.InsufficientDataError: if a bin cannot be estimated.
     """
+    bins = fit_bins(frame, bin_months, first, last)
+    table = _table(bins.incidents, bins.codes, bins.coef, bins.vcov, (bin_months, first, last))
+    pre = [i for i, c in enumerate(bins.codes) if c < REFERENCE_BIN]
+    return table, pre_trend_p(bins.coef[pre], bins.vcov[np.ix_(pre, pre)])
+
+
+@dataclass(frozen=True)
+class Bins:
+    """The event study's fitted bins: ``codes`` (bin codes with a coefficient, in order; the
+    reference, -1, and bins with no incident have none), their log-scale coefficients and
+    clustered covariance, and the treated incidents by bin code (``incidents``)."""
+
+    codes: list[int]
+    coef: np.ndarray
+    vcov: np.ndarray
+    incidents: pd.Series
+
+
+def fit_bins(frame: pd.DataFrame, bin_months: int = 3, first: int = -12, last: int = 24) -> Bins:
+    """The event-study Poisson on a ``designs.Sample`` frame: one indicator per bin of months
+    relative to the start (see ``fit_event_study``), coefficients on the log scale.
+
+    Raises:
+        ValueError: if ``first`` or ``last`` is not a multiple of ``bin_months`` or
+            ``first >= 0 >= last``.
+        analysis.designs.InsufficientDataError: if a bin cannot be estimated.
+    """
     if first % bin_months or last % bin_months or not first < 0 < last:
         raise ValueError(f"event window {first}..{last} must be multiples of {bin_months} around 0")
     treated = frame["g"].to_numpy() > 0
@@ -79,9 +108,7 @@ def fit_event_study(
     for name, code in zip(names, estimated, strict=True):
         data[name] = (codes[keep] == code).astype(float)
     coef, vcov = fepois_coefficients(data, names) if names else (np.empty(0), np.empty((0, 0)))
-    table = _table(sums, estimated, coef, vcov, (bin_months, first, last))
-    pre = [i for i, c in enumerate(estimated) if c < REFERENCE_BIN]
-    return table, pre_trend_p(coef[pre], vcov[np.ix_(pre, pre)])
+    return Bins(estimated, coef, vcov, sums)
 
 
 def _table(

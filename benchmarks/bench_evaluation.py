@@ -23,13 +23,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
 import config
-from analysis import event_study, levels, poisson
+from analysis import event_study, imputation, levels, poisson, sensitivity
 from analysis.designs import select_sample
-from analysis.evaluation import evaluate
+from analysis.evaluation import Evaluation, evaluate
 from benchmarks import bench_evaluation_db
 from etl import reference
 from tests.analysis.truth import demo_truth, to_panel
+from vocabulary import NEGATIVE_CONTROL_TYPES
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
@@ -57,6 +60,11 @@ def main() -> None:
     _, _, tables = reference.read_and_conflate(config.get_path("ATLAS_REFERENCE_DIR"))
     truth = demo_truth(tables.communes, args.seed, incidents=args.incidents)
     panel = to_panel(truth)
+    control = to_panel(
+        demo_truth(
+            tables.communes, args.seed, incidents=args.incidents, types=NEGATIVE_CONTROL_TYPES
+        )
+    )
     frame = select_sample(panel).frame
     first_fit = poisson.warm_up()
     rows = [
@@ -65,11 +73,16 @@ def main() -> None:
         ("sample: design and window", lambda: select_sample(panel)),
         ("estimate: extended TWFE Poisson + pooled effect", lambda: poisson.fit_etwfe(frame)),
         ("event study + pre-trend test", lambda: event_study.fit_event_study(frame)),
-        ("robustness: Callaway-Sant'Anna in levels", lambda: levels.relative_change(frame)),
+        (
+            "one-base-month Callaway-Sant'Anna (the former line)",
+            lambda: levels.relative_change(frame),
+        ),
+        ("second estimator: imputation, 299 bootstrap draws", lambda: imputation.impute(frame)),
+        ("sensitivity: smoothness, breakdown value", lambda: sensitivity.sensitivity(frame)),
         ("page estimate: evaluate(robustness=False)", lambda: evaluate(panel, robustness=False)),
-        ("whole evaluate()", lambda: evaluate(panel)),
+        ("whole evaluate(), negative control, verdict", lambda: _whole(panel, control)),
     ]
-    result = evaluate(panel)
+    result = _whole(panel, control)
     print(
         f"Evaluation on the demo truth: {len(truth.incidents):,} arrests and confiscations "
         f"of {args.incidents:,} incidents, panel {len(panel):,} rows, sample {len(frame):,} rows "
@@ -80,8 +93,13 @@ def main() -> None:
         print(f"  {label:<54}{best_of(args.repeat, run):>7.2f} s")
     print(
         f"  effect {result.effect:+.3f} (95 % {result.low:+.3f} to {result.high:+.3f}), "
-        f"planted -0.400; pre-trend p = {result.pre_trend_p:.2f}"
+        f"planted -0.400; pre-trend p = {result.pre_trend_p:.2f}; verdict {result.verdict}"
     )
+
+
+def _whole(panel: pd.DataFrame, control: pd.DataFrame) -> Evaluation:
+    """The whole evaluation with its negative control."""
+    return evaluate(panel, control=control, control_types=NEGATIVE_CONTROL_TYPES)
 
 
 def _through_database(args: argparse.Namespace) -> None:

@@ -41,6 +41,7 @@ from analysis.ranking import (
     parse_weight_args,
     rank_provinces,
 )
+from analysis.verdict import REASONS
 from etl.schema import briefing_store_path, products_path
 from publish.evaluation import evaluate_atlas
 from publish.evaluation_rules import FIRST_YEAR_AFTER_POLICY, MIN_COMMUNES, OFFERED_TYPES
@@ -115,11 +116,36 @@ def evaluation_lines(data: dict) -> list[str]:
     check = data["robustness"]
     if check is not None:
         lines.append(
-            f"robustness (Callaway-Sant'Anna in levels, {check['control']}): "
+            f"robustness (imputation estimator, {check['control']}): "
             f"{_percent(check['effect'])} (95 % {_percent(check['low'])} to "
             f"{_percent(check['high'])})"
         )
-    return lines + [note_text(note, "en") for note in data["notes"]]
+    return lines + _check_lines(data) + [note_text(note, "en") for note in data["notes"]]
+
+
+def _check_lines(data: dict) -> list[str]:
+    """The sensitivity, the negative control and the verdict, when the evaluation has them."""
+    lines = []
+    drift = data.get("sensitivity")
+    if drift is not None:
+        bend = drift["breakdown"]
+        lines.append(
+            f"with the pre-start drift carried on: {_percent(drift['effect'])} (95 % "
+            f"{_percent(drift['low'])} to {_percent(drift['high'])}); breakdown value "
+            + ("none" if bend is None else f"{bend:.3f} a quarter per quarter")
+        )
+    control = data.get("negative_control")
+    if control is not None:
+        lines.append(
+            f"negative control ({', '.join(control['types'])}): {_percent(control['effect'])} "
+            f"(95 % {_percent(control['low'])} to {_percent(control['high'])}); relative to "
+            f"it {_percent(control['adjusted_effect'])}"
+        )
+    if data.get("verdict") is not None:
+        reasons = [REASONS[code] for code in data["verdict_reasons"]]
+        lines.append(f"verdict: {data['verdict'].replace('_', ' ')}" + "".join(
+            f"; {reason}" for reason in reasons))  # fmt: skip
+    return lines
 
 
 def db_path(args: argparse.Namespace) -> Path:

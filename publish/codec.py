@@ -13,9 +13,10 @@ import json
 import pandas as pd
 
 from analysis.designs import Groups
-from analysis.evaluation import Evaluation, Robustness
+from analysis.evaluation import Evaluation, Robustness, Sensitivity
 from analysis.ranking import Ranking
 from analysis.ranking_result import Explanation, LeaderReason, ProvinceRank
+from analysis.verdict import Control
 
 
 def _plain(value: object) -> object:
@@ -69,7 +70,17 @@ def evaluation_from_json(text: str) -> Evaluation:
         event_study=frame_from_plain(data["event_study"]),
         robustness=None if robustness is None else Robustness(**robustness),
         notes=tuple(data["notes"]),
+        sensitivity=_read(Sensitivity, data.get("sensitivity")),
+        negative_control=_read(Control, data.get("negative_control")),
+        verdict_reasons=tuple(data.get("verdict_reasons", ())),
     )
+
+
+def _read(kind: type, data: dict | None) -> object:
+    """A result dataclass read back from its fields (lists become tuples; None stays)."""
+    if data is None:
+        return None
+    return kind(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 
 def groups_from_json(text: str) -> Groups:

@@ -34,7 +34,7 @@ from analysis.evaluation import Evaluation, Robustness, evaluate, robustness_che
 from analysis.headline import headline_text, reason_text, subject_text
 from publish import evaluation_rules as rules
 from query.panel import check_types, evaluation_panel
-from vocabulary import PILOT_TYPES
+from vocabulary import NEGATIVE_CONTROL_TYPES, PILOT_TYPES
 
 Window = str | tuple[date, date]
 #: The level of the headline's interval.
@@ -194,6 +194,8 @@ def evaluate_atlas(
     """``analysis.evaluation.evaluate`` on the database's panel of incidents of ``types``, for
     the pilot communes of ``provinces`` (None or every pilot province: all of them; or one
     province offered alone), as it may be published (``publish.evaluation_rules.protect``).
+    With the robustness line, the negative control is the panel of ``NEGATIVE_CONTROL_TYPES``
+    not among ``types`` (none left: no control, and the verdict cannot be "fell").
 
     Raises:
         ValueError: if a province, type, design or window is unknown.
@@ -204,9 +206,12 @@ def evaluate_atlas(
     """
     choice = offered(con, provinces, types, design, window)
     _active(choice, design)
+    controls = tuple(t for t in NEGATIVE_CONTROL_TYPES if t not in types) if robustness else ()
+    control = evaluation_panel(con, controls) if controls else None
     try:
         result = evaluate(choice.panel, design, choice.bounds, provinces=choice.provinces,
-                          robustness=robustness, bin_months=rules.BIN_MONTHS)  # fmt: skip
+                          robustness=robustness, bin_months=rules.BIN_MONTHS, control=control,
+                          control_types=controls)  # fmt: skip
     except EvaluationInputError as exc:
         raise rules.protected_error(exc) from None
     except (ValueError, ArithmeticError, RuntimeError) as exc:  # the fit's own words may count

@@ -37,6 +37,8 @@ from analysis.designs import (
 )
 from analysis.evaluation import Evaluation, Robustness
 from analysis.event_study import REFERENCE_BIN, event_bins
+from analysis.sensitivity import Sensitivity
+from analysis.verdict import Control
 from query import filter_table, published
 from query.cellkey import State, publish
 from vocabulary import INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY
@@ -170,6 +172,34 @@ def robustness(check: Robustness | None) -> Robustness | None:
     return dataclasses.replace(check, effect=whole_percent(check.effect), low=low, high=high)
 
 
+def sensitivity(found: Sensitivity | None) -> Sensitivity | None:
+    """The sensitivity to a break from parallel trends as it may be shown: the drift-adjusted
+    effect in whole percent with its interval outward, the drift per quarter in whole percent,
+    the breakdown value to 2 digits (floored: the largest break it stands is not overstated)."""
+    if found is None or math.isnan(found.effect):
+        return None
+    low, high = interval(found.low, found.high)
+    breakdown = None if found.breakdown is None else _outward(found.breakdown, -1)
+    return dataclasses.replace(found, effect=whole_percent(found.effect), low=low, high=high,
+                               pre_slope=whole_percent(found.pre_slope),
+                               breakdown=breakdown)  # fmt: skip
+
+
+def control(found: Control | None) -> Control | None:
+    """The negative control as it may be shown: every change in whole percent, intervals
+    outward, its p-value floored to 2 digits."""
+    if found is None:
+        return None
+    low, high = interval(found.low, found.high)
+    adjusted_low, adjusted_high = interval(found.adjusted_low, found.adjusted_high)
+    return dataclasses.replace(
+        found, effect=whole_percent(found.effect), low=low, high=high,
+        p=p_value(found.p),
+        adjusted_effect=whole_percent(found.adjusted_effect), adjusted_low=adjusted_low,
+        adjusted_high=adjusted_high,
+    )  # fmt: skip
+
+
 def _bin_cells(panel: pd.DataFrame, groups: Groups, codes: pd.Series) -> pd.DataFrame:
     """Each bin's true count and key sum: the pilot communes' incidents at their months since
     the start in the bin, and the comparison communes' at every calendar month that falls in
@@ -253,5 +283,6 @@ def protect(result: Evaluation, groups: Groups, passing: set[int], window: str) 
         pilot_communes=len(groups.pilot), comparison_communes=len(groups.comparison),
         pre_trend_p=p_value(result.pre_trend_p) if len(table) else None, event_study=table,
         robustness=robustness(result.robustness), seconds=round(result.seconds, 1), timings={},
-        notes=_notes(result.notes),
+        notes=_notes(result.notes), sensitivity=sensitivity(result.sensitivity),
+        negative_control=control(result.negative_control),
     )  # fmt: skip

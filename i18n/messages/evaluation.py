@@ -120,8 +120,8 @@ N_(
 N_("eval_pretrend_none", "Pre-trend test: not possible here (too few months before the start).")
 N_(
     "eval_robustness",
-    "Robustness: Callaway and Sant'Anna's method in levels, with {control}, gives "
-    "{effect} (95 % interval {low} to {high}).",
+    "Robustness: a second estimator (imputation, with every month before the start as the "
+    "base), with {control}, gives {effect} (95 % interval {low} to {high}).",
 )
 N_("eval_control_nevertreated", "communes never in the partnership")
 N_("eval_control_notyettreated", "communes not yet in the partnership")
@@ -235,7 +235,7 @@ N_(
 )
 N_(
     "eval_note_no_robustness",
-    "The robustness line (Callaway and Sant'Anna) could not be computed for this choice.",
+    "The robustness line (the second estimator) could not be computed for this choice.",
 )
 N_("eval_province_all", "Every pilot province")
 N_(

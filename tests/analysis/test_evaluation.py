@@ -33,7 +33,7 @@ def test_result_holds_the_effect_the_comparison_and_the_event_study(result: Eval
     assert {"rel_month", "estimate", "low", "high"} <= set(result.event_study.columns)
     assert result.robustness is not None and result.robustness.high < 0
     assert result.seconds >= sum(result.timings.values()) * 0.99
-    assert set(result.timings) == {"sample", "estimate", "event_study", "robustness"}
+    assert set(result.timings) == {"sample", "estimate", "event_study", "robustness", "checks"}
 
 
 def test_the_robustness_line_alone_is_the_one_evaluate_gives(result: Evaluation) -> None:
@@ -48,7 +48,10 @@ def test_json_has_what_the_cli_promises(result: Evaluation) -> None:
     assert data["pre_trend_p"] == pytest.approx(result.pre_trend_p)
     assert data["first_month"] == "2010-09" and data["provinces"] == ["12"]
     assert data["event_study"][0]["label"] == "-13 or earlier"
-    assert data["robustness"]["method"] == "callaway_santanna_levels"
+    assert data["robustness"]["method"] == "imputation_poisson"
+    assert data["verdict"] == "cannot_tell" and data["verdict_reasons"] == ["no_control"]
+    assert data["sensitivity"]["breakdown"] == pytest.approx(result.sensitivity.breakdown)
+    assert data["negative_control"] is None
 
 
 def test_nan_becomes_null_and_robustness_can_be_skipped() -> None:
@@ -73,3 +76,31 @@ def test_bad_input_gives_the_plain_message_and_no_estimate() -> None:
         evaluate(poisson_panel(comparison=2))
     assert issubclass(InsufficientDataError, ValueError)
     assert isinstance(pd.Timestamp("2010-09-01"), pd.Timestamp)
+
+
+def test_the_verdict_reads_fell_with_a_quiet_negative_control() -> None:
+    panel, control = poisson_panel(seed=7), poisson_panel(seed=8, effect=0.0)
+    result = evaluate(panel, control=control, control_types=("venue_raid",))
+    assert (result.verdict, result.verdict_reasons) == ("fell", ())
+    assert result.negative_control is not None
+    assert result.negative_control.types == ("venue_raid",)
+    assert result.negative_control.low <= 0 <= result.negative_control.high
+    assert result.negative_control.adjusted_high < 0
+    data = json.loads(result.to_json())
+    assert data["negative_control"]["types"] == ["venue_raid"]
+    assert set(data["sensitivity"]) == {
+        "effect", "low", "high", "pre_slope", "breakdown", "pre_bins", "post_bins"
+    }  # fmt: skip
+
+
+def test_a_reporting_rise_in_the_control_types_turns_the_verdict_to_cannot_tell() -> None:
+    panel = poisson_panel(seed=7)
+    louder = poisson_panel(seed=8, effect=0.3)  # incidents the partnership should not change rise
+    result = evaluate(panel, control=louder, control_types=("venue_raid",))
+    assert result.verdict == "cannot_tell"
+    assert "control_changed" in result.verdict_reasons
+
+
+def test_without_the_robustness_line_there_is_no_verdict() -> None:
+    quick = evaluate(poisson_panel(seed=7), control=poisson_panel(seed=8), robustness=False)
+    assert quick.verdict is None and quick.sensitivity is None and quick.negative_control is None

@@ -28,17 +28,21 @@ class Truth:
 
 
 def demo_truth(
-    communes: pd.DataFrame, seed: int, pilot_effect: float = 0.40, incidents: int = 20_000
+    communes: pd.DataFrame,
+    seed: int,
+    pilot_effect: float = 0.40,
+    incidents: int = 20_000,
+    types: tuple[str, ...] = PILOT_TYPES,
 ) -> Truth:
     """Draw the demo's incidents as the generator does (same seed, same draws), each in its
-    true commune, and keep arrests and confiscations."""
+    true commune, and keep those of ``types`` (default arrests and confiscations)."""
     params = demo.DemoParameters(seed=seed, incidents=incidents, pilot_effect=pilot_effect)
     rng = np.random.default_rng(params.seed)
     communes = communes.reset_index(drop=True)
     weights = commune_weights(communes)
     pilots = choose_pilots(weights, params, rng)
     drawn = sample_incidents(communes, pilots, params, rng)
-    return _truth(weights, pilots, drawn, params)
+    return _truth(weights, pilots, drawn, params, types)
 
 
 def loaded_truth(
@@ -69,11 +73,15 @@ def loaded_truth(
 
 
 def _truth(
-    weights: pd.DataFrame, pilots: pd.DataFrame, drawn: pd.DataFrame, params: demo.DemoParameters
+    weights: pd.DataFrame,
+    pilots: pd.DataFrame,
+    drawn: pd.DataFrame,
+    params: demo.DemoParameters,
+    types: tuple[str, ...] = PILOT_TYPES,
 ) -> Truth:
-    """The arrests and confiscations of ``drawn`` in their true commune, and the communes'
+    """The incidents of ``types`` in ``drawn`` in their true commune, and the communes'
     truth."""
-    drawn = drawn[drawn["incident_type"].isin(PILOT_TYPES)]
+    drawn = drawn[drawn["incident_type"].isin(types)]
     starts = dict(zip(pilots["source_id"], pd.to_datetime(pilots["start"]), strict=True))
     units = pd.DataFrame(
         {
@@ -92,6 +100,24 @@ def _truth(
     return Truth(found, units, month_starts(params.start, params.end))
 
 
+def truth_panels(
+    communes: pd.DataFrame,
+    seed: int,
+    pilot_effect: float,
+    types: tuple[tuple[str, ...], ...],
+    incidents: int = 20_000,
+) -> list[pd.DataFrame]:
+    """The demo's panels of each group of ``types`` from one draw (e.g. the outcome and the
+    negative control's types)."""
+    params = demo.DemoParameters(seed=seed, incidents=incidents, pilot_effect=pilot_effect)
+    rng = np.random.default_rng(params.seed)
+    communes = communes.reset_index(drop=True)
+    weights = commune_weights(communes)
+    pilots = choose_pilots(weights, params, rng)
+    drawn = sample_incidents(communes, pilots, params, rng)
+    return [to_panel(_truth(weights, pilots, drawn, params, group)) for group in types]
+
+
 def to_panel(truth: Truth) -> pd.DataFrame:
     """The commune x month panel of counts (zeros included), as the query layer gives it."""
     counts = truth.incidents.groupby(["unit", "month"]).size()
@@ -103,7 +129,12 @@ def to_panel(truth: Truth) -> pd.DataFrame:
 
 
 def truth_panel(
-    communes: pd.DataFrame, seed: int, pilot_effect: float = 0.40, incidents: int = 20_000
+    communes: pd.DataFrame,
+    seed: int,
+    pilot_effect: float = 0.40,
+    incidents: int = 20_000,
+    types: tuple[str, ...] = PILOT_TYPES,
 ) -> pd.DataFrame:
-    """The demo's commune x month panel of arrests and confiscations, with its truth."""
-    return to_panel(demo_truth(communes, seed, pilot_effect, incidents))
+    """The demo's commune x month panel of arrests and confiscations (or of ``types``: the
+    same draws), with its truth."""
+    return to_panel(demo_truth(communes, seed, pilot_effect, incidents, types))

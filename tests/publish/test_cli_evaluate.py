@@ -99,4 +99,4 @@ def test_the_json_on_the_demo(
     assert code == 0
     assert out.splitlines()[0] == "[synthetic demonstration data]"
     assert out.splitlines()[1].startswith("Arrests and confiscations fell by ")
-    assert "pre-trend test: p = " in out and "robustness (Callaway-Sant'Anna" in out
+    assert "pre-trend test: p = " in out and "robustness (imputation estimator" in out

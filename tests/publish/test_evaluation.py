@@ -19,6 +19,7 @@ from analysis.evaluation import evaluate
 from publish import evaluation as headline
 from publish import evaluation_rules as rules
 from query.panel import evaluation_panel
+from vocabulary import NEGATIVE_CONTROL_TYPES
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ARRESTS = "Arrests and confiscations"
@@ -116,3 +117,24 @@ def test_an_estimator_failing_is_said_by_its_type_only(
         headline.evaluate_atlas(tiny, design="all_communes")
     assert (caught.value.code, caught.value.params) == ("failed", {"error": "RuntimeError"})
     assert str(caught.value) == "the estimate failed on these data (RuntimeError)"
+
+
+def test_the_atlas_evaluation_takes_its_negative_control_from_the_database(
+    built_db: Path,
+) -> None:
+    con = query.open_database(built_db)
+    try:
+        default = headline.evaluate_atlas(con)
+        with_raids = headline.evaluate_atlas(con, types=("arrest_detention", "venue_raid"))
+        control_panel = evaluation_panel(con, NEGATIVE_CONTROL_TYPES)
+    finally:
+        con.close()
+    control = default.negative_control
+    assert control is not None and control.types == NEGATIVE_CONTROL_TYPES
+    by_hand = evaluate(control_panel, robustness=False)  # the control types' own change
+    assert (control.effect, control.low, control.high) == (by_hand.effect, by_hand.low,
+                                                           by_hand.high)  # fmt: skip
+    assert default.verdict == "fell" and default.verdict_reasons == ()
+    assert default.robustness is not None and default.robustness.method == "imputation_poisson"
+    assert with_raids.negative_control is not None
+    assert with_raids.negative_control.types == ("compulsory_treatment",)  # raids are chosen
