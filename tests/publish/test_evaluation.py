@@ -19,7 +19,7 @@ from analysis.evaluation import evaluate
 from publish import evaluation as headline
 from publish import evaluation_rules as rules
 from query.panel import evaluation_panel
-from vocabulary import NEGATIVE_CONTROL_TYPES
+from vocabulary import INCIDENT_TYPES, NEGATIVE_CONTROL_TYPES
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ARRESTS = "Arrests and confiscations"
@@ -125,16 +125,20 @@ def test_the_atlas_evaluation_takes_its_negative_control_from_the_database(
     con = query.open_database(built_db)
     try:
         default = headline.evaluate_atlas(con)
-        with_raids = headline.evaluate_atlas(con, types=("arrest_detention", "venue_raid"))
-        control_panel = evaluation_panel(con, NEGATIVE_CONTROL_TYPES)
+        every = headline.evaluate_atlas(con, types=INCIDENT_TYPES)
     finally:
         con.close()
     control = default.negative_control
     assert control is not None and control.types == NEGATIVE_CONTROL_TYPES
-    by_hand = evaluate(control_panel, robustness=False)  # the control types' own change
-    assert (control.effect, control.low, control.high) == (by_hand.effect, by_hand.low,
-                                                           by_hand.high)  # fmt: skip
+    for value in (control.effect, control.low, control.high, control.adjusted_effect,
+                  control.adjusted_low, control.adjusted_high):  # fmt: skip
+        assert value * 100 == pytest.approx(round(value * 100))  # published in whole percent
+    assert control.p is None or control.p * 100 == pytest.approx(round(control.p * 100))
     assert default.verdict == "fell" and default.verdict_reasons == ()
     assert default.robustness is not None and default.robustness.method == "imputation_poisson"
-    assert with_raids.negative_control is not None
-    assert with_raids.negative_control.types == ("compulsory_treatment",)  # raids are chosen
+    assert default.sensitivity is not None
+    assert default.sensitivity.effect * 100 == pytest.approx(
+        round(default.sensitivity.effect * 100)
+    )
+    # every incident type chosen: no type is left to control with, so it cannot say "fell"
+    assert every.negative_control is None and every.verdict != "fell"
