@@ -70,7 +70,9 @@ def build_geography(readings: dict[str, Readings], gazetteer: pd.DataFrame) -> G
     if len(provinces):
         missing = set(gazetteer["district_code"]) - set(districts.get("district_code", []))
         p_residual = provinces["province_code"].isin({c[:2] for c in missing}).to_numpy().copy()
-        p_residual |= provinces["province_code"].isin(
-            set(districts.loc[d_province < 0, "province_code"]) if len(districts) else set()
-        ).to_numpy()
+        p_residual |= (
+            provinces["province_code"]
+            .isin(set(districts.loc[d_province < 0, "province_code"]) if len(districts) else set())
+            .to_numpy()
+        )
     return Geography(c_district, d_province, d_residual, p_residual)

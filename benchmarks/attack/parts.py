@@ -200,7 +200,8 @@ def _tie(b: _Builder, child: _Block, parent: _Block, child_parent: np.ndarray,
     open_parents = np.flatnonzero(residual)
     if open_parents.size:
         rk = np.repeat(open_parents, n_child_atoms) * n_child_atoms + np.tile(
-            np.arange(n_child_atoms), open_parents.size)
+            np.arange(n_child_atoms), open_parents.size
+        )
         keys.append(rk)
         cols.append(b.unknowns(np.full(len(rk), UNBOUNDED)))
         coef.append(np.ones(len(rk), dtype=np.int64))
@@ -230,8 +231,14 @@ def solve_group(group: Group, window: dict[str, dict], layout: Layout, stats: Pa
         if child in blocks and parent in blocks:
             parent_of = layout.atoms[parent].within(layout.atoms[child]).argmax(axis=0)
             links = getattr(layout.geography, link)[blocks[child].units]
-            _tie(b, blocks[child], blocks[parent], _local(links, blocks[parent].units),
-                 parent_of, getattr(layout.geography, residual)[blocks[parent].units])
+            _tie(
+                b,
+                blocks[child],
+                blocks[parent],
+                _local(links, blocks[parent].units),
+                parent_of,
+                getattr(layout.geography, residual)[blocks[parent].units],
+            )
     system = b.system()
     targets = np.concatenate([blk.row_index[blk.target] for blk in blocks.values()])
     lo, hi, solves = row_ranges(system, targets)
@@ -242,9 +249,11 @@ def solve_group(group: Group, window: dict[str, dict], layout: Layout, stats: Pa
     for level, blk in blocks.items():
         w = window[level]
         w["lo"][blk.row_unit, blk.row_choice] = np.maximum(
-            w["lo"][blk.row_unit, blk.row_choice], system.row_lo[blk.row_index])
+            w["lo"][blk.row_unit, blk.row_choice], system.row_lo[blk.row_index]
+        )
         w["hi"][blk.row_unit, blk.row_choice] = np.minimum(
-            w["hi"][blk.row_unit, blk.row_choice], system.row_hi[blk.row_index])
+            w["hi"][blk.row_unit, blk.row_choice], system.row_hi[blk.row_index]
+        )
     return blocks
 
 

@@ -144,7 +144,6 @@ class _Solver:
         return np.asarray(self.targets[chosen].sum(axis=0)).ravel()
 
 
-
 def _component_ranges(solver: _Solver, lo: np.ndarray, hi: np.ndarray) -> None:
     """Narrow the open targets of one component: the least sum of all targets, then the
     greatest, each a solution; a target whose propagated least value is seen is exact there.

@@ -1,0 +1,108 @@
+"""Every attack on one database, scored per level and source.
+
+Sources: ``everything`` (the analysts' export: every level) and ``briefing`` (the export with
+``--audience briefing``: what the briefing store answers, provinces only). Attacks, each
+leaving bounds on every small reading:
+
+- ``windows`` (a): sliding windows, every series of every level on its own;
+- ``alone`` (c): communes alone in their district, on the readings as published;
+- ``parts`` (b): atoms with parent caps per province and window, on what ``windows`` left;
+- ``combined``: ``windows`` again on what ``parts`` left (everything the attacker has).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from benchmarks.attack.atoms import atoms_by_level
+from benchmarks.attack.geography import build_geography
+from benchmarks.attack.model import PublicationModel
+from benchmarks.attack.offer import Readings, read_offer
+from benchmarks.attack.parts import Layout, alone_groups, attack_parts, province_groups
+from benchmarks.attack.score import Score, score
+from benchmarks.attack.truth import true_counts
+from benchmarks.attack.windows import attack_windows
+
+ATTACKS = ("windows", "alone", "parts", "combined")
+Found = dict[str, dict[str, tuple[np.ndarray, np.ndarray]]]  # attack -> level -> (lo, hi)
+
+
+@dataclass
+class Outcome:
+    """One source's scores, and the seconds each step took."""
+
+    source: str
+    scores: list[Score]
+    links: int
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _small(bounds: dict, readings: dict[str, Readings]) -> dict:
+    return {level: (lo[readings[level].small], hi[readings[level].small])
+            for level, (lo, hi) in bounds.items()}  # fmt: skip
+
+
+def attack(readings: dict[str, Readings], gazetteer: pd.DataFrame, jobs: int = 1,
+           seconds: dict[str, float] | None = None) -> Found:  # fmt: skip
+    """Each attack's bounds on the small readings of every level.
+
+    Raises:
+        benchmarks.attack.solver.InfeasibleError: if the readings contradict the model.
+    """
+    seconds = {} if seconds is None else seconds
+    geography = build_geography(readings, gazetteer)
+    atoms = atoms_by_level({level: r.choices for level, r in readings.items()})
+    small = {level: r.small for level, r in readings.items()}
+    found: Found = {}
+    started = time.perf_counter()
+    bounds = {level: r.copy_bounds() for level, r in readings.items()}
+    for level, (lo, hi) in bounds.items():
+        attack_windows(lo, hi, readings[level].starts)
+    found["windows"] = _small(bounds, readings)
+    seconds["windows"] = time.perf_counter() - started
+    if {"commune", "district"} <= set(readings):
+        started = time.perf_counter()
+        alone = {level: readings[level].copy_bounds() for level in ("commune", "district")}
+        attack_parts(alone, small, Layout(alone_groups(geography), atoms, geography), jobs)
+        found["alone"] = {**_small({k: readings[k].copy_bounds() for k in readings}, readings),
+                          **_small(alone, readings)}  # fmt: skip
+        seconds["alone"] = time.perf_counter() - started
+    started = time.perf_counter()
+    sizes = {level: len(r.units) for level, r in readings.items()}
+    groups = province_groups(geography, tuple(readings), sizes)
+    attack_parts(bounds, small, Layout(groups, atoms, geography), jobs)
+    found["parts"] = _small(bounds, readings)
+    for level, (lo, hi) in bounds.items():
+        attack_windows(lo, hi, readings[level].starts)
+    found["combined"] = _small(bounds, readings)
+    seconds["parts"] = time.perf_counter() - started
+    return found
+
+
+def run_source(source: str, db_path: Path, read_path: Path, audience: str,
+               model: PublicationModel, gazetteer: pd.DataFrame, jobs: int) -> Outcome:  # fmt: skip
+    """Read what ``audience`` is answered from ``read_path``, attack it, score it against
+    the truth of ``db_path``.
+
+    Raises:
+        query.DatabaseMissingError: if a file cannot be opened.
+    """
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    readings = read_offer(read_path, model, audience, jobs)
+    seconds["read"] = time.perf_counter() - started
+    found = attack(readings, gazetteer, jobs, seconds)
+    started = time.perf_counter()
+    truth = true_counts(db_path, readings, jobs)
+    seconds["truth"] = time.perf_counter() - started
+    scores = []
+    for name, per_level in found.items():
+        for level, (lo, hi) in per_level.items():
+            n = truth[level][readings[level].small]
+            scores.append(score(name, level, lo, hi, n))
+    return Outcome(source, scores, sum(r.links for r in readings.values()), seconds)
