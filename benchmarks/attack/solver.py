@@ -72,7 +72,7 @@ def propagate(s: System, max_rounds: int = 500) -> System:
     """
     order = np.argsort(s.cols, kind="stable")
     cols_sorted = s.cols[order]
-    starts = np.flatnonzero(np.r_[True, cols_sorted[1:] != cols_sorted[:-1]])
+    starts = np.flatnonzero(np.r_[True, cols_sorted[1:] != cols_sorted[:-1]])[: len(order)]
     present = cols_sorted[starts]
     for _ in range(max_rounds):
         low, high, least, most = _activity(s)
