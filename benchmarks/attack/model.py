@@ -63,6 +63,8 @@ class PublicationModel:
             value = int(str(text).replace(",", ""))
         except ValueError:
             return 0, UNBOUNDED
+        if value < self.threshold:  # not a text these rules write: learn nothing from it
+            return 0, UNBOUNDED
         return max(value - self.noise, self.threshold), value + self.noise
 
     def intervals(self, texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
