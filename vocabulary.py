@@ -114,3 +114,5 @@ URBAN_MAX_KM2 = 15.0
 
 #: What every file, source, view and download of the demo set says it is.
 SYNTHETIC_LABEL = "synthetic demonstration data"
+#: What a database holding the demo set's rows and partner rows together says it is.
+MIXED_LABEL = "partly synthetic: demonstration data mixed with partner data"

@@ -29,9 +29,48 @@ MIN_PILOT_COMMUNES = 3
 MIN_COMPARISON_COMMUNES = 5
 
 
-class InsufficientDataError(ValueError):
+#: What each reason an evaluation cannot answer says, in English (the command line's words);
+#: a page or the pack says it in its reader's language from the code and its parameters
+#: (``analysis.headline.reason_text``, label ``eval_<code>``). ``first`` and ``last`` are
+#: months (``YYYY-MM``).
+MESSAGES: dict[str, str] = {
+    "no_data": "no incidents in the window: no incident is loaded",
+    "window_outside": "no incidents in the window: the data cover {first} to {last}",
+    "no_incidents": "no incidents in the window {first} to {last}",
+    "no_pilots": "no pilot communes: no commune has a partnership start",
+    "no_pilots_in": "no pilot communes: no commune of province {codes} has a partnership start",
+    "no_pre": "no pre-period: every pilot commune started before the window opens "
+    "({first} to {last})",
+    "few_pilots": "too few pilot communes: {n} with incidents in {first} to {last}, at least "
+    "{min_pilots} needed",
+    "few_comparison": "too few comparison communes: {n} with incidents in {first} to {last}, "
+    "at least {min_comparison} needed; try another comparison group",
+    "no_pre_incidents": "no pre-period incidents: the pilot communes have none before their "
+    "start in {first} to {last}",
+    "no_post": "no incidents in the pilot communes after their start in {first} to {last}",
+    "no_overlap": "the pilot communes' months after the start cannot be compared: no "
+    "comparison commune has incidents in the same months",
+    "failed": "the estimate failed on these data ({error})",
+    "bad_province": "unknown province {value!r}: expected a province code, one of {known}",
+    "bad_type": "unknown incident type {value!r}: expected one of {known}",
+    "choose_province": "choose at least one pilot province",
+    "choose_type": "choose at least one incident type",
+}
+
+
+class EvaluationInputError(ValueError):
+    """A choice the evaluation cannot take or data it cannot answer from, as a ``code`` (a key
+    of ``MESSAGES``) with its ``params``; ``str()`` is the English sentence."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(MESSAGES[code].format(**params))
+
+
+class InsufficientDataError(EvaluationInputError):
     """The panel cannot answer the question: too few pilot or comparison communes, no months
-    before the start, or no incidents. The message says plainly what is missing."""
+    before the start, or no incidents. The code says what is missing (``MESSAGES``)."""
 
 
 @dataclass(frozen=True)
@@ -174,9 +213,7 @@ def window_bounds(
         first, last = (pd.Timestamp(m).to_period("M").to_timestamp() for m in window)
     first, last = max(first, lo), min(last, hi)
     if first > last:
-        raise InsufficientDataError(
-            f"no incidents in the window: the data cover {lo:%Y-%m} to {hi:%Y-%m}"
-        )
+        raise InsufficientDataError("window_outside", first=f"{lo:%Y-%m}", last=f"{hi:%Y-%m}")
     return first, last
 
 
@@ -243,13 +280,11 @@ def _provinces(units: pd.DataFrame, provinces: Sequence[str] | str | None) -> tu
     with_start = sorted(set(units.loc[units["start"].notna(), "province_code"]))
     if provinces is None:
         if not with_start:
-            raise InsufficientDataError("no pilot communes: no commune has a partnership start")
+            raise InsufficientDataError("no_pilots")
         return tuple(with_start)
     chosen = tuple(sorted(set(provinces)))
     if not set(chosen) & set(with_start):
-        raise InsufficientDataError(
-            f"no pilot communes: no commune of province {', '.join(chosen)} has a partnership start"
-        )
+        raise InsufficientDataError("no_pilots_in", codes=", ".join(chosen))
     return chosen
 
 
@@ -290,34 +325,24 @@ def _check_counts(
     notes: list[str],
 ) -> None:
     """Raise InsufficientDataError naming what is missing, if anything is."""
-    span = f"{bounds[0]:%Y-%m} to {bounds[1]:%Y-%m}"
+    span = {"first": f"{bounds[0]:%Y-%m}", "last": f"{bounds[1]:%Y-%m}"}
     if rows.empty or rows["y"].sum() == 0:
-        raise InsufficientDataError(f"no incidents in the window {span}")
+        raise InsufficientDataError("no_incidents", **span)
     if pilots == 0 and notes:
-        raise InsufficientDataError(
-            f"no pre-period: every pilot commune started before the window opens ({span})"
-        )
+        raise InsufficientDataError("no_pre", **span)
     if pilots < MIN_PILOT_COMMUNES:
-        raise InsufficientDataError(
-            f"too few pilot communes: {pilots} with incidents in {span}, at least "
-            f"{MIN_PILOT_COMMUNES} needed"
-        )
+        raise InsufficientDataError("few_pilots", n=pilots, min_pilots=MIN_PILOT_COMMUNES, **span)
     if comparisons < MIN_COMPARISON_COMMUNES:
         raise InsufficientDataError(
-            f"too few comparison communes: {comparisons} with incidents in {span}, at least "
-            f"{MIN_COMPARISON_COMMUNES} needed; try another comparison group"
+            "few_comparison", n=comparisons, min_comparison=MIN_COMPARISON_COMMUNES, **span
         )
     treated = rows[rows["g"] > 0]
     before = int(treated.loc[treated["t"] < treated["g"], "y"].sum())
     after = int(treated.loc[treated["t"] >= treated["g"], "y"].sum())
     if before == 0:
-        raise InsufficientDataError(
-            f"no pre-period incidents: the pilot communes have none before their start in {span}"
-        )
+        raise InsufficientDataError("no_pre_incidents", **span)
     if after == 0:
-        raise InsufficientDataError(
-            f"no incidents in the pilot communes after their start in {span}"
-        )
+        raise InsufficientDataError("no_post", **span)
 
 
 @dataclass(frozen=True)

@@ -70,10 +70,7 @@ def fepois_coefficients(frame: pd.DataFrame, regressors: list[str]):
     names = list(fit._coefnames)
     lost = [r for r in regressors if r not in names]
     if lost:
-        raise InsufficientDataError(
-            "the pilot communes' months after the start cannot be compared: no comparison "
-            "commune has incidents in the same months"
-        )
+        raise InsufficientDataError("no_overlap")
     order = [names.index(r) for r in regressors]
     coef = np.asarray(fit.coef())[order]
     vcov = np.asarray(fit._vcov)[np.ix_(order, order)]  # pyfixest keeps the matrix here

@@ -1,54 +1,75 @@
-"""The audit log: one line per download, export, upload and ingest, appended and never rewritten.
+"""The audit log: one line per download, export, upload and ingest, written before the action
+and chained by hashes, so that a line edited, deleted, inserted or moved shows.
 
 The log is its own file (``ATLAS_AUDIT_LOG``, JSON Lines), beside the database but not in it:
 a build replaces only the database file, so the log survives rebuilds. Each line holds the time
 (UTC), the user, their role, the action, the view's link, the file, its rows and its SHA-256,
-and the outcome. Writers take an exclusive lock on the file while they append one line, so the
-command line and the dashboard can write at once. No streamlit here: the ETL's command line,
-the query layer's export command and the pages all call ``record``.
+the outcome, its number in the log and the SHA-256 of the line before it (``audit.chain``;
+``audit.verify`` checks it). Writers take an exclusive lock on the log while they append one
+line and update the log's head, so the command line and the dashboard can write at once.
+
+A line is written before what it records happens: a download's bytes are handed over, an
+export's file written, an upload's or ingest's data replace the database only once its line is
+written. When the log cannot be written, ``record`` raises ``AuditUnavailable`` and the caller
+refuses the action (``write_problem`` says so before a button is even drawn). No streamlit
+here: the ETL's command line, the query layer's export command and the pages all call
+``record``.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import getpass
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Callable
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import config
+from audit.chain import Head, digest, head_path, next_link, read_head, write_head
+from audit.entry import ACTIONS, FIELDS, AuditLogError, Entry, parse_line
+from audit.verify import verify
 
-ACTIONS = ("download", "export", "upload", "ingest")
-
-
-class AuditLogError(ValueError):
-    """The audit log holds a line that is not an audit entry (the message names the line)."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One line of the audit log."""
-
-    time: str  # ISO 8601, UTC, to the second
-    user: str  # an email, "anonymous", or the operating-system user of a command
-    role: str  # analyst, briefing, admin, or "cli" for a command run on the server
-    action: str  # one of ACTIONS
-    link: str = ""  # the view's link (page and query string) the file was made from
-    file: str = ""  # the file's name (kind/name for partner files)
-    rows: int | None = None  # data rows in the file, when it has rows
-    sha256: str = ""  # of the bytes downloaded, exported or uploaded
-    outcome: str = ""  # e.g. loaded, replaced, unchanged, rejected (for uploads and ingests)
+__all__ = [
+    "ACTIONS", "FIELDS", "AuditLogError", "AuditUnavailable", "Entry", "check_writable",
+    "head_path", "log_path", "os_user", "read_entries", "record", "sha256_of", "verify",
+    "write_problem",
+]  # fmt: skip
 
 
-FIELDS = tuple(f.name for f in fields(Entry))
+class AuditUnavailable(OSError):
+    """The audit log cannot be written, so the action it would record is refused (the
+    message names the setting and the reason, never a path)."""
 
 
 def log_path() -> Path:
-    """The configured audit log (``ATLAS_AUDIT_LOG``)."""
+    """The configured audit log (``ATLAS_AUDIT_LOG``).
+
+    Raises:
+        config.SettingError: if the setting is empty.
+    """
     return config.get_path("ATLAS_AUDIT_LOG")
+
+
+def _unavailable(exc: OSError) -> AuditUnavailable:
+    reason = exc.strerror or type(exc).__name__
+    return AuditUnavailable(f"the audit log cannot be written (setting ATLAS_AUDIT_LOG: {reason})")
+
+
+def _make_folder(target: Path) -> None:
+    """Create the log's folder if missing.
+
+    Raises:
+        OSError: if it cannot be made (NotADirectoryError when a file is in the way).
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where a folder of the path should be
+        raise NotADirectoryError(errno.ENOTDIR, "Not a directory") from None
 
 
 def sha256_of(content: bytes | Path) -> str:
@@ -57,14 +78,14 @@ def sha256_of(content: bytes | Path) -> str:
     Raises:
         OSError: if the file cannot be read.
     """
-    digest = hashlib.sha256()
+    digest_ = hashlib.sha256()
     if isinstance(content, Path):
         with content.open("rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
+                digest_.update(chunk)
     else:
-        digest.update(content)
-    return digest.hexdigest()
+        digest_.update(content)
+    return digest_.hexdigest()
 
 
 def os_user() -> str:
@@ -73,6 +94,82 @@ def os_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry and no USER variable (some containers)
         return f"uid {os.getuid()}"
+
+
+def _writable_folder(folder: Path) -> None:
+    """Return if ``folder`` (or, when missing, its nearest existing parent) takes new files.
+
+    Raises:
+        OSError: NotADirectoryError when a file is in the way, PermissionError otherwise.
+    """
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "Not a directory")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+
+def write_problem(path: Path | None = None) -> str | None:
+    """Why the log cannot be written now (the ``AuditUnavailable`` message), or None when it
+    can: the log opens for appending and its folder takes the head file (nothing is created:
+    a missing log needs a folder, or a parent of it, that takes files). A full disk shows
+    only when a line is written."""
+    try:
+        target = path or log_path()
+        if target.exists():
+            with target.open("ab"):
+                pass
+        _writable_folder(target.parent)
+    except OSError as exc:
+        return str(_unavailable(exc))
+    except config.SettingError as exc:
+        return str(exc)
+    return None
+
+
+def check_writable(path: Path | None = None) -> None:
+    """Return if the log can be written now (see ``write_problem``).
+
+    Raises:
+        AuditUnavailable: if it cannot; the message says why.
+    """
+    problem = write_problem(path)
+    if problem:
+        raise AuditUnavailable(problem)
+
+
+def _stored(entry: Entry) -> bytes:
+    return json.dumps(asdict(entry), ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _append(target: Path, make: Callable[[int, str], Entry]) -> Entry:
+    """Append the entry ``make(seq, prev)`` to the log under its lock and update the head;
+    on a failure the log is cut back to where it was."""
+    try:
+        _make_folder(target)
+        handle = target.open("a+b")
+    except OSError as exc:
+        raise _unavailable(exc) from exc
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            seq, prev = next_link(handle, read_head(target))
+            entry = make(seq, prev)
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(size - 1, 0))
+            prefix = b"" if size == 0 or handle.read(1) == b"\n" else b"\n"
+            try:
+                handle.write(prefix + _stored(entry) + b"\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+                write_head(target, Head(seq, digest(asdict(entry))))
+            except OSError as exc:
+                handle.truncate(size)
+                raise _unavailable(exc) from exc
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    return entry
 
 
 def record(
@@ -89,40 +186,24 @@ def record(
 ) -> Entry:
     """Append one line to the audit log (``path``, default ``ATLAS_AUDIT_LOG``) and return it.
 
-    The time is now, in UTC. The line is written whole under an exclusive lock on the file, then
-    flushed to disk, so writers in other processes never interleave.
+    The time is now, in UTC. The line is numbered and chained to the one before it, written
+    whole under an exclusive lock on the log, flushed to disk, and the head updated; call it
+    before the action it records, and do not act if it raises.
 
     Raises:
         ValueError: if ``action`` is not one of ``ACTIONS``.
-        OSError: if the log cannot be written (the caller should not hand out the file then).
+        AuditUnavailable: if the log (or its head) cannot be written; nothing was written.
     """
     if action not in ACTIONS:
         raise ValueError(f"audit action {action!r} is not one of {', '.join(ACTIONS)}")
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    entry = Entry(now, user, role, action, link, file, rows, sha256, outcome)
-    line = json.dumps(asdict(entry), ensure_ascii=False, separators=(",", ":")) + "\n"
-    target = path or log_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-    return entry
-
-
-def _entry(line: str, number: int, path: Path) -> Entry:
     try:
-        raw = json.loads(line)
-        entry = Entry(**raw)
-    except (json.JSONDecodeError, TypeError) as exc:
-        raise AuditLogError(f"{path}, line {number}: not an audit entry ({exc})") from None
-    if entry.action not in ACTIONS or not (entry.rows is None or isinstance(entry.rows, int)):
-        raise AuditLogError(f"{path}, line {number}: not an audit entry (action or rows)")
-    return entry
+        target = path or log_path()
+    except config.SettingError as exc:
+        raise AuditUnavailable(str(exc)) from None
+    return _append(target, lambda seq, prev: Entry(
+        now, user, role, action, link, file, rows, sha256, outcome, seq, prev
+    ))  # fmt: skip
 
 
 def _wanted(entry: Entry, user: str, action: str, since: date | None, until: date | None) -> bool:
@@ -135,6 +216,13 @@ def _wanted(entry: Entry, user: str, action: str, since: date | None, until: dat
     )
 
 
+def _entry(line: str, number: int, path: Path) -> Entry:
+    try:
+        return parse_line(line)[1]
+    except ValueError as exc:
+        raise AuditLogError(f"{path.name}, line {number}: not an audit entry ({exc})") from None
+
+
 def read_entries(
     path: Path | None = None,
     *,
@@ -142,9 +230,11 @@ def read_entries(
     action: str = "",
     since: date | None = None,
     until: date | None = None,
+    skip_bad: bool = False,
 ) -> list[Entry]:
     """The log's entries, oldest first: those whose user contains ``user`` (any case), of
     ``action``, and dated (UTC) from ``since`` to ``until`` inclusive. No log yet: no entries.
+    With ``skip_bad``, lines that are not entries are left out (``verify`` names them).
 
     Raises:
         AuditLogError: if a line is not an audit entry (the message names the file and line).
@@ -154,12 +244,17 @@ def read_entries(
     if not source.is_file():
         return []
     entries = []
-    with source.open(encoding="utf-8") as handle:
+    with source.open(encoding="utf-8", errors="replace") as handle:
         fcntl.flock(handle, fcntl.LOCK_SH)  # a writer's line is complete before we read it
         try:
             for number, line in enumerate(handle, start=1):
-                if line.strip():
+                if not line.strip():
+                    continue
+                try:
                     entries.append(_entry(line, number, source))
+                except AuditLogError:
+                    if not skip_bad:
+                        raise
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
     return [e for e in entries if _wanted(e, user, action, since, until)]

@@ -2,9 +2,15 @@
 
 python -m audit [--user TEXT] [--action ACTION] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
                 [--jsonl] [--log PATH]
+python -m audit --verify [--log PATH]
 
 Lines are printed oldest first; --user keeps the users that contain TEXT (any case), --since and
 --until are UTC days, both included; --jsonl prints the lines as they are stored.
+
+--verify checks the hash chain: it prints how many entries the log holds, each place the chain
+breaks (the line, and whether a line was edited, deleted, inserted, reordered or the end cut
+off) and the last entry's hash (keep a copy elsewhere: it pins the log's end). Exit code 0 when
+the chain is intact, 1 when it breaks, 2 when the log cannot be read.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from audit import ACTIONS, AuditLogError, Entry, log_path, read_entries
+import access
+from audit import ACTIONS, AuditLogError, Entry, log_path, read_entries, verify
 
 COLUMNS = (("time", 25), ("user", 28), ("role", 9), ("action", 9), ("rows", 8), ("outcome", 10),
            ("file", 36), ("link", 0), ("sha256", 0))  # fmt: skip
@@ -53,13 +60,38 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--until", type=_day, help="last UTC day, YYYY-MM-DD")
     parser.add_argument("--jsonl", action="store_true", help="print the stored lines")
     parser.add_argument("--log", type=Path, help="the log (default ATLAS_AUDIT_LOG)")
+    parser.add_argument("--verify", action="store_true", help="check the hash chain")
     return parser
 
 
+def print_verification(path: Path) -> int:
+    """Check the chain of the log at ``path`` and print what was found; returns the exit code
+    (0 intact, 1 broken, 2 unreadable)."""
+    try:
+        found = verify(path)
+    except OSError as exc:
+        print(f"error: the audit log cannot be read ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    print(f"{path.name}: {found.summary()}")
+    for problem in found.breaks:
+        print(f"  {problem}")
+    for note in found.notes:
+        print(f"  note: {note}")
+    print(f"last hash: {found.last_hash}")
+    return 0 if found.intact else 1
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print the log; returns the exit code (2 for a log line that is not an entry)."""
+    """Print the log, or check its chain (``--verify``); returns the exit code (2 for a log line
+    that is not an entry, or when the access rule refuses the operator the log; 1 for a broken
+    chain)."""
     args = _parser().parse_args(argv)
+    if not access.allowed(access.OPERATOR, "read_audit_log"):
+        print(f"error: {access.refusal(access.OPERATOR, 'read_audit_log')}", file=sys.stderr)
+        return 2
     path = args.log or log_path()
+    if args.verify:
+        return print_verification(path)
     try:
         entries = read_entries(
             path, user=args.user, action=args.action, since=args.since, until=args.until

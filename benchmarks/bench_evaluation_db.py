@@ -20,8 +20,8 @@ from streamlit.testing.v1 import AppTest
 
 import config
 import query
-from analysis.headline import atlas_groups, evaluate_atlas
 from etl import build
+from publish.evaluation import atlas_groups, evaluate_atlas
 from query import explore, published
 from query.panel import evaluation_panel
 from query.view import Filters

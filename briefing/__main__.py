@@ -5,8 +5,8 @@
 It reads the briefing store (``atlas_briefing.duckdb`` beside ``ATLAS_DB_PATH``: province
 tables only, what the pack's audience may see), ranks the provinces (``analysis.ranking``, on
 the inputs of ``query.ranking``) and writes the pack (``briefing.pack``); the file is recorded
-in the audit log with its SHA-256. Bad weights or an unknown method: the ranking's own message
-on standard error, exit 2, nothing written.
+in the audit log with its SHA-256 before it is written. Bad weights or an unknown method, or an
+audit log that cannot be written: a message on standard error, exit 2, nothing written.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+import access
 import audit
 import config
 import query
@@ -34,6 +35,9 @@ from briefing.render import BriefingError
 from etl.schema import briefing_store_path
 from query import published
 from query import ranking as ranking_query
+
+#: Whom the pack is for: it reads that audience's store.
+AUDIENCE = access.BRIEFING
 
 
 def read_pack(db_path: Path, weights: dict[str, float], method: str) -> tuple[Ranking, PackData]:
@@ -55,7 +59,8 @@ def read_pack(db_path: Path, weights: dict[str, float], method: str) -> tuple[Ra
             selection=Text(windows.describe("en"), windows.describe("km")),
             threshold=published.threshold(),
             stand_in=ranking_query.stand_in(),
-            synthetic=query.is_synthetic(con),
+            synthetic=query.data_origin(con) != "partner",
+            mixed=query.data_origin(con) == "mixed",
         )
     finally:
         con.close()
@@ -63,25 +68,30 @@ def read_pack(db_path: Path, weights: dict[str, float], method: str) -> tuple[Ra
 
 
 def write_pack(out: Path, lang: str, weights: dict[str, float], method: str) -> bytes:
-    """Write the pack in ``lang`` to ``out`` and record it in the audit log; returns it.
+    """Record the pack in ``lang`` in the audit log, then write it to ``out``; returns it.
 
     Raises:
+        access.AccessDenied: if the access rule refuses the pack's audience the pack.
+        audit.AuditUnavailable: if the audit log cannot be written (nothing is written).
         everything ``read_pack`` and ``briefing.pack.render_pack`` raise; OSError if the file
-        or the audit log cannot be written.
+        cannot be written.
     """
+    access.require(AUDIENCE, "build_pack")
+    audit.check_writable()  # before the minute of work a pack takes
     store = briefing_store_path(config.get_path("ATLAS_DB_PATH"))
     ranking, data = read_pack(store, weights, method)
     pdf = render_pack(ranking, data, lang)
-    out.write_bytes(pdf)
     audit.record(
         "export", user=audit.os_user(), role="cli (briefing)", link=f"briefing --lang {lang}",
         file=out.name, rows=len(ranking.provinces), sha256=audit.sha256_of(pdf),
     )  # fmt: skip
+    out.write_bytes(pdf)
     return pdf
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command; returns the exit code (2 for bad input or a missing store)."""
+    """Run the command; returns the exit code (2 for bad input, a missing store, a bad setting
+    or an audit log that cannot be written)."""
     parser = argparse.ArgumentParser(
         prog="python -m briefing", description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -96,9 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         weights = parse_weight_args(args.weight or [])
         write_pack(Path(args.out), args.lang, weights, args.method)
-    except (WeightError, MethodError, RankingInputError, BriefError, BriefingError,
-            query.DatabaseMissingError) as exc:  # fmt: skip
+    except (access.AccessDenied, WeightError, MethodError, RankingInputError, BriefError,
+            BriefingError, query.DatabaseMissingError, config.SettingError) as exc:  # fmt: skip
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except audit.AuditUnavailable as exc:
+        print(f"error: {exc}; the pack was not written", file=sys.stderr)
         return 2
     print(f"wrote {args.out}", file=sys.stderr)
     return 0

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Literal
 
 import vocabulary
-from briefing.labels import LABELS
+from i18n import t
 
 #: The ranking methods the pack can name (``analysis.ranking_methods.METHODS``' keys).
 METHODS = ("weighted_sum", "topsis", "spotis")
@@ -246,7 +246,7 @@ class Academy:
 
 
 def _text(key: str) -> Text:
-    return Text(**LABELS[key])
+    return Text(t(key, "en"), t(key, "km"))
 
 
 def case_study_timeline() -> tuple[TimelineEvent, ...]:
@@ -257,8 +257,8 @@ def case_study_timeline() -> tuple[TimelineEvent, ...]:
         TimelineEvent(vocabulary.POLICY_DAY, "day", _text("tl_policy")),
         TimelineEvent(date(first.year, 1, 1), "year", _text("tl_mcpi")),
         TimelineEvent(vocabulary.CURRICULUM_DAY, "month", _text("tl_curriculum")),
-        TimelineEvent(date(second.year, 1, 1), "year", _text("tl_pilot_pp")),
-        TimelineEvent(None, "year", _text("tl_next")),
+        TimelineEvent(date(second.year, 1, 1), "year", _text("pack_tl_pilot_pp")),
+        TimelineEvent(None, "year", _text("pack_tl_next")),
     )
 
 
@@ -272,7 +272,8 @@ class Brief:
     the rank intervals. ``filters`` is the data selection in words (``query.view.Filters.
     describe`` in each language). ``evaluation`` None prints ``evaluation_reason`` (why there is
     no estimate on these data) or, without one, "not run". With ``synthetic``
-    set, the synthetic label is on every page. ``title`` None prints the pack's own title.
+    set, the synthetic label is on every page (the mixed one with ``mixed``: partner rows with
+    the demo's). ``title`` None prints the pack's own title.
     """
 
     date: date
@@ -284,6 +285,7 @@ class Brief:
     files: tuple[LoadedFile, ...]
     protection_note: Text
     synthetic: bool
+    mixed: bool = False
     leaders: tuple[Leader, ...] = ()
     evaluation: Evaluation | None = None
     evaluation_reason: Text | None = None

@@ -37,7 +37,8 @@ class PackData:
     ``province_code``), the academies (``query.ranking.academies``), the files loaded
     (``query.load_log``), the evaluation's headline (``query.ranking.evaluation_headline``),
     the counts' selection in both languages, the protection note's threshold and stand-in,
-    and whether the data are the synthetic demo."""
+    whether the data hold the synthetic demo's rows (``synthetic``) and whether partner rows
+    are mixed with them (``mixed``)."""
 
     provinces: gpd.GeoDataFrame
     academies: pd.DataFrame
@@ -47,6 +48,7 @@ class PackData:
     threshold: int
     stand_in: float
     synthetic: bool
+    mixed: bool = False
 
 
 def both(key: str, **values: object) -> Text:
@@ -156,6 +158,7 @@ def build_brief(ranking: Ranking, data: PackData, day: date | None = None) -> Br
         files=loaded_files(data.files),
         protection_note=protection_note(data.threshold, data.stand_in),
         synthetic=data.synthetic,
+        mixed=data.mixed,
         leaders=leaders(ranking),
         evaluation=evaluation(data.headline),
         evaluation_reason=evaluation_reason(data.headline),
@@ -174,7 +177,11 @@ def render_pack(ranking: Ranking, data: PackData, lang: str, day: date | None = 
     return render_pdf(build_brief(ranking, data, day), lang, data.provinces)
 
 
-def pack_name(lang: str, synthetic: bool, when: datetime | date | None = None) -> str:
-    """The pack's file name: ``[synthetic_]briefing_pack_<lang>_<YYYY-MM-DD>.pdf``."""
+def pack_name(
+    lang: str, synthetic: bool, when: datetime | date | None = None, mixed: bool = False
+) -> str:
+    """The pack's file name: ``[partly_][synthetic_]briefing_pack_<lang>_<YYYY-MM-DD>.pdf``
+    (``partly_synthetic_`` when partner rows are ``mixed`` with the demo's)."""
     day = (when or date.today()).strftime("%Y-%m-%d")
-    return f"{'synthetic_' if synthetic else ''}briefing_pack_{lang}_{day}.pdf"
+    prefix = "partly_synthetic_" if mixed else "synthetic_" if synthetic else ""
+    return f"{prefix}briefing_pack_{lang}_{day}.pdf"

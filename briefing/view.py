@@ -9,28 +9,30 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from briefing.labels import LABELS, LANGS, label
-from briefing.model import Academy, Brief, ProvinceRow, TimelineEvent
+import vocabulary
+from briefing.model import Academy, Brief, Curriculum, ProvinceRow, TimelineEvent
+from i18n import LANGUAGES, MESSAGES, t
 
-_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+LANGS = tuple(LANGUAGES)
 #: At most this many loaded files are listed; the rest are counted.
 MAX_FILES = 10
 #: Between the items of a list, in both languages.
 SEPARATOR = ", "
 
 
-def khmer_digits(text: str) -> str:
-    """``text`` with its Latin digits written in Khmer digits."""
-    return text.translate(_KHMER_DIGITS)
+def local_digits(text: str, lang: str) -> str:
+    """``text`` with its digits 0-9 written as ``lang`` writes them (the catalog's
+    ``pack_digits``: Khmer digits in km)."""
+    return text.translate(str.maketrans("0123456789", t("pack_digits", lang)))
 
 
 def format_date(day: date, lang: str, precision: str = "day") -> str:
     """A date in words: "16 August 2010", "November 2011" or "2011" (Khmer digits in km)."""
-    month = label(f"month_{day.month}", lang)
+    month = t(f"month_{day.month}", lang)
     text = {"day": f"{day.day} {month} {day.year}", "month": f"{month} {day.year}"}.get(
         precision, str(day.year)
     )
-    return khmer_digits(text) if lang == "km" else text
+    return local_digits(text, lang)
 
 
 def format_percent(share: float, signed: bool = False) -> str:
@@ -54,27 +56,33 @@ def build_view(brief: Brief, lang: str) -> dict[str, Any]:
     """
     if lang not in LANGS:
         raise ValueError(f"language {lang!r}: expected one of {LANGS}")
-    title = brief.title.get(lang) if brief.title else label("title", lang)
+    title = brief.title.get(lang) if brief.title else t("page_ranking", lang)
     return {
         "lang": lang,
         "title": title,
-        "subtitle": label("subtitle", lang),
-        "prepared": label("prepared_on", lang, date=format_date(brief.date, lang)),
-        "synthetic": label("synthetic", lang) if brief.synthetic else None,
-        "page_of": label("page_of", lang, n="{n}", total="{total}"),
+        "subtitle": t("pack_subtitle", lang),
+        "prepared": t("pack_prepared_on", lang, date=format_date(brief.date, lang)),
+        "synthetic": _synthetic_label(brief, lang),
+        "page_of": t("pack_page_of", lang, n="{n}", total="{total}"),
         "ranking": _ranking(brief, lang),
         "map": {
-            "heading": label("sec_map", lang),
-            "caption": label("map_caption_score", lang),
+            "heading": t("rank_map", lang),
+            "caption": t("pack_map_caption_score", lang),
         },
         "academies": _academies(brief, lang),
         "method": _method(brief, lang),
         "selection": _selection(brief, lang),
         "evaluation": _evaluation(brief, lang),
-        "timeline": _timeline(brief.timeline, lang),
-        "curriculum": _curriculum(brief, lang),
+        "timeline": {
+            "heading": t("timeline", lang),
+            "rows": timeline_rows(brief.timeline, lang),
+        },
+        "curriculum": {
+            "heading": t("pack_sec_curriculum", lang),
+            "text": curriculum_text(brief.curriculum, lang),
+        },
         "protection": {
-            "heading": label("sec_protection", lang),
+            "heading": t("pack_sec_protection", lang),
             "text": brief.protection_note.get(lang),
         },
         "vintage": _vintage(brief, lang),
@@ -90,21 +98,21 @@ def _ranking(brief: Brief, lang: str) -> dict[str, Any]:
     names = [c.name for c in brief.criteria]
     rows = [_ranking_row(row, names, lang) for row in brief.ranked()]
     return {
-        "heading": label("sec_ranking", lang),
-        "intro": label("ranking_intro", lang, draws=f"{brief.draws:,}"),
+        "heading": t("pack_sec_ranking", lang),
+        "intro": t("pack_ranking_intro", lang, draws=f"{brief.draws:,}"),
         "headers": {
-            "rank": label("col_rank", lang),
-            "interval": label("col_interval", lang),
-            "code": label("col_code", lang),
-            "province": label("col_province", lang),
-            "score": label("col_score", lang),
-            "top3": label("col_top3", lang),
-            "partnership": label("col_partnership", lang),
+            "rank": t("rank_tt_rank", lang),
+            "interval": t("pack_col_interval", lang),
+            "code": t("pack_col_code", lang),
+            "province": t("province", lang),
+            "score": t("rank_col_score", lang),
+            "top3": t("rank_col_top3", lang),
+            "partnership": t("rank_col_partnership", lang),
         },
         "criteria": [c.label.get(lang) for c in brief.criteria],
         "rows": rows,
-        "note": label("table_note", lang),
-        "why_heading": label("why_heading", lang),
+        "note": t("pack_table_note", lang),
+        "why_heading": t("rank_why", lang),
         "why": _why(brief, lang),
     }
 
@@ -112,14 +120,14 @@ def _ranking(brief: Brief, lang: str) -> dict[str, Any]:
 def _ranking_row(row: ProvinceRow, criteria: list[str], lang: str) -> dict[str, Any]:
     """One line of the table; a missing value reads "missing", never 0."""
     values = [row.value(name) for name in criteria]
-    missing = label("missing", lang)
+    missing = t("rank_missing", lang)
     return {
         **_rank_cells(row, lang),
         "code": row.province_code,
         "names": _names(row, lang),
         "values": [missing if v is None else f"{v:.2f}" for v in values],
         "missing": [v is None for v in values],
-        "partnership": label("partnership_mark", lang) if row.in_partnership else "",
+        "partnership": t("pack_partnership_mark", lang) if row.in_partnership else "",
     }
 
 
@@ -127,7 +135,7 @@ def _rank_cells(row: ProvinceRow, lang: str) -> dict[str, str]:
     """Rank, "median (low–high)", score and chance of the top 3; for a province that could not
     be ranked, "not ranked" and dashes."""
     if not row.ranked:
-        return {"rank": "–", "interval": label("not_ranked", lang), "score": "–", "top3": "–"}
+        return {"rank": "–", "interval": t("rank_not_ranked", lang), "score": "–", "top3": "–"}
     interval = f"{format_rank(row.rank_low)}–{format_rank(row.rank_high)}"
     return {
         "rank": format_rank(row.rank),
@@ -140,8 +148,8 @@ def _rank_cells(row: ProvinceRow, lang: str) -> dict[str, str]:
 def _why(brief: Brief, lang: str) -> list[str]:
     labels = {c.name: c.label.get(lang) for c in brief.criteria}
     return [
-        label(
-            "why_item",
+        t(
+            "pack_why_item",
             lang,
             province=_names(brief.province(leader.province_code), lang)[0],
             criteria=SEPARATOR.join(labels[name] for name in leader.main),
@@ -155,12 +163,12 @@ def _academies(brief: Brief, lang: str) -> dict[str, Any]:
     provinces = {row.province_code: _names(row, lang)[0] for row in brief.provinces}
     headers = [
         "",
-        label("col_academy", lang),
-        label("col_province", lang),
-        label("col_modules", lang, n=total),
-        label("col_trainees", lang),
-        label("col_tests", lang),
-        label("col_gain", lang),
+        t("rank_col_academy", lang),
+        t("province", lang),
+        t("rank_col_modules", lang, n=total),
+        t("rank_col_trainees", lang),
+        t("rank_col_tests", lang),
+        t("rank_col_gain", lang),
     ]
     rows = [
         [
@@ -172,15 +180,15 @@ def _academies(brief: Brief, lang: str) -> dict[str, Any]:
         for number, academy in enumerate(brief.academies, start=1)
     ]
     return {
-        "heading": label("sec_academies", lang),
-        "empty": label("no_academies", lang),
+        "heading": t("pack_sec_academies", lang),
+        "empty": t("pack_no_academies", lang),
         "headers": headers,
         "rows": rows,
     }
 
 
 def _academy_figures(academy: Academy, lang: str) -> list[str]:
-    unknown = label("not_reported", lang)
+    unknown = t("rank_not_reported", lang)
     tests = unknown
     if academy.pre_test_mean is not None and academy.post_test_mean is not None:
         tests = f"{academy.pre_test_mean:.0f} % → {academy.post_test_mean:.0f} %"
@@ -196,9 +204,11 @@ def _academy_figures(academy: Academy, lang: str) -> list[str]:
 def _method(brief: Brief, lang: str) -> dict[str, Any]:
     total = sum(c.weight for c in brief.criteria)
     return {
-        "heading": label("sec_method", lang),
-        "line": label("method_line", lang, method=label(f"method_{brief.method}", lang)),
-        "headers": [label(k, lang) for k in ("col_criterion", "col_weight", "col_definition")],
+        "heading": t("pack_sec_method", lang),
+        "line": t("pack_method_line", lang, method=t(f"pack_method_{brief.method}", lang)),
+        "headers": [
+            t(k, lang) for k in ("pack_col_criterion", "pack_col_weight", "pack_col_definition")
+        ],
         "rows": [
             [
                 c.label.get(lang),
@@ -211,19 +221,19 @@ def _method(brief: Brief, lang: str) -> dict[str, Any]:
 
 
 def _selection(brief: Brief, lang: str) -> dict[str, str]:
-    return {"heading": label("sec_selection", lang), "text": brief.filters.get(lang)}
+    return {"heading": t("pack_sec_selection", lang), "text": brief.filters.get(lang)}
 
 
 def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
     e = brief.evaluation
     if e is None:
         reason = brief.evaluation_reason
-        text = reason.get(lang) if reason else label("evaluation_not_run", lang)
+        text = reason.get(lang) if reason else t("pack_evaluation_not_run", lang)
     elif e.text is not None:
-        text = label("evaluation_said", lang, text=e.text.get(lang), estimator=e.estimator)
+        text = t("pack_evaluation_said", lang, text=e.text.get(lang), estimator=e.estimator)
     else:
-        text = label(
-            "evaluation_headline",
+        text = t(
+            "pack_evaluation_headline",
             lang,
             change=format_percent(e.change, signed=True),
             level=format_percent(e.level),
@@ -231,24 +241,46 @@ def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
             high=format_percent(e.high, signed=True),
             estimator=e.estimator,
         )
-    return {"heading": label("sec_evaluation", lang), "text": text}
+    return {"heading": t("pack_sec_evaluation", lang), "text": text}
 
 
-def _timeline(events: tuple[TimelineEvent, ...], lang: str) -> dict[str, Any]:
+def case_study_dates(lang: str) -> dict[str, str]:
+    """The case study's dates in words, from ``vocabulary``, as the values of the labels that
+    name them: ``policy_day`` ("16 August 2010"), ``policy_month`` ("August 2010") and
+    ``curriculum_month`` ("November 2011"); Khmer digits in km.
+
+    Raises:
+        KeyError: for a language other than "en" or "km".
+    """
     return {
-        "heading": label("timeline", lang),
-        "rows": [
-            [
-                label("next", lang) if e.when is None else format_date(e.when, lang, e.precision),
-                e.what.get(lang),
-            ]
-            for e in events
-        ],
+        "policy_day": format_date(vocabulary.POLICY_DAY, lang),
+        "policy_month": format_date(vocabulary.POLICY_DAY, lang, "month"),
+        "curriculum_month": format_date(vocabulary.CURRICULUM_DAY, lang, "month"),
     }
 
 
-def _curriculum(brief: Brief, lang: str) -> dict[str, str]:
-    c = brief.curriculum
+def timeline_rows(events: tuple[TimelineEvent, ...], lang: str) -> list[list[str]]:
+    """Each event as [when, what] in ``lang``: its date in words ("Next" when still to come).
+
+    Raises:
+        KeyError: for a language other than "en" or "km".
+    """
+    return [
+        [
+            t("pack_next", lang) if e.when is None else format_date(e.when, lang, e.precision),
+            e.what.get(lang),
+        ]
+        for e in events
+    ]
+
+
+def curriculum_text(c: Curriculum, lang: str) -> str:
+    """The curriculum's figures in one sentence: when it was approved, academies, modules,
+    the pre/post test gain (Khmer digits in km).
+
+    Raises:
+        KeyError: for a language other than "en" or "km".
+    """
     numbers = {
         "academies": str(c.academies),
         "modules": str(c.modules),
@@ -256,11 +288,9 @@ def _curriculum(brief: Brief, lang: str) -> dict[str, str]:
         "answers": str(c.answers[0]),
         "questions": str(c.answers[1]),
     }
-    if lang == "km":
-        numbers = {k: khmer_digits(v) for k, v in numbers.items()}
+    numbers = {k: local_digits(v, lang) for k, v in numbers.items()}
     approved = format_date(c.approved, lang, "month")
-    text = label("curriculum_figures", lang, approved=approved, **numbers)
-    return {"heading": label("sec_curriculum", lang), "text": text}
+    return t("pack_curriculum_figures", lang, approved=approved, **numbers)
 
 
 def _vintage(brief: Brief, lang: str) -> dict[str, Any]:
@@ -269,18 +299,25 @@ def _vintage(brief: Brief, lang: str) -> dict[str, Any]:
     rows = [[_kind(f.kind, lang), f.file_name, _when(f.loaded_at)] for f in shown]
     more = len(files) - len(shown)
     return {
-        "heading": label("sec_vintage", lang),
-        "headers": [label(k, lang) for k in ("col_kind", "col_file", "col_loaded_on")],
+        "heading": t("pack_sec_vintage", lang),
+        "headers": [t(k, lang) for k in ("col_kind", "col_file", "pack_col_loaded_on")],
         "rows": rows,
-        "empty": label("no_files", lang),
-        "more": label("more_files", lang, n=more) if more else None,
+        "empty": t("pack_no_files", lang),
+        "more": t("pack_more_files", lang, n=more) if more else None,
     }
 
 
 def _kind(kind: str, lang: str) -> str:
     key = f"kind_{kind}"
-    return label(key, lang) if key in LABELS else kind
+    return t(key, lang) if key in MESSAGES else kind
 
 
 def _when(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def _synthetic_label(brief: Brief, lang: str) -> str | None:
+    """The label every page carries over the demo set's rows: mixed with partner rows, or not."""
+    if brief.mixed:
+        return t("synthetic_mixed", lang)
+    return t("synthetic", lang) if brief.synthetic else None

@@ -1,16 +1,22 @@
 """Command line of the atlas ETL.
 
-python -m etl build [--wait S]                 boundaries + partner files (or the demo set)
-python -m etl ingest KIND FILE... [--wait S]   add or replace partner files in the database
+python -m etl build [--wait S] [--no-publish]                boundaries + partner files
+                                                              (or the demo set)
+python -m etl ingest KIND FILE... [--wait S] [--no-publish] [--allow-fewer-rows|--replace-empty]
+                                                              add or replace partner files
 python -m etl demo [--scale N] [--seed S] [--pilot-effect F] [--out DIR] [--all-points]
 python -m etl report                           what is loaded, what was quarantined and why
 
-A build or ingest waits (up to --wait seconds, default 600) for one already running.
+A build or ingest waits (up to --wait seconds, default 600) for one already running. It writes
+the facts only; once they are in and the write lock is released, it runs the publish stage
+(``python -m publish --db DB``, as a process of its own) for the products derived from them,
+unless --no-publish is given.
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,6 +30,31 @@ from etl.database import LOCK_WAIT_SECONDS, DatabaseBusy, atomic_update
 from vocabulary import SYNTHETIC_LABEL
 
 _WAIT = "seconds to wait for a build or ingest already running (default 600)"
+_NO_PUBLISH = "write the facts only (run python -m publish later)"
+_FEWER = "replace a loaded file even with a version of no rows or under half its rows loaded"
+
+
+def run_publish(db_path: Path) -> int:
+    """Run the publish stage on ``db_path`` as a process of its own (etl does not import the
+    stage, which sits above it); its lines pass through. Returns its exit code."""
+    print(f"publishing the products derived from the facts: python -m publish --db {db_path}",
+          flush=True)  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "publish", "--db", str(db_path)],
+                          cwd=config.PROJECT_ROOT, check=False)  # fmt: skip
+    if done.returncode:
+        print(f"warning: the facts are loaded, but the publish stage ended with code "
+              f"{done.returncode} (see above); run python -m publish to try again",
+              file=sys.stderr)  # fmt: skip
+    return done.returncode
+
+
+def _then_publish(args: argparse.Namespace, code: int, db_path: Path) -> int:
+    """The command's exit code once the stage has run: its own, or 3 when the stage could not
+    run at all (a product that failed is recorded, and said, but the facts are in)."""
+    if args.no_publish:
+        return code
+    published = run_publish(db_path)
+    return code or (3 if published >= 2 else 0)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -32,9 +63,11 @@ def _build(args: argparse.Namespace) -> int:
     print(
         f"built {result.db_path} in {result.seconds:.1f} s: {result.communes} communes, "
         f"{result.coded} with an official code ({result.coded / result.communes:.1%}); "
-        f"match report: {result.report_path}\nloaded {data}:\n{partners.summarise(result.loads)}"
+        f"match report: {result.report_path}\nloaded {data}:\n{partners.summarise(result.loads)}",
+        flush=True,
     )
-    return 2 if any(r.status == "rejected" for r in result.loads) else 0
+    code = 2 if any(r.status == "rejected" for r in result.loads) else 0
+    return _then_publish(args, code, result.db_path)
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -43,20 +76,22 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
     files = [(args.kind, Path(f)) for f in args.files]
+    db_path = config.get_path("ATLAS_DB_PATH")
     try:
-        with atomic_update(config.get_path("ATLAS_DB_PATH"), args.wait) as con:
+        with atomic_update(db_path, args.wait) as con:
             partners.prepare(con)
-            results = partners.load_files(con, files, progress=not args.quiet)
+            results = partners.load_files(
+                con, files, progress=not args.quiet, allow_fewer=args.allow_fewer_rows
+            )
+            _audit_ingest(files, results)  # before the new database replaces the old one
+    except audit.AuditUnavailable as exc:  # no line, no load: the database is as it was
+        print(f"error: {exc}; nothing was loaded", file=sys.stderr)
+        return 2
     except Exception:
         _audit_ingest(files, None)
         raise
-    print(partners.summarise(results))
-    try:
-        _audit_ingest(files, results)
-    except OSError as exc:
-        print(f"error: loaded, but the audit log could not be written: {exc}", file=sys.stderr)
-        return 2
-    return 2 if any(r.status == "rejected" for r in results) else 0
+    print(partners.summarise(results), flush=True)
+    return _then_publish(args, 2 if any(r.status == "rejected" for r in results) else 0, db_path)
 
 
 def _audit_ingest(files: list[tuple[str, Path]], results: list | None) -> None:
@@ -95,12 +130,15 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the atlas database")
     build.add_argument("--quiet", action="store_true", help="no progress bars")
     build.add_argument("--wait", type=float, default=LOCK_WAIT_SECONDS, help=_WAIT)
+    build.add_argument("--no-publish", action="store_true", help=_NO_PUBLISH)
     build.set_defaults(run=_build)
     ingest = commands.add_parser("ingest", help="add or replace partner files")
     ingest.add_argument("kind", choices=sorted(partners.CONTRACTS))
     ingest.add_argument("files", nargs="+")
     ingest.add_argument("--quiet", action="store_true", help="no progress bars")
     ingest.add_argument("--wait", type=float, default=LOCK_WAIT_SECONDS, help=_WAIT)
+    ingest.add_argument("--no-publish", action="store_true", help=_NO_PUBLISH)
+    ingest.add_argument("--allow-fewer-rows", "--replace-empty", action="store_true", help=_FEWER)
     ingest.set_defaults(run=_ingest)
     make = commands.add_parser("demo", help="write the synthetic demo files")
     make.add_argument("--scale", type=int, default=config.get_int("ATLAS_DEMO_INCIDENTS"))

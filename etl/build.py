@@ -96,7 +96,7 @@ def _write_database(
         )
         reference.create_place_tables(con, provinces_2014)
         partners.prepare(con)
-        loads = partners.load_files(con, partners.partner_files(folder))
+        loads = partners.load_files(con, partners.partner_files(folder), demo=bool(manifest))
         if manifest:
             demo.store_demo_manifest(con, manifest)
     return loads

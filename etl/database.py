@@ -1,10 +1,13 @@
-"""Writing the atlas's DuckDB file: all at once, then renamed into place, one writer at a time.
+"""Writing the atlas's DuckDB file of facts: all at once, then renamed into place, one writer
+at a time.
 
-A build writes every table into a new file beside the target and renames it over the old one
-only when it is complete, so a reader never sees half a database and an interrupted build
-leaves the previous file as it was. A lock file beside the database (``atlas.duckdb.lock``,
-``fcntl.flock``) makes a second build or ingest wait for the first, so the later rename never
-drops what the earlier one loaded.
+A build or an ingest writes every table into a new file beside the target and renames it over
+the old one only when it is complete, so a reader never sees half a database and an
+interrupted write leaves the previous file as it was. A lock file beside the database
+(``atlas.duckdb.lock``, ``fcntl.flock``) makes a second build or ingest wait for the first, so
+the later rename never drops what the earlier one loaded. Every write records a new
+``build_id`` (and ``facts_written_at``) in ``build_info``: the products derived from the facts
+(``publish``, run after the lock is released) carry the id they were made from.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import os
 import shutil
 import sys
 import time
+import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -24,8 +29,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from etl.briefing_store import write_briefing_store, write_evaluation_headline
-from etl.schema import briefing_store_path
+from etl.schema import BUILD_ID, FACTS_WRITTEN_AT
 
 GEOMETRY_COLUMNS = ("geom", "geom_display")
 LOCK_WAIT_SECONDS = 600.0  # how long a second writer waits for the first
@@ -34,7 +38,7 @@ _held: dict[Path, int] = {}  # lock files this process holds, and how deeply
 
 
 class DatabaseBusy(RuntimeError):
-    """Another build or ingest held the database for longer than this one would wait."""
+    """Another writer held a lock for longer than this one would wait."""
 
 
 def _holder(lock_path: Path) -> str:
@@ -45,7 +49,7 @@ def _holder(lock_path: Path) -> str:
     return f" (process {pid})" if pid.isdigit() else ""
 
 
-def _acquire(handle: int, db_path: Path, lock_path: Path, wait: float) -> None:
+def _acquire(handle: int, target: Path, lock_path: Path, wait: float, doing: str) -> None:
     """Take the lock on ``handle``, waiting up to ``wait`` seconds.
 
     Raises:
@@ -57,7 +61,7 @@ def _acquire(handle: int, db_path: Path, lock_path: Path, wait: float) -> None:
     except BlockingIOError:
         pass
     print(
-        f"waiting for another build or ingest of {db_path}{_holder(lock_path)} to finish "
+        f"waiting for another {doing} of {target}{_holder(lock_path)} to finish "
         f"(up to {wait:g} s) ...",
         file=sys.stderr,
         flush=True,
@@ -70,7 +74,7 @@ def _acquire(handle: int, db_path: Path, lock_path: Path, wait: float) -> None:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 raise DatabaseBusy(
-                    f"{db_path} is being written by another build or ingest"
+                    f"{target} is being written by another {doing}"
                     f"{_holder(lock_path)}, still running after {wait:g} s; nothing was "
                     f"changed: run this again when it has finished (lock file {lock_path.name})"
                 ) from None
@@ -78,16 +82,16 @@ def _acquire(handle: int, db_path: Path, lock_path: Path, wait: float) -> None:
 
 
 @contextlib.contextmanager
-def database_lock(db_path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
-    """Hold the write lock of ``db_path`` (the file ``<db>.lock`` beside it) for the block;
-    re-entrant within a process. A second writer waits, printing a notice on stderr.
+def file_lock(target: Path, lock_path: Path, doing: str, wait: float) -> Iterator[None]:
+    """Hold the lock file ``lock_path`` (``fcntl.flock``) for the block, on behalf of writing
+    ``target``; re-entrant within a process. A second writer waits, printing a notice on
+    stderr that names ``doing`` (e.g. "build or ingest").
 
     Raises:
         DatabaseBusy: if another process holds it for more than ``wait`` seconds.
         OSError: if the lock file cannot be created.
     """
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = db_path.with_name(db_path.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
     key = lock_path.resolve()
     if key in _held:
         _held[key] += 1
@@ -98,7 +102,7 @@ def database_lock(db_path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[No
         return
     handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        _acquire(handle, db_path, lock_path, wait)
+        _acquire(handle, target, lock_path, wait, doing)
         os.ftruncate(handle, 0)
         os.write(handle, str(os.getpid()).encode("ascii"))
         _held[key] = 1
@@ -109,6 +113,36 @@ def database_lock(db_path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[No
             fcntl.flock(handle, fcntl.LOCK_UN)
     finally:
         os.close(handle)
+
+
+def lock_is_held(lock_path: Path) -> bool:
+    """True when another process holds the lock file ``lock_path`` now (False when nobody
+    does, or the file does not exist)."""
+    try:
+        handle = os.open(lock_path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(handle)  # closing the descriptor releases a lock taken on it
+    return False
+
+
+def database_lock(
+    db_path: Path, wait: float = LOCK_WAIT_SECONDS
+) -> contextlib.AbstractContextManager[None]:
+    """Hold the write lock of ``db_path`` (the file ``<db>.lock`` beside it) for the block;
+    re-entrant within a process. A second writer waits, printing a notice on stderr.
+
+    Raises:
+        DatabaseBusy: if another process holds it for more than ``wait`` seconds.
+        OSError: if the lock file cannot be created.
+    """
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    return file_lock(db_path, lock_path, "build or ingest", wait)
 
 
 def spatial_extension_path() -> Path:
@@ -168,45 +202,62 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def remove_stale_builds(db_path: Path) -> list[Path]:
-    """Delete unfinished files of builds whose process is gone (killed midway), the database's
-    and its briefing store's; return them."""
+def remove_stale_files(path: Path) -> list[Path]:
+    """Delete unfinished files written beside ``path`` (``<name>.<pid>.tmp*``) by processes
+    that are gone (killed midway) or by this one; return them."""
     removed = []
-    for name in (db_path.name, briefing_store_path(db_path).name):
-        for leftover in db_path.parent.glob(f"{name}.*.tmp*"):
-            pid = leftover.name[len(name) + 1 :].split(".")[0]
-            if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
-                leftover.unlink(missing_ok=True)
-                removed.append(leftover)
+    for leftover in path.parent.glob(f"{path.name}.*.tmp*"):
+        pid = leftover.name[len(path.name) + 1 :].split(".")[0]
+        if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
     return removed
+
+
+def remove_stale_builds(db_path: Path) -> list[Path]:
+    """Delete unfinished database files of builds whose process is gone; return them."""
+    return remove_stale_files(db_path)
+
+
+def new_build_id() -> tuple[str, str]:
+    """A new build id (32 hex digits) and the time it is written (UTC, ISO, seconds)."""
+    return uuid.uuid4().hex, datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _stamp(con: duckdb.DuckDBPyConnection) -> str:
+    """Record a new build id and its time in ``build_info``; returns the id."""
+    build_id, written = new_build_id()
+    con.execute("CREATE TABLE IF NOT EXISTS build_info (key VARCHAR, value VARCHAR)")
+    con.execute("DELETE FROM build_info WHERE key IN ($id, $at)",
+                {"id": BUILD_ID, "at": FACTS_WRITTEN_AT})  # fmt: skip
+    con.execute("INSERT INTO build_info VALUES ($id, $build), ($at, $written)",
+                {"id": BUILD_ID, "build": build_id, "at": FACTS_WRITTEN_AT,
+                 "written": written})  # fmt: skip
+    return build_id
 
 
 @contextlib.contextmanager
 def _replacing(db_path: Path, copy_first: bool, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to a new file beside ``db_path`` (a copy of it if ``copy_first``) that is
-    renamed over ``db_path`` on success, with the pilot evaluation's headline written into it
-    and its briefing store (``etl.briefing_store``) beside it, and deleted on any exception;
-    the write lock is held from before the copy until after the renames."""
+    stamped with a new build id and renamed over ``db_path`` on success, and deleted on any
+    exception; the write lock is held from before the copy until after the rename, and covers
+    nothing else (the derived products are ``publish``'s, after it)."""
     with database_lock(db_path, wait):
         remove_stale_builds(db_path)
         tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
         if copy_first:
             shutil.copy2(db_path, tmp)
         con = duckdb.connect(str(tmp))
-        store = None
         try:
             yield con
-            write_evaluation_headline(con)
-            store = write_briefing_store(con, db_path)
+            _stamp(con)
             con.execute("CHECKPOINT")
             con.close()
             os.replace(tmp, db_path)
-            os.replace(store, briefing_store_path(db_path))
         except BaseException:
             con.close()
-            for leftover in (tmp, tmp.with_name(tmp.name + ".wal"), store):
-                if leftover is not None:
-                    leftover.unlink(missing_ok=True)
+            for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+                leftover.unlink(missing_ok=True)
             raise
 
 

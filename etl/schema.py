@@ -6,6 +6,7 @@ load the ETL to read it.
 
 # The build_info key that says whether the partner data is the synthetic demo set ("true").
 SYNTHETIC_FLAG = "synthetic"
+SYNTHETIC_MIXED = "mixed"  # its value when demo rows and partner rows are loaded together
 
 # The communes table, in order.
 COMMUNE_COLUMNS = [
@@ -28,18 +29,16 @@ COMMUNE_COLUMNS = [
     "geom_display",
 ]
 
-# A quarantine reason with its quoted values and numbers masked, for grouping and for screens
-# that must not show raw values. A reason quotes a value as '<value>' with every quote inside it
-# doubled, so '(?:[^']|'')*' takes the whole value, quotes in it included.
-MASKED_REASON = (
-    "regexp_replace(regexp_replace(reason, '''(?:[^'']|'''')*''', '''…''', 'g'), "
-    "'[0-9]+([.][0-9]+)?', '#', 'g')"
-)
+# The build_info keys of the build id every write of the facts records (``etl.database``) and
+# the time it was written (UTC, ISO): the derived products carry the id they were made from.
+BUILD_ID = "build_id"
+FACTS_WRITTEN_AT = "facts_written_at"
 
 
 # The briefing store: a province-level copy of the database for the briefing audience, beside
-# the database and rebuilt with it (etl.briefing_store). It holds no commune row: a bug in a
-# page cannot show what is not there. These are its tables.
+# the database, made by the publish stage (``publish.briefing_store``) from each build of the
+# facts. It holds no commune row: a bug in a page cannot show what is not there. These are the
+# tables it must hold; the stage adds the ranking's products (``BRIEFING_PRODUCT_TABLES``).
 BRIEFING_TABLES = (
     "provinces",
     "incidents_monthly",
@@ -53,9 +52,26 @@ BRIEFING_TABLES = (
     "quarantine_summary",
     "evaluation_headline",
 )
+# The products the publish stage writes into the briefing store beside its tables (province
+# level, the same for every audience), and the record of every product.
+BRIEFING_PRODUCT_TABLES = ("ranking_inputs", "ranking_windows", "ranking_default", "products")
+# The tables of the products file (``products_path``): analysts' products and their records.
+PRODUCT_TABLES = ("products", "evaluation_headline", "evaluation_default", "evaluation_series")
 
 
 def briefing_store_path(db_path):
     """The briefing store of the database at ``db_path``: ``atlas_briefing.duckdb`` beside
     ``atlas.duckdb``."""
     return db_path.with_name(f"{db_path.stem}_briefing{db_path.suffix}")
+
+
+def products_path(db_path):
+    """The products file of the database at ``db_path``: ``atlas_products.duckdb`` beside
+    ``atlas.duckdb``."""
+    return db_path.with_name(f"{db_path.stem}_products{db_path.suffix}")
+
+
+def publish_lock_path(db_path):
+    """The publish stage's lock file, ``atlas.duckdb.publish.lock`` beside the database (the
+    facts' write lock is ``atlas.duckdb.lock``)."""
+    return db_path.with_name(f"{db_path.name}.publish.lock")

@@ -24,6 +24,7 @@ from jinja2 import Template
 from geo.assets import use_local_assets
 from geo.encode import encode_topology
 from geo.topology import build_topology
+from i18n import t
 
 PROVINCE_PALETTE = (
     "#8dd3c7", "#e6c84f", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
@@ -42,10 +43,10 @@ class MapLabels:
     """The words a map shows, in the user's language (``lang`` is ``en`` or ``km``)."""
 
     lang: str = "en"
-    district: str = "District"
-    province: str = "Province"
-    code: str = "Commune code"
-    nocode: str = "no official code"
+    district: str = field(default_factory=lambda: t("district", "en"))
+    province: str = field(default_factory=lambda: t("province", "en"))
+    code: str = field(default_factory=lambda: t("commune_code", "en"))
+    nocode: str = field(default_factory=lambda: t("no_code", "en"))
 
 
 @dataclass(frozen=True)

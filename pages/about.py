@@ -1,24 +1,20 @@
-"""Where does this come from? Sources, attribution, the policy timeline and match quality."""
+"""Where does this come from? Sources, attribution, the policy timeline (from ``vocabulary``,
+as the briefing pack prints it) and match quality."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from briefing.model import Curriculum, case_study_timeline
+from briefing.view import curriculum_text, timeline_rows
 from i18n import t
 from pages import run_router
 from ui import data
-from ui.guard import require
 from ui.layout import page_header
-from ui.reasons import reason_text
+from ui.quarantine import reasons_in_words
 from ui.suppress import format_count
 
-TIMELINE = (
-    ("2010-08-16", "tl_policy"),
-    ("2010–2011", "tl_mcpi"),
-    ("2011-11", "tl_curriculum"),
-    ("later", "tl_later"),
-)
 METHOD_COLUMNS = {"match_method": "col_match_method", "polygons": "col_polygons"}
 SOURCES = ("src_boundaries", "src_provinces", "src_gazetteer")
 LOAD_COLUMNS = {"kind": "col_kind", "file_name": "col_file", "rows_read": "col_read",
@@ -32,13 +28,19 @@ def _labelled(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.Dat
     return frame.rename(columns={c: t(key, lang) for c, key in columns.items()})
 
 
+def _timeline(lang: str) -> None:
+    """The case study's timeline and the curriculum's figures, as the briefing pack prints
+    them: dates and figures from ``vocabulary``, never typed here."""
+    st.subheader(t("timeline", lang))
+    rows = timeline_rows(case_study_timeline(), lang)
+    st.table({t("when", lang): [w for w, _ in rows], t("what", lang): [w for _, w in rows]})
+    st.caption(curriculum_text(Curriculum(), lang))
+
+
 def render() -> None:
     """Draw the About page."""
-    require("about")
     lang = page_header("page_about", "", needs_map=False)
-    st.subheader(t("timeline", lang))
-    when = [t("later", lang) if w == "later" else w for w, _ in TIMELINE]
-    st.table({t("when", lang): when, t("what", lang): [t(key, lang) for _, key in TIMELINE]})
+    _timeline(lang)
     st.subheader(t("sources", lang))
     info = data.build_info()
     for key in SOURCES:
@@ -56,12 +58,8 @@ def render() -> None:
     loads = data.load_summary()
     loads = loads.assign(kind=[t(f"kind_{k}", lang) for k in loads["kind"]])  # a copy
     st.dataframe(_labelled(loads, LOAD_COLUMNS, lang), hide_index=True)
-    reasons = data.quarantine_reasons()
-    shown = reasons.assign(
-        rows=[format_count(n) for n in reasons["rows"]],
-        reason=[reason_text(r, c, lang) for r, c in zip(reasons["reason"], reasons["column"],
-                                                        strict=True)],
-    )  # fmt: skip
+    reasons = reasons_in_words(data.quarantine_reasons(), lang)
+    shown = reasons.assign(rows=[format_count(n) for n in reasons["rows"]])
     st.dataframe(_labelled(shown, REASON_COLUMNS, lang), hide_index=True)
 
 

@@ -9,8 +9,7 @@ from streamlit_folium import st_folium
 from geo.explore_map import legend_html
 from i18n import t
 from pages import run_router
-from query.grid import LEVELS
-from query.links import COVERS, LAYERS, MEASURES
+from query.links import OPTIONS
 from ui import data
 from ui.commune_panel import render_panel
 from ui.explore_downloads import render_downloads
@@ -27,7 +26,6 @@ from ui.explore_view import (
     units_table,
     view_numbers,
 )
-from ui.guard import require
 from ui.layout import page_header
 from ui.state import (
     copy_from_widget,
@@ -40,31 +38,26 @@ from ui.state import (
 
 
 def _options(lang: str) -> None:
-    """The Explore page's own options: three choices in a row, the layers as pills below (they
-    wrap at any width; a multiselect cut its chips short on a small screen)."""
-    columns = st.columns(3)
-    columns[0].radio(
-        t("level", lang), LEVELS, format_func=lambda c: t(f"level_{c}", lang),
-        key=widget_key("level"), on_change=copy_from_widget, args=("level",),
-    )  # fmt: skip
-    columns[1].radio(
-        t("measure", lang), MEASURES, format_func=lambda c: t(f"measure_{c}", lang),
-        key=widget_key("measure"), on_change=copy_from_widget, args=("measure",),
-    )  # fmt: skip
-    columns[2].radio(
-        t("cover", lang), COVERS, format_func=lambda c: t(f"cover_{c}", lang),
-        key=widget_key("cover"), on_change=copy_from_widget, args=("cover",),
-    )  # fmt: skip
-    st.pills(
-        t("layers", lang), LAYERS, selection_mode="multi",
-        format_func=lambda c: t(f"layer_{c}", lang),
-        key=widget_key("layers"), on_change=copy_from_widget, args=("layers",),
-    )  # fmt: skip
+    """The Explore page's own options (``query.links.OPTIONS``): the one-value choices in a
+    row, the sets as pills below (they wrap at any width; a multiselect cut its chips short on
+    a small screen)."""
+    radios = [o for o in OPTIONS if o.widget == "radio"]
+    for column, option in zip(st.columns(len(radios)), radios, strict=True):
+        column.radio(
+            t(option.label, lang), option.values,
+            format_func=lambda c, p=option.prefix: t(p + c, lang),
+            key=widget_key(option.key), on_change=copy_from_widget, args=(option.key,),
+        )  # fmt: skip
+    for option in (o for o in OPTIONS if o.widget == "pills"):
+        st.pills(
+            t(option.label, lang), option.values, selection_mode="multi",
+            format_func=lambda c, p=option.prefix: t(p + c, lang),
+            key=widget_key(option.key), on_change=copy_from_widget, args=(option.key,),
+        )  # fmt: skip
 
 
 def render() -> None:
     """Draw the Explore page."""
-    require("explore")
     lang = page_header("page_explore", "explore_question")
     if data.month_range() is None:
         st.info(t("no_incidents", lang))

@@ -9,7 +9,6 @@ from geo.maps import MapLabels, build_province_map
 from i18n import t
 from pages import run_router
 from ui import data
-from ui.guard import require
 from ui.layout import page_header
 from ui.state import PARTNERSHIP_SITES, current_filters, set_view
 
@@ -34,7 +33,6 @@ def _site_buttons(lang: str, names: dict[str, str], focus: str | None) -> None:
 
 def render() -> None:
     """Draw the commune map page."""
-    require("national_map")
     lang = page_header("app_title", "map_question")
     provinces = data.province_list()
     names = dict(zip(provinces["province_code"], provinces[f"province_name_{lang}"], strict=True))

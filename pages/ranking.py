@@ -1,8 +1,12 @@
 """Which province next? The province ranking with its uncertainty, why the leaders lead, the
 map with the police academies, and the briefing pack. Province tables only: this is the
-briefing audience's home, read from the briefing store."""
+briefing audience's home, read from the briefing store (for every audience: one build). The
+ranking's and the academies' tables download as the atlas's audited CSV
+(``ui.audited.download_table``), not from the table's own toolbar."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -13,7 +17,8 @@ from pages import run_router
 from query import published
 from query import ranking as ranking_query
 from ui import data
-from ui.guard import require
+from ui.audited import download_table
+from ui.freshness import say_if_behind
 from ui.layout import page_header
 from ui.ranking_view import (
     academies_table,
@@ -26,6 +31,16 @@ from ui.ranking_view import (
     ranking_table,
     small_count_provinces,
 )
+from vocabulary import PILOT_SITES
+
+
+def _pilots(lang: str) -> str:
+    """The pilot provinces in the case study's order (``vocabulary.PILOT_SITES``), by their
+    names in ``lang``: "Banteay Meanchey, Phnom Penh and Preah Sihanouk"."""
+    layer = data.province_list()
+    names = dict(zip(layer["province_code"], layer[f"province_name_{lang}"], strict=True))
+    listed = [names.get(site.province_code, site.name_en) for site in PILOT_SITES]
+    return t("list_and", lang, items=", ".join(listed[:-1]), last=listed[-1])
 
 
 def _criteria(weights: dict[str, float], lang: str) -> None:
@@ -47,6 +62,13 @@ def _protection(lang: str) -> None:
     st.caption(t("rank_protection", lang, **values))
 
 
+def _file_name(what: str) -> str:
+    """A table's file name: what it is, the day, and "synthetic" (or "partly_synthetic") first
+    when the briefing store's data are."""
+    prefix = {"synthetic": "synthetic_", "mixed": "partly_synthetic_"}.get(data.store_origin(), "")
+    return prefix + f"{what}_{date.today():%Y-%m-%d}.csv"
+
+
 def _map_and_academies(ranking: Ranking, lang: str) -> None:
     academies = data.academies()
     left, right = st.columns([3, 2])
@@ -62,15 +84,21 @@ def _map_and_academies(ranking: Ranking, lang: str) -> None:
         if academies.empty:
             st.info(t("rank_no_academies", lang))
         else:
-            layer = data.province_list()
+            layer = data.store_province_list()
             names = dict(zip(layer["province_code"], layer[f"province_name_{lang}"], strict=True))
-            st.dataframe(academies_table(academies, names, lang), hide_index=True)
+            table = academies_table(academies, names, lang)
+            st.dataframe(table, hide_index=True)
+            download_table(
+                st.container(), t("rank_download_academies", lang), lambda: table,
+                file_name=_file_name("academies"), key="download_academies", lang=lang,
+            )  # fmt: skip
 
 
 def render() -> None:
     """Draw the ranking page."""
-    require("ranking")
-    lang = page_header("page_ranking", "ranking_question")
+    lang = page_header("page_ranking", "")
+    st.caption(t("ranking_question", lang, pilots=_pilots(lang)))
+    say_if_behind(data.store_stamp(), lang)
     with st.expander(t("rank_weights", lang), expanded=True):
         weights, method = draw_controls(lang)
     ranking = compute_ranking(weights, method, lang)
@@ -78,8 +106,13 @@ def render() -> None:
         st.stop()
     st.subheader(t("rank_table", lang))
     st.caption(t("rank_counts", lang, selection=data.ranking_windows().describe(lang)))
-    st.dataframe(ranking_table(ranking, lang), hide_index=True)
+    table = ranking_table(ranking, lang)
+    st.dataframe(table, hide_index=True)
     st.caption(t("rank_table_note", lang, draws=f"{ranking.draws:,}"))
+    download_table(
+        st.container(), t("rank_download_table", lang), lambda: table,
+        file_name=_file_name("ranking"), key="download_ranking", lang=lang,
+    )  # fmt: skip
     st.subheader(t("rank_why", lang))
     st.markdown("\n".join(f"- {sentence}" for sentence in leader_sentences(ranking, lang)))
     _map_and_academies(ranking, lang)

@@ -13,7 +13,14 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from etl.schema import BRIEFING_TABLES, COMMUNE_COLUMNS, SYNTHETIC_FLAG
+import config
+from etl.schema import (
+    BRIEFING_TABLES,
+    COMMUNE_COLUMNS,
+    SYNTHETIC_FLAG,
+    SYNTHETIC_MIXED,
+    briefing_store_path,
+)
 from query.sql import CATALOG, province_condition, run
 from query.view import PROVINCE_CODE
 from vocabulary import CRS
@@ -37,6 +44,20 @@ class DatabaseMissingError(RuntimeError):
     """The atlas database has not been built (or is not where the settings say)."""
 
 
+def described(db_path: Path) -> str:
+    """How messages name a database file: by the setting it comes from ("The atlas database
+    (setting ATLAS_DB_PATH)", or its briefing store), else by its file name, never its folder."""
+    try:
+        configured = config.get_path("ATLAS_DB_PATH").resolve()
+    except config.SettingError:
+        configured = None
+    if configured is not None and db_path.resolve() == configured:
+        return "The atlas database (setting ATLAS_DB_PATH)"
+    if configured is not None and db_path.resolve() == briefing_store_path(configured):
+        return "The briefing store beside the atlas database (setting ATLAS_DB_PATH)"
+    return f"The database file {db_path.name}"
+
+
 def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
     """Open the atlas database, or its briefing store (``etl.schema.briefing_store_path``:
     province-level tables only), read-only, as it is on disk now.
@@ -47,12 +68,12 @@ def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
 
     Raises:
         DatabaseMissingError: if the file does not exist or is not an atlas database; the
-            message says how to build it.
+            message names the file by its setting (never by a path of the server) and says how
+            to build it.
     """
+    what = described(db_path)
     if not db_path.is_file():
-        raise DatabaseMissingError(
-            f"The atlas database {db_path} does not exist yet. Build it with: python -m etl build"
-        )
+        raise DatabaseMissingError(f"{what} does not exist yet. Build it with: python -m etl build")
     con = duckdb.connect(":memory:")
     literal = "'" + str(db_path).replace("'", "''") + "'"  # a path from the settings
     try:
@@ -60,7 +81,7 @@ def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as exc:
         con.close()
         raise DatabaseMissingError(
-            f"{db_path} cannot be read as an atlas database ({type(exc).__name__}). "
+            f"{what} cannot be read as an atlas database ({type(exc).__name__}). "
             "Rebuild it with: python -m etl build"
         ) from None
     con.execute(f"USE {CATALOG}")
@@ -68,7 +89,7 @@ def open_database(db_path: Path) -> duckdb.DuckDBPyConnection:
     if not (tables >= REQUIRED_TABLES or tables >= set(BRIEFING_TABLES)):
         con.close()
         raise DatabaseMissingError(
-            f"{db_path} is not an atlas database of this version (missing tables: "
+            f"{what} is not an atlas database of this version (missing tables: "
             f"{sorted(REQUIRED_TABLES - tables)}). "
             "Rebuild it with: python -m etl build"
         )
@@ -184,10 +205,22 @@ def build_info(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(run(con, "SELECT key, value FROM build_info", {}).itertuples(index=False))
 
 
+def origin_of(info: dict[str, str]) -> str:
+    """Whose rows a database holds, from its build info: ``"synthetic"`` (only the demo
+    set's), ``"mixed"`` (the demo set's with partners') or ``"partner"``: the flag the ETL
+    sets from the rows loaded (``etl.schema.SYNTHETIC_FLAG``), never the wording of a label."""
+    flag = info.get(SYNTHETIC_FLAG)
+    return {"true": "synthetic", SYNTHETIC_MIXED: "mixed"}.get(flag or "", "partner")
+
+
+def data_origin(con: duckdb.DuckDBPyConnection) -> str:
+    """Whose rows the database holds (``origin_of``)."""
+    return origin_of(build_info(con))
+
+
 def is_synthetic(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when the data are the synthetic demo set: the flag the build stores
-    (``etl.schema.SYNTHETIC_FLAG``), never the wording of a label."""
-    return build_info(con).get(SYNTHETIC_FLAG) == "true"
+    """True when the data are wholly the synthetic demo set (no partner row loaded)."""
+    return data_origin(con) == "synthetic"
 
 
 def load_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -200,9 +233,9 @@ def load_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def quarantine_reasons(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Quarantined rows per file, column and reason, values masked (no raw value is shown; in
-    both stores)."""
-    sql = "SELECT * FROM quarantine_summary ORDER BY file_name, rows DESC, reason"
+    """Quarantined rows per file, column, reason code and the code's public parameters (JSON
+    text; never a value from the file, see ``etl.reasons``), in both stores."""
+    sql = "SELECT * FROM quarantine_summary ORDER BY file_name, rows DESC, code, params"
     return run(con, sql, {})
 
 

@@ -13,6 +13,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from query import filter_table
 from query.sql import province_condition, run
 from query.view import Filters
 
@@ -27,40 +28,35 @@ UNIT_ORDER = {
     "district": "province_code, district_code",
     "province": "province_code",
 }
-# The incidents_monthly rows of the filters, each with its province and, below the province
-# level, its commune polygon and district. An incident placed in an official commune that has
-# no 2014 polygon counts in its district and province (its code says which), not on the commune
-# map. The province level reads no commune table (the briefing store has none).
-_FILTER = f"""
-    m.month BETWEEN $start AND $end
-        AND list_contains($types, CAST(m.incident_type AS VARCHAR))
-        AND list_contains($pops, CAST(m.population AS VARCHAR))
-        AND list_contains($actors, CAST(m.actor AS VARCHAR))
-        AND {province_condition("m.province_code")}
-"""
-ROWS = f"""
-    SELECT m.polygon_id, m.province_code,
-        coalesce(c.district_code, left(m.commune_code, 4)) AS district_code,
-        m.month, m.incidents, m.key_sum
-    FROM incidents_monthly m LEFT JOIN communes c ON c.source_id = m.polygon_id
-    WHERE {_FILTER}
-"""
-PROVINCE_ROWS = f"""
-    SELECT m.province_code, m.month, m.incidents, m.key_sum
-    FROM incidents_monthly m WHERE {_FILTER}
-"""
+
+
+def _incidents() -> str:
+    """The ``incidents_monthly`` rows of the filters (every filter of the table,
+    ``filter_table.incidents_where``)."""
+    return f"SELECT * FROM incidents_monthly WHERE {filter_table.incidents_where()}"
 
 
 def _rows(level: str | None) -> str:
-    """The rows a level's cells are made of (``None``: the whole view)."""
-    return ROWS if level in ("commune", "district") else PROVINCE_ROWS
+    """The rows a level's cells are made of (``None``: the whole view), each with its province
+    and, below the province level, its commune polygon and district. An incident placed in an
+    official commune that has no 2014 polygon counts in its district and province (its code
+    says which), not on the commune map. The province level reads no commune table (the
+    briefing store has none)."""
+    if level in ("commune", "district"):
+        return f"""
+            SELECT m.polygon_id, m.province_code,
+                coalesce(c.district_code, left(m.commune_code, 4)) AS district_code,
+                m.month, m.incidents, m.key_sum
+            FROM ({_incidents()}) m LEFT JOIN communes c ON c.source_id = m.polygon_id
+        """
+    return f"SELECT province_code, month, incidents, key_sum FROM ({_incidents()})"
 
 
 CELL = "CAST(sum(incidents) AS BIGINT) AS n, CAST(sum(key_sum) AS BIGINT) AS key_sum"
 
 
 def _unit_column(level: str) -> str:
-    """The ``ROWS`` column a level's units are grouped by.
+    """The ``_rows`` column a level's units are grouped by.
 
     Raises:
         ValueError: if ``level`` is not a map level.
@@ -94,7 +90,7 @@ def unit_cells(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) -> 
 def total_cell(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[int, int]:
     """The view's own cell: every incident of the filters in the country or the province
     (those of communes with no polygon too): ``(n, key_sum)``."""
-    frame = run(con, f"SELECT {CELL} FROM ({PROVINCE_ROWS})", filters.sql_params())
+    frame = run(con, f"SELECT {CELL} FROM ({_rows(None)})", filters.sql_params())
     row = frame.iloc[0]
     return int(row["n"] if pd.notna(row["n"]) else 0), int(
         row["key_sum"] if pd.notna(row["key_sum"]) else 0
@@ -106,7 +102,7 @@ def group_cell(
 ) -> tuple[int, int]:
     """The cell of a group of commune polygons (e.g. those with partnership in the period):
     ``(n, key_sum)`` of the filters' incidents in them."""
-    sql = f"SELECT {CELL} FROM ({ROWS}) WHERE list_contains($group, polygon_id)"
+    sql = f"SELECT {CELL} FROM ({_rows('commune')}) WHERE list_contains($group, polygon_id)"
     frame = run(con, sql, {**filters.sql_params(), "group": list(polygon_ids)})
     row = frame.iloc[0]
     if pd.isna(row["n"]):
@@ -136,7 +132,7 @@ def group_window_cells(
     con: duckdb.DuckDBPyConnection, filters: Filters, starts: list[date], polygon_ids: list[str]
 ) -> pd.DataFrame:
     """``window_cells`` for a group of commune polygons (e.g. the pilot communes)."""
-    return _windows(con, filters, starts, ROWS, "list_contains($group, polygon_id)",
+    return _windows(con, filters, starts, _rows("commune"), "list_contains($group, polygon_id)",
                     {"group": list(polygon_ids)})  # fmt: skip
 
 
@@ -149,10 +145,12 @@ def _windows(
         SELECT w.start, coalesce(CAST(sum(r.incidents) AS BIGINT), 0) AS n,
             coalesce(CAST(sum(r.key_sum) AS BIGINT), 0) AS key_sum
         FROM w LEFT JOIN (SELECT * FROM ({rows}) WHERE {where}) r
-            ON r.month >= w.start AND r.month < w.start + INTERVAL 12 MONTH
+            ON r.month >= w.start AND r.month < w.start + to_months($window_months)
         GROUP BY w.start ORDER BY w.start
     """
-    first, last = min(starts), max(starts)
-    params = {**filters.sql_params(), **extra, "starts": list(starts), "start": first,
-              "end": (pd.Timestamp(last) + pd.DateOffset(months=11)).date()}  # fmt: skip
+    # Every filter as the view has it, but the period: from the first window to the last.
+    period = filter_table.PERIOD
+    params = {**filters.sql_params(), **extra, **period.bind(min(starts)),
+              "end": period.end(max(starts)), "starts": list(starts),
+              "window_months": period.months}  # fmt: skip
     return run(con, sql, params)

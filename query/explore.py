@@ -1,7 +1,8 @@
 """Reads for the Explore page: disruptions against partnership coverage, for one view.
 
 Every function takes the shared filters as a checked ``query.view.Filters`` and binds their
-values as named parameters (``Filters.sql_params``); nothing from a URL reaches SQL as text.
+values as named parameters (``Filters.sql_params``; the incidents' condition is the filter
+table's, ``filter_table.incidents_where``); nothing from a URL reaches SQL as text.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from query import filter_table
 from query.sql import province_condition, run, run_one
 from query.view import Filters, add_months
 
@@ -19,11 +21,6 @@ from query.view import Filters, add_months
 POLYGON_ID = re.compile(r"[0-9A-Za-z]{6,40}")
 STATUSES = ("none", "started", "active")
 
-# The incidents_monthly rows of the filters (with or without their province).
-FILTER = """month BETWEEN $start AND $end
-    AND list_contains($types, CAST(incident_type AS VARCHAR))
-    AND list_contains($pops, CAST(population AS VARCHAR))
-    AND list_contains($actors, CAST(actor AS VARCHAR))"""
 IN_PROVINCE = province_condition("province_code")
 
 
@@ -181,7 +178,7 @@ def view_total(con: duckdb.DuckDBPyConnection, view: Filters) -> int:
     tests' independent check of what ``query.cells`` adds up. Never shown."""
     sql = (
         "SELECT coalesce(sum(incidents), 0) FROM incidents_monthly "
-        f"WHERE {FILTER} AND {IN_PROVINCE}"
+        f"WHERE {filter_table.incidents_where()}"
     )
     return int(run_one(con, sql, view.sql_params())[0])
 

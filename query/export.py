@@ -7,6 +7,8 @@ writes, for each link (an Explore URL's query string), the CSV the page's downlo
 view, as ``0001.csv``, ``0002.csv``, ... in link order. A link the page would correct is answered
 with what the page shows, and its messages go to standard error; the command never stops half
 way through a list. One process, one connection and shared caches serve hundreds of links.
+Each file is written as the page's download is (``query.table_csv``: formulas neutralised), and
+only after its line is in the audit log: with the log unwritable, nothing is exported (exit 2).
 """
 
 from __future__ import annotations
@@ -22,15 +24,17 @@ from urllib.parse import parse_qsl, urlsplit
 import duckdb
 import pandas as pd
 
+import access
 import audit
 import config
 import query
 from etl.schema import briefing_store_path
 from i18n import t
-from query import explore, published
+from query import explore, filter_table, published
 from query.links import ExploreOptions, Problem, parse_params
-from query.view import Filters, month_text
-from vocabulary import SYNTHETIC_LABEL
+from query.table_csv import table_csv
+from query.view import Filters
+from vocabulary import MIXED_LABEL, SYNTHETIC_LABEL
 
 #: Each level's unit columns in the table (code and names in both scripts, then the place).
 UNIT_COLUMNS = {
@@ -55,10 +59,12 @@ def rate_text(rate: float, state: str) -> str:
 
 
 def explore_table(
-    units: pd.DataFrame, filters: Filters, options: ExploreOptions, synthetic: bool
+    units: pd.DataFrame, filters: Filters, options: ExploreOptions, origin: str = "partner"
 ) -> pd.DataFrame:
     """The view's table: one row per unit of the level, every number as the map shows it, the
-    filters and the protection note on every row (a file must explain itself)."""
+    filters and the protection note on every row (a file must explain itself); column
+    ``data`` first says it when the ``origin`` of the rows (``query.data_origin``) is the
+    synthetic demo set, alone or mixed with partner data."""
     table = units[UNIT_COLUMNS[options.level]].copy()
     table.insert(0, "level", options.level)
     table["incidents"] = units["text"]
@@ -71,14 +77,13 @@ def explore_table(
         table["communes"] = units["n_communes"]
         table["communes_with_partnership"] = units["communes_partnered"]
     table["public_services"] = units["public_services"]
-    table["period_from"] = month_text(filters.start)
-    table["period_to"] = month_text(filters.end)
-    table["incident_type"] = filters.incident_type
-    table["population"] = filters.population
-    table["actor"] = filters.actor
+    for item in filter_table.table():  # each filter's columns, in the table's order
+        for column, value in item.export(getattr(filters, item.field)).items():
+            table[column] = value
     table["protection"] = PROTECTION
-    if synthetic:
-        table.insert(0, "data", SYNTHETIC_LABEL)
+    label = {"synthetic": SYNTHETIC_LABEL, "mixed": MIXED_LABEL}.get(origin)
+    if label:
+        table.insert(0, "data", label)
     return table.reset_index(drop=True)
 
 
@@ -95,7 +100,7 @@ class Exporter:
         self.audience = audience
         self.bounds = explore.month_range(con)
         self.provinces = set(query.province_list(con)["province_code"])
-        self.synthetic = query.build_info(con).get("synthetic") == "true"
+        self.origin = query.data_origin(con)
         self._units = lru_cache(maxsize=512)(self._read_units)
 
     def _read_units(self, filters: Filters, level: str) -> pd.DataFrame:
@@ -107,12 +112,12 @@ class Exporter:
             return pd.DataFrame(), [t("no_incidents", "en")]
         params = dict(parse_qsl(urlsplit(link).query or link.lstrip("?"), keep_blank_values=True))
         filters, options, problems = parse_params(params, self.bounds, self.provinces)
-        if self.audience == "briefing" and options.level != "province":
+        if not access.allowed(self.audience, "read_level", options.level):
             # Provinces only for this audience (the store it reads holds nothing finer).
             problems.append(Problem("level_not_for_audience", {}))
             options = replace(options, level="province", commune=None)
         units = self._units(filters, options.level)
-        table = explore_table(units, filters, options, self.synthetic)
+        table = explore_table(units, filters, options, self.origin)
         return table, [problem_text(p) for p in problems]
 
 
@@ -120,15 +125,21 @@ def export_links(
     links: Sequence[str], out: Path, db_path: Path | None = None, audience: str = "analyst"
 ) -> list[Path]:
     """Write one CSV per link into ``out`` (``0001.csv`` ...); messages go to stderr, and each
-    file is recorded in the audit log. The briefing audience reads the briefing store and gets
-    provinces only.
+    file is recorded in the audit log before it is written. The briefing audience reads the
+    briefing store and gets provinces only.
 
     Raises:
+        access.AccessDenied: if the access rule refuses ``audience`` the export (nothing read).
+        audit.AuditUnavailable: if the audit log cannot be written (checked before anything is
+            read; a file whose line cannot be written is not written).
         query.DatabaseMissingError: if the database (or its store) has not been built.
-        OSError: if ``out`` or the audit log cannot be written.
+        OSError: if ``out`` cannot be written.
     """
+    access.require(audience, "export", "csv")
+    audit.check_writable()
     path = db_path or config.get_path("ATLAS_DB_PATH")
-    con = query.open_database(briefing_store_path(path) if audience == "briefing" else path)
+    store = access.reads_briefing_store(audience)
+    con = query.open_database(briefing_store_path(path) if store else path)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     try:
@@ -137,12 +148,12 @@ def export_links(
             table, messages = exporter.table(link)
             for message in messages:
                 print(f"link {i} ({link}): {message}", file=sys.stderr)
-            target = out / f"{i:04d}.csv"
-            table.to_csv(target, index=False, encoding="utf-8-sig")
+            target, content = out / f"{i:04d}.csv", table_csv(table)
             audit.record(
                 "export", user=audit.os_user(), role=f"cli ({audience})", link=link,
-                file=target.name, rows=len(table), sha256=audit.sha256_of(target),
+                file=target.name, rows=len(table), sha256=audit.sha256_of(content),
             )  # fmt: skip
+            target.write_bytes(content)
             written.append(target)
     finally:
         con.close()
@@ -150,7 +161,8 @@ def export_links(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command; returns the exit code (2 when the database is missing)."""
+    """Run the command; returns the exit code (2 when the database is missing, the access rule
+    refuses the audience, the audit log cannot be written or a setting is not of its form)."""
     parser = argparse.ArgumentParser(
         prog="python -m query.export",
         description=__doc__,
@@ -158,13 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("links", nargs="+", help="Explore links' query strings")
     parser.add_argument("--out", required=True, help="folder for 0001.csv, 0002.csv, ...")
-    parser.add_argument("--audience", choices=("analyst", "briefing"), default="analyst",
+    parser.add_argument("--audience", choices=access.ROLES, default="analyst",
                         help="briefing: provinces only, from the briefing store")  # fmt: skip
     args = parser.parse_args(argv)
     try:
         paths = export_links(args.links, Path(args.out), audience=args.audience)
-    except query.DatabaseMissingError as exc:
+    except (access.AccessDenied, query.DatabaseMissingError, config.SettingError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except audit.AuditUnavailable as exc:
+        print(f"error: {exc}; nothing more was exported", file=sys.stderr)
         return 2
     print(f"wrote {len(paths)} tables to {args.out}", file=sys.stderr)
     return 0

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
+from analysis.designs import EvaluationInputError
 from query.sql import run, run_one
 from vocabulary import (
     CAPITAL,
@@ -62,15 +63,14 @@ def check_types(types: Sequence[str]) -> tuple[str, ...]:
     """The incident types, checked against the contract's values, in the contract's order.
 
     Raises:
-        ValueError: if ``types`` is empty or holds a value that is not an incident type.
+        analysis.designs.EvaluationInputError (a ValueError): if ``types`` is empty or holds a
+            value that is not an incident type.
     """
     unknown = [t for t in types if t not in INCIDENT_TYPES]
     if unknown:
-        raise ValueError(
-            f"unknown incident type {unknown[0]!r}: expected one of {', '.join(INCIDENT_TYPES)}"
-        )
+        raise EvaluationInputError("bad_type", value=unknown[0], known=", ".join(INCIDENT_TYPES))
     if not types:
-        raise ValueError("choose at least one incident type")
+        raise EvaluationInputError("choose_type")
     return tuple(t for t in INCIDENT_TYPES if t in types)
 
 

@@ -19,10 +19,10 @@ import numpy as np
 import pandas as pd
 
 import config
-from query import cells, explore
+from query import cells, explore, filter_table
 from query.cellkey import Published, State, publish
 from query.grid import off_grid, window_starts
-from query.view import ALL, Filters, add_months
+from query.view import ALL, Filters
 from vocabulary import KEY_POPULATIONS
 
 #: A group of communes (those with partnership in the view) is shown apart from the rest only
@@ -232,7 +232,7 @@ def group_series(
 def _series(frame: pd.DataFrame) -> pd.DataFrame:
     published = publish(frame["n"], frame["key_sum"], threshold())
     starts = [pd.Timestamp(s).date() for s in frame["start"]]
-    return pd.DataFrame({"start": starts, "end": [add_months(s, 11) for s in starts],
+    return pd.DataFrame({"start": starts, "end": [filter_table.PERIOD.end(s) for s in starts],
                          **_columns(published)})  # fmt: skip
 
 

@@ -22,6 +22,7 @@ tables only):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -78,9 +79,16 @@ def ranking_windows(con: duckdb.DuckDBPyConnection) -> RankingWindows:
     if bounds is None:
         return RankingWindows(None, None)
     starts = window_starts(bounds)
-    latest = published.rate_filters(Filters(starts[-1]))
-    before = published.rate_filters(Filters(BEFORE_POLICY)) if BEFORE_POLICY in starts else None
-    return RankingWindows(latest, before)
+    return windows_at(starts[-1], BEFORE_POLICY if BEFORE_POLICY in starts else None)
+
+
+def windows_at(latest: date | None, before: date | None) -> RankingWindows:
+    """The ranking's windows starting in these months (None: no such window), as
+    ``ranking_windows`` gives them: what the publish stage stores is their first months."""
+    return RankingWindows(
+        None if latest is None else published.rate_filters(Filters(latest)),
+        None if before is None else published.rate_filters(Filters(before)),
+    )
 
 
 def _counts(units: pd.DataFrame, prefix: str) -> pd.DataFrame:
@@ -148,9 +156,13 @@ def _period(windows: RankingWindows) -> Filters:
     return windows.latest or Filters(add_months(date.today().replace(day=1), -11))
 
 
-def province_inputs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def province_inputs(
+    con: duckdb.DuckDBPyConnection, headline: Mapping[str, object] | None = None
+) -> pd.DataFrame:
     """One row per province (by code) with ``analysis.ranking.INPUT_COLUMNS`` and
-    ``pilot_effect``, then for each count its ``_state`` and ``_text`` as published.
+    ``pilot_effect``, then for each count its ``_state`` and ``_text`` as published. The pilot
+    effect comes from ``headline`` (the evaluation headline, as ``evaluation_headline`` gives
+    it), or, when None, from the headline stored in the file, if it holds one.
 
     Raises:
         duckdb.Error: if the file is not an atlas database or briefing store of this version.
@@ -182,7 +194,9 @@ def province_inputs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
     frame = frame.join(latest, on="province_code").join(before, on="province_code")
     frame = frame.join(_academy_columns(con, codes), on="province_code")
-    frame[PILOT_EFFECT.name] = _pilot_effects(con, codes)
+    if headline is None:
+        headline = evaluation_headline(con)
+    frame[PILOT_EFFECT.name] = _pilot_effects(headline, codes)
     extra = [f"{c}_{part}" for c in COUNT_COLUMNS for part in ("state", "text")]
     return frame[[*INPUT_COLUMNS, PILOT_EFFECT.name, *extra]].reset_index(drop=True)
 
@@ -210,9 +224,8 @@ def _is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and np.isnan(value))
 
 
-def _pilot_effects(con: duckdb.DuckDBPyConnection, codes: list[str]) -> list[float]:
+def _pilot_effects(headline: Mapping[str, object] | None, codes: list[str]) -> list[float]:
     """The effect the evaluation measured, for the provinces it covered (context only)."""
-    headline = evaluation_headline(con)
     if not headline or headline.get("effect") is None:
         return [np.nan] * len(codes)
     covered = headline.get("provinces") or ()

@@ -23,6 +23,11 @@ def province_condition(column: str) -> str:
     return f"($province IS NULL OR {column} = $province)"
 
 
+def parameter_names(sql: str) -> set[str]:
+    """The named parameters (``$name``) a statement or a fragment of one uses."""
+    return set(_NAME.findall(sql))
+
+
 def bound(sql: str, params: Mapping[str, object]) -> dict[str, object]:
     """The parameters ``sql`` names, taken from ``params``.
 
@@ -30,7 +35,7 @@ def bound(sql: str, params: Mapping[str, object]) -> dict[str, object]:
         KeyError: if the statement names a parameter that ``params`` lacks (a programming
             error: the message names it).
     """
-    names = set(_NAME.findall(sql))
+    names = parameter_names(sql)
     missing = sorted(names - set(params))
     if missing:
         raise KeyError(f"the statement needs parameters {missing}")

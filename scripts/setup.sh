@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install everything the atlas needs into .venv, and Leaflet into static/vendor.
+# Install everything the atlas needs into .venv, Leaflet into static/vendor, and compile the
+# translations (locale/*/LC_MESSAGES/atlas.po -> atlas.mo, docs/translation.md).
 # Always a Khmer font from Debian (the briefing PDF); with --browser, also what the tests
 # need: chromium and poppler-utils.
 set -euo pipefail
@@ -16,6 +17,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 .venv/bin/python -m geo.assets
+.venv/bin/python -m i18n.catalogs compile >/dev/null
 
 # Debian packages. Always a Khmer font: the briefing PDF needs it (python -m briefing, the
 # ranking page's button). With --browser (the tests) also chromium, and poppler-utils, whose

@@ -1,8 +1,11 @@
-"""Shared fixtures: the real reference boundaries and one atlas database built from them."""
+"""Shared fixtures: the real reference boundaries and atlas databases built from them, each
+published (``publish.stage``: its products file and briefing store beside it), as
+``python -m etl build`` leaves them."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +19,7 @@ if str(ROOT) not in sys.path:
 
 import config  # noqa: E402
 from etl import build, reference  # noqa: E402
+from publish.stage import publish  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -63,7 +67,7 @@ def layers(reference_dir: Path) -> dict[str, gpd.GeoDataFrame]:
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory, reference_dir: Path) -> Path:
     """An atlas database built once from the real boundaries and the default synthetic demo
-    set (written beside it), in a temporary folder."""
+    set (written beside it), in a temporary folder, and published."""
     folder = tmp_path_factory.mktemp("atlas")
     result = build.build(
         db_path=folder / "atlas.duckdb",
@@ -71,6 +75,7 @@ def built_db(tmp_path_factory: pytest.TempPathFactory, reference_dir: Path) -> P
         report_dir=folder / "reports",
         demo_dir=folder / "demo",
     )
+    publish(result.db_path)
     return result.db_path
 
 
@@ -84,7 +89,8 @@ def atlas_env(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tiny atlas made in code (``tests/tiny_atlas.py``): five communes, counts known."""
+    """The tiny atlas made in code (``tests/tiny_atlas.py``): five communes, counts known
+    (facts only: ``publish`` it where a test needs its products)."""
     from tests.tiny_atlas import build_tiny_atlas
 
     return build_tiny_atlas(tmp_path_factory.mktemp("tiny") / "tiny.duckdb")
@@ -106,12 +112,54 @@ def write_partner_incidents(folder: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def partner_db(tmp_path_factory: pytest.TempPathFactory, reference_dir: Path) -> Path:
-    """An atlas built from the real boundaries and partner files made here: no synthetic demo,
-    so a visitor with no identity gets the briefing role."""
+    """An atlas built from the real boundaries and partner files made here, and published: no
+    synthetic demo, so a visitor with no identity gets the briefing role."""
     folder = tmp_path_factory.mktemp("partner_atlas")
     write_partner_incidents(folder / "partners")
     result = build.build(
         db_path=folder / "atlas.duckdb", reference_dir=reference_dir,
         report_dir=folder / "reports", partner_dir=folder / "partners",
     )  # fmt: skip
+    publish(result.db_path)
     return result.db_path
+
+
+@pytest.fixture()
+def refused_access(monkeypatch: pytest.MonkeyPatch) -> set[tuple[str, str | None]]:
+    """The (action, resource) pairs the access rule refuses every role in this test: add to
+    the set to refuse them (``access.allowed`` is replaced for the test; what the set does not
+    name, the rule decides). Shows that a page, a button or a command asks the rule."""
+    import access
+
+    rule = access.allowed
+    refused: set[tuple[str, str | None]] = set()
+
+    def allowed(role: str, action: str, resource: str | None = None) -> bool:
+        return (action, resource) not in refused and rule(role, action, resource)
+
+    monkeypatch.setattr(access, "allowed", allowed)
+    return refused
+
+
+def published_copy(db: Path, folder: Path) -> Path:
+    """A copy of the published database ``db`` in ``folder``: the facts, the products file
+    and the briefing store; returns the copy of the facts."""
+    from etl.schema import briefing_store_path, products_path
+
+    for source in (db, briefing_store_path(db), products_path(db)):
+        shutil.copy(source, folder / source.name)
+    return folder / db.name
+
+
+@pytest.fixture()
+def stale_env(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test database with newer facts than its products (an ingest that loaded nothing,
+    not published yet), the settings pointing at it (for the pages)."""
+    from etl.database import atomic_update
+
+    db = published_copy(built_db, tmp_path)
+    with atomic_update(db):
+        pass
+    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
+    monkeypatch.setenv("ATLAS_TILES", "off")
+    return db

@@ -25,7 +25,7 @@ import shapely
 from etl.database import write_tables
 from etl.partners import prepare
 from etl.partners.aggregates import build_aggregates
-from etl.schema import COMMUNE_COLUMNS, SYNTHETIC_FLAG
+from etl.schema import BUILD_ID, COMMUNE_COLUMNS, FACTS_WRITTEN_AT, SYNTHETIC_FLAG
 from vocabulary import CRS
 
 # polygon id, code, English name, Khmer name, district, province, x offset of its square
@@ -142,9 +142,12 @@ def build_tiny_atlas(path: Path) -> Path:
                 "polygon_id": ["POLYA", "POLYB", "POLYC", "POLYD"],
                 "province_code": ["01", "01", "01", "23"], "families": [100, 300, 600, 50],
                 "ncdd_code": ["010101", "010102", "010201", "230101"], "method": "code"}),
-            "build_info": pd.DataFrame({"key": ["built_at", "partner_data", SYNTHETIC_FLAG],
+            "build_info": pd.DataFrame({"key": ["built_at", "partner_data", SYNTHETIC_FLAG,
+                                                BUILD_ID, FACTS_WRITTEN_AT],
                                         "value": ["2026-01-01T00:00:00+00:00",
-                                                  "synthetic demonstration data", "true"]}),
+                                                  "synthetic demonstration data", "true",
+                                                  "tiny0000000000000000000000000001",
+                                                  "2026-01-01T00:00:00+00:00"]}),
         })  # fmt: skip
         _insert(con, "incidents", _incident_rows())
         _insert(con, "partnership", pd.DataFrame({

@@ -2,7 +2,12 @@
 
 ``st.download_button`` runs a callable passed as its data when the visitor clicks, outside the
 page run (no ``st.user`` there): ``audited`` takes the visitor, their role and the view's link
-now, in the page run, and returns the callable to pass instead of ``build``.
+now, in the page run, and returns the callable to pass instead of ``build``. Every download
+button of the atlas is drawn by ``download_button``, which first asks the access rule whether
+the visitor's role may download that kind of file (``access.allowed(role, "download", kind)``)
+and then whether the audit log can be written: when it cannot, no button is drawn, only a plain
+message (fail closed). A table leaves the atlas one way, ``download_table``: as the CSV of
+``query.table_csv`` (cells a spreadsheet would run as formulas neutralised), audited.
 """
 
 from __future__ import annotations
@@ -10,11 +15,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlencode
 
+import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+import access
 import audit
+from i18n import t
+from query.table_csv import table_csv
 from ui.guard import current_page
 from ui.identity import current_identity, current_role
 
@@ -43,7 +54,8 @@ def audited(
     rows (``rows(content)``, when given) and the content's SHA-256.
 
     The line is written before the bytes are handed out: if the log cannot be written, the
-    download fails rather than go unrecorded.
+    callable raises ``audit.AuditUnavailable`` and nothing is handed out (Streamlit says "Failed
+    to generate file for download" beside the button; the next page run says why).
 
     Raises:
         ValueError: if ``action`` is not one of ``audit.ACTIONS`` (at once, not at the click).
@@ -62,3 +74,52 @@ def audited(
         return content
 
     return run
+
+
+def file_kind(file_name: str) -> str:
+    """The kind of a file as the access rule names it: its extension (``csv``, ``pdf``)."""
+    return Path(file_name).suffix.lstrip(".").lower()
+
+
+def download_button(
+    container: DeltaGenerator, label: str, build: Callable[[], bytes], *, file_name: str,
+    mime: str, key: str, lang: str, rows: Callable[[bytes], int] | None = None,
+) -> Callable[[], bytes] | None:  # fmt: skip
+    """Draw in ``container`` a button that downloads ``build()`` (built on the click, recorded
+    in the audit log: ``audited``) if the visitor's role may download this kind of file and the
+    audit log can be written; otherwise a plain caption that it is not available for this
+    audience, or a warning that downloads wait for the audit log. Returns the audited builder
+    the button runs, or None when refused.
+
+    Raises:
+        roles.RolesError: if the visitor's role cannot be read (the router stopped already).
+    """
+    kind = file_kind(file_name)
+    if not access.allowed(current_role(), "download", kind):
+        container.caption(t("download_not_for_audience", lang, kind=kind.upper()))
+        return None
+    if audit.write_problem() is not None:  # no line, no file
+        container.warning(t("download_no_audit", lang))
+        return None
+    run = audited("download", build, file_name=file_name, rows=rows)
+    container.download_button(
+        label, run, file_name=file_name, mime=mime, key=key, on_click="ignore"
+    )
+    return run
+
+
+def download_table(
+    container: DeltaGenerator, label: str, table: Callable[[], pd.DataFrame], *, file_name: str,
+    key: str, lang: str,
+) -> Callable[[], bytes] | None:  # fmt: skip
+    """The one way a table leaves the atlas as a file: a ``download_button`` whose CSV is
+    ``query.table_csv.table_csv(table())`` (built on the click, formulas neutralised), its rows
+    counted in the audit line. Returns the audited builder, or None when refused.
+
+    Raises:
+        roles.RolesError: if the visitor's role cannot be read (the router stopped already).
+    """
+    return download_button(
+        container, label, lambda: table_csv(table()), file_name=file_name, mime="text/csv",
+        key=key, lang=lang, rows=csv_rows,
+    )  # fmt: skip

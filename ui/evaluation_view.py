@@ -1,6 +1,7 @@
-"""The evaluation page's parts: its choices, the cached estimate, the headline, the event study,
-the pilot and comparison communes over time (published counts only), their map and the
-caveats. The page (``pages/evaluation.py``) only arranges them.
+"""The evaluation page's parts: its choices, the estimate (the published one for the first
+choice, ``publish.evaluation_default``; computed and cached otherwise), the headline, the
+event study, the pilot and comparison communes over time (published counts only), their map
+and the caveats. The page (``pages/evaluation.py``) only arranges them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from streamlit_folium import st_folium
 
 from analysis import headline, poisson
 from analysis.designs import DEFAULT_DESIGN, DEFAULT_WINDOW, DESIGNS, WINDOWS, Groups
-from analysis.evaluation import Evaluation
+from analysis.evaluation import Evaluation, Robustness
+from briefing.view import case_study_dates
 from geo.evaluation import (
     BAND_COLOURS,
     Band,
@@ -25,10 +27,13 @@ from geo.evaluation import (
     group_series_chart,
 )
 from i18n import t
+from publish import evaluation as atlas_evaluation
+from publish.evaluation_default import DefaultEvaluation, grid_choice
 from query import panel, published
 from query.view import ALL, Filters
 from ui import data
 from ui.explore_view import map_labels
+from ui.freshness import say_if_behind
 from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY
 
 #: Below this p-value the pre-trend test says the groups were already drifting apart.
@@ -40,9 +45,9 @@ EVENTS = ((POLICY_DAY, "event_policy_short", "event_policy"),
           (CURRICULUM_DAY, "event_curriculum_short", "event_curriculum"))  # fmt: skip
 
 # Cached per database version and arguments: a rerun of the same view is instant.
-estimate = data.cached_read(headline.evaluate_atlas)
-groups_of = data.cached_read(headline.atlas_groups)
-robustness_of = data.cached_read(headline.atlas_robustness)
+estimate = data.cached_read(atlas_evaluation.evaluate_atlas)
+groups_of = data.cached_read(atlas_evaluation.atlas_groups)
+robustness_of = data.cached_read(atlas_evaluation.atlas_robustness)
 pilot_provinces = data.cached_read(panel.pilot_provinces)
 planted_effect = data.cached_read(panel.planted_effect)
 group_series = data.cached_read(published.group_series)
@@ -112,6 +117,21 @@ def draw_choices(lang: str) -> Choice | None:
                   design, window)  # fmt: skip
 
 
+def published_view(choice: Choice, lang: str) -> DefaultEvaluation | None:
+    """The published first view when ``choice`` is the choice it answers (and it holds an
+    estimate or a reason), saying so when it was made from older facts; else None (the page
+    computes the choice itself)."""
+    view, made = data.default_evaluation()
+    if view is None or view.status == "no_choice":
+        return None
+    answered = Choice(tuple(view.choice["provinces"]), tuple(view.choice["types"]),
+                      view.choice["design"], view.choice["window"])  # fmt: skip
+    if answered != choice:
+        return None
+    say_if_behind(made, lang)
+    return view
+
+
 def render_headline(result: Evaluation, choice: Choice, lang: str) -> None:
     """The answer in a sentence, its figures, what was compared and how."""
     subject = headline.subject_text(choice.types, lang)
@@ -159,14 +179,19 @@ def render_event_study(result: Evaluation, groups: Groups, lang: str) -> None:
     columns = ["rel_month", "label", "estimate", "low", "high", "reference", "binned"]
     chart = event_study_chart(result.event_study[columns], words, bands)
     st.plotly_chart(chart, width="stretch", key="eval_event_study")
-    st.caption(t("eval_event_caption", lang))
+    st.caption(t("eval_event_caption", lang, **case_study_dates(lang)))
     st.markdown(pre_trend_text(result.pre_trend_p, lang))
 
 
-def render_robustness(choice: Choice, lang: str) -> None:
-    """The Callaway-Sant'Anna line, computed after the headline is drawn (cached too)."""
-    with st.spinner(t("eval_robustness_wait", lang)):
-        check = robustness_of(choice.provinces, choice.types, choice.design, choice.window)
+def render_robustness(choice: Choice, lang: str, view: DefaultEvaluation | None = None) -> None:
+    """The Callaway-Sant'Anna line: the published one, or computed after the headline is drawn
+    (cached too)."""
+    check: Robustness | None
+    if view is not None:
+        check = view.robustness
+    else:
+        with st.spinner(t("eval_robustness_wait", lang)):
+            check = robustness_of(choice.provinces, choice.types, choice.design, choice.window)
     if check is None or math.isnan(check.effect):
         st.caption(t("eval_note_no_robustness", lang))
         return
@@ -175,26 +200,29 @@ def render_robustness(choice: Choice, lang: str) -> None:
                   effect=pct(check.effect), low=pct(check.low), high=pct(check.high)))  # fmt: skip
 
 
-def grid_choice(types: tuple[str, ...]) -> str | None:
-    """The publication grid's incident-type choice for ``types`` (all, arrests and
-    confiscations, or one type), None when the grid offers none."""
-    if set(types) == set(INCIDENT_TYPES):
-        return ALL
-    if set(types) == set(PILOT_TYPES):
-        return "arrests_confiscations"
-    return types[0] if len(types) == 1 else None
-
-
-def _series(choice: Choice, groups: Groups, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Each group's published twelve-month counts, per commune where the count is shown."""
+def _group_counts(choice: Choice, groups: Groups) -> dict[str, pd.DataFrame | None]:
+    """Each group's published twelve-month counts (None: a small group of one type, not on
+    the commune grid)."""
     bounds = data.month_range()
     filters = Filters(bounds[0], incident_type=grid_choice(choice.types) or ALL)
+    out: dict[str, pd.DataFrame | None] = {}
+    for key, ids in (("pilot", groups.pilot), ("comparison", groups.comparison)):
+        try:
+            out[key] = group_series(filters, bounds, ids)
+        except ValueError:
+            out[key] = None
+    return out
+
+
+def _series(
+    groups: Groups, group_counts: dict[str, pd.DataFrame | None], lang: str
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Each group's published twelve-month counts, per commune where the count is shown."""
     frames, names = [], {}
     for key, ids in (("pilot", groups.pilot), ("comparison", groups.comparison)):
         label = t(f"eval_group_{key}", lang)
-        try:
-            counts = group_series(filters, bounds, ids)
-        except ValueError:  # a small group of one type: not on the commune grid
+        counts = group_counts[key]
+        if counts is None:  # a small group of one type: not on the commune grid
             st.caption(t("eval_series_small", lang, group=label))
             continue
         rate = counts["count"].where(counts["state"] != "small") / len(ids)
@@ -203,19 +231,24 @@ def _series(choice: Choice, groups: Groups, lang: str) -> tuple[pd.DataFrame, di
     return (pd.concat(frames) if frames else pd.DataFrame()), names
 
 
-def render_series(choice: Choice, groups: Groups, lang: str) -> None:
-    """The pilot and comparison communes over time: published counts of whole groups."""
+def render_series(
+    choice: Choice, groups: Groups, lang: str, view: DefaultEvaluation | None = None
+) -> None:
+    """The pilot and comparison communes over time: published counts of whole groups (the
+    published view's, or read for the choice)."""
     st.subheader(t("eval_series_heading", lang))
     if grid_choice(choice.types) is None:
         st.info(t("eval_series_off_grid", lang))
         return
-    series, names = _series(choice, groups, lang)
+    counts = view.series if view is not None else _group_counts(choice, groups)
+    series, names = _series(groups, counts, lang)
     if series.empty:
         return
     starts = sorted(groups.starts.values())
     bands = [Band(starts[0], starts[-1] + pd.DateOffset(months=1), t("eval_starts", lang),
                   BAND_COLOURS[2])] if starts else []  # fmt: skip
-    lines = [Line(day, t(short, lang), t(label, lang)) for day, short, label in EVENTS]
+    dates = case_study_dates(lang)
+    lines = [Line(day, t(short, lang), t(label, lang, **dates)) for day, short, label in EVENTS]
     axes = {"x_axis": t("eval_series_x", lang), "y_axis": t("eval_series_axis", lang)}
     chart = group_series_chart(series, names, lines=lines, bands=bands, **axes)
     st.plotly_chart(chart, width="stretch", key="eval_series")
@@ -237,17 +270,19 @@ def render_map(groups: Groups, lang: str) -> None:
     st.caption(t("eval_map_caption", lang))
 
 
-def render_caveats(result: Evaluation, lang: str) -> None:
-    """What the answer assumes and what the data are."""
+def render_caveats(result: Evaluation, lang: str, view: DefaultEvaluation | None = None) -> None:
+    """What the answer assumes and what the data are (the published view's, when shown)."""
     st.subheader(t("eval_caveats", lang))
     pooled = result.pilot_communes + result.comparison_communes
     lines = [t("eval_caveat_assumption", lang), t("eval_caveat_reporting", lang),
              t("eval_caveat_pooled", lang, n=f"{pooled:,}")]  # fmt: skip
-    if data.is_synthetic():
-        planted = planted_effect()
+    if view.synthetic if view is not None else data.is_synthetic():
+        planted = view.planted if view is not None else planted_effect()
         lines.append(
             t("synthetic", lang)
             if planted is None
             else t("eval_caveat_synthetic", lang, planted=round(planted * 100))
         )
+    elif data.data_origin() == "mixed":  # the planted effect is blurred by partner rows
+        lines.append(t("synthetic_mixed", lang))
     st.markdown("\n".join(f"- {line}" for line in lines))

@@ -13,11 +13,12 @@ from briefing.slide import SlideLegend, map_slide_png
 from geo.assets import standalone_html
 from geo.explore_map import BIVARIATE, HIDDEN_FILL, NO_RATE_FILL, Legend, fill_index, palette
 from i18n import t
+from query import filter_table
 from query.classes import disruption_classes, partnership_classes
 from query.links import ExploreOptions
 from query.view import Filters, month_text
 from ui import data
-from ui.audited import audited, csv_rows
+from ui.audited import download_button, download_table
 from ui.explore_view import ViewNumbers, legend_of, map_note, threshold, view_table
 
 
@@ -25,8 +26,11 @@ def file_stem(filters: Filters, options: ExploreOptions) -> str:
     """The downloads' file name (without extension): every choice of the view is in it."""
     parts = ["atlas", filters.province or "national", options.level,
              month_text(filters.start), month_text(filters.end)]  # fmt: skip
-    parts += [v for v in (filters.incident_type, filters.population, filters.actor) if v != "all"]
-    return ("synthetic_" if data.is_synthetic() else "") + "_".join(parts)
+    for item in filter_table.choice_filters():  # each choice that is not the default
+        if getattr(filters, item.field) != item.default:
+            parts.append(getattr(filters, item.field))
+    prefix = {"synthetic": "synthetic_", "mixed": "partly_synthetic_"}.get(data.data_origin(), "")
+    return prefix + "_".join(parts)
 
 
 def _province_names(lang: str) -> dict[str, str]:
@@ -39,7 +43,7 @@ def map_heading(filters: Filters, options: ExploreOptions, lang: str) -> list[st
     each choice, the place, the level), where the data come from, and how numbers are
     protected."""
     limit = threshold()
-    source = t("synthetic", lang) if data.is_synthetic() else t("source_partners", lang)
+    source = data.synthetic_label(lang) or t("source_partners", lang)
     return [
         f"{t('app_title', lang)} — {t('explore_question', lang)}",
         f"{filters.describe(lang, _province_names(lang))} · {t('level', lang)}: "
@@ -75,7 +79,7 @@ def slide_png(filters: Filters, options: ExploreOptions, numbers: ViewNumbers, l
         borders = data.border_layer(table[options.level], filters.province).geometry
     return map_slide_png(
         layer, colours, lang=lang, title=heading[0], filters=heading[1], legend=slide_legend,
-        notes=heading[2:], synthetic=t("synthetic", lang) if data.is_synthetic() else None,
+        notes=heading[2:], synthetic=data.synthetic_label(lang),
         borders=borders,
     )  # fmt: skip
 
@@ -85,25 +89,21 @@ def render_downloads(
     make_map: Callable[..., folium.Map], legend: Legend, lang: str,
 ) -> None:  # fmt: skip
     """The view's table (CSV), its map (HTML, drawing with no server) and a slide of it (PNG),
-    each built on click and recorded in the audit log."""
+    each built on click and recorded in the audit log, each drawn if the visitor's role may
+    download its kind (``ui.audited.download_button``)."""
     stem = file_stem(filters, options)
-    columns = st.columns(3)
-    columns[0].download_button(
-        t("download_csv", lang),
-        audited("download", lambda: view_table(filters, options, numbers).to_csv(index=False)
-                .encode("utf-8-sig"), file_name=f"{stem}.csv", rows=csv_rows),
-        file_name=f"{stem}.csv", mime="text/csv", key="download_csv", on_click="ignore",
-    )  # fmt: skip
     heading = map_heading(filters, options, lang)
-    columns[1].download_button(
-        t("download_html", lang),
-        audited("download", lambda: standalone_html(make_map(legend=legend, heading=heading))
-                .encode("utf-8"), file_name=f"{stem}.html"),
-        file_name=f"{stem}.html", mime="text/html", key="download_html", on_click="ignore",
+    columns = st.columns(3)
+    download_table(
+        columns[0], t("download_csv", lang), lambda: view_table(filters, options, numbers),
+        file_name=f"{stem}.csv", key="download_csv", lang=lang,
     )  # fmt: skip
-    columns[2].download_button(
-        t("download_png", lang),
-        audited("download", lambda: slide_png(filters, options, numbers, lang),
-                file_name=f"{stem}.png"),
-        file_name=f"{stem}.png", mime="image/png", key="download_png", on_click="ignore",
+    download_button(
+        columns[1], t("download_html", lang),
+        lambda: standalone_html(make_map(legend=legend, heading=heading)).encode("utf-8"),
+        file_name=f"{stem}.html", mime="text/html", key="download_html", lang=lang,
+    )  # fmt: skip
+    download_button(
+        columns[2], t("download_png", lang), lambda: slide_png(filters, options, numbers, lang),
+        file_name=f"{stem}.png", mime="image/png", key="download_png", lang=lang,
     )  # fmt: skip

@@ -7,13 +7,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from briefing.view import case_study_dates
 from geo.charts import Event, story_chart
 from geo.explore_map import Legend, build_explore_map, fill_index
 from geo.maps import MapLabels
@@ -21,6 +22,7 @@ from i18n import t
 from query import published
 from query.classes import cover_share, disruption_classes, partnership_classes
 from query.export import explore_table, rate_text
+from query.grid import on_level
 from query.links import ExploreOptions
 from query.view import Filters, month_text
 from ui import data
@@ -72,7 +74,7 @@ def render_summary(numbers: ViewNumbers, filters: Filters, lang: str) -> None:
         before = filters.previous()
         st.caption(t("change_compares", lang, now=_period(filters), before=_period(before)))
         if before.start <= POLICY_DAY <= filters.end:
-            st.caption(t("change_across_policy", lang))
+            st.caption(t("change_across_policy", lang, **case_study_dates(lang)))
     for note in s.notes:
         st.caption(t(note, lang, t=limit))
     st.caption(t("suppression_note", lang, t=limit, h=limit - 1))
@@ -117,8 +119,9 @@ def legend_of(breaks: list[float], options: ExploreOptions, note: str, lang: str
 def map_note(view: Filters, lang: str) -> str:
     """What the map shows, for the legend (a downloaded map carries it)."""
     parts = [f"{month_text(view.start)} – {month_text(view.end)}"]
-    if data.is_synthetic():
-        parts.insert(0, t("synthetic", lang))
+    label = data.synthetic_label(lang)
+    if label:
+        parts.insert(0, label)
     return " · ".join(parts)
 
 
@@ -227,17 +230,19 @@ def new_click(
 
 def view_table(view: Filters, options: ExploreOptions, numbers: ViewNumbers) -> pd.DataFrame:
     """The view's table for download: what ``python -m query.export`` gives for its link."""
-    return explore_table(numbers.units, view, options, data.is_synthetic())
+    return explore_table(numbers.units, view, options, data.data_origin())
 
 
 def timeline(start: object, lang: str) -> list[Event]:
     """The policy timeline of one commune (its partnership start when it has one)."""
-    events = [Event(POLICY_DAY, t("event_policy", lang), "#b2182b", t("event_policy_short", lang))]
+    dates = case_study_dates(lang)
+    events = [Event(POLICY_DAY, t("event_policy", lang, **dates), "#b2182b",
+                    t("event_policy_short", lang))]  # fmt: skip
     if start is not None and not pd.isna(start):
         day = pd.Timestamp(start).date()
         label = t("event_partnership", lang)
         events.append(Event(day, f"{label}: {day:%Y-%m-%d}", "#2166ac", label))
-    events.append(Event(CURRICULUM_DAY, t("event_curriculum", lang), "#5e3c99",
+    events.append(Event(CURRICULUM_DAY, t("event_curriculum", lang, **dates), "#5e3c99",
                         t("event_curriculum_short", lang)))  # fmt: skip
     return events
 
@@ -249,13 +254,14 @@ STORY_SERIES = ("all", "arrests_confiscations")
 def commune_story(polygon_id: str, view: Filters, level: str = "commune",
                   unit: str | None = None) -> pd.DataFrame:  # fmt: skip
     """A commune's published counts per calendar year, for each of ``STORY_SERIES`` (with the
-    view's population choice when the commune grid offers it, else everyone); with ``level``
-    and ``unit``, the same for the commune's district or province (for comparison)."""
+    view's other choices where the commune grid offers them, else their defaults; the whole
+    country); with ``level`` and ``unit``, the same for the commune's district or province (for
+    comparison)."""
     bounds = data.month_range()
-    population = view.population if view.population in ("all", "key_populations") else "all"
+    on_commune_grid = replace(on_level(view, "commune"), province=None)
     frames = []
     for series in STORY_SERIES:
-        filters = Filters(view.start, series, population)
+        filters = replace(on_commune_grid, incident_type=series)
         years = data.published_years(filters, bounds, level, unit or polygon_id)
         frames.append(years.assign(series=series))
     return pd.concat(frames, ignore_index=True)

@@ -1,41 +1,36 @@
-"""Each page's own check of the visitor's role: a link is not a way around the page list.
+"""The page this run draws, and what a visitor sees of a page the access rule refuses them.
 
-Every page's ``render()`` starts with ``require("<its url path>")``. A visitor whose role may
-not see the page gets a plain "not available for this audience" and a link to their home
-page, and the page stops there; nothing of it is read or drawn.
+The router (``dashboard.py``) records the page it is about to run (``record_page``: the audited
+downloads name it in their link, ``current_page``) and asks the access rule before running it;
+a refused visitor gets a plain "not available for this audience" and a link to their home page
+(``refuse``), and nothing of the page is read or drawn. Pages do not call this module.
 """
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import streamlit as st
 
 from i18n import t
-from ui.identity import role_or_stop
-from ui.state import language
 
 PAGE_KEY = "_page"
 
 
-def require(url_path: str) -> str:
-    """Let the page ``url_path`` draw if the visitor's role may see it, and return the role;
-    otherwise say it is not available for this audience, link the role's home and stop."""
-    from ui import registry  # the registry imports the pages, which import this module
-
-    lang = language()
-    role = role_or_stop(lang)
+def record_page(url_path: str) -> None:
+    """Remember ``url_path`` as the page this run draws (the router, before the page runs)."""
     st.session_state[PAGE_KEY] = url_path
-    spec = registry.page_spec(url_path)
-    if spec is not None and role in spec.audiences:
-        return role
-    st.warning(t("not_for_audience", lang))
-    home = registry.home_for(role)
-    st.page_link(
-        registry.as_page(home, lang), label=t("go_home", lang, page=t(home.title_key, lang))
-    )
-    st.stop()
-    raise AssertionError("unreachable: st.stop() ends the script run")
 
 
 def current_page() -> str:
-    """The URL path of the page this run draws (set by ``require``), "" before any page."""
+    """The URL path of the page this run draws (set by the router), "" before any page."""
     return st.session_state.get(PAGE_KEY, "")
+
+
+def refuse(home: st.Page, home_title: str, lang: str) -> NoReturn:
+    """Say the page is not available for this audience, link the visitor's ``home`` page
+    (titled ``home_title``) and stop the run."""
+    st.warning(t("not_for_audience", lang))
+    st.page_link(home, label=t("go_home", lang, page=home_title))
+    st.stop()
+    raise AssertionError("unreachable: st.stop() ends the script run")

@@ -73,12 +73,13 @@ def current_role() -> str:
 
 
 def role_or_stop(lang: str) -> str:
-    """``current_role()``, or the atlas's own error page (naming the file and line) and a
-    stop when the roles cannot be read: nobody is let in on a guess."""
+    """``current_role()``, or the atlas's own error page (naming the file, its setting and the
+    line) and a stop when the roles cannot be read: nobody is let in on a guess."""
     try:
         return current_role()
     except (RolesError, OSError) as exc:
-        st.error(t("roles_broken", lang, problem=str(exc)))
+        problem = str(exc) if isinstance(exc, RolesError) else exc.strerror
+        st.error(t("roles_broken", lang, problem=problem or type(exc).__name__))
         st.stop()
         raise  # unreachable: st.stop() ends the script run
 

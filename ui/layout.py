@@ -12,9 +12,10 @@ from ui.state import language
 #: The atlas's page style, added once per run by the router (``dashboard.py``) for every page.
 #: Labels wrap onto further lines instead of ending in "…" when their place is narrow (a small
 #: screen, or the longer Khmer words): the page list in the sidebar, the figures' labels, and
-#: the buttons' labels. A table's own "Download as CSV" button is hidden: every download the
-#: atlas offers goes through its audited buttons (``ui.audited``). Style only: Streamlit adds
-#: it to the page without drawing an element.
+#: the buttons' labels. Style only: Streamlit adds it to the page without drawing an element.
+#: (A table's own "Download as CSV" button is not hidden here but never drawn: the shipped
+#: ``.streamlit/config.toml`` sets ``client.disableDataExport``; every download goes through
+#: the audited buttons of ``ui.audited``.)
 PAGE_STYLE = """<style>
 [data-testid="stSidebarNavLink"] span, [data-testid="stSidebarNavLink"] .stMarkdownEllipsis,
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
@@ -22,9 +23,6 @@ button .stMarkdownEllipsis, button .stMarkdownEllipsis * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
 [data-testid="stSidebarNavLink"], button { height: auto !important; }
-[data-testid="stElementToolbarButton"]:has(button[aria-label="Download as CSV"]) {
-  display: none !important;
-}
 </style>"""
 
 

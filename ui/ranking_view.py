@@ -1,8 +1,9 @@
-"""The ranking page's parts: the weights and the method, the ranking (cached per weights,
-method and database version), its table, why the leaders lead, the map with the police
-academies, the inputs as published and the briefing pack's buttons. The page
-(``pages/ranking.py``) only arranges them. Province tables only: the page works on the
-briefing store.
+"""The ranking page's parts: the weights and the method, the ranking (published for the
+default weights and method, cached per weights, method and store version otherwise), its
+table, why the leaders lead, the map with the police academies, the inputs as published and
+the briefing pack's buttons. The page (``pages/ranking.py``) only arranges them. Province
+tables only: the page reads the briefing store whoever reads, so all it shows comes from one
+build of the facts.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Callable
 import folium
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+import access
 from analysis.ranking import (
     CRITERION_NAMES,
     DEFAULT_METHOD,
@@ -31,8 +34,9 @@ from i18n import t
 from query import published
 from query import ranking as ranking_query
 from ui import data
-from ui.audited import audited
+from ui.audited import download_button
 from ui.explore_view import map_labels
+from ui.identity import current_role
 from ui.suppress import format_count
 from vocabulary import CURRICULUM_MODULES
 
@@ -103,8 +107,13 @@ def compute_ranking(weights: dict[str, float], method: str, lang: str) -> Rankin
         st.error(t("rank_weights_all_zero", lang, criteria=labels))
         return None
     try:
+        if weights == DEFAULT_WEIGHTS and method == DEFAULT_METHOD:
+            published = data.default_ranking()  # the publish stage's, from the same store
+            if published is not None:
+                return published
         key = tuple(sorted(weights.items()))
-        return _rank(data.ranking_inputs(), str(data.db_path()), data.version(), key, method)
+        store = data.store_path()
+        return _rank(data.ranking_inputs(), str(store), data.version(store), key, method)
     except (WeightError, MethodError) as exc:
         st.error(t("rank_weights_bad", lang, problem=exc))
     except RankingInputError as exc:
@@ -193,7 +202,7 @@ def academies_table(frame: pd.DataFrame, names: dict[str, str], lang: str) -> pd
 
 def ranking_map(ranking: Ranking, academies: pd.DataFrame, lang: str) -> folium.Map:
     """The provinces coloured by score, the partnership outlined, the academies as points."""
-    layer = data.unit_layer("province", None)
+    layer = data.store_unit_layer("province", None)
     by_code = {p.province_code: p for p in ranking.provinces}
     rows = [by_code.get(code) for code in layer["province_code"]]
     classes = score_classes([None if p is None else p.score for p in rows])
@@ -213,7 +222,8 @@ def ranking_map(ranking: Ranking, academies: pd.DataFrame, lang: str) -> folium.
                  total=CURRICULUM_MODULES, gain=shown)  # fmt: skip
         points.append((lat, lon, text))
     return build_ranking_map(
-        layer, classes, map_labels("province", lang), encoded=data.units_encoded("province", None),
+        layer, classes, map_labels("province", lang),
+        encoded=data.units_encoded("province", None, data.store_path),
         tooltips=tooltips, tooltip_labels=(t("rank_col_rank", lang), t("rank_col_score", lang),
                                            t("rank_col_partnership", lang)),
         outlined=[i for i, p in enumerate(rows) if p is not None and p.in_partnership],
@@ -265,31 +275,38 @@ def pack_data() -> PackData:
     """What the pack shows beside the ranking, from this session's store (cached reads)."""
     windows = data.ranking_windows()
     return PackData(
-        provinces=data.unit_layer("province", None)[["province_code", "geometry"]],
-        academies=data.academies(), files=data.load_log(),
+        provinces=data.store_unit_layer("province", None)[["province_code", "geometry"]],
+        academies=data.academies(), files=data.store_load_log(),
         headline=data.evaluation_headline(),
         selection=Text(windows.describe("en"), windows.describe("km")),
         threshold=published.threshold(), stand_in=ranking_query.stand_in(),
-        synthetic=data.is_synthetic(),
+        synthetic=data.store_origin() != "partner", mixed=data.store_origin() == "mixed",
     )  # fmt: skip
 
 
-def pack_builder(ranking: Ranking, lang: str) -> tuple[Callable[[], bytes], str]:
-    """The pack's builder in ``lang``, run on the click and recorded in the audit log, and
-    its file name (which says synthetic when the data are)."""
+def pack_button(
+    container: DeltaGenerator, ranking: Ranking, pack_lang: str, lang: str
+) -> tuple[Callable[[], bytes] | None, str]:
+    """The pack's button in ``pack_lang`` (labelled in ``lang``), its PDF built on the click and
+    recorded in the audit log (``ui.audited.download_button``); returns the builder the button
+    runs (None when the role may not download a PDF) and the file name (which says synthetic,
+    or partly synthetic, when the data are)."""
     content = pack_data()
-    name = pack_name(lang, content.synthetic)
-    return audited("download", lambda: render_pack(ranking, content, lang), file_name=name), name
+    name = pack_name(pack_lang, content.synthetic, mixed=content.mixed)
+    build = download_button(
+        container, t(f"rank_pack_{pack_lang}", lang), lambda: render_pack(ranking, content,
+        pack_lang), file_name=name, mime="application/pdf", key=f"pack_{pack_lang}", lang=lang,
+    )  # fmt: skip
+    return build, name
 
 
 def draw_pack_buttons(ranking: Ranking, lang: str) -> None:
-    """One button per language; the PDF is built only when a button is clicked."""
+    """One button per language, if the role may have the pack; the PDF is built only when a
+    button is clicked."""
     st.subheader(t("rank_pack", lang))
+    if not access.allowed(current_role(), "build_pack"):
+        st.info(t("pack_not_for_audience", lang))
+        return
     st.caption(t("rank_pack_help", lang))
-    columns = st.columns(2)
-    for column, pack_lang in zip(columns, ("km", "en"), strict=True):
-        build, name = pack_builder(ranking, pack_lang)
-        column.download_button(
-            t(f"rank_pack_{pack_lang}", lang), build, file_name=name, mime="application/pdf",
-            key=f"pack_{pack_lang}", on_click="ignore",
-        )  # fmt: skip
+    for column, pack_lang in zip(st.columns(2), ("km", "en"), strict=True):
+        pack_button(column, ranking, pack_lang, lang)

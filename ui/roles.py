@@ -1,4 +1,5 @@
-"""Who sees what: the three roles, the roles file, and the role a visitor gets.
+"""Who is who: the roles file, and the role a visitor gets (the roles themselves, and what
+each may do, are the access rule's: ``access``).
 
 The roles file (``ATLAS_ROLES_FILE``, TOML) maps users (their email, any case) and groups to a
 role::
@@ -12,7 +13,10 @@ role::
 
 A user's own line decides; otherwise the broadest role of their groups. A visitor the file does
 not name, or names with a role that is not one of ``ROLES``, gets the anonymous role, never
-more. No streamlit here (``ui.identity`` reads the visitor from ``st.user``).
+more. A file that cannot be read or does not parse lets no one in: its message names the file
+by its name and setting (``roles file roles.toml (setting ATLAS_ROLES_FILE), line 3: ...``),
+never by a path of the server. No streamlit here (``ui.identity`` reads the visitor from
+``st.user``).
 """
 
 from __future__ import annotations
@@ -24,10 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-ANALYST, BRIEFING, ADMIN = "analyst", "briefing", "admin"
-#: Narrowest first: briefing sees province-level pages only, analyst everything (through the
-#: protection layer), admin everything and the upload page.
-ROLES = (BRIEFING, ANALYST, ADMIN)
+from access import ANALYST, BRIEFING, ROLES
+
 #: What ATLAS_ANONYMOUS_ROLE may be: a visitor with no identity is never an admin.
 ANONYMOUS_CHOICES = ("auto", ANALYST, BRIEFING)
 SECTIONS = ("users", "groups")
@@ -67,10 +69,15 @@ def _line_of(text: str, name: str) -> int | None:
     return None
 
 
+def named(path: Path) -> str:
+    """How messages name the roles file: its name and its setting, not its folder."""
+    return f"roles file {path.name} (setting ATLAS_ROLES_FILE)"
+
+
 def _error(path: Path, text: str, name: str, problem: str) -> RolesError:
     line = _line_of(text, name)
     where = f", line {line}" if line else ""
-    return RolesError(f"roles file {path}{where}: {problem}")
+    return RolesError(f"{named(path)}{where}: {problem}")
 
 
 def _section(path: Path, text: str, name: str, table: object) -> dict[str, str]:
@@ -99,8 +106,7 @@ def parse_roles(text: str, path: Path) -> RoleMap:
         problem = _WHERE.sub("", str(exc))
         where = f", line {line}" if line else ""
         raise RolesError(
-            f"roles file {path}{where}: {problem} (not valid TOML; write each line as "
-            '"name" = "role")'
+            f'{named(path)}{where}: {problem} (not valid TOML; write each line as "name" = "role")'
         ) from None
     for name in data:
         if name not in SECTIONS:
@@ -115,8 +121,15 @@ def _read(path: Path, version: tuple[int, int]) -> RoleMap:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise RolesError(f"roles file {path}: not UTF-8 text ({exc.reason})") from None
+        raise RolesError(f"{named(path)}: not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
     return parse_roles(text, path)
+
+
+def _unreadable(path: Path, exc: OSError) -> RolesError:
+    reason = exc.strerror or type(exc).__name__
+    return RolesError(f"{named(path)}: cannot be read ({reason}); expected a TOML file")
 
 
 def load_roles(path: Path) -> RoleMap:
@@ -124,13 +137,15 @@ def load_roles(path: Path) -> RoleMap:
     one (every visitor gets the anonymous role).
 
     Raises:
-        RolesError: see ``parse_roles``; also when the file is not UTF-8 text.
-        OSError: if the file exists but cannot be read.
+        RolesError: see ``parse_roles``; also when the file is not UTF-8 text, or exists but
+            cannot be read (a folder, no permission, a file where a folder of its path is).
     """
     try:
         info = path.stat()
     except FileNotFoundError:
         return RoleMap()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
     return _read(path, (info.st_mtime_ns, info.st_size))
 
 

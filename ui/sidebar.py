@@ -7,9 +7,11 @@ from datetime import date
 import streamlit as st
 
 from i18n import LANGUAGES, t
+from query import filter_table
+from query.filter_kinds import ChoiceFilter, Filter
 from query.grid import choices, window_starts
 from query.links import quoted
-from query.view import WINDOW_MONTHS, add_months, choice_label, month_text
+from query.months import add_months, month_text
 from ui import data
 from ui.state import (
     LANGUAGE_KEY,
@@ -17,6 +19,7 @@ from ui.state import (
     current_filters,
     current_options,
     language,
+    page_filters,
     read_view,
     set_value,
     sync_url,
@@ -26,7 +29,7 @@ from ui.state import (
 
 
 def draw_sidebar(filters: tuple[str, ...] = ()) -> tuple[date, date] | None:
-    """Draw the shared sidebar with the ``filters`` the page uses (``ui.registry.ALL_FILTERS``);
+    """Draw the shared sidebar with the ``filters`` the page uses (``dashboard.ALL_FILTERS``);
     return the months with data (None when no incident is loaded).
 
     The link is read whatever the page (the view is kept for the pages that use it); problems
@@ -42,8 +45,9 @@ def draw_sidebar(filters: tuple[str, ...] = ()) -> tuple[date, date] | None:
             key=LANGUAGE_KEY,
         )
     lang = language()
-    if data.is_synthetic():
-        st.sidebar.warning(t("synthetic", lang))
+    label = data.synthetic_label(lang)
+    if label:  # the demo set's rows, alone or mixed with partners': said on every page
+        st.sidebar.warning(label)
     bounds = data.month_range()
     # Without incidents there is no period to filter, but the province focus still holds.
     months = bounds or (date.today().replace(day=1),) * 2
@@ -65,37 +69,40 @@ def draw_sidebar(filters: tuple[str, ...] = ()) -> tuple[date, date] | None:
 
 
 def window_label(start: date) -> str:
-    """A twelve-month period as the period selector shows it: ``2014-01 – 2014-12``."""
-    return f"{month_text(start)} – {month_text(add_months(start, WINDOW_MONTHS - 1))}"
+    """A window of the period as the period selector shows it: ``2014-01 – 2014-12``."""
+    return f"{month_text(start)} – {month_text(filter_table.PERIOD.end(start))}"
 
 
 def _draw_filters(lang: str, bounds: tuple[date, date] | None, names: dict[str, str],
                   filters: tuple[str, ...]) -> None:  # fmt: skip
-    if not set(filters) - {"options"}:
+    """The page's filters, in the table's order, each with the widget its kind draws."""
+    wanted = page_filters(filters)
+    if not set(wanted) - {"options"}:
         return
-    sidebar = st.sidebar
-    sidebar.subheader(t("filters", lang))
-    if bounds is not None and "period" in filters:
-        _draw_period(lang, bounds)
-    offered = choices(current_options().level)
-    for widget, name, label in (
-        ("type", "incident_type", "incident_type"),
-        ("pop", "population", "population"),
-        ("actor", "actor", "actor"),
-    ):
-        if bounds is not None and widget in filters:
-            sidebar.selectbox(
-                t(label, lang), offered[name], key=widget_key(widget),
-                format_func=lambda v, n=name: choice_label(n, v, lang),
-                on_change=copy_from_widget, args=(widget,),
-            )  # fmt: skip
-    if "province" in filters:
-        _draw_province(lang, names)
+    st.sidebar.subheader(t("filters", lang))
+    for item in filter_table.table():
+        if item.key in wanted:
+            WIDGETS[item.widget](item, lang, bounds, names)
 
 
-def _draw_period(lang: str, bounds: tuple[date, date]) -> None:
-    """The twelve-month period: quick choices, then the list of every window (a selectbox can
-    be typed into and moved with the arrow keys, unlike a range slider)."""
+def _draw_choice(item: Filter, lang: str, bounds: tuple[date, date] | None,
+                 names: dict[str, str]) -> None:  # fmt: skip
+    """A filter of fixed choices: the choices the map's level offers (``query.grid``)."""
+    if bounds is None or not isinstance(item, ChoiceFilter):
+        return  # no incident loaded: nothing to choose among
+    st.sidebar.selectbox(
+        t(item.label, lang), choices(current_options().level)[item.field],
+        key=widget_key(item.key), format_func=lambda v: item.label_of(v, lang),
+        on_change=copy_from_widget, args=(item.key,),
+    )  # fmt: skip
+
+
+def _draw_period(item: Filter, lang: str, bounds: tuple[date, date] | None,
+                 names: dict[str, str]) -> None:  # fmt: skip
+    """The period: quick choices, then the list of every window (a selectbox can be typed
+    into and moved with the arrow keys, unlike a range slider)."""
+    if bounds is None:
+        return  # no incident loaded: no period to filter
     presets = period_presets(bounds, current_filters().province, lang)
     st.sidebar.selectbox(
         t("period_presets", lang), [None, *presets], format_func=lambda s: (
@@ -104,26 +111,27 @@ def _draw_period(lang: str, bounds: tuple[date, date]) -> None:
     )  # fmt: skip
     st.sidebar.selectbox(
         t("period", lang), window_starts(bounds)[::-1], format_func=window_label,
-        key=widget_key("period"), on_change=copy_from_widget, args=("period",),
+        key=widget_key(item.key), on_change=copy_from_widget, args=(item.key,),
     )  # fmt: skip
 
 
 def _apply_preset() -> None:
     start = st.session_state.get("w_preset")
     if start is not None:
-        set_value("period", start)
+        set_value(filter_table.PERIOD.key, start)
     st.session_state["w_preset"] = None  # a quick choice, not a state
 
 
 def period_presets(bounds: tuple[date, date], province: str | None, lang: str) -> dict[date, str]:
-    """Quick choices of the period, by first month: the last twelve months; with a province in
-    focus whose partnership has started, the twelve months before and after its start; each
+    """Quick choices of the period, by first month: the last window; with a province in
+    focus whose partnership has started, the windows just before and from its start; each
     calendar year of the data (only windows the data hold)."""
+    months = filter_table.PERIOD.months
     starts = set(window_starts(bounds))
     presets: dict[date, str] = {window_starts(bounds)[-1]: t("preset_last", lang)}
     begun = data.partnership_start(province) if province else None
     if begun is not None:
-        for start, key in ((add_months(begun, -WINDOW_MONTHS), "preset_before"),
+        for start, key in ((add_months(begun, -months), "preset_before"),
                            (begun, "preset_after")):  # fmt: skip
             if start in starts:
                 presets.setdefault(start, t(key, lang, month=month_text(begun)))
@@ -132,9 +140,16 @@ def period_presets(bounds: tuple[date, date], province: str | None, lang: str) -
     return presets
 
 
-def _draw_province(lang: str, names: dict[str, str]) -> None:
+def _draw_province(item: Filter, lang: str, bounds: tuple[date, date] | None,
+                   names: dict[str, str]) -> None:  # fmt: skip
+    """The province in focus, or the whole country (the widget holds ``item.blank``); drawn
+    without incidents too (the focus still holds)."""
     st.sidebar.selectbox(
-        t("province", lang), ["", *names],
-        format_func=lambda c: f"{c} {names[c]}" if c else t("whole_country", lang),
-        key=widget_key("province"), on_change=copy_from_widget, args=("province",),
+        t(item.label, lang), [item.blank, *names],
+        format_func=lambda c: f"{c} {names[c]}" if c else item.words(None, lang, names),
+        key=widget_key(item.key), on_change=copy_from_widget, args=(item.key,),
     )  # fmt: skip
+
+
+#: The widget each kind of filter is drawn with (``Filter.widget`` in the table).
+WIDGETS = {"period": _draw_period, "select": _draw_choice, "province": _draw_province}

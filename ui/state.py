@@ -5,7 +5,8 @@ The filters (``query.view.Filters``) and the Explore page's options (``query.lin
 ExploreOptions``) are frozen values kept under session-state keys that no widget owns (Streamlit
 forgets the state of a widget that a page did not draw). Widgets have their own ``w_`` keys:
 they are seeded from the values when drawn and write back in an ``on_change`` callback, which
-replaces the value as a whole.
+replaces the value as a whole. A widget is named by its filter's key; the field it edits, its
+link parameters and what it holds for None come from the filter table (``query.filter_table``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,17 @@ from datetime import date
 import streamlit as st
 
 from i18n import LANGUAGES
-from query.grid import off_grid, window_starts
-from query.links import ExploreOptions, Problem, default_filters, parse_params, to_params
-from query.view import ALL, Filters
+from query import filter_table
+from query.grid import on_level, window_starts
+from query.links import (
+    OPTION_PARAMS,
+    ExploreOptions,
+    Problem,
+    default_filters,
+    parse_params,
+    to_params,
+)
+from query.view import Filters
 from vocabulary import PILOT_SITES
 
 # The partnership's pilot sites, in the order the case study gives them, with their English
@@ -31,11 +40,6 @@ LANGUAGE_KEY = "lang"
 FILTERS_KEY = "_filters"
 OPTIONS_KEY = "_options"
 PROBLEMS_KEY = "_view_problems"
-# Widget name → the Filters field it edits (options edit the field of their own name).
-FILTER_FIELDS = {"period": "start", "type": "incident_type", "pop": "population",
-                 "actor": "actor", "province": "province"}  # fmt: skip
-# A selectbox shows None as "nothing chosen": the province widget holds "" for the country.
-NONE_IN_WIDGET = {"province": ""}
 
 
 def language() -> str:
@@ -76,23 +80,31 @@ def take_problems() -> list[Problem]:
 
 
 def _value(name: str) -> object:
-    if name in FILTER_FIELDS:
-        return getattr(current_filters(), FILTER_FIELDS[name])
+    item = filter_table.by_key(name)
+    if item is not None:
+        return getattr(current_filters(), item.field)
     value = getattr(current_options(), name)
     return list(value) if isinstance(value, tuple) else value
 
 
+def _blank(name: str) -> object:
+    """What the widget of ``name`` holds for None (a selectbox shows None as "nothing
+    chosen": the province's holds "" for the whole country; ``filter_table``)."""
+    item = filter_table.by_key(name)
+    return None if item is None else item.blank
+
+
 def set_value(name: str, value: object) -> None:
-    """Change one part of the view (a filter's widget name, or an option). Moving to a level
-    that does not offer a filter's choice sets that filter back to "all" (``query.grid``)."""
-    if name in FILTER_FIELDS:
-        st.session_state[FILTERS_KEY] = replace(current_filters(), **{FILTER_FIELDS[name]: value})
+    """Change one part of the view (a filter's key, or an option). Moving to a level that
+    does not offer a filter's choice sets that filter back to its default (``query.grid``)."""
+    item = filter_table.by_key(name)
+    if item is not None:
+        st.session_state[FILTERS_KEY] = replace(current_filters(), **{item.field: value})
         return
     stored = tuple(value) if isinstance(value, list) else value
     st.session_state[OPTIONS_KEY] = replace(current_options(), **{name: stored})
     if name == "level":
-        reset = dict.fromkeys(off_grid(current_filters(), str(value)), ALL)
-        st.session_state[FILTERS_KEY] = replace(current_filters(), **reset)
+        st.session_state[FILTERS_KEY] = on_level(current_filters(), str(value))
 
 
 def widget_key(name: str) -> str:
@@ -100,35 +112,51 @@ def widget_key(name: str) -> str:
     (a widget whose label changes, as on a language switch, would otherwise start empty)."""
     key = f"w_{name}"
     value = _value(name)
-    st.session_state[key] = NONE_IN_WIDGET.get(name, value) if value is None else value
+    st.session_state[key] = _blank(name) if value is None else value
     return key
 
 
 def copy_from_widget(name: str) -> None:
     """``on_change`` callback: the widget's new value becomes the view's."""
     value = st.session_state[f"w_{name}"]
-    set_value(name, None if name in NONE_IN_WIDGET and value == NONE_IN_WIDGET[name] else value)
+    blank = _blank(name)
+    set_value(name, None if blank is not None and value == blank else value)
 
 
 def set_view(name: str, value: object) -> None:
     """Change the view from a callback (a button): the view and its widget both follow."""
     set_value(name, value)
-    if name in NONE_IN_WIDGET and value is None:
-        st.session_state[f"w_{name}"] = NONE_IN_WIDGET[name]
-    else:
-        st.session_state[f"w_{name}"] = value
+    blank = _blank(name)
+    st.session_state[f"w_{name}"] = blank if value is None and blank is not None else value
 
 
-#: The link parameters of each shared filter (``ui.registry.ALL_FILTERS``).
-LINK_PARAMS = {"period": ("from", "to"), "type": ("type",), "pop": ("pop",),
-               "actor": ("actor",), "province": ("province",),
-               "options": ("level", "measure", "cover", "layers", "commune")}  # fmt: skip
+def page_filters(filters: tuple[str, ...]) -> tuple[str, ...]:
+    """A page's filter list (``dashboard.PageSpec.filters``) with ``EVERY_FILTER`` spelled
+    out: the keys of every filter of the table, in its order."""
+    if filter_table.EVERY_FILTER not in filters:
+        return filters
+    every = tuple(f.key for f in filter_table.table())
+    return (*every, *(name for name in filters if name not in {*every, filter_table.EVERY_FILTER}))
+
+
+def link_params(name: str) -> tuple[str, ...]:
+    """The link parameters of one of a page's filters (``options``: the Explore options').
+
+    Raises:
+        KeyError: if ``name`` is neither a filter's key nor ``options``.
+    """
+    if name == "options":
+        return OPTION_PARAMS
+    item = filter_table.by_key(name)
+    if item is None:
+        raise KeyError(f"no filter {name!r} in the filter table")
+    return item.params
 
 
 def sync_url(bounds: tuple[date, date], filters: tuple[str, ...]) -> None:
     """Write the view's parts that the page uses (``filters``) and the language into the URL
     (only when they differ from it)."""
-    kept = {param for name in filters for param in LINK_PARAMS[name]}
+    kept = {param for name in page_filters(filters) for param in link_params(name)}
     view = to_params(current_filters(), current_options(), bounds)
     wanted = {k: v for k, v in view.items() if k in kept}
     if st.session_state.get(LANGUAGE_KEY, "en") != "en":

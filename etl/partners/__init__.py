@@ -11,6 +11,7 @@ from etl.partners.loading import load_files, partner_files, prepare, summarise
 from etl.partners.record_keys import SecretFileError, record_secret
 from etl.partners.staging import FileRejected, file_sha256
 from etl.partners.status import report_text
+from etl.partners.workbooks import read_workbook
 
 __all__ = [
     "CONTRACTS",
@@ -24,6 +25,7 @@ __all__ = [
     "load_files",
     "partner_files",
     "prepare",
+    "read_workbook",
     "record_secret",
     "report_text",
     "summarise",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.schema import MASKED_REASON
+from etl.reasons import public_params_sql
 
 AGGREGATES = {
     # ``commune_code`` places an incident of an official commune with no 2014 polygon in its
@@ -65,13 +65,15 @@ AGGREGATES = {
     """,
 }
 # Views the About page reads (the briefing store holds them as tables): polygons per match
-# method, and quarantined rows per file, column and reason with every value masked.
+# method, and quarantined rows per file, column, reason code and the code's public parameters
+# (etl.reasons: never a value from the file).
 VIEWS = {
     "match_summary": """
         SELECT match_method, CAST(count(*) AS BIGINT) AS polygons FROM communes GROUP BY ALL
     """,
     "quarantine_summary": f"""
-        SELECT file_name, "column", {MASKED_REASON} AS reason, CAST(count(*) AS BIGINT) AS rows
+        SELECT file_name, "column", code, {public_params_sql()} AS params,
+            CAST(count(*) AS BIGINT) AS rows
         FROM quarantine GROUP BY ALL
     """,
 }

@@ -22,7 +22,9 @@ LOCATION_COLUMNS = ("commune_code", "lon", "lat", "province", "district", "commu
 
 @dataclass(frozen=True)
 class Column:
-    """One contract column: ``kind`` is text, enum, date, month, int, float, bool or list."""
+    """One contract column: ``kind`` is text, enum, date, month, int, float, bool or list;
+    ``year`` marks a whole number that is a year (one above 2400 is read in the Buddhist Era,
+    as dates are: ``etl.partners.dates``)."""
 
     name: str
     kind: str
@@ -31,6 +33,7 @@ class Column:
     values: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    year: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ CONTRACTS: dict[str, Contract] = {
         (
             Column("province", "text", required=True),
             Column("population", "enum", required=True, values=POPULATIONS),
-            Column("year", "int", required=True, minimum=EARLIEST_YEAR, maximum=2100),
+            Column("year", "int", required=True, minimum=EARLIEST_YEAR, maximum=2100, year=True),
             Column("estimate", "int", required=True, minimum=0),
             Column("low", "int", minimum=0),
             Column("high", "int", minimum=0),

@@ -25,6 +25,7 @@ from etl.partners.staging import (
     create_unreadable,
     stage_rows,
 )
+from etl.reasons import Reason
 
 MAX_ROW_CHARS = 2 * 1024 * 1024  # DuckDB's own limit (max_line_size); longer rows are set apart
 _BREAK = re.compile(r"(\r\n|\r|\n)")
@@ -100,11 +101,11 @@ def delimiter_of(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def split_fields(text: str, delim: str) -> list[str] | str | None:
+def split_fields(text: str, delim: str) -> list[str] | int | None:
     """A record's fields (RFC 4180; spaces around a quoted value are dropped, as DuckDB does).
 
-    Returns ``None`` when a quoted value is still open at the end, or a text saying what is
-    wrong when text follows a closing quote.
+    Returns ``None`` when a quoted value is still open at the end, or the number of the value
+    (from 1) whose closing quote some text follows.
     """
     if '"' not in text:
         return text.split(delim)
@@ -133,7 +134,7 @@ def split_fields(text: str, delim: str) -> list[str] | str | None:
             if pos == end:
                 return fields
             if text[pos] != delim:
-                return f"text follows the closing quote of value {len(fields)}"
+                return len(fields)
             pos += 1
         else:
             cut = text.find(delim, pos)
@@ -155,25 +156,27 @@ def _gather(lines: list[str], breaks: list[str], i: int) -> tuple[int, str]:
     return j, text
 
 
-def _fits(result: list[str] | str | None, width: int) -> bool:
+def _fits(result: list[str] | int | None, width: int) -> bool:
     return isinstance(result, list) and len(result) == width
 
 
-def _problem(first: int, last: int, result: list[str] | str | None, width: int) -> str:
-    where = f"line {first + 1}" if first == last else f"lines {first + 1}-{last + 1}"
+def _problem(first: int, last: int, result: list[str] | int | None, width: int) -> Reason:
+    """Why the record on lines ``first``-``last`` (from 0) cannot be read."""
+    if first == last:
+        where, suffix = {"line": str(first + 1)}, ""
+    else:
+        where, suffix = {"first": str(first + 1), "last": str(last + 1)}, "_lines"
     if result is None:
-        return f"{where} of the file: a quote opens a value that is never closed"
-    if isinstance(result, str):
-        return f"{where} of the file: {result}"
-    told = f"{where} of the file: {len(result)} fields where the header has {width} columns"
-    if len(result) > width:
-        told += "; fields beyond the header are not read (quote a value holding the delimiter)"
-    return told
+        return Reason("unclosed_quote", {"line": str(first + 1)})
+    if isinstance(result, int):
+        return Reason("text_after_quote" + suffix, {**where, "field": str(result)})
+    code = "extra_fields" if len(result) > width else "field_count"
+    return Reason(code + suffix, {**where, "fields": str(len(result)), "columns": str(width)})
 
 
 def _record(
     lines: list[str], breaks: list[str], i: int, delim: str, width: int
-) -> tuple[int, list[str] | None, str, str]:
+) -> tuple[int, list[str] | None, Reason | None, str]:
     """The record starting at line ``i``: ``(next line, fields or None, problem, text)``.
 
     A line that ends inside a quoted value continues on the next lines. When such a record does
@@ -181,18 +184,19 @@ def _record(
     never closed: that line alone is set apart and reading goes on from the next.
     """
     if len(lines[i]) > MAX_ROW_CHARS:
-        size = len(lines[i].encode("utf-8")) / 2**20
-        why = f"line {i + 1} of the file: the row is {size:.1f} MB; rows of up to 2 MB are read"
+        size = f"{len(lines[i].encode('utf-8')) / 2**20:.1f}"
+        limit = f"{MAX_ROW_CHARS / 2**20:g}"
+        why = Reason("row_too_long", {"line": str(i + 1), "size": size, "limit": limit})
         return i + 1, None, why, lines[i]
     alone = split_fields(lines[i], delim)
     if alone is not None:  # the line holds a whole record
         if _fits(alone, width):
-            return i + 1, alone, "", lines[i]
+            return i + 1, alone, None, lines[i]
         return i + 1, None, _problem(i, i, alone, width), lines[i]
     j, text = _gather(lines, breaks, i)
     fields = split_fields(text, delim) if j > i else None
     if _fits(fields, width):
-        return j + 1, fields, "", text
+        return j + 1, fields, None, text
     following = split_fields(lines[i + 1], delim) if j > i else None
     if fields is None or (_fits(following, width) and lines[i + 1].count('"') % 2 == 0):
         return i + 1, None, _problem(i, i, None, width), lines[i]
@@ -207,7 +211,7 @@ class Records:
     header: list[str]
     delim: str
     texts: list[str | None] = field(default_factory=list)
-    problems: list[tuple[int, str, str]] = field(default_factory=list)
+    problems: list[tuple[int, Reason, str]] = field(default_factory=list)
 
 
 def read_records(path: Path, text: str) -> Records:
@@ -227,7 +231,8 @@ def read_records(path: Path, text: str) -> Records:
     j, header_text = _gather(lines, breaks, i)
     header = split_fields(header_text, delim)
     if not isinstance(header, list):
-        raise FileRejected(f"{path.name}: the header cannot be read: {_problem(i, j, header, 0)}")
+        why = _problem(i, j, header, 0).english()
+        raise FileRejected(f"{path.name}: the header cannot be read: {why}")
     records = Records(header, delim)
     i = j + 1
     while i < len(lines):
@@ -235,7 +240,7 @@ def read_records(path: Path, text: str) -> Records:
             i += 1
             continue
         i, fields, problem, raw = _record(lines, breaks, i, delim, len(header))
-        if problem:
+        if problem is not None:
             records.problems.append((len(records.texts), problem, raw))
         records.texts.append(raw if fields is not None else None)
     return records

@@ -2,7 +2,9 @@
 
 A file's identity is its kind and its file name (``incidents/outreach_2013.csv``): ingesting
 the same bytes again changes nothing; different bytes under the same identity replace the rows
-of the earlier version. Content is compared by SHA-256.
+of the earlier version. Content is compared by SHA-256. A new version with no rows, or with
+fewer than half the rows the loaded version has loaded, is refused unless asked for
+(``allow_fewer``): a header-only file sent under a loaded file's name wipes nothing by mistake.
 """
 
 from __future__ import annotations
@@ -35,6 +37,21 @@ class LoadResult:
     message: str = ""
 
 
+class FewerRows(FileRejected):
+    """A new version of a loaded file has no rows or far fewer (see ``SHRINK_SHARE``), and
+    replacing the loaded one with it was not asked for."""
+
+
+#: A new version with fewer rows than this share of the rows now loaded from the file is
+#: refused unless asked for (0 rows are always "fewer" when any row is loaded).
+SHRINK_SHARE = 0.5
+#: How to ask, as the refusal says it.
+ALLOW_FEWER = (
+    "to replace it anyway, run python -m etl ingest KIND FILE --allow-fewer-rows, or tick "
+    "'Replace a loaded file even with far fewer rows' on the Partner files page"
+)
+
+
 def file_identity(kind: str, path: Path) -> str:
     """``kind/file name``: the same name under the same kind is the same file, re-sent."""
     return f"{kind}/{path.name}"
@@ -64,8 +81,9 @@ def _raw_json(columns: tuple[str, ...]) -> str:
     return f"json_object({', '.join(parts)})" if parts else "'{}'::JSON"
 
 
-def _typed_select(contract: Contract) -> str:
-    """The checked rows (``c``) as the kind's table columns."""
+def _typed_select(contract: Contract, staged: tuple[str, ...]) -> str:
+    """The checked rows (``c``) as the kind's table columns; a point is kept only where the
+    file has lon and lat columns (a services file may place every row by commune code)."""
     cols = []
     for name, _ in table_columns(contract):
         if name == "record_key":
@@ -74,6 +92,8 @@ def _typed_select(contract: Contract) -> str:
             cols.append("$fid")
         elif name == "row_number":
             cols.append(f"c.{ROW}")
+        elif name in ("lon", "lat") and not {"lon", "lat"} <= set(staged):
+            cols.append("NULL::DOUBLE")
         elif name in ("lon", "lat"):
             keep = POINT_KEPT_IF[contract.kind]
             cols.append(f"CASE WHEN c.{keep} THEN try_cast(s.{name} AS DOUBLE) END")
@@ -88,37 +108,45 @@ def ingest_file(
     path: Path,
     today: date | None = None,
     secret: str | None = None,
+    allow_fewer: bool = False,
 ) -> LoadResult:
     """Validate one partner file and load its rows, replacing an earlier version of the file.
 
     Needs the spatial extension loaded (point in polygon) and the boundary tables present.
     Incident rows get their record key from ``secret`` (default: ``record_keys.record_secret``).
-    Extra columns named for coordinates are not kept; the result's message lists them.
+    The result's message gathers the notes of the load: extra columns named for coordinates
+    (never kept), sheets of a workbook not read, values read in the Buddhist Era or in Khmer
+    digits, services placed at their commune rather than by a point.
 
     Raises:
         KeyError: if ``kind`` is not a contract kind.
         FileRejected: if the file cannot be read or lacks a required column; nothing of it is
             loaded and the database is unchanged. The message lists what was expected and found.
+        FewerRows: if the file replaces a loaded version with no rows or far fewer
+            (``SHRINK_SHARE``) and ``allow_fewer`` is not set; the message says what would be
+            lost. Nothing is changed.
         record_keys.SecretFileError: if the record-key secret cannot be read or made.
     """
     contract = CONTRACTS[kind]
     identity, sha = file_identity(kind, path), file_sha256(path)
     previous = con.execute(
-        "SELECT sha256 FROM load_log WHERE file_identity = ?", [identity]
+        "SELECT sha256, rows_loaded FROM load_log WHERE file_identity = ?", [identity]
     ).fetchone()
     if previous and previous[0] == sha:
         return LoadResult(path.name, kind, "unchanged", message="same content already loaded")
-    staged = stage_file(con, path, "staged")
+    staged = stage_file(con, path, "staged", kind)
     missing = _missing_columns(contract, set(staged.columns))
     if missing:
         raise FileRejected(
             f"{path.name}: rejected as {kind}: missing required column(s) {', '.join(missing)}. "
             f"Expected columns: {', '.join(contract.names())}. Found: {', '.join(staged.columns)}."
         )
+    if previous and not allow_fewer:
+        _refuse_shrinking(identity, previous[1], staged.rows)
     unreadable = staged.unreadable > 0
-    check_rows(
-        con, staged.table, staged.columns, contract, identity, today or date.today(), unreadable
-    )
+    day = today or date.today()
+    notes = [*staged.notes, *check_rows(con, staged.table, staged.columns, contract, identity, day,
+                                        unreadable)]  # fmt: skip
     extra = [c for c in staged.columns if c not in set(contract.names())]
     dropped = [c for c in extra if is_coordinate_column(c)]
     if kind in KEYED_KINDS and secret is None:
@@ -130,8 +158,49 @@ def ingest_file(
         [identity],
     ).fetchone()
     status = "replaced" if previous else "loaded"
-    note = f"columns not kept (coordinates are never kept): {', '.join(dropped)}" if dropped else ""
-    return LoadResult(path.name, kind, status, read, loaded, quarantined, note)
+    if dropped:
+        notes.insert(0, f"columns not kept (coordinates are never kept): {', '.join(dropped)}")
+    notes += _placement_note(con, kind, identity)
+    return LoadResult(path.name, kind, status, read, loaded, quarantined, "; ".join(notes))
+
+
+def _refuse_shrinking(identity: str, loaded_now: int, rows_new: int) -> None:
+    """Refuse a new version with no rows, or fewer than ``SHRINK_SHARE`` of the rows loaded.
+
+    Raises:
+        FewerRows: then, saying how many rows are loaded now and how many the file has.
+    """
+    if loaded_now == 0 or (rows_new > 0 and rows_new >= loaded_now * SHRINK_SHARE):
+        return
+    share = f"{SHRINK_SHARE:.0%}"
+    raise FewerRows(
+        f"{identity.split('/', 1)[1]}: not loaded: it would replace {identity}, whose "
+        f"{loaded_now:,} rows are loaded now, with a version of {rows_new:,} rows "
+        f"({loaded_now - rows_new:,} rows would be lost; a new version must have at least "
+        f"{share} of the rows loaded). Nothing was changed; {ALLOW_FEWER}."
+    )
+
+
+def _placement_note(con: duckdb.DuckDBPyConnection, kind: str, identity: str) -> list[str]:
+    """For a kind that may be drawn as points (services): how many loaded rows were placed at
+    their commune by code or names (counted in the commune, never drawn), and how many are
+    drawn at their point (public, given by lon/lat)."""
+    if kind not in POINT_KEPT_IF:
+        return []
+    by_commune = con.execute(
+        "SELECT count(*) FROM checked c JOIN located l USING (_row) "
+        "WHERE len(c.errors) = 0 AND l.pt_polygon IS NULL"
+    ).fetchone()[0]
+    points = con.execute(
+        f"SELECT count(*) FROM {kind} WHERE file_identity = ? AND lon IS NOT NULL", [identity]
+    ).fetchone()[0]
+    if not by_commune:
+        return []
+    rows = f"{by_commune:,} row" + ("s" if by_commune != 1 else "")
+    return [
+        f"{rows} placed at their commune by commune code or names: counted in the commune, "
+        f"never drawn as points (public services drawn at the lon/lat given: {points:,})"
+    ]
 
 
 @dataclass(frozen=True)
@@ -157,8 +226,9 @@ def _quarantine_sql(stored: _Stored) -> str:
         raw = f"CASE WHEN coalesce(u.raw, '') <> '' THEN {text} ELSE {raw} END"
         join = f"LEFT JOIN {UNREADABLE} u ON u._row = c.{ROW}"
     return (
-        "INSERT INTO quarantine SELECT $fid, $name, $kind, c._row, e.err.column, e.err.reason, "
-        f"{raw} FROM (SELECT _row, errors FROM checked WHERE len(errors) > 0) c "
+        "INSERT INTO quarantine SELECT $fid, $name, $kind, c._row, e.err.column, e.err.code, "
+        f"e.err.params, e.err.reason, {raw} "
+        "FROM (SELECT _row, errors FROM checked WHERE len(errors) > 0) c "
         f"JOIN staged s ON s.{ROW_OF_STAGED} = c.{ROW} {join}, unnest(c.errors) AS e(err)"
     )
 
@@ -181,12 +251,15 @@ def _store(con: duckdb.DuckDBPyConnection, stored: _Stored, extra: list[str]) ->
         keyed = {"secret": stored.secret} if contract.kind in KEYED_KINDS else {}
         names = ", ".join(f'"{name}"' for name, _ in table_columns(contract))
         con.execute(
-            f"INSERT INTO {contract.kind} ({names}) SELECT {_typed_select(contract)} "
+            f"INSERT INTO {contract.kind} ({names}) SELECT "
+            f"{_typed_select(contract, stored.columns)} "
             f"FROM checked c {staged} WHERE len(c.errors) = 0",
             {**params, **keyed},
         )
         con.execute(_quarantine_sql(stored), named)
-        round_stored_coordinates(con, "quarantine", ["reason"], ["raw_values"], stored.identity)
+        round_stored_coordinates(
+            con, "quarantine", ["reason"], ["params", "raw_values"], stored.identity
+        )
         if extra:
             con.execute(
                 f"INSERT INTO raw_extra SELECT $fid, s.{ROW_OF_STAGED}, "

@@ -13,7 +13,8 @@ from tqdm import tqdm
 from etl.database import load_spatial
 from etl.partners.aggregates import build_aggregates
 from etl.partners.contract import CONTRACTS
-from etl.partners.ingest import LoadResult, ingest_file, log_rejection
+from etl.partners.ingest import LoadResult, file_identity, ingest_file, log_rejection
+from etl.partners.provenance import create_demo_files, mark_demo_files, refresh_flag
 from etl.partners.record_keys import fill_record_keys, record_secret
 from etl.partners.staging import FileRejected
 from etl.partners.tables import create_tables
@@ -33,10 +34,12 @@ def partner_files(folder: Path) -> list[tuple[str, Path]]:
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Load the spatial extension, the name-key macro, and create the partner tables."""
+    """Load the spatial extension, the name-key macro, and create the partner tables (and the
+    record of the demo's files: ``provenance``)."""
     load_spatial(con)
     con.execute(PLACE_KEY_MACRO)
     create_tables(con)
+    create_demo_files(con)
 
 
 def load_files(
@@ -44,10 +47,17 @@ def load_files(
     files: Iterable[tuple[str, Path]],
     today: date | None = None,
     progress: bool = False,
+    allow_fewer: bool = False,
+    demo: bool = False,
 ) -> list[LoadResult]:
-    """Ingest each file; a rejected file is logged and reported, the others still load.
+    """Ingest each file; a rejected file is logged and reported, the others still load. No
+    fault of one file stops the others: an error the atlas did not foresee while ingesting a
+    file rejects that file with a message naming the error's kind (never its text).
 
-    The aggregate tables are rebuilt once at the end.
+    ``allow_fewer`` lets a file replace its loaded version with far fewer rows
+    (``ingest.FewerRows``). ``demo`` says the files are the synthetic demo set's (the build's
+    own). The aggregate tables are rebuilt once at the end, and the synthetic flag set from
+    the files now loaded (``provenance.refresh_flag``).
 
     Raises:
         record_keys.SecretFileError: if the record-key secret cannot be read or made.
@@ -60,14 +70,30 @@ def load_files(
     for kind, path in bar:
         bar.set_postfix_str(f"{kind}/{path.name}")
         try:
-            results.append(ingest_file(con, kind, path, today, secret))
+            results.append(ingest_file(con, kind, path, today, secret, allow_fewer))
         except FileRejected as exc:
             message = log_rejection(con, kind, path, str(exc))
             results.append(LoadResult(path.name, kind, "rejected", message=message))
+        except Exception as exc:  # a fault of the atlas met on this file: the others go on
+            message = log_rejection(con, kind, path, _unforeseen(path, exc))
+            results.append(LoadResult(path.name, kind, "rejected", message=message))
+    if demo:
+        mark_demo_files(con, [file_identity(kind, path) for kind, path in files])
     if progress:
         print("aggregating ...", flush=True)
     build_aggregates(con)
+    refresh_flag(con)
     return results
+
+
+def _unforeseen(path: Path, exc: Exception) -> str:
+    """What a rejection for an error the atlas did not foresee says: the error's kind, never
+    its text (it may hold SQL or a path)."""
+    return (
+        f"{path.name}: not loaded: the atlas met an error of its own while ingesting it "
+        f"({type(exc).__name__}); the other files were loaded. Nothing of this file was kept: "
+        "report it to the atlas's maintainers with the file"
+    )
 
 
 def summarise(results: list[LoadResult]) -> str:

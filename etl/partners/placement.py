@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.partners.sqlparts import check, quoted, shown
+from etl.partners.sqlparts import check
 
 
 def place_by_commune(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
@@ -112,58 +112,44 @@ COMMUNE_PLACE = [
     "coalesce(left(coalesce(code_hit, pt_code, name_code), 2), pt_province) AS province_code",
 ]
 _NO_POINT = "raw_code IS NULL AND raw_lon IS NULL AND raw_lat IS NULL"
-_RAW_LON, _RAW_LAT = "coalesce(raw_lon, '')", "coalesce(raw_lat, '')"
-_PLACE_NAMES = (
-    f"CASE WHEN dist IS NOT NULL THEN ' in district ' || {quoted('dist')} ELSE '' END || "
-    f"CASE WHEN prov IS NOT NULL THEN ' in province ' || {quoted('prov')} ELSE '' END"
+_BY_NAME = f"{_NO_POINT} AND comm IS NOT NULL AND name_matches IS NULL " + (
+    "AND (prov IS NULL OR province_matches IS NOT NULL)"
 )
 COMMUNE_PLACE_ERRORS = [
     check(
-        "raw_code IS NOT NULL AND code IS NULL",
-        "commune_code",
-        shown("raw_code", "is not a 6-digit commune code"),
+        "raw_code IS NOT NULL AND code IS NULL", "commune_code", "not_commune_code",
+        value="raw_code",
     ),
     check(
-        "code IS NOT NULL AND code_hit IS NULL",
-        "commune_code",
-        "'commune code ' || code || ' is not in the 2025 gazetteer'",
+        "code IS NOT NULL AND code_hit IS NULL", "commune_code", "code_not_in_gazetteer",
+        code="code",
     ),
     check(
         "raw_code IS NULL AND (raw_lon IS NOT NULL OR raw_lat IS NOT NULL) "
         "AND (lon IS NULL OR lat IS NULL)",
-        "lon",
-        f"'lon/lat ' || {quoted(_RAW_LON)} || ', ' "
-        f"|| {quoted(_RAW_LAT)} || ' are not two decimal numbers'",
+        "lon", "lonlat_not_numbers", lon="coalesce(raw_lon, '')", lat="coalesce(raw_lat, '')",
     ),
     check(
         "raw_code IS NULL AND lon IS NOT NULL AND lat IS NOT NULL AND pt_polygon IS NULL",
-        "lon",
-        "'point ' || round(lon, 2) || ', ' || round(lat, 2) "
-        "|| ' is in no Cambodian commune (sea, abroad, or lon/lat swapped)'",
+        "lon", "point_outside", lon="round(lon, 2)", lat="round(lat, 2)",
     ),
+    check(f"{_NO_POINT} AND comm IS NULL", "commune_code", "no_location"),
     check(
-        f"{_NO_POINT} AND comm IS NULL",
-        "commune_code",
-        "'no location: give commune_code, lon and lat, or province/district/commune names'",
+        f"{_NO_POINT} AND prov IS NOT NULL AND province_matches IS NULL", "province",
+        "unknown_province", value="prov",
     ),
-    check(
-        f"{_NO_POINT} AND prov IS NOT NULL AND province_matches IS NULL",
-        "province",
-        shown("prov", "is not a province in the gazetteer"),
-    ),
-    check(
-        f"{_NO_POINT} AND comm IS NOT NULL AND name_matches IS NULL "
-        "AND (prov IS NULL OR province_matches IS NOT NULL)",
-        "commune",
-        f"'no commune named ' || {quoted('comm')} || {_PLACE_NAMES}",
-    ),
-    check(
-        "name_matches > 1",
-        "commune",
-        f"'commune name ' || {quoted('comm')} || ' matches ' || name_matches "
-        "|| ' communes: add the province and district, or the commune code'",
-    ),
-]
+    # No commune of that name: the sentence names the district and province given, if any.
+    check(f"{_BY_NAME} AND dist IS NULL AND prov IS NULL", "commune", "unknown_commune",
+          commune="comm"),
+    check(f"{_BY_NAME} AND dist IS NOT NULL AND prov IS NULL", "commune",
+          "unknown_commune_in_district", commune="comm", district="dist"),
+    check(f"{_BY_NAME} AND dist IS NULL AND prov IS NOT NULL", "commune",
+          "unknown_commune_in_province", commune="comm", province="prov"),
+    check(f"{_BY_NAME} AND dist IS NOT NULL AND prov IS NOT NULL", "commune",
+          "unknown_commune_in_district_province", commune="comm", district="dist",
+          province="prov"),
+    check("name_matches > 1", "commune", "ambiguous_commune", commune="comm", n="name_matches"),
+]  # fmt: skip
 
 
 def place_by_province(con: duckdb.DuckDBPyConnection) -> None:
@@ -191,8 +177,6 @@ def place_by_province(con: duckdb.DuckDBPyConnection) -> None:
 PROVINCE_PLACE = ["province_hit AS province_code"]
 PROVINCE_PLACE_ERRORS = [
     check(
-        "prov IS NOT NULL AND province_matches = 0",
-        "province",
-        shown("prov", "is not a province in the gazetteer"),
+        "prov IS NOT NULL AND province_matches = 0", "province", "unknown_province", value="prov"
     ),
 ]

@@ -1,11 +1,11 @@
 """Nothing kept that could locate a person: coordinates rounded to 2 decimals (about 1 km)
 wherever a raw value is kept, whatever their notation, and coordinate columns not kept at all.
 
-Raw values are kept in three places: ``quarantine`` (values and reason texts), ``raw_extra``
-(the file's columns outside the contract) and ``rejected_files`` (messages). A number that
-could be a latitude or longitude in or near Cambodia (8-16 °N, 101-109 °E) written with more
-than 2 decimals (``104.915493``, ``104,915493`` with a decimal comma and at least 4 decimals,
-``104.915493°E``) or in degrees and minutes (``104°54'55.8"E``, ``11°33.2'N``,
+Raw values are kept in three places: ``quarantine`` (values, reason texts and parameters),
+``raw_extra`` (the file's columns outside the contract) and ``rejected_files`` (messages). A
+number that could be a latitude or longitude in or near Cambodia (8-16 °N, 101-109 °E) written
+with more than 2 decimals (``104.915493``, ``104,915493`` with a decimal comma and at least 4
+decimals, ``104.915493°E``) or in degrees and minutes (``104°54'55.8"E``, ``11°33.2'N``,
 ``104 54 55.8 E``) is rounded; an extra column named for coordinates (``lat``, ``lon``, ``gps``,
 ``x``, ``coordinates``...) is dropped. A number with a comma and exactly 3 digits after it
 (``12,500``) is read as thousands and left as it is.

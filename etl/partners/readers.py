@@ -19,25 +19,31 @@ from etl.partners import csvfiles, workbooks
 from etl.partners.staging import UNREADABLE, FileRejected, StagedFile, column_names, stage_rows
 
 
-def stage_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> StagedFile:
+def stage_file(
+    con: duckdb.DuckDBPyConnection, path: Path, table: str, kind: str | None = None
+) -> StagedFile:
     """Read ``path`` into temp table ``table``: one text column per file column, named in
     normal form, values as in the file. Row N of the file is the row whose ``rowid + 1`` is N.
-    Rows that cannot be read are staged empty and listed in temp table ``unreadable``.
+    Rows that cannot be read are staged empty and listed in temp table ``unreadable``. A
+    workbook's data sheet is the one named as ``kind``, else its first visible sheet.
 
     Raises:
         FileRejected: if the file is empty, in an encoding or format the atlas does not read,
-            has an unsupported extension, or two columns with the same normalised name; the
-            message names the file and says what was expected.
+            has an unsupported extension, or two columns with the same normalised name, or a
+            workbook is past a reading limit (``workbooks.Limits``); the message names the
+            file and says what was expected.
     """
     suffix = path.suffix.lower()
+    notes: list[str] = []
     if suffix in (".csv", ".txt"):
         names = csvfiles.stage_csv(con, path, table)
     elif suffix in (".xlsx", ".xlsm"):
-        rows = workbooks.read_workbook(path)
+        rows = workbooks.read_workbook(path, kind)
         names = column_names(path, rows.header)
         stage_rows(con, rows, names, table)
+        notes = rows.notes
     else:
         raise FileRejected(f"{path.name}: expected a .csv or .xlsx file, not '{suffix}'")
     count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     bad = con.execute(f"SELECT count(*) FROM {UNREADABLE}").fetchone()[0]
-    return StagedFile(table, tuple(names), count, bad)
+    return StagedFile(table, tuple(names), count, bad, tuple(notes))

@@ -1,8 +1,16 @@
-"""Small SQL builders shared by validation and placement: error checks and shown values."""
+"""Small SQL builders shared by validation and placement: error checks and their reasons."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, field
+
+from etl.reasons import message_key, require_known
+from i18n import message
+
+#: The type of a row's list of errors: each names its column, its reason code, the code's
+#: parameters (JSON) and the reason in English.
+ERROR_TYPE = 'STRUCT("column" VARCHAR, code VARCHAR, params JSON, reason VARCHAR)'
 
 
 def sql_list(values: tuple[str, ...]) -> str:
@@ -10,43 +18,73 @@ def sql_list(values: tuple[str, ...]) -> str:
     return "[" + ", ".join("'" + v + "'" for v in values) + "]"
 
 
+def literal(text: str) -> str:
+    """A SQL string literal of a fixed text (the atlas's own words, never a file's)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def english_sql(code: str, params: dict[str, str]) -> str:
+    """SQL for the reason's English sentence: the catalog's English text of ``reason_<code>``
+    with each ``{name}`` replaced by the SQL expression ``params[name]``."""
+    parts = []
+    for text, name, _, _ in string.Formatter().parse(message(message_key(code), "en")):
+        if text:
+            parts.append(literal(text))
+        if name:
+            parts.append(f"CAST({params[name]} AS VARCHAR)")
+    return f"concat({', '.join(parts)})" if len(parts) > 1 else parts[0]
+
+
 @dataclass(frozen=True)
 class Check:
-    """One error check: when ``condition`` holds, ``column`` gets ``reason`` (SQL text)."""
+    """One error check: when ``condition`` holds, ``column`` gets the reason ``code`` with its
+    parameters (name -> SQL expression)."""
 
     condition: str
     column: str
-    reason: str
+    code: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        require_known(self.code, set(self.params))
 
     def sql(self) -> str:
         """The error as a struct, or NULL when the condition does not hold."""
-        struct = f"{{'column': '{self.column}', 'reason': {self.reason}}}"
+        pairs = ", ".join(f"'{k}', CAST({v} AS VARCHAR)" for k, v in self.params.items())
+        struct = (
+            f"{{'column': '{self.column}', 'code': '{self.code}', "
+            f"'params': json_object({pairs}), 'reason': {english_sql(self.code, self.params)}}}"
+        )
         return f"CASE WHEN {self.condition} THEN {struct} END"
 
 
-def check(condition: str, column: str, reason: str) -> Check:
-    return Check(condition, column, reason)
+def check(condition: str, column: str, code: str, /, **params: str) -> Check:
+    """A ``Check``; ``params`` are SQL expressions (see ``Check``).
+
+    Raises:
+        ValueError: if the code is unknown or its parameters are not the ones its message takes.
+    """
+    return Check(condition, column, code, params)
 
 
 def errors_sql(checks: list[Check]) -> str:
     """The row's list of errors. The list is built only for rows where some check holds: an
     OR of conditions costs far less per row than building every struct."""
     if not checks:
-        return '[]::STRUCT("column" VARCHAR, reason VARCHAR)[]'
+        return f"[]::{ERROR_TYPE}[]"
     anything = " OR ".join(f"({c.condition})" for c in checks)
     structs = ", ".join(c.sql() for c in checks)
     return (
         f"CASE WHEN {anything} THEN list_filter([{structs}], x -> x IS NOT NULL) "
-        'ELSE []::STRUCT("column" VARCHAR, reason VARCHAR)[] END'
+        f"ELSE []::{ERROR_TYPE}[] END"
     )
 
 
-def quoted(expr: str) -> str:
-    """SQL for the value of ``expr`` in single quotes, every quote inside it doubled, so a
-    reason holds it as exactly ``'(?:[^']|'')*'`` (``etl.schema.MASKED_REASON`` masks it)."""
-    return "'''' || replace(" + expr + ", '''', '''''') || ''''"
+@dataclass
+class Parts:
+    """SQL for one column: first-layer helpers, the typed value, and its error checks."""
 
-
-def shown(expr: str, text: str) -> str:
-    """SQL for ``'<value>' text``, the value quoted as by ``quoted``."""
-    return f"{quoted(expr)} || ' {text}'"
+    helpers: list[str] = field(default_factory=list)
+    second: list[str] = field(default_factory=list)  # helpers that use the first ones
+    value: str = "NULL"
+    errors: list[Check] = field(default_factory=list)

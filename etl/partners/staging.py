@@ -11,10 +11,12 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl.reasons import Reason
+
 ROW = "_row"  # 1-based data row number (the header is not counted)
 # A staged table keeps the file's row order, so its rowid (0-based) gives the row number free.
 ROW_OF_STAGED = "rowid + 1"
-UNREADABLE = "unreadable"  # temp table: _row, reason, raw (the row's text, shortened)
+UNREADABLE = "unreadable"  # temp table: _row, why_code, why_params, why, raw (text, shortened)
 RAW_SHOWN = 300  # characters of an unreadable row's text kept in the quarantine
 
 
@@ -31,16 +33,33 @@ class StagedFile:
     columns: tuple[str, ...]
     rows: int
     unreadable: int = 0
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
 class Rows:
     """What a reader found: the header as written, the data rows (``None`` for a row it could
-    not read) and, per unreadable row, its index in ``records``, the reason and its text."""
+    not read), per unreadable row its index in ``records``, the reason and its text, and notes
+    for the load's report (a workbook's sheets that were not read)."""
 
     header: list[str]
     records: list[list[str | None] | None] = field(default_factory=list)
-    problems: list[tuple[int, str, str]] = field(default_factory=list)
+    problems: list[tuple[int, Reason, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    tables: list[pa.Table] = field(default_factory=list)  # records already set in Arrow
+    flushed: int = 0  # how many records the tables hold
+
+    def count(self) -> int:
+        """How many records were read (the tables' and the list's)."""
+        return self.flushed + len(self.records)
+
+    def flush(self, width: int) -> None:
+        """Move the records into an Arrow table of ``width`` text columns (``c0``...), so a
+        long sheet is held as compact Arrow text rather than Python strings."""
+        if self.records:
+            self.tables.append(_arrow(self.records, width))
+            self.flushed += len(self.records)
+            self.records = []
 
 
 def file_sha256(path: Path) -> str:
@@ -82,28 +101,43 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def create_unreadable(con: duckdb.DuckDBPyConnection, problems: list[tuple[int, str, str]]) -> None:
-    """Temp table ``unreadable (_row, reason, raw)`` from ``(row number, reason, text)``."""
+def create_unreadable(
+    con: duckdb.DuckDBPyConnection, problems: list[tuple[int, Reason, str]]
+) -> None:
+    """Temp table ``unreadable (_row, why_code, why_params, why, raw)`` from ``(row number,
+    reason, text)``: the reason's code, its parameters (JSON) and its English sentence (named
+    apart from the validated rows' columns, which the table is joined with)."""
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {UNREADABLE} (_row BIGINT, reason VARCHAR, raw VARCHAR)"
+        f"CREATE OR REPLACE TEMP TABLE {UNREADABLE} (_row BIGINT, why_code VARCHAR, "
+        "why_params JSON, why VARCHAR, raw VARCHAR)"
     )
     if problems:
         con.executemany(
-            f"INSERT INTO {UNREADABLE} VALUES (?, ?, ?)",
-            [(row, reason, raw[:RAW_SHOWN]) for row, reason, raw in problems],
+            f"INSERT INTO {UNREADABLE} VALUES (?, ?, ?, ?, ?)",
+            [
+                (row, why.code, why.as_json(), why.english(), raw[:RAW_SHOWN])
+                for row, why, raw in problems
+            ],
         )
+
+
+def _arrow(records: list[list[str | None] | None], width: int) -> pa.Table:
+    """Records as an Arrow table of ``width`` text columns ``c0``... (an unreadable record,
+    None, is all NULL; a short one is padded with NULL)."""
+    columns: list[list[str | None]] = [[] for _ in range(width)]
+    for record in records:
+        values = record if record is not None else [None] * width
+        for i in range(width):
+            columns[i].append(values[i] if i < len(values) else None)
+    return pa.table({f"c{i}": pa.array(col, pa.string()) for i, col in enumerate(columns)})
 
 
 def stage_rows(con: duckdb.DuckDBPyConnection, rows: Rows, names: list[str], table: str) -> None:
     """Temp table ``table`` from rows read in Python: one text column per name, in file order
     (an unreadable row is all NULL), and temp table ``unreadable``."""
     width = len(names)
-    columns: list[list[str | None]] = [[] for _ in range(width)]
-    for record in rows.records:
-        values = record if record is not None else [None] * width
-        for i in range(width):
-            columns[i].append(values[i] if i < len(values) else None)
-    arrow = pa.table({f"c{i}": pa.array(col, pa.string()) for i, col in enumerate(columns)})
+    rows.flush(width)
+    arrow = pa.concat_tables(rows.tables) if rows.tables else _arrow([], width)
     con.register("_rows_read", arrow)
     select = ", ".join(f"c{i} AS {_quoted(n)}" for i, n in enumerate(names))
     con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {select} FROM _rows_read")

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import duckdb
 
-from etl.schema import MASKED_REASON
+from etl.reasons import public_params_sql, reason_text
 
 
 def report_text(db_path: Path, examples: int = 3) -> str:
-    """The load log (read = loaded + quarantined per file) and quarantine reasons with examples.
+    """The load log (read = loaded + quarantined per file) and quarantine reasons with examples
+    (no value from a file: a reason's other parameters read ``…``).
 
     Raises:
         FileNotFoundError: if the database does not exist.
@@ -26,10 +27,9 @@ def report_text(db_path: Path, examples: int = 3) -> str:
         ).fetchall()
         reasons = con.execute(
             f"""
-            SELECT file_name, "column",
-                {MASKED_REASON} AS why,
+            SELECT file_name, "column", code, {public_params_sql()} AS params,
                 count(*) AS n, list(row_number ORDER BY row_number)[1:$k] AS rows
-            FROM quarantine GROUP BY ALL ORDER BY file_name, n DESC
+            FROM quarantine GROUP BY ALL ORDER BY file_name, n DESC, code, params
             """,
             {"k": examples},
         ).fetchall()
@@ -40,7 +40,8 @@ def report_text(db_path: Path, examples: int = 3) -> str:
         if message:
             lines.append(f"    {message}")
     lines += ["", "Quarantined, by file, column and reason (first rows):"]
-    for name, column, why, n, rows in reasons:
+    for name, column, code, params, n, rows in reasons:
+        why = reason_text(code, params, "en", column)
         lines.append(
             f"  {name} [{column}] {why}: {n:,} rows (e.g. rows {', '.join(map(str, rows))})"
         )

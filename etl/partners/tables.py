@@ -62,7 +62,8 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.execute(
         "CREATE TABLE IF NOT EXISTS quarantine (file_identity VARCHAR, file_name VARCHAR,"
-        ' kind VARCHAR, row_number BIGINT, "column" VARCHAR, reason VARCHAR, raw_values JSON)'
+        ' kind VARCHAR, row_number BIGINT, "column" VARCHAR, code VARCHAR, params JSON,'
+        " reason VARCHAR, raw_values JSON)"
     )
     con.execute(
         "CREATE TABLE IF NOT EXISTS raw_extra (file_identity VARCHAR, row_number BIGINT,"

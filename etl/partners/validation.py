@@ -1,7 +1,8 @@
 """Vectorised validation of a staged partner file against its contract, in DuckDB SQL.
 
 ``check_rows`` turns the staged text table into temp table ``checked``: one row per input row
-with typed values, the resolved place and ``errors``, a list of ``{column, reason}``. A row
+with typed values, the resolved place and ``errors``, a list of ``{column, code, params,
+reason}`` (a reason code of ``etl.reasons``, its parameters and its English sentence). A row
 with no error is loaded; any other row is quarantined with all its reasons. The place is found
 first (``placement``, materialised once); then ``b1`` parses each value once (``p_`` columns),
 ``b2`` adds what depends on those parses, and the final select types the values and lists the
@@ -11,12 +12,19 @@ errors (built only for rows where some check holds). Identifiers in the SQL come
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
 
 from etl.partners.contract import LOCATION_COLUMNS, Column, Contract
+from etl.partners.dates import (
+    ascii_digits,
+    date_parts,
+    dmy_evidence,
+    gregorian_year,
+    month_parts,
+    reading_notes,
+)
 from etl.partners.placement import (
     COMMUNE_PLACE,
     COMMUNE_PLACE_ERRORS,
@@ -25,39 +33,23 @@ from etl.partners.placement import (
     place_by_commune,
     place_by_province,
 )
-from etl.partners.sqlparts import Check, check, errors_sql, quoted, shown, sql_list
+from etl.partners.sqlparts import ERROR_TYPE, Check, Parts, check, errors_sql, literal, sql_list
 from etl.partners.staging import ROW_OF_STAGED, UNREADABLE
 from etl.reference import PLACE_KEY_MACRO
-from vocabulary import EARLIEST_YEAR
 
 TRUE_WORDS = ("yes", "true", "1", "y")
 FALSE_WORDS = ("no", "false", "0", "n")
-# A time of day after a date is allowed and ignored (``2013-05-01 00:00:00``, as databases and
-# spreadsheets write dates); the date is the day.
-TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-ISO = r"\d{4}-\d{1,2}-\d{1,2}" + TIME
 # The column a quarantine line names when the reader could not take the row at all.
 READER_COLUMN = "(row)"
-DMY = r"\d{1,2}/\d{1,2}/\d{4}" + TIME
-# A month is YYYY-MM, or the first day of it (an Excel date cell holding a month).
-MONTH = r"\d{4}-\d{2}(?:-0?1(?: 00:00(?::00)?)?)?"
-# Dates before this are implausible for every date the contract holds (the policy is of 2010).
-EARLIEST = f"DATE '{EARLIEST_YEAR}-01-01'"
-_TOO_EARLY = f"is before {EARLIEST_YEAR}: not a plausible date for the atlas"
-
-
-@dataclass
-class Parts:
-    """SQL for one column: first-layer helpers, the typed value, and its error checks."""
-
-    helpers: list[str] = field(default_factory=list)
-    second: list[str] = field(default_factory=list)  # helpers that use the first ones
-    value: str = "NULL"
-    errors: list[Check] = field(default_factory=list)
 
 
 def _text(col: Column, v: str) -> Parts:
     return Parts(value=v, errors=[])
+
+
+def _allowed(col: Column) -> str:
+    """The contract's values of a column, as the reasons list them (SQL)."""
+    return literal(", ".join(col.values))
 
 
 def _enum(col: Column, v: str) -> Parts:
@@ -68,7 +60,7 @@ def _enum(col: Column, v: str) -> Parts:
             f"CASE WHEN list_contains({sql_list(col.values)}, lower({v})) THEN lower({v}) END {p}"
         ],
         value=p,
-        errors=[check(bad, col.name, shown(v, "is not one of: " + ", ".join(col.values)))],
+        errors=[check(bad, col.name, "not_one_of", value=v, allowed=_allowed(col))],
     )
 
 
@@ -79,93 +71,44 @@ def _list_column(col: Column, v: str) -> Parts:
     return Parts(
         helpers=[f"{items} AS {p}"],
         value=p,
-        errors=[check(bad, col.name, shown(v, "holds a value outside: " + ", ".join(col.values)))],
+        errors=[check(bad, col.name, "value_outside", value=v, allowed=_allowed(col))],
     )
 
 
 def _number(col: Column, v: str) -> Parts:
+    """A whole or decimal number, Khmer digits read; a year (``col.year``) above 2400 read in
+    the Buddhist Era."""
     p = f"p_{col.name}"
     cast = "BIGINT" if col.kind == "int" else "DOUBLE"
-    what = "a whole number" if col.kind == "int" else "a number"
-    errors = [check(f"{v} IS NOT NULL AND {p} IS NULL", col.name, shown(v, f"is not {what}"))]
+    parse = gregorian_year(v) if col.year else f"try_cast({ascii_digits(v)} AS {cast})"
+    what = "not_whole_number" if col.kind == "int" else "not_number"
+    errors = [check(f"{v} IS NOT NULL AND {p} IS NULL", col.name, what, value=v)]
     if col.minimum is not None:
+        low = literal(f"{col.minimum:g}")
         errors.append(
-            check(f"{p} < {col.minimum}", col.name, shown(v, f"is below {col.minimum:g}"))
+            check(f"{p} < {col.minimum}", col.name, "below_minimum", value=v, minimum=low)
         )
     if col.maximum is not None:
+        high = literal(f"{col.maximum:g}")
         errors.append(
-            check(f"{p} > {col.maximum}", col.name, shown(v, f"is above {col.maximum:g}"))
+            check(f"{p} > {col.maximum}", col.name, "above_maximum", value=v, maximum=high)
         )
     value = p if col.default is None else f"coalesce({p}, {col.default})"
-    return Parts(helpers=[f"try_cast({v} AS {cast}) AS {p}"], value=value, errors=errors)
+    return Parts(helpers=[f"{parse} AS {p}"], value=value, errors=errors)
 
 
 def _bool(col: Column, v: str) -> Parts:
-    p = f"p_{col.name}"
+    p, word = f"p_{col.name}", f"lower({ascii_digits(v)})"
     parse = (
-        f"CASE WHEN list_contains({sql_list(TRUE_WORDS)}, lower({v})) THEN true "
-        f"WHEN list_contains({sql_list(FALSE_WORDS)}, lower({v})) THEN false END"
+        f"CASE WHEN list_contains({sql_list(TRUE_WORDS)}, {word}) THEN true "
+        f"WHEN list_contains({sql_list(FALSE_WORDS)}, {word}) THEN false END"
     )
     bad = f"{v} IS NOT NULL AND {p} IS NULL"
     value = p if col.default is None else f"coalesce({p}, {col.default})"
     return Parts(
         helpers=[f"{parse} AS {p}"],
         value=value,
-        errors=[check(bad, col.name, shown(v, "is not yes/no, true/false or 1/0"))],
-    )
-
-
-def _month(col: Column, v: str) -> Parts:
-    p = f"p_{col.name}"
-    parse = (
-        f"CASE WHEN regexp_full_match({v}, '{MONTH}') "
-        f"THEN CAST(try_strptime(left({v}, 7) || '-01', '%Y-%m-%d') AS DATE) END"
-    )
-    return Parts(
-        helpers=[f"{parse} AS {p}"],
-        value=p,
-        errors=[
-            check(
-                f"{v} IS NOT NULL AND {p} IS NULL", col.name, shown(v, "is not a month (YYYY-MM)")
-            ),
-            check(f"{p} < {EARLIEST}", col.name, shown(v, _TOO_EARLY)),
-            check(f"{p} > $today", col.name, shown(v, "is in the future")),
-        ],
-    )
-
-
-def _date(col: Column, v: str) -> Parts:
-    """ISO or DD/MM/YYYY. A slash date whose day and month are both 12 or less (and differ) is
-    ambiguous unless the file itself shows DD/MM (``$dmy_<column>``, see ``_dmy_evidence``)."""
-    p, f, a = f"p_{col.name}", f"f_{col.name}", f"a_{col.name}"
-    form = (
-        f"CASE WHEN regexp_full_match({v}, '{ISO}') THEN 'iso' "
-        f"WHEN regexp_full_match({v}, '{DMY}') THEN 'dmy' END"
-    )
-    day_part = f"regexp_extract({v}, '^[^ T]+')"
-    parse = (
-        f"CAST(CASE {f} WHEN 'iso' THEN try_strptime({day_part}, '%Y-%m-%d') "
-        f"WHEN 'dmy' THEN try_strptime({day_part}, '%d/%m/%Y') END AS DATE)"
-    )
-    day = f"try_cast(split_part({v}, '/', 1) AS INTEGER)"
-    month = f"try_cast(split_part({v}, '/', 2) AS INTEGER)"
-    ambiguous = (
-        f"coalesce({f} = 'dmy' AND {day} <= 12 AND {month} <= 12 AND {day} <> {month} "
-        f"AND NOT $dmy_{col.name}, false)"
-    )
-    not_date = "is not a date (expected YYYY-MM-DD or DD/MM/YYYY)"
-    unclear = "is ambiguous: day and month are both 12 or less, and no date in the file shows DD/MM"
-    return Parts(
-        helpers=[f"{form} AS {f}"],
-        second=[f"{parse} AS {p}", f"{ambiguous} AS {a}"],
-        value=f"CASE WHEN {a} THEN NULL ELSE {p} END",
-        errors=[
-            check(f"{v} IS NOT NULL AND {f} IS NULL", col.name, shown(v, not_date)),
-            check(f"{f} IS NOT NULL AND {p} IS NULL", col.name, shown(v, "is not a real date")),
-            check(a, col.name, shown(v, unclear)),
-            check(f"{p} < {EARLIEST}", col.name, shown(v, _TOO_EARLY)),
-            check(f"{p} > $today", col.name, shown(v, "is in the future")),
-        ],
+        errors=[check(bad, col.name, "not_yes_no", value=v)],
     )
 
 
@@ -176,8 +119,8 @@ PARSERS = {
     "int": _number,
     "float": _number,
     "bool": _bool,
-    "month": _month,
-    "date": _date,
+    "month": month_parts,
+    "date": date_parts,
 }
 
 
@@ -195,31 +138,8 @@ def column_parts(col: Column, present: set[str]) -> Parts:
     v = f"v_{col.name}"
     parts = PARSERS[col.kind](col, v)
     if col.required:
-        parts.errors.insert(0, check(f"{v} IS NULL", col.name, "'required value missing'"))
+        parts.errors.insert(0, check(f"{v} IS NULL", col.name, "required_missing"))
     return parts
-
-
-def _dmy_evidence(
-    con: duckdb.DuckDBPyConnection, staged: str, contract: Contract, present: set[str]
-) -> dict[str, bool]:
-    """Per date column: does the file show DD/MM (a first part above 12, no second part above
-    12 among its slash dates)? Then its other slash dates are read as DD/MM too."""
-    evidence = {}
-    for col in contract.columns:
-        key = f"dmy_{col.name}"
-        if col.kind != "date" or col.name not in present:
-            evidence[key] = False
-            continue
-        c = f'"{col.name}"'
-        evidence[key] = bool(
-            con.execute(
-                f"SELECT coalesce(bool_or(try_cast(split_part({c}, '/', 1) AS INTEGER) > 12) "
-                f"AND NOT bool_or(try_cast(split_part({c}, '/', 2) AS INTEGER) > 12), false) "
-                f"FROM (SELECT trim({c}) AS {c} FROM {staged}) "
-                f"WHERE regexp_full_match({c}, '{DMY}')"
-            ).fetchone()[0]
-        )
-    return evidence
 
 
 def _kind_of(contract: Contract, name: str) -> str:
@@ -265,19 +185,17 @@ def _duplicates(
         f"FROM {contract.kind} k JOIN load_log lg USING (file_identity) "
         f"WHERE k.file_identity <> $fid) ex ON {other}"
     )
-    label, value = "/".join(keys), quoted(f"concat_ws('/', {cols})")
+    label, value = literal("/".join(keys)), f"concat_ws('/', {cols})"
     errors = [
         check(
-            "_row <> first_row",
-            keys[-1],
-            f"'duplicate {label} ' || {value} || ' (first at row ' || first_row || ')'",
+            "_row <> first_row", keys[-1], "duplicate_key", key=label, value=value,
+            first_row="first_row",
         ),
         check(
-            "existing_file IS NOT NULL",
-            keys[-1],
-            f"'{label} ' || {value} || ' is already loaded from ' || existing_file",
+            "existing_file IS NOT NULL", keys[-1], "already_loaded", key=label, value=value,
+            file="existing_file",
         ),
-    ]
+    ]  # fmt: skip
     return ["d.first_row", "ex.file_name AS existing_file"], join, errors
 
 
@@ -289,8 +207,10 @@ def check_rows(
     file_identity: str,
     today: date,
     unreadable: bool = False,
-) -> None:
-    """Validate every staged row; creates temp table ``checked`` (typed values, place, errors).
+) -> list[str]:
+    """Validate every staged row; creates temp table ``checked`` (typed values, place, errors)
+    and returns the notes for the load's report (values read in Khmer digits or in the
+    Buddhist Era: ``dates.reading_notes``).
 
     With ``unreadable``, the rows listed in temp table ``unreadable`` (the reader could not
     take them) get the reader's reason as their only error.
@@ -327,8 +247,9 @@ def check_rows(
         SELECT _row, {", ".join(typed + place)},
             {_errors(errors + dup_errors, unreadable)}
     """
-    params = {"today": today, "fid": file_identity, **_dmy_evidence(con, staged, contract, present)}
+    params = {"today": today, "fid": file_identity, **dmy_evidence(con, staged, contract, present)}
     con.execute(sql, {k: v for k, v in params.items() if f"${k}" in sql})
+    return reading_notes(con, contract, present)
 
 
 def _errors(checks: list[Check], unreadable: bool) -> str:
@@ -336,8 +257,11 @@ def _errors(checks: list[Check], unreadable: bool) -> str:
     reader could not take, the reader's reason alone."""
     if not unreadable:
         return f"{errors_sql(checks)} AS errors FROM b2"
-    reader = f"[{{'column': '{READER_COLUMN}', 'reason': u.reason}}]"
+    reader = (
+        f"[{{'column': '{READER_COLUMN}', 'code': u.why_code, 'params': u.why_params, "
+        f"'reason': u.why}}]::{ERROR_TYPE}[]"
+    )
     return (
-        f"CASE WHEN u.reason IS NOT NULL THEN {reader} ELSE {errors_sql(checks)} END AS errors "
+        f"CASE WHEN u.why IS NOT NULL THEN {reader} ELSE {errors_sql(checks)} END AS errors "
         f"FROM b2 LEFT JOIN {UNREADABLE} u USING (_row)"
     )

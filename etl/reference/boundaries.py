@@ -17,7 +17,7 @@ import shapely
 
 import config
 from etl.reference import conflate, gazetteer, sources
-from geo.simplify import simplify_coverage
+from etl.reference.simplify import simplify_coverage
 from vocabulary import CRS, METRIC_CRS
 
 DISTRICT_NAME_COLUMNS = ["district_code", "district_name_en", "district_name_km"]

@@ -46,13 +46,13 @@ def read_ncdd(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError):
         raise CovariateFileError(
-            f"{path}: not a readable CSV table (empty, or rows with a wrong number of fields); "
-            f"expected columns {list(NCDD_COLUMNS)}"
+            f"{path.name}: not a readable CSV table (empty, or rows with a wrong number of "
+            f"fields); expected columns {list(NCDD_COLUMNS)}"
         ) from None
     missing = [c for c in NCDD_COLUMNS if c not in frame.columns]
     if missing:
         raise CovariateFileError(
-            f"{path}: missing columns {missing}; expected {list(NCDD_COLUMNS)}, "
+            f"{path.name}: missing columns {missing}; expected {list(NCDD_COLUMNS)}, "
             f"found {list(frame.columns)}"
         )
     frame["row_number"] = range(1, len(frame) + 1)

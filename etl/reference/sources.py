@@ -75,7 +75,8 @@ def locate(source: BoundarySource, reference_dir: Path, download_dir: Path) -> P
 
     Raises:
         BoundaryFileError: if the file is in neither folder and cannot be downloaded; the
-            message names the file, the folders looked in and the download's error.
+            message names the file, the settings of the folders looked in and the download's
+            error (never a path of the server).
     """
     for folder in (reference_dir, download_dir):
         candidate = folder / source.relative_path
@@ -86,11 +87,24 @@ def locate(source: BoundarySource, reference_dir: Path, download_dir: Path) -> P
         _download(source.upstream_url, target)
     except (urllib.error.URLError, OSError, TimeoutError) as exc:
         raise BoundaryFileError(
-            f"{source.relative_path} is missing from {reference_dir} and {download_dir}, "
-            f"and the download from {source.upstream_url} failed ({exc}). Expected "
-            f"{source.describe()}; set ATLAS_REFERENCE_DIR to a folder that holds it."
+            f"{source.relative_path} is missing from the folders ATLAS_REFERENCE_DIR and "
+            f"ATLAS_DOWNLOAD_DIR name, and the download from {source.upstream_url} failed "
+            f"({_why(exc)}). Expected {source.describe()}; set ATLAS_REFERENCE_DIR to a folder "
+            "that holds it."
         ) from exc
     return target
+
+
+def _why(exc: BaseException) -> str:
+    """A download's failure in words without the paths an ``OSError`` carries."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP {exc.code} {exc.reason}"
+    if isinstance(exc, urllib.error.URLError):
+        reason = exc.reason
+        return _why(reason) if isinstance(reason, BaseException) else str(reason)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return type(exc).__name__
 
 
 def _download(url: str, target: Path) -> None:
@@ -115,13 +129,16 @@ def read_boundaries(source: BoundarySource, path: Path) -> gpd.GeoDataFrame:
             warnings.simplefilter("ignore")
             frame = gpd.read_file(path)
     except Exception as exc:  # pyogrio raises several types for unreadable files
+        said = str(exc).replace(str(path), source.relative_path)  # no path of the server
         raise BoundaryFileError(
-            f"{path}: cannot be read as a {source.layer} layer ({exc}); "
+            f"{source.relative_path}: cannot be read as a {source.layer} layer ({said}); "
             f"expected {source.describe()}. Is the file truncated?"
         ) from exc
     problems = _schema_problems(source, frame)
     if problems:
-        raise BoundaryFileError(f"{path}: {'; '.join(problems)}. Expected {source.describe()}.")
+        raise BoundaryFileError(
+            f"{source.relative_path}: {'; '.join(problems)}. Expected {source.describe()}."
+        )
     if frame.crs is None:  # the TopoJSON province layer carries no CRS: it is WGS84
         frame = frame.set_crs(CRS)
     return frame.to_crs(CRS)

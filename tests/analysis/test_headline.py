@@ -1,22 +1,17 @@
-"""The evaluation in words (both languages), the groups a map shows, the reasons an evaluation
-cannot run, and the briefing pack's default headline."""
+"""The evaluation in words (both languages), the groups a map shows and the reasons an
+evaluation cannot run, as codes with their parameters."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
-import query
 from analysis import headline
 from analysis.designs import InsufficientDataError, design_groups, select_sample
 from analysis.evaluation import evaluate
-from query.panel import evaluation_panel
 from tests.analysis.synthetic import poisson_panel
 from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY
 
@@ -73,10 +68,10 @@ def test_where_the_policy_and_the_curriculum_fall_in_months_since_the_start() ->
     assert headline.pilot_offsets({}, POLICY_DAY) is None
 
 
-def _raised(panel: pd.DataFrame, **kwargs: object) -> str:
+def _raised(panel: pd.DataFrame, **kwargs: object) -> InsufficientDataError:
     with pytest.raises(InsufficientDataError) as caught:
         evaluate(panel, robustness=False, **kwargs)
-    return str(caught.value)
+    return caught.value
 
 
 def test_every_reason_the_core_gives_is_said_in_both_languages() -> None:
@@ -86,7 +81,7 @@ def test_every_reason_the_core_gives_is_said_in_both_languages() -> None:
         pilot & (panel["month"] < panel["start"]),
         pilot & (panel["month"] >= panel["start"]),
     )
-    messages = {
+    raised = {
         "eval_few_pilots": _raised(poisson_panel(seed=7, pilots=2)),
         "eval_few_comparison": _raised(poisson_panel(seed=7, comparison=2)),
         "eval_no_incidents": _raised(panel.assign(y=0)),
@@ -97,16 +92,26 @@ def test_every_reason_the_core_gives_is_said_in_both_languages() -> None:
         "eval_no_pre_incidents": _raised(panel.assign(y=panel["y"].where(~before, 0))),
         "eval_no_post": _raised(panel.assign(y=panel["y"].where(~after, 0))),
     }
-    messages["eval_no_overlap"] = (
-        "the pilot communes' months after the start cannot be compared: no comparison commune "
-        "has incidents in the same months"
-    )  # poisson.fepois_coefficients' words
-    for key, message in messages.items():
-        english = headline.reason_text(message, "en")
-        assert english == headline.t(key, "en", **_values(english, key)), (key, message)
-        assert not english.startswith("No estimate: " + message)
-        assert KHMER.search(headline.reason_text(message, "km"))
-    assert headline.reason_text("something new", "en") == "No estimate: something new"
+    raised["eval_no_overlap"] = InsufficientDataError("no_overlap")  # poisson's
+    for key, exc in raised.items():
+        assert f"eval_{exc.code}" == key
+        english = headline.reason_text(exc.code, exc.params, "en")
+        assert english == headline.t(key, "en", **_values(english, key)), (key, str(exc))
+        assert not english.startswith("No estimate: " + str(exc))
+        assert KHMER.search(headline.reason_text(exc.code, exc.params, "km"))
+    assert headline.reason_text("something_new", {}, "en") == "No estimate: something_new"
+
+
+def test_the_english_sentence_stays_for_the_command_line() -> None:
+    exc = _raised(poisson_panel(seed=7, pilots=2))
+    assert (
+        str(exc)
+        == "too few pilot communes: 2 with incidents in 2010-09 to 2014-12, at least 3 needed"
+    )
+    assert (exc.code, exc.params["n"]) == ("few_pilots", 2)
+    assert str(InsufficientDataError("no_pilots_in", codes="18, 23")) == (
+        "no pilot communes: no commune of province 18, 23 has a partnership start"
+    )
 
 
 def _values(text: str, key: str) -> dict[str, object]:
@@ -119,75 +124,30 @@ def _values(text: str, key: str) -> dict[str, object]:
 
 
 def test_the_few_pilots_reason_names_the_numbers() -> None:
-    message = _raised(poisson_panel(seed=7, pilots=2))
-    assert headline.reason_text(message, "en") == (
+    exc = _raised(poisson_panel(seed=7, pilots=2))
+    assert headline.reason_text(exc.code, exc.params, "en") == (
         "No estimate: only 2 pilot communes have incidents of the chosen types in 2010-09 – "
         "2014-12; at least 3 are needed. Choose more pilot provinces or more incident types."
     )
 
 
-@pytest.fixture(scope="module")
-def tiny(tiny_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = query.open_database(tiny_db)
-    yield connection
-    connection.close()
-
-
-def test_evaluate_atlas_refuses_unknown_provinces_and_types(
-    tiny: duckdb.DuckDBPyConnection,
-) -> None:
-    with pytest.raises(ValueError, match="unknown province '99'"):
-        headline.evaluate_atlas(tiny, ["99"])
-    with pytest.raises(ValueError, match="unknown incident type 'raid'"):
-        headline.evaluate_atlas(tiny, None, ["raid"])
-    with pytest.raises(InsufficientDataError, match="too few pilot communes: 1 with"):
-        headline.evaluate_atlas(tiny)  # one commune with a start
-
-
-def test_the_default_headline_says_why_it_cannot_be_run(tiny: duckdb.DuckDBPyConnection) -> None:
-    out = headline.default_headline(tiny)
-    assert out["effect"] is None and out["text_en"] is None and out["synthetic"] is True
-    assert out["reason"].startswith("too few pilot communes: 1 with incidents in 2013-01 to")
-    assert out["reason_en"].startswith("No estimate: only 1 pilot communes have incidents")
-    assert KHMER.search(out["reason_km"])
-    assert (out["design"], out["window"]) == ("shared_shock", "after_policy")
-
-
-@pytest.mark.integration
-def test_the_default_headline_on_the_demo(built_db: Path) -> None:
-    con = query.open_database(built_db)
-    try:
-        out = headline.default_headline(con)
-        result = evaluate(evaluation_panel(con), robustness=False)
-    finally:
-        con.close()
-    assert out["reason"] is None and out["synthetic"] is True
-    assert (out["effect"], out["low"], out["high"]) == (result.effect, result.low, result.high)
-    assert out["low"] <= -0.40 <= out["high"] < 0
-    assert (out["pilot_communes"], out["comparison_communes"]) == (58, 137)
-    assert out["method"] == "etwfe_poisson" and out["first_month"] == "2010-09"
-    assert out["text_en"] == headline.headline_text(result.effect, result.low, result.high,
-                                                    ARRESTS, "en")  # fmt: skip
-    assert out["text_en"].startswith(f"{ARRESTS} fell by ") and KHMER.search(out["text_km"])
-
-
 def test_every_design_window_control_and_group_has_its_words() -> None:
     from analysis.designs import DESIGNS, WINDOWS
     from analysis.levels import CONTROLS
-    from i18n import LABELS
+    from i18n import MESSAGES
 
     wanted = (
         [f"eval_design_{d}" for d in DESIGNS] + [f"eval_why_{d}" for d in DESIGNS]
         + [f"eval_window_{w}" for w in WINDOWS] + [f"eval_window_why_{w}" for w in WINDOWS]
         + [f"eval_control_{c}" for c in CONTROLS]
         + [f"eval_group_{g}" for g in ("pilot", "comparison", "other")]
-        + [key for _, key in headline.REASONS]
+        + [f"eval_{code}" for code in headline.REASONS]
     )  # fmt: skip
-    assert [k for k in wanted if k not in LABELS] == []
+    assert [k for k in wanted if k not in MESSAGES] == []
     # the English words of a design are the analysis package's own
     for name, design in DESIGNS.items():
-        assert LABELS[f"eval_design_{name}"]["en"] == design.label
-        assert LABELS[f"eval_why_{name}"]["en"] == design.why
+        assert MESSAGES[f"eval_design_{name}"] == design.label
+        assert MESSAGES[f"eval_why_{name}"] == design.why
     for name, window in WINDOWS.items():
-        assert LABELS[f"eval_window_{name}"]["en"] == window.label
-        assert LABELS[f"eval_window_why_{name}"]["en"] == window.why
+        assert MESSAGES[f"eval_window_{name}"] == window.label
+        assert MESSAGES[f"eval_window_why_{name}"] == window.why

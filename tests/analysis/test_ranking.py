@@ -403,7 +403,8 @@ def test_the_explanation_names_what_the_leader_leads_on() -> None:
     assert "mainly on disruption rate" in ranking.explanation.sentence
 
 
-def test_the_readme_defines_every_criterion() -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+def test_the_ranking_document_defines_every_criterion() -> None:
+    doc = Path(__file__).resolve().parents[2] / "docs" / "ranking.md"
+    text = doc.read_text(encoding="utf-8")
     for criterion in (*CRITERIA, PILOT_EFFECT):
-        assert f"| `{criterion.name}` | {criterion.definition} |" in readme
+        assert f"| `{criterion.name}` | {criterion.definition} |" in text

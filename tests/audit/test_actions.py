@@ -70,9 +70,9 @@ def _download_script() -> None:
     import streamlit as st
 
     from ui.audited import audited, csv_rows
-    from ui.guard import require
+    from ui.guard import record_page
 
-    require("explore")
+    record_page("explore")  # as the router does before it runs the page
     content = b"commune,count\r\n010201,12\r\n010202,<5\r\n"
     st.session_state["build"] = audited(
         "download", lambda: content, file_name="atlas_01.csv", rows=csv_rows
@@ -99,3 +99,21 @@ def test_a_download_is_audited_when_its_callable_runs(
                                                        "download")  # fmt: skip
     assert (entry.link, entry.file, entry.rows) == ("/explore?province=01", "atlas_01.csv", 2)
     assert entry.sha256 == audit.sha256_of(content)
+
+
+def test_an_ingest_whose_line_cannot_be_written_is_refused_and_loads_nothing(
+    built_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    before = db.read_bytes()
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the log's folder should be\n", encoding="utf-8")
+    good = write_incidents(tmp_path / "audit_good.csv", 4)
+    done = _ingest(db, blocker / "audit.jsonl", good)
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "error: the audit log cannot be written (setting ATLAS_AUDIT_LOG: Not a directory); "
+        "nothing was loaded"
+    )
+    assert db.read_bytes() == before  # the database was not replaced

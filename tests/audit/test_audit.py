@@ -99,7 +99,7 @@ def test_a_line_that_is_not_an_entry_is_named(tmp_path: Path) -> None:
     audit.record("upload", user="a", role="admin", path=log)
     with log.open("a", encoding="utf-8") as handle:
         handle.write('{"time": "2024-01-01", "user": "x"\n')
-    with pytest.raises(audit.AuditLogError, match=rf"{log}, line 2: not an audit entry"):
+    with pytest.raises(audit.AuditLogError, match=rf"^{log.name}, line 2: not an audit entry"):
         audit.read_entries(log)
 
 
@@ -123,3 +123,21 @@ def test_the_command_prints_and_filters_the_log(tmp_path: Path) -> None:
     log.write_text("not json\n", encoding="utf-8")
     broken = _cli(log=log)
     assert broken.returncode == 2 and "line 1: not an audit entry" in broken.stderr
+
+
+def test_the_command_asks_the_access_rule_for_the_log(
+    tmp_path: Path, refused_access: set, capsys: pytest.CaptureFixture
+) -> None:
+    from audit.__main__ import main
+
+    log = tmp_path / "audit.jsonl"
+    audit.record("download", user="ana@unaids.org", role="analyst", file="a.csv", path=log)
+    assert main(["--log", str(log)]) == 0
+    assert "ana@unaids.org" in capsys.readouterr().out
+    refused_access.add(("read_audit_log", None))
+    assert main(["--log", str(log)]) == 2
+    captured = capsys.readouterr()
+    assert "ana@unaids.org" not in captured.out
+    assert captured.err.strip() == (
+        "error: the 'admin' role may not read the audit log (the access rule, access.py)"
+    )

@@ -15,9 +15,9 @@ import pytest
 import audit
 import query
 from briefing.__main__ import main, write_pack
-from briefing.labels import label
 from config import PROJECT_ROOT
 from etl.schema import briefing_store_path
+from i18n import t
 from query import cells
 from query import ranking as ranking_query
 from tests.briefing.conftest import comparable, poppler
@@ -63,7 +63,7 @@ def test_at_most_four_a4_pages_with_the_khmer_title(cli_packs: tuple[dict, Path]
                            poppler("pdfinfo", "-f", "1", "-l", str(pages), str(pdf)))  # fmt: skip
         assert [(round(float(w)), round(float(h))) for w, h in sizes] == [A4_POINTS] * pages
     khmer = comparable(page_text(packs["km"], 1, "-raw"))
-    assert comparable(label("title", "km")) in khmer  # ខេត្តណាបន្ទាប់?
+    assert comparable(t("page_ranking", "km")) in khmer  # ខេត្តណាបន្ទាប់?
 
 
 def test_every_province_and_the_synthetic_label_on_every_page(
@@ -76,8 +76,8 @@ def test_every_province_and_the_synthetic_label_on_every_page(
         assert re.search(rf"\b{code}\s+{name_en}\b", english), name_en
         assert comparable(name_km) in khmer, name_en
     for lang, pdf in packs.items():
-        wanted = comparable(label("synthetic", lang))
-        assert "synthetic demonstration data" in label("synthetic", "en").lower()
+        wanted = comparable(t("synthetic", lang))
+        assert "synthetic demonstration data" in t("synthetic", "en").lower()
         for page in range(1, page_count(pdf) + 1):
             assert wanted in comparable(page_text(pdf, page, "-raw")), (lang, page)
 
@@ -159,3 +159,34 @@ def test_the_pack_says_the_builds_evaluation_headline(
     assert headline["text_en"] in english and "Not run" not in english
     khmer = comparable(poppler("pdftotext", "-raw", str(packs["km"]), "-"))
     assert comparable(headline["text_km"]) in khmer
+
+
+def test_the_command_asks_the_access_rule_for_the_pack(
+    built_db: Path, tmp_path: Path, refused_access: set, capsys: pytest.CaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("ATLAS_DB_PATH", str(built_db))
+    monkeypatch.setenv("ATLAS_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    refused_access.add(("build_pack", None))
+    out = tmp_path / "pack.pdf"
+    assert main(["--lang", "en", "--out", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: the 'briefing' role may not build the briefing pack (the access rule, access.py)"
+    )
+    assert not out.exists() and audit.read_entries() == []
+
+
+def test_with_the_audit_log_unwritable_no_pack_is_written(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the log's folder should be\n", encoding="utf-8")
+    monkeypatch.setenv("ATLAS_DB_PATH", str(built_db))
+    monkeypatch.setenv("ATLAS_AUDIT_LOG", str(blocker / "audit.jsonl"))
+    out = tmp_path / "pack.pdf"
+    assert main(["--lang", "en", "--out", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: the audit log cannot be written (setting ATLAS_AUDIT_LOG: Not a directory); "
+        "the pack was not written"
+    )
+    assert not out.exists()

@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from briefing.labels import label
 from briefing.model import Brief
 from briefing.render import BriefingError, KhmerFont, render_pdf
+from i18n import t
 from tests.briefing.conftest import comparable, poppler
 from tests.briefing.sample import HOSTILE, HOSTILE_FILE, MISSING, PROVINCES
 
@@ -66,10 +66,11 @@ def test_the_khmer_font_is_embedded_in_both_languages(packs: dict[str, Path]) ->
 
 def test_khmer_title_and_labels_come_back_as_text(packs: dict[str, Path]) -> None:
     text = comparable(poppler("pdftotext", "-raw", str(packs["km"]), "-"))
-    for key in ("title", "sec_ranking", "col_province", "why_heading", "sec_map", "sec_method",
-                "sec_evaluation", "timeline", "sec_protection", "sec_vintage"):  # fmt: skip
-        assert comparable(label(key, "km")) in text, key
-    assert comparable(label("tl_policy", "km")) in text
+    for key in ("page_ranking", "pack_sec_ranking", "province", "rank_why", "rank_map",
+                "pack_sec_method", "pack_sec_evaluation", "timeline", "pack_sec_protection",
+                "pack_sec_vintage"):  # fmt: skip
+        assert comparable(t(key, "km")) in text, key
+    assert comparable(t("tl_policy", "km")) in text
 
 
 def test_every_province_is_in_the_table(packs: dict[str, Path]) -> None:
@@ -82,7 +83,7 @@ def test_every_province_is_in_the_table(packs: dict[str, Path]) -> None:
 
 def test_the_synthetic_label_is_on_every_page(packs: dict[str, Path]) -> None:
     for lang, pdf in packs.items():
-        wanted = comparable(label("synthetic", lang))
+        wanted = comparable(t("synthetic", lang))
         for page in range(1, page_count(pdf) + 1):
             assert wanted in comparable(page_text(pdf, page, "-raw")), (lang, page)
 
@@ -99,7 +100,7 @@ def test_without_synthetic_data_no_page_says_so_and_unranked_reads_so(
     pdf.write_bytes(render_pdf(real, "en", province_shapes))
     text = poppler("pdftotext", "-layout", str(pdf), "-")
     assert "ynthetic demonstration" not in text
-    assert label("evaluation_not_run", "en") in " ".join(text.split())
+    assert t("pack_evaluation_not_run", "en") in " ".join(text.split())
     assert re.search(rf"not ranked\s+{last.province_code}\s+{last.name_en}", text)
 
 
@@ -116,7 +117,7 @@ def test_a_missing_criterion_reads_missing_never_zero(brief: Brief, packs: dict[
     khmer = comparable(page_text(packs["km"], 1, "-raw"))
     row_km = khmer[khmer.index(comparable(brief.province(MISSING[0]).name_km)) :]
     row_km = row_km[: row_km.index(comparable(following))]
-    assert comparable(label("missing", "km")) in row_km
+    assert comparable(t("rank_missing", "km")) in row_km
 
 
 def test_hostile_text_prints_literally(packs: dict[str, Path]) -> None:

@@ -8,7 +8,9 @@ from datetime import date, datetime
 import pytest
 
 from briefing.model import LoadedFile
+from briefing.pack import pack_name
 from briefing.view import MAX_FILES, build_view, format_date, format_percent, format_rank
+from i18n import t
 from tests.briefing.sample import FILTERS, MISSING, sample_brief
 
 
@@ -88,3 +90,19 @@ def test_evaluation_not_run_and_unknown_language() -> None:
     assert "−38 %" in build_view(sample_brief(), "en")["evaluation"]["text"]
     with pytest.raises(ValueError, match="language 'fr'"):
         build_view(sample_brief(), "fr")
+
+
+def test_the_label_of_every_page_says_demo_partner_or_mixed() -> None:
+    brief = sample_brief()
+    assert [build_view(brief, lang)["synthetic"] for lang in ("en", "km")] == [
+        t("synthetic", "en"), t("synthetic", "km")]  # fmt: skip
+    mixed = replace(brief, mixed=True)
+    assert [build_view(mixed, lang)["synthetic"] for lang in ("en", "km")] == [
+        t("synthetic_mixed", "en"), t("synthetic_mixed", "km")]  # fmt: skip
+    assert build_view(replace(brief, synthetic=False), "en")["synthetic"] is None
+    day = date(2026, 5, 1)
+    assert [pack_name("km", True, day), pack_name("en", True, day, mixed=True),
+            pack_name("en", False, day)] == [
+        "synthetic_briefing_pack_km_2026-05-01.pdf",
+        "partly_synthetic_briefing_pack_en_2026-05-01.pdf", "briefing_pack_en_2026-05-01.pdf",
+    ]  # fmt: skip

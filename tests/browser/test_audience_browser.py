@@ -85,7 +85,9 @@ def communes_in(text: str, words: tuple[set[str], set[str], set[str]]) -> list[s
     """The commune codes and names found in ``text`` (Streamlit's identifiers left out)."""
     codes, english, khmer = words
     text = NOISE.sub(" ", text)
-    found = [c for c in codes if c in text]
+    # A code stands alone: "2010" and "2011" side by side in a table's binary data read
+    # "20102011", which holds "010201" but names no commune.
+    found = [c for c in codes if re.search(rf"(?<![0-9]){c}(?![0-9])", text)]
     found += [n for n in english if re.search(rf"\b{re.escape(n)}\b", text)]
     return found + [n for n in khmer if n in text]
 

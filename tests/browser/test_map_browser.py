@@ -8,9 +8,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from access import ANALYST
+from dashboard import PAGES, home_for
 from tests.browser.conftest import MAP_FRAME, streamlit_server
-from ui.registry import PAGES, home_for
-from ui.roles import ANALYST
 
 pytestmark = pytest.mark.browser
 KHMER = re.compile("[\u1780-\u17ff]")

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from config import PROJECT_ROOT
+from etl import __main__ as cli
 from etl.__main__ import main
+from etl.database import lock_is_held
 from etl.reference import sources
+from publish.stage import published_build
+from query.products import facts_stamp
+
+HEADER = "incident_id,date,commune_code,incident_type,population,actor,source\n"
 
 
 @pytest.fixture()
@@ -121,3 +131,46 @@ def test_a_bad_ncdd_file_gives_a_message(
     err = capsys.readouterr().err
     assert err.startswith(f"error: {ncdd}: missing columns ['NCDD_CodeP', 'NCDD_CodeC'")
     assert "Traceback" not in err and not (tmp_path / "atlas.duckdb").exists()
+
+
+def test_ingest_publishes_once_the_facts_are_in_and_the_lock_is_free(
+    env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen = []
+
+    def run(command: list[str], **kwargs: object) -> subprocess.CompletedProcess:
+        seen.append((command[1:], lock_is_held(env.with_name(env.name + ".lock")),
+                     facts_stamp(env).build_id))  # fmt: skip
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(cli.subprocess, "run", run)
+    before = facts_stamp(env).build_id
+    path = tmp_path / "april.csv"
+    path.write_text(
+        f"{HEADER}a-1,2013-04-02,120201,venue_raid,fsw,police,CLI test\n", encoding="utf-8"
+    )
+    assert main(["ingest", "incidents", str(path), "--quiet"]) == 0
+    ((args, locked, build),) = seen
+    assert args == ["-m", "publish", "--db", str(env)] and not locked
+    assert build != before  # the new facts were in before the stage started
+    assert "publishing the products derived from the facts: python -m publish --db" in (
+        capsys.readouterr().out
+    )
+    assert main(["ingest", "incidents", str(path), "--quiet", "--no-publish"]) == 0
+    assert len(seen) == 1
+
+
+def test_the_command_runs_the_stage_in_a_process_of_its_own(env: Path, tmp_path: Path) -> None:
+    path = tmp_path / "may.csv"
+    path.write_text(
+        f"{HEADER}b-1,2013-05-02,120201,venue_raid,fsw,police,CLI test\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "ingest", "incidents", str(path), "--quiet"],
+        cwd=PROJECT_ROOT, env={**os.environ, "ATLAS_DB_PATH": str(env)}, capture_output=True,
+        text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    build = facts_stamp(env).build_id
+    assert f"published build {build} in " in done.stdout
+    assert published_build(env)[0] == build

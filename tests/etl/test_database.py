@@ -90,3 +90,18 @@ def test_a_writer_that_cannot_get_the_lock_says_so(
     assert f"error: {db} is being written by another build or ingest" in err
     assert "still running after 0.3 s; nothing was changed" in err and "Traceback" not in err
     assert db.read_bytes() == before
+
+
+def test_every_write_of_the_facts_records_a_new_build_id(db: Path) -> None:
+    from etl.database import atomic_update
+    from query.products import facts_stamp
+
+    before = facts_stamp(db)
+    with atomic_update(db):
+        pass
+    after = facts_stamp(db)
+    assert len(after.build_id) == 32 and after.build_id != before.build_id
+    assert after.written_at >= before.written_at and after.written_at.endswith("+00:00")
+    with duckdb.connect(str(db), read_only=True) as con:
+        keys = [k for (k,) in con.execute("SELECT key FROM build_info").fetchall()]
+    assert keys.count("build_id") == 1 and keys.count("facts_written_at") == 1

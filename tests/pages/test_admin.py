@@ -4,7 +4,9 @@ nothing; each upload leaves its line in the audit log, which the page lists and 
 
 from __future__ import annotations
 
+import json
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -12,7 +14,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import audit
+from benchmarks.hostile_workbooks import hidden_first_sheet
+from publish.stage import is_running, published_build
+from query.products import facts_stamp
 from tests.pages.test_pages import app
+from ui.upload import publish_log
 
 ADMIN = {"email": "admin@example.org"}
 HEADER = "incident_id,date,commune_code,incident_type,population,actor,source\n"
@@ -121,3 +127,181 @@ def test_the_audit_log_is_filtered_on_the_page(admin_env: Path) -> None:
     assert list(at.dataframe[0].value["File"]) == ["download.csv"]
     at.selectbox(key="audit_action").set_value("upload").run()
     assert at.info[-1].value == "No entry matches."
+
+
+def test_the_upload_ingest_and_log_each_ask_the_access_rule(
+    admin_env: Path, refused_access: set
+) -> None:
+    audit.record("download", user="ana@unaids.org", role="analyst", file="x.csv")
+    refused_access.update({("upload", None), ("read_audit_log", None)})
+    at = admin_page()
+    assert not at.exception and not at.file_uploader and not at.dataframe
+    assert [i.value for i in at.info] == [
+        "Loading partner files is not available for this audience.",
+        "The audit log is not available for this audience.",
+    ]
+    refused_access.clear()
+    refused_access.add(("ingest", None))  # the form is drawn; loading what it sends is refused
+    before = loaded_state(admin_env)
+    at = upload(admin_page(), "incidents", ("upload_june.csv", GOOD.encode()))
+    assert [e.value for e in at.error] == [
+        "Loading partner files is not available for this audience."
+    ]
+    assert loaded_state(admin_env) == before
+    assert audit.read_entries(action="upload") == []
+
+
+def wait_for_publish(db: Path, timeout: float = 300) -> str:
+    """Wait until the products are made from the facts' current build; returns that build."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        build = facts_stamp(db).build_id
+        if published_build(db)[0] == build and not is_running(db):
+            return build
+        time.sleep(0.5)
+    raise AssertionError(f"the products of {db} were not published in {timeout:g} s")
+
+
+def test_an_upload_returns_with_the_facts_in_and_publishes_in_the_background(
+    admin_env: Path,
+) -> None:
+    at = admin_page()
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("The results are older than the data loaded on ") for c in captions)
+    assert "Nothing is published yet." in captions
+    at = upload(at, "incidents", ("upload_june.csv", GOOD.encode()))
+    assert not at.exception
+    assert any(
+        i.value.startswith("The files are in. The results derived from them") for i in at.info
+    )
+    build = wait_for_publish(admin_env)
+    at = admin_page()
+    products = at.dataframe[-1].value
+    assert list(products["Product"]) == sorted(
+        ["evaluation_headline", "evaluation_default", "briefing_store", "ranking_inputs",
+         "ranking_default"])  # fmt: skip
+    assert set(products["Result"]) == {"made"} and all(products["Checks"].str.match(r"(\d)/\1"))
+    assert any(
+        c.value.startswith("Every result is made from the data loaded on ") for c in at.caption
+    )
+    assert build in publish_log(admin_env).read_text(encoding="utf-8")
+
+
+def test_publish_now_when_the_results_are_behind(admin_env: Path) -> None:
+    at = admin_page()
+    next(b for b in at.button if b.label == "Publish now").click().run()
+    assert not at.exception
+    wait_for_publish(admin_env)
+    assert not [b for b in admin_page().button if b.label == "Publish now"]
+
+
+def _unwritable_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point ATLAS_AUDIT_LOG under a file, where no log can be written (even by root)."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the log's folder should be\n", encoding="utf-8")
+    monkeypatch.setenv("ATLAS_AUDIT_LOG", str(blocker / "audit.jsonl"))
+    return blocker / "audit.jsonl"
+
+
+def test_an_upload_whose_line_cannot_be_written_is_refused_and_loads_nothing(
+    admin_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = loaded_state(admin_env)
+    _unwritable_log(tmp_path, monkeypatch)
+    at = upload(admin_page(), "incidents", ("upload_june.csv", GOOD.encode()))
+    assert not at.exception
+    problem = "the audit log cannot be written (setting ATLAS_AUDIT_LOG: Not a directory)"
+    assert [e.value for e in at.error] == [
+        f"The audit log cannot be written ({problem}). Until it can, every download, export, "
+        "upload and ingest is refused.",
+        f"Nothing was loaded; the database is as it was: {problem}. A file is loaded only once "
+        "its line is in the audit log.",
+    ]
+    assert loaded_state(admin_env) == before
+    assert "No entry matches." not in [i.value for i in at.info]  # not "no entries"
+    assert str(tmp_path) not in " ".join(e.value for e in at.error)
+
+
+def test_a_line_that_fails_during_the_load_takes_the_load_back(
+    admin_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = loaded_state(admin_env)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise audit.AuditUnavailable("the audit log cannot be written (setting "
+                                     "ATLAS_AUDIT_LOG: No space left on device)")  # fmt: skip
+
+    monkeypatch.setattr(audit, "record", fail)  # the log fills up after the check
+    at = upload(admin_page(), "incidents", ("upload_june.csv", GOOD.encode()))
+    assert not at.exception
+    assert at.error[-1].value.startswith("Nothing was loaded; the database is as it was: ")
+    assert "No space left on device" in at.error[-1].value
+    assert loaded_state(admin_env) == before
+
+
+def test_the_page_says_the_chain_is_intact_or_where_it_breaks(admin_env: Path) -> None:
+    for i in range(3):
+        audit.record("download", user=f"u{i}@example.org", role="analyst", file=f"{i}.csv")
+    at = admin_page()
+    assert not at.error
+    head = audit.verify(audit.log_path()).last_hash
+    assert f"3 entries; the hash chain is intact. Last hash: `{head}`" in [
+        c.value.split(" (keep")[0] for c in at.caption
+    ]
+    log = audit.log_path()
+    lines = log.read_text(encoding="utf-8").splitlines()
+    log.write_text("\n".join([lines[0], lines[2]]) + "\n", encoding="utf-8")  # line 2 deleted
+    at = admin_page()
+    assert [e.value for e in at.error] == [
+        "The audit log was changed after it was written: its hash chain breaks in 1 place(s). "
+        "The entries below are those that can still be read."
+    ]
+    assert "- Line 2: deleted (1 entr(y/ies) written before it are missing (entries 2 to 2))" in [
+        m.value for m in at.markdown
+    ]
+    assert list(at.dataframe[0].value["File"]) == ["2.csv", "0.csv"]
+
+
+def test_an_older_log_without_hashes_is_shown_as_before_the_chain(admin_env: Path) -> None:
+    old = {"time": "2024-02-01T00:00:00+00:00", "user": "ana@unaids.org", "role": "analyst",
+           "action": "download", "file": "old.csv"}  # fmt: skip
+    audit.log_path().write_text(json.dumps(old) + "\n", encoding="utf-8")
+    audit.record("upload", user="admin@example.org", role="admin", file="incidents/new.csv")
+    at = admin_page()
+    assert not at.error
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("2 entries; the hash chain is intact.") for c in captions)
+    assert "1 of them were written before the chain existed; its first line seals them." in captions
+    assert list(at.dataframe[0].value["File"]) == ["incidents/new.csv", "old.csv"]
+
+
+def test_a_header_only_version_is_refused_until_the_replacement_is_confirmed(
+    admin_env: Path,
+) -> None:
+    at = upload(admin_page(), "incidents", ("upload_june.csv", GOOD.encode()))
+    before = loaded_state(admin_env)
+    at = upload(at, "incidents", ("upload_june.csv", HEADER.encode()))
+    (error,) = at.error
+    assert error.value.startswith(
+        "upload_june.csv was refused; nothing of it was loaded. upload_june.csv: not loaded: it "
+        "would replace incidents/upload_june.csv, whose 6 rows are loaded now, with a version of "
+        "0 rows (6 rows would be lost"
+    )
+    assert "tick 'Replace a loaded file even with far fewer rows'" in error.value
+    assert loaded_state(admin_env) == before
+    at.checkbox(key="upload_allow_fewer").check()
+    at = upload(at, "incidents", ("upload_june.csv", HEADER.encode()))
+    assert not at.error
+    assert at.dataframe[0].value.iloc[0][["Result", "Rows read"]].tolist() == ["replaced", 0]
+    assert [e.outcome for e in audit.read_entries(action="upload")] == [
+        "loaded", "rejected", "replaced"]  # fmt: skip
+
+
+def test_the_loads_notes_are_shown(admin_env: Path, tmp_path: Path) -> None:
+    book = hidden_first_sheet(tmp_path / "sheets.xlsx", rows=3)
+    at = upload(admin_page(), "incidents", ("sheets.xlsx", book.read_bytes()))
+    (note,) = at.info
+    assert note.value == (
+        "sheets.xlsx was loaded. read sheet 'Data' (the visible sheet named 'incidents', else the "
+        "first visible sheet); not read: hidden sheet 'Lookup'"
+    )

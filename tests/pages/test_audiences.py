@@ -1,16 +1,23 @@
 """Who sees what: every role against every page (allowed or refused, a link included), the
-anonymous role on demo and on partner data, and a roles file that does not parse."""
+router asking the access rule, the anonymous role on demo and on partner data, and a roles file
+that does not parse."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import access
+from access import ADMIN, ANALYST, BRIEFING, ROLES
+from dashboard import HOMES, PAGES, home_for, pages_for
+from etl.schema import briefing_store_path
+from i18n import t
+from tests.conftest import write_partner_incidents
+from tests.pages.test_live_data import ingest
 from tests.pages.test_pages import app
-from ui.registry import PAGES, home_for, pages_for
-from ui.roles import ADMIN, ANALYST, BRIEFING, ROLES
 
 ROLES_FILE = """[users]
 "analyst@example.org" = "analyst"
@@ -25,7 +32,7 @@ NOT_AVAILABLE = "This page is not available for this audience."
 TITLES = {"explore": "Explore", "national_map": "Enabling Environment Atlas",
           "evaluation": "Did the pilot work?", "ranking": "Which province next?",
           "about": "About the data", "admin": "Partner files"}  # fmt: skip
-# What each role may open: the matrix the registry must give.
+# What each role may open: the matrix the router must give (from the access rule).
 ALLOWED = {
     BRIEFING: {"ranking", "about"},
     ANALYST: {"explore", "national_map", "evaluation", "ranking", "about"},
@@ -58,11 +65,12 @@ def refused(at: AppTest) -> bool:
     return said
 
 
-def test_the_registry_gives_each_role_its_pages_and_one_home() -> None:
+def test_the_router_gives_each_role_its_pages_and_one_home() -> None:
+    assert {p.url_path for p in PAGES} == set(access.resources("view_page"))
+    assert set(HOMES) == set(ROLES)
     for role in ROLES:
         assert {p.url_path for p in pages_for(role)} == ALLOWED[role]
         assert home_for(role) in pages_for(role)
-        assert sum(role in p.home_of for p in PAGES) == 1
     assert home_for(BRIEFING).url_path == "ranking"  # province-level, on the briefing store
     assert home_for(ANALYST).url_path == home_for(ADMIN).url_path == "explore"
     assert pages_for("wizard") == ()
@@ -134,7 +142,10 @@ def test_a_roles_file_that_does_not_parse_stops_every_page_with_its_line(
         at = opened(page, {"email": "a@b.org"})
         assert not at.exception
         (error,) = at.error
-        assert error.value.startswith(f"The atlas cannot start: roles file {roles_file}, line 3:")
+        assert error.value.startswith(
+            f"The atlas cannot start: roles file {roles_file.name} (setting ATLAS_ROLES_FILE), "
+            "line 3:"
+        )
         assert not at.title
 
 
@@ -183,3 +194,85 @@ def test_the_briefing_audience_reads_the_province_store(
     linked.user = {"email": "briefing@example.org"}
     linked.run()
     assert not linked.exception and "commune" not in linked.query_params
+
+
+def test_the_router_asks_the_access_rule_before_it_runs_a_page(
+    atlas_env: Path, roles_file: Path, refused_access: set
+) -> None:
+    refused_access.add(("view_page", "about"))
+    at = opened("about", {"email": "admin@example.org"})
+    assert not at.exception and refused(at)
+    (link,) = at.page_link
+    assert (link.value, link.proto.page) == ("Go to Explore", "explore")
+    assert at.session_state["_page"] == "about"  # recorded by the router (ui.guard)
+    assert not refused(opened("ranking", {"email": "admin@example.org"}))
+
+
+def test_the_store_a_session_reads_is_the_access_rules(
+    atlas_env: Path, roles_file: Path, refused_access: set
+) -> None:
+    assert opened("about", {"email": "analyst@example.org"}).session_state["_store"] == "atlas"
+    refused_access.update({("read_level", "commune"), ("read_level", "district")})
+    at = opened("about", {"email": "analyst@example.org"})
+    assert not at.exception and at.session_state["_store"] == "briefing"
+
+
+def _download_labels(at: AppTest) -> list[str]:
+    return [b.proto.label for b in at.get("download_button")]
+
+
+def test_each_download_button_asks_the_access_rule_for_its_kind(
+    atlas_env: Path, roles_file: Path, refused_access: set
+) -> None:
+    analyst = {"email": "analyst@example.org"}
+    assert _download_labels(opened("explore", analyst)) == [
+        "Download the table (CSV)", "Download the map (HTML)", "Download a slide (PNG)",
+    ]  # fmt: skip
+    refused_access.add(("download", "csv"))
+    at = opened("explore", analyst)
+    assert not at.exception
+    assert _download_labels(at) == ["Download the map (HTML)", "Download a slide (PNG)"]
+    assert "This download (CSV) is not available for this audience." in [
+        c.value for c in at.caption
+    ]
+
+
+def test_the_briefing_pack_asks_the_access_rule(
+    atlas_env: Path, roles_file: Path, refused_access: set
+) -> None:
+    briefing = {"email": "briefing@example.org"}
+    assert _download_labels(opened("ranking", briefing)) == [
+        "Briefing pack (PDF, Khmer)", "Briefing pack (PDF, English)"]  # fmt: skip
+    refused_access.add(("download", "pdf"))
+    at = opened("ranking", briefing)
+    assert not at.exception and _download_labels(at) == []
+    assert [c.value for c in at.caption].count(
+        "This download (PDF) is not available for this audience.") == 2  # fmt: skip
+    refused_access.add(("build_pack", None))
+    at = opened("ranking", briefing)
+    assert not at.exception and _download_labels(at) == []
+    assert at.info[-1].value == "The briefing pack is not available for this audience."
+
+
+def test_a_partner_file_in_a_demo_build_makes_it_mixed_for_every_page(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "atlas.duckdb"
+    for path in (built_db, briefing_store_path(built_db)):
+        shutil.copy(path, db.parent / path.name)
+    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
+    monkeypatch.setenv("ATLAS_TILES", "off")
+    demo = opened(None, {})
+    assert demo.title[0].value == "Explore"  # wholly synthetic: the anonymous are analysts
+    assert [w.value for w in demo.sidebar.warning] == [t("synthetic", "en")]
+    ingest(db, "incidents", write_partner_incidents(tmp_path / "partners"))
+    mixed = opened(None, {})
+    assert not mixed.exception and mixed.title[0].value == "Which province next?"
+    assert "Visitor without sign-in (briefing)" in mixed.sidebar.caption[-1].value
+    assert [w.value for w in mixed.sidebar.warning] == [t("synthetic_mixed", "en")]
+    assert refused(opened("explore", {}))
+    monkeypatch.setenv("ATLAS_ANONYMOUS_ROLE", "analyst")  # the operator's choice, said aloud
+    explore = opened("explore", {})
+    assert [w.value for w in explore.sidebar.warning] == [t("synthetic_mixed", "en")]
+    legend = " ".join(h.proto.body for h in explore.get("html"))  # the map's legend
+    assert t("synthetic_mixed", "en") in legend

@@ -168,3 +168,33 @@ def test_the_page_in_khmer(page: AppTest, panel: pd.DataFrame) -> None:
     assert page.multiselect(key="w_eval_types").value == [
         "arrest_detention", "condom_confiscation", "syringe_confiscation",
     ]  # the choices survive the change of labels  # fmt: skip
+
+
+def test_the_first_view_is_the_published_one(
+    atlas_env: Path, panel: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pages.evaluation as page_module
+
+    def computed(*args: object) -> None:
+        raise AssertionError("the first view was computed on the page")
+
+    monkeypatch.setattr(page_module, "estimate", computed)
+    at = app("evaluation").run()
+    assert not at.exception and headline(at) == expected(evaluate(panel))
+    assert not at.main.info  # made from the facts as they are: nothing to say
+    at.radio(key="w_eval_design").set_value("not_yet_treated").run()
+    assert at.exception  # any other choice is computed here
+
+
+def test_a_view_made_from_older_facts_says_so_and_is_shown_whole(
+    stale_env: Path, panel: pd.DataFrame
+) -> None:
+    at = app("evaluation").run()
+    assert not at.exception
+    (note,) = at.main.info
+    assert note.value.startswith("These results were made from the data loaded on 20")
+    assert "UTC. Newer data, loaded on 20" in note.value
+    assert note.value.endswith("an administrator can publish them on the Admin page.")
+    assert headline(at) == expected(evaluate(panel))  # the product, whole
+    at.sidebar.radio[0].set_value("km").run()
+    assert at.main.info[0].value.startswith("លទ្ធផលទាំងនេះត្រូវបានធ្វើពីទិន្នន័យ")

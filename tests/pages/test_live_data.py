@@ -42,11 +42,14 @@ def ingest(db: Path, kind: str, path: Path) -> None:
 
 @pytest.fixture()
 def live_db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the test database that this test may change."""
+    """A copy of the test database that this test may change, read by an analyst: the file
+    ingested is a partner's, so the data become mixed and a visitor without sign-in would be
+    given the briefing role (``tests/pages/test_audiences.py``)."""
     db = tmp_path / "atlas.duckdb"
     shutil.copy(built_db, db)
     monkeypatch.setenv("ATLAS_DB_PATH", str(db))
     monkeypatch.setenv("ATLAS_TILES", "off")
+    monkeypatch.setenv("ATLAS_ANONYMOUS_ROLE", "analyst")
     return db
 
 

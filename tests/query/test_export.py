@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
 
+import audit
 from config import PROJECT_ROOT
+from tests.conftest import write_partner_incidents
+from vocabulary import MIXED_LABEL
 
 
 def run_export(db: Path, out: Path, *links: str) -> subprocess.CompletedProcess:
@@ -75,3 +79,51 @@ def test_the_briefing_audience_gets_provinces_only(built_db: Path, tmp_path: Pat
 def test_a_missing_database_is_a_message(tmp_path: Path) -> None:
     result = run_export(tmp_path / "absent.duckdb", tmp_path / "out", "province=12")
     assert result.returncode == 2 and "python -m etl build" in result.stderr
+
+
+def test_with_the_audit_log_unwritable_nothing_is_exported(built_db: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the log's folder should be\n", encoding="utf-8")
+    env = {**os.environ, "ATLAS_DB_PATH": str(built_db),
+           "ATLAS_AUDIT_LOG": str(blocker / "audit.jsonl")}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "query.export", "province=12", "--out", str(tmp_path / "out")],
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "error: the audit log cannot be written (setting ATLAS_AUDIT_LOG: Not a directory); "
+        "nothing more was exported"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_each_file_is_recorded_with_the_bytes_written(built_db: Path, tmp_path: Path) -> None:
+    log = tmp_path / "audit.jsonl"
+    env = {**os.environ, "ATLAS_DB_PATH": str(built_db), "ATLAS_AUDIT_LOG": str(log)}
+    result = subprocess.run(
+        [sys.executable, "-m", "query.export", "province=12", "province=23", "--out",
+         str(tmp_path / "out")], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    entries = audit.read_entries(log)
+    assert [(e.action, e.file) for e in entries] == [("export", "0001.csv"), ("export", "0002.csv")]
+    for entry in entries:
+        assert entry.sha256 == audit.sha256_of(tmp_path / "out" / entry.file)
+    assert audit.verify(log).intact
+
+
+def test_a_demo_build_with_a_partner_file_exports_as_partly_synthetic(
+    built_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    env = {**os.environ, "ATLAS_DB_PATH": str(db)}
+    partner = write_partner_incidents(tmp_path / "partners")
+    subprocess.run([sys.executable, "-m", "etl", "ingest", "incidents", str(partner), "--quiet",
+                    "--no-publish"],
+                   cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)  # fmt: skip
+    result = run_export(db, tmp_path / "out", "province=12&level=district")
+    assert result.returncode == 0, result.stderr
+    table = read(tmp_path / "out" / "0001.csv")
+    assert table["data"].eq(MIXED_LABEL).all()

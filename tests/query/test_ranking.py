@@ -17,26 +17,31 @@ import pandas as pd
 import pytest
 
 import query
-from analysis.headline import default_headline
 from analysis.ranking import INPUT_COLUMNS
 from config import PROJECT_ROOT
-from etl.briefing_store import write_briefing_store, write_evaluation_headline
-from etl.schema import briefing_store_path
-from query import cells, published
+from etl.schema import briefing_store_path, products_path
+from publish.evaluation import default_headline
+from publish.product import first_row
+from publish.stage import publish
+from query import cells, products, published
 from query import ranking as ranking_query
 from query.view import Filters
 
 
 def write_store(db: Path) -> Path:
-    """The briefing store of ``db``, written beside it as the build does (the evaluation's
+    """The briefing store of ``db``, written beside it by the publish stage (the evaluation's
     headline first)."""
-    con = duckdb.connect(str(db))
+    publish(db)
+    return briefing_store_path(db)
+
+
+def published_headline(db: Path) -> dict[str, object]:
+    """The evaluation headline product beside ``db``."""
+    con = products.open_file(products_path(db))
     try:
-        write_evaluation_headline(con)
-        tmp = write_briefing_store(con, db)
+        return first_row(products.product_table(con, "evaluation_headline"))
     finally:
         con.close()
-    return tmp.replace(briefing_store_path(db))
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +127,9 @@ def test_a_count_below_five_enters_as_the_stand_in_whatever_it_is(
 def test_the_demo_inputs_are_what_is_published_on_both_files(built_db: Path) -> None:
     frames = []
     for path in (built_db, briefing_store_path(built_db)):
-        for con in opened(path):
-            inputs = ranking_query.province_inputs(con)
+        for con in opened(path):  # the facts take the headline product; the store holds it
+            headline = published_headline(built_db) if path == built_db else None
+            inputs = ranking_query.province_inputs(con, headline)
             assert_as_published(con, inputs)
             academies = ranking_query.academies(con)
             frames.append(inputs)
@@ -138,13 +144,14 @@ def test_the_demo_inputs_are_what_is_published_on_both_files(built_db: Path) -> 
     pilots = ["01", "12", "18"]
     for con in opened(built_db):
         expected = default_headline(con)
-    for path in (built_db, briefing_store_path(built_db)):
-        for con in opened(path):  # the build's headline, the same in both files
-            stored = ranking_query.evaluation_headline(con)
-            assert {k: stored[k] for k in ("effect", "low", "high", "method", "text_km")} == {
-                k: expected[k] for k in ("effect", "low", "high", "method", "text_km")
-            }
-            assert stored["provinces"] == ",".join(pilots) and stored["level"] == 0.95
+    stores = [published_headline(built_db)]
+    for con in opened(briefing_store_path(built_db)):
+        stores.append(ranking_query.evaluation_headline(con))
+    for stored in stores:  # the published headline, the same in both files
+        assert {k: stored[k] for k in ("effect", "low", "high", "method", "text_km")} == {
+            k: expected[k] for k in ("effect", "low", "high", "method", "text_km")
+        }
+        assert stored["provinces"] == ",".join(pilots) and stored["level"] == 0.95
     assert (inputs.loc[pilots, "pilot_effect"] == expected["effect"]).all()
     assert inputs.drop(index=pilots)["pilot_effect"].isna().all()
 
@@ -167,7 +174,7 @@ def test_a_stored_evaluation_headline_reaches_the_pilots(tiny_files: tuple[Path,
 
 def test_the_ranking_layers_import_no_streamlit() -> None:
     code = (
-        "import sys, analysis.__main__, briefing.__main__, briefing.pack, query.ranking, "
+        "import sys, publish.cli, briefing.__main__, briefing.pack, query.ranking, "
         "geo.ranking_map; assert 'streamlit' not in sys.modules, 'streamlit imported'"
     )
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}

@@ -13,9 +13,10 @@ import pytest
 from PIL import Image
 
 from geo.assets import standalone_html
+from i18n import t
 from query.links import ExploreOptions
 from query.view import Filters
-from ui import explore_downloads, explore_view
+from ui import data, explore_downloads, explore_view
 
 KAMPOT = "07"
 
@@ -72,3 +73,18 @@ def test_the_slide_is_a_wide_png_of_the_view(view: tuple, lang: str) -> None:
     # the synthetic badge's red border is drawn at the top left
     corner = image.convert("RGB").crop((0, 0, image.width // 3, image.height // 8))
     assert any(r > 150 and g < 80 and b < 80 for r, g, b in corner.get_flattened_data())
+
+
+def test_mixed_data_are_named_and_headed_partly_synthetic(
+    view: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filters, options, _ = view
+    monkeypatch.setattr(data, "data_origin", lambda: "mixed")  # a partner file in a demo build
+    assert explore_downloads.file_stem(filters, options).startswith("partly_synthetic_atlas_07_")
+    source = explore_downloads.map_heading(filters, options, "en")[2]
+    assert source.startswith(t("synthetic_mixed", "en"))
+    monkeypatch.setattr(data, "data_origin", lambda: "partner")
+    assert explore_downloads.file_stem(filters, options).startswith("atlas_07_")
+    assert explore_downloads.map_heading(filters, options, "en")[2].startswith(
+        t("source_partners", "en")
+    )

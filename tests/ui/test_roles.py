@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from access import ADMIN, ANALYST, BRIEFING
 from ui.roles import (
-    ADMIN,
-    ANALYST,
-    BRIEFING,
     RoleMap,
     RolesError,
     anonymous_role,
@@ -76,7 +74,8 @@ def test_a_file_that_does_not_parse_is_named_with_its_line(text: str, line: int,
     with pytest.raises(RolesError) as caught:
         parse_roles(text, Path("/srv/atlas/roles.toml"))
     message = str(caught.value)
-    assert message.startswith(f"roles file /srv/atlas/roles.toml, line {line}: ")
+    assert message.startswith(f"roles file roles.toml (setting ATLAS_ROLES_FILE), line {line}: ")
+    assert "/srv" not in message  # the file is named by its setting, not its folder
     assert what in message
 
 

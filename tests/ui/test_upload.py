@@ -11,6 +11,7 @@ import pytest
 
 from ui.upload import Upload, UploadError, file_name, ingest_uploads
 
+WHO = {"user": "admin@example.org", "role": "admin", "link": "/admin"}
 CSV = (
     b"incident_id,date,commune_code,incident_type,population,actor,source\n"
     b"TMP-1,2014-06-01,230101,arrest_detention,pwud,police,SYNTHETIC upload\n"
@@ -34,7 +35,7 @@ def test_uploads_are_ingested_from_a_folder_removed_after(
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    (result,) = ingest_uploads("incidents", [Upload("dir/tmp_upload.csv", CSV)], db)
+    (result,) = ingest_uploads("incidents", [Upload("dir/tmp_upload.csv", CSV)], db, **WHO)
     assert (result.file_name, result.status, result.rows_loaded) == ("tmp_upload.csv", "loaded", 1)
     assert list(scratch.iterdir()) == []
 
@@ -54,6 +55,15 @@ def test_uploads_that_cannot_be_taken_change_nothing(
     shutil.copy(built_db, db)
     before = db.stat()
     with pytest.raises(UploadError, match=message):
-        ingest_uploads(kind, uploads, db)
+        ingest_uploads(kind, uploads, db, **WHO)
     after = db.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_a_missing_database_is_named_by_its_setting(tmp_path: Path) -> None:
+    with pytest.raises(UploadError) as refused:
+        ingest_uploads("incidents", [Upload("a.csv", CSV)], tmp_path / "absent.duckdb", **WHO)
+    assert str(refused.value) == (
+        "the atlas database (setting ATLAS_DB_PATH) does not exist yet: build it with "
+        "python -m etl build"
+    )

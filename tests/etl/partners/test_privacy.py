@@ -1,17 +1,16 @@
 """Nothing kept that could locate a person: coordinates in extra columns, quarantined values,
-reasons and rejection messages are dropped or rounded to 2 decimals, whatever the notation;
-the masked reasons the pages show hold for values with quotes in them."""
+reasons (their parameters too) and rejection messages are dropped or rounded to 2 decimals,
+whatever the notation; the summary the pages show holds no value, quotes in it or not."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from etl import partners
 from etl.partners.privacy import is_coordinate_column, round_coordinates
-from etl.schema import MASKED_REASON
+from etl.reasons import reason_text
 from tests.etl.partners.conftest import HEADER, TODAY, good_line, ingest
 
 EXACT = ("915493", "551234", "54'55", "33'18", "5512")
@@ -83,7 +82,8 @@ def test_quarantined_values_and_reasons_are_rounded(con, tmp_path: Path) -> None
     assert "'104.92' is not a 6-digit commune code" in reasons
     assert "lon/lat '104.92°E', '11.56°N' are not two decimal numbers" in reasons
     assert "lon/lat '104,92', '11,55' are not two decimal numbers" in reasons
-    stored = " ".join(reasons + loaded.quarantine["raw_values"].tolist())
+    kept = loaded.quarantine["raw_values"].tolist() + loaded.quarantine["params"].tolist()
+    stored = " ".join(reasons + kept)
     assert not any(exact in stored for exact in EXACT), stored
     assert '"row_text":"T-4,104.92"' in stored
 
@@ -114,16 +114,21 @@ def test_masked_reasons_show_no_part_of_a_value_with_quotes(
     quoted = '"' + value.replace('"', '""') + '"'
     path.write_text(f"{HEADER}\n{good_line(1, actor=quoted)}\n", encoding="utf-8")
     loaded = ingest(con, path)
-    (masked,) = con.execute(
-        f"SELECT {MASKED_REASON} FROM quarantine WHERE file_identity = 'incidents/quotes.csv'"
+    (column, code, params) = con.execute(
+        "SELECT \"column\", code, params FROM quarantine_summary WHERE file_name = 'quotes.csv'"
     ).fetchone()
     assert loaded.quarantine["reason"].iloc[0].startswith("'")
+    assert value not in params and "HYPERLINK" not in params
+    masked = reason_text(code, params, "en", column)
     assert masked.startswith("'…' is not one of: police, military_police"), masked
 
 
-def test_masked_reason_on_its_own() -> None:
-    reason = "'x'' =HYPERLINK(\"http://z\") ''y' is not one of: a, b (first at row 12)"
-    (masked,) = duckdb.sql(
-        f"SELECT {MASKED_REASON} FROM (SELECT $r AS reason)", params={"r": reason}
-    ).fetchone()
-    assert masked == "'…' is not one of: a, b (first at row #)"
+def test_a_reason_from_the_summary_reads_each_value_from_the_file_as_a_mask() -> None:
+    kept = '{"key": "source/incident_id"}'
+    assert reason_text("duplicate_key", kept, "en", "incident_id") == (
+        "duplicate source/incident_id '…' (first at row …)"
+    )
+    every = {"key": "source/incident_id", "value": "S/T-1", "first_row": "3"}
+    assert reason_text("duplicate_key", every, "en", "incident_id") == (
+        "duplicate source/incident_id 'S/T-1' (first at row 3)"
+    )

@@ -133,5 +133,5 @@ def test_duplicate_columns_and_unreadable_workbooks_are_named(con, tmp_path: Pat
     with pytest.raises(FileRejected, match="not an XLSX workbook"):
         ingest_file(con, "incidents", tmp_path / "text.xlsx", TODAY)
     openpyxl.Workbook().save(tmp_path / "empty.xlsx")
-    with pytest.raises(FileRejected, match="the first sheet is empty"):
+    with pytest.raises(FileRejected, match="holds no data: sheet 'Sheet' is empty; expected a h"):
         ingest_file(con, "incidents", tmp_path / "empty.xlsx", TODAY)

@@ -33,6 +33,7 @@ def test_missing_file_without_network_names_file_and_address(
     assert "boundaries/khm_adm3_communes.geojson is missing" in message
     assert sources.COMMUNES.upstream_url in message
     assert "1633 polygon features" in message
+    assert "ATLAS_REFERENCE_DIR and ATLAS_DOWNLOAD_DIR" in message and str(tmp_path) not in message
 
 
 def test_missing_file_is_downloaded_then_checked(

@@ -1,0 +1,236 @@
+"""The evaluation page and its headline (also the CLI's and the briefing pack's)."""
+
+from __future__ import annotations
+
+from i18n.marker import N_
+
+# The evaluation page (pages/evaluation.py, ui/evaluation_view.py) and its headline
+# (analysis/headline.py: also the CLI's and the briefing pack's).
+N_("page_evaluation", "Did the pilot work?")
+N_(
+    "evaluation_question",
+    "Did the pilot change arrests and confiscations? The pilot communes against "
+    "similar communes without the partnership, before and after its start.",
+)
+N_(
+    "eval_sidebar_note",
+    "The sidebar's filters do not apply to this page: it has its own choices below.",
+)
+N_("eval_provinces", "Pilot provinces")
+N_("eval_types", "Incident types")
+N_("eval_design", "Comparison communes")
+N_("eval_window", "Months compared")
+N_("eval_design_shared_shock", "Urban communes of provinces without the pilot")
+N_(
+    "eval_design_not_yet_treated",
+    "Urban communes of the pilot provinces, before their own start or without one",
+)
+N_("eval_design_all_communes", "All communes without the partnership")
+N_(
+    "eval_why_shared_shock",
+    "They were hit by the August 2010 policy as hard as the pilot communes and never "
+    "had the partnership, so the policy's rise is not mistaken for the pilot's effect.",
+)
+N_(
+    "eval_why_not_yet_treated",
+    "They share the pilot communes' province, police command and reporting, at the "
+    "cost of fewer comparison communes and so a wider interval.",
+)
+N_(
+    "eval_why_all_communes",
+    "The largest comparison, but most of it is rural and felt the 2010 policy less, so "
+    "a window that includes the policy pulls the estimate toward zero.",
+)
+N_("eval_window_after_policy", "From the first whole month after the policy (16 August 2010)")
+N_("eval_window_all_months", "Every month of the data")
+N_(
+    "eval_window_why_after_policy",
+    "Every commune compared lives under the same policy for the whole window, so a "
+    "shock that hit communes unequally cannot pass for the pilot's effect.",
+)
+N_(
+    "eval_window_why_all_months",
+    "More months before the start, but valid only if the comparison communes felt the "
+    "2010 policy exactly as the pilot communes did.",
+)
+N_("eval_subject_all", "All incidents")
+N_("eval_subject_types", "Incidents of the chosen types")
+N_(
+    "eval_fell",
+    "{subject} fell by {pct} % (95 % interval {a}–{b} %) after the partnership "
+    "started, compared with similar communes without it.",
+)
+N_(
+    "eval_rose",
+    "{subject} rose by {pct} % (95 % interval {a}–{b} %) after the partnership "
+    "started, compared with similar communes without it.",
+)
+N_(
+    "eval_unclear",
+    "{subject}: no clear change after the partnership started, compared with similar "
+    "communes without it (estimate {effect}, 95 % interval {low} to {high}: the interval "
+    "includes no change).",
+)
+N_("eval_metric_effect", "Change")
+N_("eval_metric_interval", "95 % interval")
+N_("eval_metric_pilots", "Pilot communes in the estimate")
+N_("eval_metric_comparison", "Comparison communes in the estimate")
+N_(
+    "eval_metrics_help",
+    "Communes with at least one incident of the chosen types in the months compared "
+    "(the others carry no information for the estimate).",
+)
+N_("eval_compared", "Compared with: {design}. Months: {first} to {last}.")
+N_(
+    "eval_method",
+    "Method: Poisson regression with commune and month fixed effects and a separate "
+    "effect for each start month and year since the start (Wooldridge's extended two-way "
+    "fixed effects), pooled into one effect on the pilot communes; standard errors "
+    "clustered by commune.",
+)
+N_("eval_event_heading", "Before and after the start")
+N_("eval_event_axis_x", "Months since the partnership started in the commune")
+N_("eval_event_axis_y", "Change against the 3 months before the start")
+N_("eval_event_estimate", "Estimate with its 95 % interval")
+N_("eval_event_reference", "Reference: the 3 months before the start")
+N_("eval_event_pooled", "Earlier or later months, pooled")
+N_("eval_event_bin", "Months {label}")
+N_(
+    "eval_event_caption",
+    "Each point compares incidents in the pilot communes, that many months after their "
+    "start, with what the comparison communes suggest, against the 3 months before the "
+    "start. The policy ({policy_month}) and the curriculum ({curriculum_month}) fall at "
+    "different months for each pilot commune: the shaded bands show where they fall for "
+    "these communes.",
+)
+N_(
+    "eval_pretrend_ok",
+    "Pre-trend test: p = {p}. Before the start, the pilot and comparison communes "
+    "moved alike (no sign of a difference), as the comparison assumes.",
+)
+N_(
+    "eval_pretrend_bad",
+    "Pre-trend test: p = {p}. Before the start, the pilot and comparison communes were "
+    "already drifting apart: part of the estimate may be a difference that was there "
+    "before the partnership.",
+)
+N_("eval_pretrend_none", "Pre-trend test: not possible here (too few months before the start).")
+N_(
+    "eval_robustness",
+    "Robustness: Callaway and Sant'Anna's method in levels, with {control}, gives "
+    "{effect} (95 % interval {low} to {high}).",
+)
+N_("eval_control_nevertreated", "communes never in the partnership")
+N_("eval_control_notyettreated", "communes not yet in the partnership")
+N_("eval_robustness_wait", "Computing the robustness line…")
+N_("eval_series_heading", "Pilot and comparison communes over time")
+N_("eval_series_axis", "Incidents per commune in twelve months")
+N_("eval_series_x", "Twelve months ending in")
+N_("eval_series_group", "{group} ({n} communes)")
+N_(
+    "eval_series_caption",
+    "Each point is a group's published count of the twelve months ending that month "
+    "(protected as every count of the atlas), divided by its number of communes; where the "
+    "count reads <{t}, no point is drawn. The dashed lines mark the policy and the "
+    "curriculum; the band, the months in which these pilot communes started.",
+)
+N_(
+    "eval_series_off_grid",
+    "Counts over time are published for all incidents, for arrests and confiscations, "
+    "or for one incident type: choose one of these to see them. The estimate above uses "
+    "the types chosen.",
+)
+N_(
+    "eval_series_small",
+    "{group}: too few communes for their counts of one incident type to be shown.",
+)
+N_("eval_starts", "Pilot starts")
+N_("eval_map_heading", "Which communes are compared")
+N_(
+    "eval_map_caption",
+    "Coloured by group only: the map shows no count. The groups hold every commune "
+    "the design compares; the estimate keeps those with incidents in the months compared.",
+)
+N_("eval_group_pilot", "Pilot communes")
+N_("eval_group_comparison", "Comparison communes")
+N_("eval_group_other", "Not compared")
+N_("eval_tt_group", "Group")
+N_("eval_caveats", "What to keep in mind")
+N_(
+    "eval_caveat_assumption",
+    "The comparison assumes that, without the partnership, incidents in the pilot "
+    "communes would have changed in the same proportion as in the comparison communes. The "
+    "pre-trend test can show that this was not so before the start; it cannot prove that it "
+    "held after.",
+)
+N_(
+    "eval_few_pilots_caveat",
+    "Only {n} pilot communes: with so few, the interval is narrower than it should be "
+    "and the answer may be chance. Read it with the pre-trend test below.",
+)
+N_(
+    "eval_caveat_reporting",
+    "Incidents are those reported to partners: a change in reporting where the "
+    "partnership started would look like a change in incidents.",
+)
+N_(
+    "eval_caveat_pooled",
+    "The estimate pools {n} communes; this page shows no commune's count, and its "
+    "counts over time are published counts of whole groups.",
+)
+N_(
+    "eval_caveat_synthetic",
+    "Synthetic demonstration data: the demo set plants a fall of {planted} % in arrests "
+    "and confiscations after each pilot commune's start; the interval should cover it.",
+)
+N_("eval_cannot", "No estimate: {detail}")
+N_("eval_failed", "No estimate: the estimator could not fit a model to these data.")
+N_("eval_no_data", "No estimate: no incident is loaded yet.")
+N_("eval_window_outside", "No estimate: the months chosen hold no data (the data cover {span}).")
+N_("eval_no_incidents", "No estimate: no incident of the chosen types in {span}.")
+N_("eval_no_pilots", "No estimate: no commune has a partnership start.")
+N_("eval_no_pilots_in", "No estimate: no commune of province {codes} has a partnership start.")
+N_(
+    "eval_no_pre",
+    "No estimate: every pilot commune started before the months compared begin, so "
+    "none has months before its start. Choose every month of the data.",
+)
+N_(
+    "eval_few_pilots",
+    "No estimate: only {n} pilot communes have incidents of the chosen types in {span}; "
+    "at least {min_pilots} are needed. Choose more pilot provinces or more incident types.",
+)
+N_(
+    "eval_few_comparison",
+    "No estimate: only {n} comparison communes have incidents of the chosen types in "
+    "{span}; at least {min_comparison} are needed. Choose another comparison group or more "
+    "incident types.",
+)
+N_(
+    "eval_no_pre_incidents",
+    "No estimate: the pilot communes have no incident of the chosen types before their "
+    "start in {span}.",
+)
+N_(
+    "eval_no_post",
+    "No estimate: the pilot communes have no incident of the chosen types after their "
+    "start in {span}.",
+)
+N_(
+    "eval_no_overlap",
+    "No estimate: no comparison commune has incidents in the months after the pilot "
+    "communes' start, so they cannot be compared. Choose another comparison group.",
+)
+N_("eval_bad_province", "No estimate: {value} is not a province code.")
+N_("eval_bad_type", "No estimate: {value} is not an incident type.")
+N_("eval_choose_province", "Choose at least one pilot province.")
+N_("eval_choose_type", "Choose at least one incident type.")
+N_(
+    "eval_note_early",
+    "{n} pilot communes started before the months compared begin ({month}) and are "
+    "left out: they have no month before their start.",
+)
+N_(
+    "eval_note_no_robustness",
+    "The robustness line (Callaway and Sant'Anna) could not be computed for this choice.",
+)

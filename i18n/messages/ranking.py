@@ -1,0 +1,169 @@
+"""The ranking page: its questions, criteria, methods, map and downloads."""
+
+from __future__ import annotations
+
+from i18n.marker import N_
+
+# The ranking page (pages/ranking.py, ui/ranking_view.py), its criteria (labels and
+# one-sentence definitions: the English ones are analysis.ranking's own, a test checks),
+# its map and its briefing pack's words that the pack does not hold itself.
+N_("page_ranking", "Which province next?")
+N_(
+    "ranking_question",
+    "Where should the police–community partnership go after {pilots}? A ranking to "
+    "question: change the weights and see how sure each rank is.",
+)
+N_("crit_disruption_rate", "Disruption rate")
+N_(
+    "crit_disruption_rate_def",
+    "Incidents in the last 12 months of data per 1,000 key-population members (the "
+    "province's size estimate); a higher rate is more reason to choose the province.",
+)
+N_("crit_disruption_change", "Change since the policy")
+N_(
+    "crit_disruption_change_def",
+    "The disruption rate of the last 12 months divided by that of the 12 months "
+    "before the Village/Commune Safety Policy (16 August 2010), with half an incident "
+    "added to each count so a zero stays finite; a larger rise is more reason (normalised "
+    "on a log scale, so a doubling and a halving are equally far from no change).",
+)
+N_("crit_kp_size", "Key-population size")
+N_(
+    "crit_kp_size_def",
+    "Key-population members estimated in the province (summed over the populations "
+    "that have an estimate); more people within the partnership's reach is more reason "
+    "(normalised on log(1 + size), so the largest province does not flatten the others).",
+)
+N_("crit_services_per_kp", "Few services")
+N_(
+    "crit_services_per_kp_def",
+    "HIV prevention service points per 1,000 key-population members; fewer "
+    "services mean more need, so a lower value is more reason (the normalisation "
+    "reverses it).",
+)
+N_("crit_communes_without_partnership", "Communes without partnership")
+N_(
+    "crit_communes_without_partnership_def",
+    "Share of the province's communes with no partnership activity in the last 12 "
+    "months of data; more communes left to reach is more reason.",
+)
+N_("crit_police_readiness", "Police readiness")
+N_(
+    "crit_police_readiness_def",
+    "Trainees of the province's police academies × the share of the 9 curriculum "
+    "modules delivered × the pre/post test gain (post minus pre mean, per 100): a trained "
+    "academy makes the province ready to take the partnership, so more readiness is more "
+    "reason; a province without an academy scores 0, not missing (normalised on log(1 + "
+    "value)).",
+)
+N_("rank_weights", "Weights")
+N_(
+    "rank_weights_help",
+    "Relative weights: they are scaled to sum to 1, and 0 leaves a criterion out.",
+)
+N_("rank_reset", "Reset the default weights")
+N_("rank_method", "Method")
+N_("rank_method_spotis", "SPOTIS")
+N_("rank_method_weighted_sum", "Weighted sum")
+N_("rank_method_topsis", "TOPSIS")
+N_(
+    "rank_why_spotis",
+    "SPOTIS scores each province by its distance to the ideal on fixed bounds, so "
+    "leaving a province out never reverses the order of the others.",
+)
+N_(
+    "rank_why_weighted_sum",
+    "The weighted sum is the plainest score; on these criteria it orders the "
+    "provinces exactly as SPOTIS does.",
+)
+N_(
+    "rank_why_topsis",
+    "TOPSIS compares the provinces with each other: leaving one out can reverse the "
+    "order of others.",
+)
+N_("rank_criteria", "The criteria")
+N_(
+    "rank_weights_all_zero",
+    "Every weight is zero ({criteria}): give at least one criterion a positive weight.",
+)
+N_("rank_weights_bad", "These weights cannot be used: {problem}")
+N_("rank_input_bad", "The ranking cannot be computed from these data: {problem}")
+N_("rank_table", "The ranking")
+N_("rank_col_rank", "Rank (90 % interval)")
+N_("rank_col_median", "Median rank")
+N_("rank_col_top3", "Chance of top 3")
+N_("rank_col_score", "Score")
+N_("rank_col_partnership", "In the partnership")
+N_("rank_in_partnership", "yes, already")
+N_("rank_missing", "missing")
+N_("rank_not_ranked", "not ranked")
+N_(
+    "rank_table_note",
+    "The rank is the one at the chosen weights; {draws} draws of the weights around "
+    "them and of the counts put the province inside its 90 % interval 9 times in 10. "
+    "Criteria run from 0 to 1 (1 = most reason to choose the province); “missing” means "
+    "no data there, never 0.",
+)
+N_("rank_why", "Why the leaders lead")
+N_(
+    "rank_leader",
+    "{province} (rank {rank}, 90 % interval {low}–{high}, in the top 3 in {p} of "
+    "draws) is ahead of the median province mainly on {criteria}.",
+)
+N_(
+    "rank_leader_none",
+    "{province} (rank {rank}, 90 % interval {low}–{high}, in the top 3 in {p} of "
+    "draws) is not ahead of the median province on any criterion.",
+)
+N_("rank_nobody", "No province could be ranked: every province lacks every weighted criterion.")
+N_("rank_and", " and ")
+N_("rank_map", "Map")
+N_(
+    "rank_map_caption",
+    "Provinces coloured by score (darker: more reason to choose; grey: not ranked); "
+    "thick outline: already in the partnership. Blue dots: police academies, placed at "
+    "their province's centre because the academies file gives no coordinates.",
+)
+N_("rank_tt_rank", "Rank")
+N_("rank_academy_point", "{name}: {modules} of {total} modules, test gain {gain}")
+N_("rank_academies", "Police academies")
+N_("rank_no_academies", "No police academy file is loaded: police readiness is missing everywhere.")
+N_("rank_col_academy", "Academy")
+N_("rank_col_modules", "Modules (of {n})")
+N_("rank_col_trainees", "Trainees")
+N_("rank_col_tests", "Test before → after")
+N_("rank_col_gain", "Gain")
+N_("rank_not_reported", "not reported")
+N_("rank_counts", "Counts (the same whatever the sidebar's filters): {selection}")
+N_("rank_before_window", "before the policy: {period}")
+N_("rank_before_missing", "the data do not reach back to it, so the change is missing")
+N_(
+    "rank_stand_in",
+    "A count that reads “<{t}” enters the ranking as {s} (the mean of 1 to {h}), "
+    "never as itself; the count itself is never used.",
+)
+N_("rank_stand_in_here", "Here: {provinces}.")
+N_(
+    "rank_protection",
+    "How numbers are protected: the ranking reads only the province counts the atlas "
+    "publishes (1 to {h} incidents read “<{t}”, {t} or more are moved by up to 2, the "
+    "same way every time), public population estimates and public tables; it shows no "
+    "incident count, only rates and shares scaled from 0 to 1.",
+)
+N_("rank_inputs", "The inputs, as published")
+N_("rank_col_incidents", "Incidents, last 12 months")
+N_("rank_col_before", "Incidents, 12 months before the policy")
+N_("rank_col_kp", "Key-population estimate")
+N_("rank_col_services", "Service points")
+N_("rank_col_communes", "Communes")
+N_("rank_col_without", "Without partnership")
+N_("rank_counted_as", "{text} (counted as {s})")
+N_("rank_pack", "The briefing pack")
+N_(
+    "rank_pack_help",
+    "An A4 PDF of at most four pages with this ranking, its map, the academies, the "
+    "method and the data used; built when clicked and recorded in the audit log.",
+)
+N_("rank_pack_en", "Briefing pack (PDF, English)")
+N_("rank_pack_km", "Briefing pack (PDF, Khmer)")
+N_("col_match_method", "Match method")
