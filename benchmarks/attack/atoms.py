@@ -19,8 +19,8 @@ from datetime import date
 
 import numpy as np
 
-from benchmarks.attack.offer import DIMENSIONS, Choice, view_filters
-from query.view import VALUES
+from benchmarks.attack.offer import Choice, dimensions, view_filters
+from query import filter_table
 
 _ANY_MONTH = date(2000, 1, 1)
 
@@ -28,16 +28,22 @@ _ANY_MONTH = date(2000, 1, 1)
 def value_sets(choice: Choice) -> tuple[frozenset[str], ...]:
     """The contract values each filter's choice stands for."""
     filters = view_filters(_ANY_MONTH, choice)
-    return tuple(frozenset(filters.values(name)) for name in DIMENSIONS)
+    return tuple(frozenset(filters.values(name)) for name in dimensions())
+
+
+def contract_values(name: str) -> tuple[str, ...]:
+    """Every contract value one filter's choices stand for (``query.filter_table``)."""
+    item = filter_table.by_field(name)
+    return tuple(dict.fromkeys(v for c in item.choices for v in c.stands_for))
 
 
 def classes(generators: Iterable[Choice]) -> tuple[tuple[frozenset[str], ...], ...]:
     """Per filter, the classes of values that the choices ``generators`` separate."""
     sets = [value_sets(choice) for choice in generators]
     out = []
-    for d, name in enumerate(DIMENSIONS):
+    for d, name in enumerate(dimensions()):
         by_signature: dict[tuple[bool, ...], set[str]] = {}
-        for value in VALUES[name]:
+        for value in contract_values(name):
             signature = tuple(value in s[d] for s in sets)
             by_signature.setdefault(signature, set()).add(value)
         out.append(tuple(frozenset(v) for v in by_signature.values()))

@@ -1,9 +1,9 @@
 """Attack (d): what the evaluation command and the About page reveal of true counts.
 
-The attacker runs the evaluation command (``EVALUATE``: one constant, ``python -m analysis
+The attacker runs the evaluation command (``EVALUATE``: one constant, ``python -m publish
 evaluate`` today) over the sample choices it accepts (each pilot province and all of them;
 the default types, one type, every type; every design and window: the values its ``--help``
-lists, taken from the same tables) with ``--json``, and reads the About page's tables
+lists, read from the command's own parser) with ``--json``, and reads the About page's tables
 (``query.load_summary``, ``query.quarantine_reasons`` as the page formats them). A *leak* is
 one shown thing that carries a count the protection does not publish, by kind:
 
@@ -29,17 +29,31 @@ from collections import Counter
 from pathlib import Path
 
 import query
-from analysis.designs import DESIGNS, WINDOWS
+from benchmarks.attack.pool import run_tasks
 from ui.suppress import format_count
 from vocabulary import INCIDENT_TYPES, PILOT_PROVINCES, PILOT_TYPES
 
 #: The evaluation command: ``python -m`` this module, then this subcommand.
-EVALUATE = ("analysis", "evaluate")
+EVALUATE = ("publish", "evaluate")
 #: The estimate fields of the command's JSON, and those of each event-study bin.
 ESTIMATES = ("effect", "low", "high", "pre_trend_p")
 BIN_ESTIMATES = ("estimate", "low", "high")
 _DATE = re.compile(r"\b[0-9]{4}-[0-9]{2}\b")
 _COUNT = re.compile(r"(?<!least )(?<![0-9])\b[0-9]+\b")
+
+
+def offered_values(option: str) -> tuple[str, ...]:
+    """The values the evaluation command's parser accepts for ``option`` (``--design``)."""
+    module = importlib.import_module(f"{EVALUATE[0]}.__main__")
+    parser = module._parser()
+    for action in parser._actions:
+        for name, sub in (getattr(action, "choices", None) or {}).items():
+            if name != EVALUATE[1] or not hasattr(sub, "_actions"):
+                continue
+            for item in sub._actions:
+                if option in item.option_strings:
+                    return tuple(item.choices or ())
+    return ()
 
 
 def sample_choices() -> list[list[str]]:
@@ -48,7 +62,8 @@ def sample_choices() -> list[list[str]]:
     provinces = [[], *(["--province", p] for p in PILOT_PROVINCES)]
     types = [[], ["--types", PILOT_TYPES[0]], ["--types", ",".join(INCIDENT_TYPES)]]
     out = []
-    for p, t, d, w in itertools.product(provinces, types, DESIGNS, WINDOWS):
+    designs, windows = offered_values("--design"), offered_values("--window")
+    for p, t, d, w in itertools.product(provinces, types, designs, windows):
         out.append([*p, *t, "--design", d, "--window", w, "--json"])
     return out
 
@@ -112,14 +127,28 @@ def about_leaks(db_path: Path, threshold: int) -> Counter:
     return Counter({"about_exact": len(numbers), "about_small": len(small) + len(small_reasons)})
 
 
-def evaluation_leaks(db_path: Path, threshold: int) -> tuple[Counter, int]:
+_DB: Path | None = None
+
+
+def _use(db_path: Path) -> None:
+    global _DB
+    _DB = db_path
+
+
+def _leaks_of(task: tuple[list[str], int]) -> Counter:
+    argv, threshold = task
+    assert _DB is not None
+    code, out, err = run_command(_DB, argv)
+    if code == 0:
+        return output_leaks(json.loads(out), threshold)
+    return error_leaks(err)
+
+
+def evaluation_leaks(db_path: Path, threshold: int, jobs: int = 1) -> tuple[Counter, int]:
     """Every leak found over the sample choices and the About page, by kind, and the runs."""
     found: Counter = Counter()
     runs = sample_choices()
-    for argv in runs:
-        code, out, err = run_command(db_path, argv)
-        if code == 0:
-            found += output_leaks(json.loads(out), threshold)
-        else:
-            found += error_leaks(err)
+    for leaks in run_tasks(_leaks_of, [(argv, threshold) for argv in runs], jobs, _use,
+                           (db_path,)):  # fmt: skip
+        found += leaks
     return found + about_leaks(db_path, threshold), len(runs)

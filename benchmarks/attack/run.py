@@ -22,7 +22,7 @@ import pandas as pd
 from benchmarks.attack.atoms import atoms_by_level
 from benchmarks.attack.geography import build_geography
 from benchmarks.attack.model import PublicationModel
-from benchmarks.attack.offer import Readings, read_offer
+from benchmarks.attack.offer import Readings, Truth, interpret_all, read_offer
 from benchmarks.attack.parts import Layout, alone_groups, attack_parts, province_groups
 from benchmarks.attack.score import Score, score
 from benchmarks.attack.truth import true_counts
@@ -40,6 +40,10 @@ class Outcome:
     scores: list[Score]
     links: int
     seconds: dict[str, float] = field(default_factory=dict)
+    model: PublicationModel | None = None
+    mode: str = ""
+    refused: int = 0
+    truth: Truth = field(default_factory=dict)
 
 
 def _small(bounds: dict, readings: dict[str, Readings]) -> dict:
@@ -62,7 +66,7 @@ def attack(readings: dict[str, Readings], gazetteer: pd.DataFrame, jobs: int = 1
     started = time.perf_counter()
     bounds = {level: r.copy_bounds() for level, r in readings.items()}
     for level, (lo, hi) in bounds.items():
-        attack_windows(lo, hi, readings[level].starts)
+        attack_windows(lo, hi, readings[level].starts, readings[level].ends)
     found["windows"] = _small(bounds, readings)
     seconds["windows"] = time.perf_counter() - started
     if {"commune", "district"} <= set(readings):
@@ -78,31 +82,48 @@ def attack(readings: dict[str, Readings], gazetteer: pd.DataFrame, jobs: int = 1
     attack_parts(bounds, small, Layout(groups, atoms, geography), jobs)
     found["parts"] = _small(bounds, readings)
     for level, (lo, hi) in bounds.items():
-        attack_windows(lo, hi, readings[level].starts)
+        attack_windows(lo, hi, readings[level].starts, readings[level].ends)
     found["combined"] = _small(bounds, readings)
     seconds["parts"] = time.perf_counter() - started
     return found
 
 
 def run_source(source: str, db_path: Path, read_path: Path, audience: str,
-               model: PublicationModel, gazetteer: pd.DataFrame, jobs: int) -> Outcome:  # fmt: skip
-    """Read what ``audience`` is answered from ``read_path``, attack it, score it against
-    the truth of ``db_path``.
+               gazetteer: pd.DataFrame, jobs: int, model: PublicationModel | None = None,
+               known: Truth | None = None) -> Outcome:  # fmt: skip
+    """Read what ``audience`` is answered from ``read_path``, derive the publication model
+    from it (unless given), attack it, score it against the truth of ``db_path`` (``known``:
+    true counts of the same views already read, e.g. the analysts' provinces for the
+    briefing store).
 
     Raises:
         query.DatabaseMissingError: if a file cannot be opened.
     """
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    readings = read_offer(read_path, model, audience, jobs)
+    readings, truth, mode = read_offer(read_path, audience, jobs)
+    model = interpret_all(readings, model)
     seconds["read"] = time.perf_counter() - started
     found = attack(readings, gazetteer, jobs, seconds)
     started = time.perf_counter()
-    truth = true_counts(db_path, readings, jobs)
+    truth = _truth(db_path, read_path, readings, truth, known, jobs)
     seconds["truth"] = time.perf_counter() - started
     scores = []
     for name, per_level in found.items():
         for level, (lo, hi) in per_level.items():
             n = truth[level][readings[level].small]
             scores.append(score(name, level, lo, hi, n))
-    return Outcome(source, scores, sum(r.links for r in readings.values()), seconds)
+    return Outcome(source, scores, sum(r.links for r in readings.values()), seconds, model,
+                   mode, sum(r.refused for r in readings.values()), truth)  # fmt: skip
+
+
+def _truth(db_path: Path, read_path: Path, readings: dict[str, Readings], read: Truth | None,
+           known: Truth | None, jobs: int) -> Truth:  # fmt: skip
+    """The true counts behind the readings: those read with them when read from the
+    database itself, those ``known`` when they cover the same views, else counted anew."""
+    if read is not None and read_path == db_path:
+        return read
+    if known and all(level in known and known[level].shape == r.code.shape
+                     for level, r in readings.items()):  # fmt: skip
+        return {level: known[level] for level in readings}
+    return true_counts(db_path, readings, jobs)

@@ -9,8 +9,9 @@ the exact least and greatest value of every difference over the integer solution
 is totally unimodular): a window that reads ``0`` pins its months at zero, and its neighbours
 then expose single months. Floyd–Warshall on all series at once (numpy, in batches).
 
-The windows are those of the offer (``query.grid.window_starts``, ``query.view.WINDOW_MONTHS``
-months each); with calendar-year windows only, nothing overlaps and the attack learns nothing.
+The windows are those of the offer: each reading's first and last month as its table states
+them (``period_from``, ``period_to``), so any window grid is read as it is; with calendar-year
+windows only, nothing overlaps and the attack learns nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from datetime import date
 import numpy as np
 
 from benchmarks.attack.solver import InfeasibleError
-from query.view import WINDOW_MONTHS
 
 _INF = 10**8
 _BATCH = 1000
@@ -30,25 +30,27 @@ def _month(start: date) -> int:
     return start.year * 12 + start.month - 1
 
 
-def window_nodes(starts: tuple[date, ...]) -> tuple[np.ndarray, int]:
-    """Each window's first running-sum node and the number of nodes."""
+def window_nodes(starts: tuple[date, ...], ends: tuple[date, ...]
+                 ) -> tuple[np.ndarray, np.ndarray, int]:  # fmt: skip
+    """Each window's first and past-the-end running-sum nodes, and the number of nodes."""
     first = np.array([_month(s) for s in starts]) - _month(min(starts))
-    return first, int(first.max()) + WINDOW_MONTHS + 1
+    last = np.array([_month(e) for e in ends]) - _month(min(starts)) + 1
+    return first, last, int(last.max()) + 1
 
 
-def _graphs(lo: np.ndarray, hi: np.ndarray, first: np.ndarray, nodes: int) -> np.ndarray:
+def _graphs(lo: np.ndarray, hi: np.ndarray, first: np.ndarray, last: np.ndarray, nodes: int
+            ) -> np.ndarray:  # fmt: skip
     batch = lo.shape[0]
     graph = np.full((batch, nodes, nodes), _INF, dtype=np.int32)
     graph[:, np.arange(nodes), np.arange(nodes)] = 0
     graph[:, np.arange(1, nodes), np.arange(nodes - 1)] = 0  # months are not negative
-    last = first + WINDOW_MONTHS
     graph[:, first, last] = np.minimum(graph[:, first, last], np.minimum(hi, _INF))
     graph[:, last, first] = np.minimum(graph[:, last, first], -lo)
     return graph
 
 
 def series_bounds(
-    lo: np.ndarray, hi: np.ndarray, starts: tuple[date, ...]
+    lo: np.ndarray, hi: np.ndarray, starts: tuple[date, ...], ends: tuple[date, ...]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Exact bounds of every window of every series (rows of ``lo``/``hi``: [series,
     window]) given all of the series' readings.
@@ -56,28 +58,28 @@ def series_bounds(
     Raises:
         InfeasibleError: if a series' readings contradict each other.
     """
-    first, nodes = window_nodes(starts)
+    first, last, nodes = window_nodes(starts, ends)
     out_lo, out_hi = lo.copy(), hi.copy()
     for begin in range(0, lo.shape[0], _BATCH):
         part = slice(begin, begin + _BATCH)
-        dist = _graphs(lo[part], hi[part], first, nodes)
+        dist = _graphs(lo[part], hi[part], first, last, nodes)
         for k in range(nodes):
             np.minimum(dist, dist[:, :, k : k + 1] + dist[:, k : k + 1, :], out=dist)
         if (dist[:, np.arange(nodes), np.arange(nodes)] < 0).any():
             raise InfeasibleError("a unit's windows contradict each other")
-        last = first + WINDOW_MONTHS
         out_hi[part] = np.minimum(hi[part], dist[:, first, last])
         out_lo[part] = np.maximum(lo[part], -dist[:, last, first])
     return out_lo, out_hi
 
 
-def attack_windows(lo: np.ndarray, hi: np.ndarray, starts: tuple[date, ...]) -> int:
+def attack_windows(lo: np.ndarray, hi: np.ndarray, starts: tuple[date, ...],
+                   ends: tuple[date, ...]) -> int:  # fmt: skip
     """Narrow one level's bounds (``[unit, choice, window]``, in place) by every series'
     windows; only series with an open reading are solved. Returns the series solved."""
     windows = lo.shape[2]
     flat_lo, flat_hi = lo.reshape(-1, windows), hi.reshape(-1, windows)
     open_ = np.flatnonzero((flat_lo < flat_hi).any(axis=1))
     if open_.size and windows > 1:
-        new_lo, new_hi = series_bounds(flat_lo[open_], flat_hi[open_], starts)
+        new_lo, new_hi = series_bounds(flat_lo[open_], flat_hi[open_], starts, ends)
         flat_lo[open_], flat_hi[open_] = new_lo, new_hi
     return int(open_.size)

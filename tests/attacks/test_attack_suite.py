@@ -6,22 +6,23 @@ are recognised."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from benchmarks.attack import offer as offer_module
+import query
 from benchmarks.attack.evaluation import error_leaks, output_leaks
-from benchmarks.attack.model import current
-from benchmarks.attack.offer import make_offer, read_offer
+from benchmarks.attack.offer import interpret_all, make_offer, read_offer, view_filters
 from benchmarks.attack.run import attack
 from benchmarks.attack.score import Score, score
-from benchmarks.attack.truth import true_counts
-from query import grid
-from query.view import ALL
+from query import cells, filter_table
+from query.filter_kinds import ALL, every_month
 from tests.tiny_atlas import GAZETTEER_CODES, build_tiny_atlas
 
 LEVELS = ("commune", "district", "province")
@@ -34,12 +35,20 @@ def tiny_gazetteer() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def attacked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
+def tiny_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny atlas, built once for the module."""
+    return build_tiny_atlas(tmp_path_factory.mktemp("tiny") / "atlas.duckdb")
+
+
+@pytest.fixture(scope="module")
+def attacked(tiny_path: Path) -> Iterator[tuple]:
     """Every attack on the tiny atlas: the readings, each attack's bounds, the truth."""
-    path = build_tiny_atlas(tmp_path_factory.mktemp("tiny") / "atlas.duckdb")
-    readings = read_offer(path, current(), jobs=2)
+    path = tiny_path
+    readings, truth, mode = read_offer(path, jobs=1)
+    assert mode == "fast"  # the fast reading gave the export's texts on every link checked
+    interpret_all(readings)
     found = attack(readings, tiny_gazetteer(), jobs=1)
-    yield readings, found, true_counts(path, readings)
+    yield readings, found, truth
 
 
 def scores(attacked: tuple) -> list[Score]:
@@ -59,6 +68,22 @@ def test_every_level_is_read_and_holds_small_cells(attacked: tuple) -> None:
         assert s.targets >= 30, s
     assert readings["district"].refused == 0
     assert readings["district"].links == 540 * 13  # every choice of every window
+
+
+def test_the_fast_reading_gives_the_true_counts_the_database_holds(
+    attacked: tuple, tiny_path: Path
+) -> None:
+    readings, _, truth = attacked
+    con = query.open_database(tiny_path)
+    draw = random.Random(19)
+    try:
+        for level, r in readings.items():
+            for _ in range(10):
+                c, j = draw.randrange(len(r.choices)), draw.randrange(len(r.starts))
+                counted = cells.unit_cells(con, view_filters(r.starts[j], r.choices[c]), level)
+                assert counted["n"].tolist() == truth[level][:, c, j].tolist(), (level, c, j)
+    finally:
+        con.close()
 
 
 def test_every_bound_holds_the_truth_so_every_pin_is_right(attacked: tuple) -> None:
@@ -89,13 +114,17 @@ def test_the_offer_follows_the_grid(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(today.starts) == 13
     assert len(today.choices["commune"]) == 4
     assert len(today.choices["district"]) == 540
-    coarse = {"incident_type": (ALL,), "population": (ALL,), "actor": (ALL,)}
-    monkeypatch.setattr(grid, "COMMUNE_CHOICES", coarse)
-    years = lambda b: [s for s in grid.window_starts(b) if s.month == 1]  # noqa: E731
-    monkeypatch.setattr(offer_module, "window_starts", years)
+    # fewer choices by commune (all only) and calendar years: the offer follows the table
+    coarse = tuple(replace(f, choices=f.choices[:1]) if f.field == "population" else f
+                   for f in filter_table.FILTERS)  # fmt: skip
+    years = lambda b, months: [s for s in every_month(b, months) if s.month == 1]  # noqa: E731
+    coarse = (replace(coarse[0], starts=years), *coarse[1:])
+    monkeypatch.setattr(filter_table, "FILTERS", coarse)
+    monkeypatch.setattr(filter_table, "PERIOD", coarse[0])
     changed = make_offer(bounds)
     assert changed.starts == (date(2013, 1, 1), date(2014, 1, 1))
-    assert changed.choices["commune"] == ((ALL, ALL, ALL),)
+    assert {c[1] for c in changed.choices["district"]} == {ALL}
+    assert len(changed.choices["district"]) == 540 // 9
 
 
 def test_an_evaluation_that_prints_counts_is_caught() -> None:
