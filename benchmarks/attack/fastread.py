@@ -41,7 +41,7 @@ def _units(con: duckdb.DuckDBPyConnection, facts: pd.DataFrame, level: str) -> p
     if level == "commune":
         return facts["polygon_id"]
     if level == "district":
-        communes = con.table("communes").df()[["source_id", "district_code"]]
+        communes = con.table("communes").project("source_id, district_code").df()
         by_polygon = facts["polygon_id"].map(communes.set_index("source_id")["district_code"])
         return by_polygon.fillna(facts["commune_code"].str[:4])
     return facts["province_code"]
@@ -93,9 +93,13 @@ def view_cells(inclusion: np.ndarray, n: np.ndarray, k: np.ndarray, first: date,
     b = np.array([(e.year - first.year) * 12 + e.month - first.month + 1 for e in ends])
     window_n = run_n[:, :, b] - run_n[:, :, a]
     window_k = run_k[:, :, b] - run_k[:, :, a]
-    weights = inclusion.astype(np.int64)
-    return (np.einsum("uaw,ca->ucw", window_n, weights),
-            np.einsum("uaw,ca->ucw", window_k, weights))  # fmt: skip
+    weights = inclusion.T.astype(np.float64)  # exact: every sum is far below 2**53
+
+    def by_choice(window: np.ndarray) -> np.ndarray:
+        summed = np.tensordot(window.astype(np.float64), weights, axes=([1], [0]))
+        return np.rint(summed).astype(np.int64).transpose(0, 2, 1)
+
+    return by_choice(window_n), by_choice(window_k)
 
 
 def texts(n: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, tuple[str, ...]]:

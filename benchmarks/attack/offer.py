@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -237,22 +238,24 @@ def read_fast(reader: Reader, offer: Offer, level: str, ends: tuple[date, ...]
     return code, vocab, np.where(code >= 0, view_n, -1)
 
 
-def check_fast(reader: Reader, offer: Offer, fast: dict[str, tuple], seed: int = 0) -> bool:
-    """Whether the fast reading gives the export's texts (and refusals) on ``CHECKED``
-    random links per level."""
+def check_fast(reader: Reader, offer: Offer, fast: dict[str, tuple], seed: int = 0
+               ) -> str | None:  # fmt: skip
+    """Why the fast reading cannot be trusted (None: it gave the export's texts and refusals
+    on ``CHECKED`` random links per level)."""
     draw = random.Random(seed)
     for level, (code, vocab, _) in fast.items():
         for _ in range(CHECKED):
             j = draw.randrange(len(offer.starts))
             c = draw.randrange(len(offer.choices[level]))
+            asked = f"{level} {offer.starts[j]} {offer.choices[level][c]}"
             table = reader.table(level, offer.starts[j], offer.choices[level][c])
             if table is None or (code[:, c, j] < 0).any():
                 if (table is None) != bool((code[:, c, j] < 0).all()):
-                    return False
+                    return f"the export and the fast reading disagree on refusing {asked}"
                 continue
             if [vocab[i] for i in code[:, c, j]] != table["incidents"].astype(str).tolist():
-                return False
-    return True
+                return f"the export reads other texts than the fast reading for {asked}"
+    return None
 
 
 def read_offer(db_path: Path, audience: str = "analyst", jobs: int = 1, mode: str = "auto"
@@ -262,6 +265,7 @@ def read_offer(db_path: Path, audience: str = "analyst", jobs: int = 1, mode: st
     passes ``check_fast``, else through the export).
 
     Raises:
+        RuntimeError: with ``mode="fast"``, if the fast reading cannot be trusted.
         query.DatabaseMissingError: if the database (or its store) cannot be opened.
         RuntimeError: if two tables of one level list different units.
     """
@@ -275,13 +279,18 @@ def read_offer(db_path: Path, audience: str = "analyst", jobs: int = 1, mode: st
                  for level in levels}  # fmt: skip
         ends = tuple(parse_month(str(reader.table(levels[0], s, offer.choices[levels[0]][0])
                                      ["period_to"].iloc[0])) for s in offer.starts)  # fmt: skip
-        fast = {}
+        fast, why = {}, None
         if mode != "export":
             try:
                 fast = {level: read_fast(reader, offer, level, ends) for level in levels}
-                mode = "fast" if check_fast(reader, offer, fast) else "export"
-            except Exception:  # a changed protection layer: read it through the export
-                mode = "export"
+                why = check_fast(reader, offer, fast)
+            except Exception as exc:  # a changed protection layer: read it through the export
+                why = f"the fast reading failed ({type(exc).__name__}: {exc})"
+            if why and mode == "fast":
+                raise RuntimeError(why)
+            mode = "export" if why else "fast"
+        if why:
+            print(f"reading through the export: {why}", file=sys.stderr)
     finally:
         reader.con.close()
     readings, truth = {}, {}

@@ -44,6 +44,7 @@ class Outcome:
     mode: str = ""
     refused: int = 0
     truth: Truth = field(default_factory=dict)
+    readings: dict[str, Readings] = field(default_factory=dict)
 
 
 def _small(bounds: dict, readings: dict[str, Readings]) -> dict:
@@ -114,7 +115,7 @@ def run_source(source: str, db_path: Path, read_path: Path, audience: str,
             n = truth[level][readings[level].small]
             scores.append(score(name, level, lo, hi, n))
     return Outcome(source, scores, sum(r.links for r in readings.values()), seconds, model,
-                   mode, sum(r.refused for r in readings.values()), truth)  # fmt: skip
+                   mode, sum(r.refused for r in readings.values()), truth, readings)  # fmt: skip
 
 
 def _truth(db_path: Path, read_path: Path, readings: dict[str, Readings], read: Truth | None,
@@ -127,3 +128,47 @@ def _truth(db_path: Path, read_path: Path, readings: dict[str, Readings], read: 
                      for level, r in readings.items()):  # fmt: skip
         return {level: known[level] for level in readings}
     return true_counts(db_path, readings, jobs)
+
+
+def run_groups(db_path: Path, readings: dict[str, Readings], model: PublicationModel,
+               seconds: dict[str, float], jobs: int = 1) -> list[Score]:  # fmt: skip
+    """Attack (d2), group differencing through the evaluation page, scored at ``group``
+    level (the groups' small readings) and ``commune`` level (the communes' small readings
+    after it; those of communes in no group as the windows attack left them).
+
+    Raises:
+        benchmarks.attack.solver.InfeasibleError: if the readings contradict the model.
+    """
+    from benchmarks.attack.groups import attack_groups, group_truth, read_groups
+
+    started = time.perf_counter()
+    communes = readings["commune"]
+    groups = read_groups(db_path, model)
+    polygon_ids = commune_polygons(db_path, communes)
+    lo, hi = communes.copy_bounds()
+    attack_windows(lo, hi, communes.starts, communes.ends)
+    (g_lo, g_hi), (c_lo, c_hi) = attack_groups(groups, communes, polygon_ids, (lo, hi), jobs)
+    seconds["groups"] = time.perf_counter() - started
+    truth = group_truth(db_path, groups)
+    commune_truth = true_counts(db_path, {"commune": communes})["commune"]
+    small = communes.small
+    return [score("groups", "group", g_lo[groups.small], g_hi[groups.small],
+                  truth[groups.small]),
+            score("groups", "commune", c_lo[small], c_hi[small], commune_truth[small])]  # fmt: skip
+
+
+def commune_polygons(db_path: Path, communes: Readings) -> list[str]:
+    """The commune tables' rows as the map's polygons (its features' ids, in map order)."""
+    import query
+    from benchmarks.attack.offer import view_filters
+    from query import cells
+
+    con = query.open_database(db_path)
+    try:
+        filters = view_filters(communes.starts[-1], communes.choices[0])
+        ids = cells.unit_cells(con, filters, "commune")["unit"].astype(str).tolist()
+    finally:
+        con.close()
+    if len(ids) != len(communes.units):
+        raise RuntimeError(f"{len(ids)} commune polygons for {len(communes.units)} rows")
+    return ids

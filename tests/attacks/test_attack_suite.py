@@ -19,7 +19,7 @@ import pytest
 import query
 from benchmarks.attack.evaluation import error_leaks, output_leaks
 from benchmarks.attack.offer import interpret_all, make_offer, read_offer, view_filters
-from benchmarks.attack.run import attack
+from benchmarks.attack.run import attack, run_groups
 from benchmarks.attack.score import Score, score
 from query import cells, filter_table
 from query.filter_kinds import ALL, every_month
@@ -49,6 +49,13 @@ def attacked(tiny_path: Path) -> Iterator[tuple]:
     interpret_all(readings)
     found = attack(readings, tiny_gazetteer(), jobs=1)
     yield readings, found, truth
+
+
+@pytest.fixture(scope="module")
+def grouped(attacked: tuple, tiny_path: Path) -> list[Score]:
+    """Group differencing through the evaluation page on the tiny atlas, scored."""
+    readings = attacked[0]
+    return run_groups(tiny_path, readings, interpret_all(readings), {})
 
 
 def scores(attacked: tuple) -> list[Score]:
@@ -101,9 +108,20 @@ def test_the_attacks_learn_something_the_published_texts_alone_do_not(attacked: 
     assert max(s.advantage for s in combined.values()) > 0
 
 
+def test_the_evaluation_groups_are_read_and_every_bound_holds_the_truth(
+    grouped: list[Score],
+) -> None:
+    by_level = {s.level: s for s in grouped}
+    assert set(by_level) == {"group", "commune"}
+    assert by_level["group"].targets > 0  # the tiny pilot groups have small counts
+    assert all(s.wrong_pins == 0 for s in grouped)
+
+
 @pytest.mark.xfail(strict=True, reason="issue 19: the protection redesign")
-def test_no_attack_gains_more_than_five_points_or_pins_a_cell(attacked: tuple) -> None:
-    for s in scores(attacked):
+def test_no_attack_gains_more_than_five_points_or_pins_a_cell(
+    attacked: tuple, grouped: list[Score]
+) -> None:
+    for s in [*scores(attacked), *grouped]:
         assert s.advantage <= 5.0, s
         assert s.pinned == 0, s
 
