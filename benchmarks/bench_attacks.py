@@ -1,69 +1,141 @@
-"""The attack suite's figures: for each demo seed, each attack's hit rate on the communes' counts
-of 1 to 4, next to blindly guessing their most common value (the target: at most 5 points more).
+"""The attack suite's figures (issue 19): for each demo seed, every attack's hit rate on the
+small cells (true 1 to 4) it reads, at commune, district and province level, next to a blind
+guess (always the most common true small value), its advantage in points, and the cells it
+pins (each checked against the truth); for the analysts' export (everything) and for the
+briefing store alone; and the leaks of the evaluation command and the About page.
 
-Run: .venv/bin/python -m benchmarks.bench_attacks [--seeds 2010 7 42] [--years-only]
+Run: .venv/bin/python -m benchmarks.bench_attacks --seeds 31 [--incidents N] [--jobs 2]
 
-Each seed's demo set is built from the real boundaries in a temporary folder (about 15 s), then
-attacked through ``query.export`` as a user with any number of links would: every twelve-month
-window the interface offers for the windows attack, the calendar years (or every window) as
-targets.
+Each seed's demo set is built from the real boundaries in a temporary folder, then attacked
+through ``query.export`` with every link the grid offers (``benchmarks.attack``; how each
+attack works: docs/attacks.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
-import query
-from benchmarks.attacks import Attacker, score, true_counts
+from benchmarks.attack.evaluation import EVALUATE, evaluation_leaks
+from benchmarks.attack.geography import official_codes
+from benchmarks.attack.run import Outcome, run_groups, run_source
 from etl import build
-from query.export import Exporter
-from query.grid import window_starts
+from etl.schema import briefing_store_path
+from publish.stage import publish
+
+#: Seeds the project's tests and documents use: the benchmark warns (issue 19 asks for demo
+#: sets the project has never seen).
+KNOWN_SEEDS = (2010, 7, 42)
 
 
-def _build(seed: int, folder: Path) -> Path:
+def build_demo(seed: int, folder: Path, incidents: int | None) -> Path:
+    """Build the demo set of ``seed`` (and ``incidents`` incidents) in ``folder`` and publish
+    its products (the briefing store among them), with a record-key secret of its own.
+
+    Raises:
+        RuntimeError: if a product the attacker reads (the briefing store) was not made.
+    """
     os.environ["ATLAS_DEMO_SEED"] = str(seed)
+    os.environ["ATLAS_SECRET_FILE"] = str(folder / "secret" / "record_keys.secret")
+    os.environ["ATLAS_AUDIT_LOG"] = str(folder / "audit.jsonl")
+    if incidents is not None:
+        os.environ["ATLAS_DEMO_INCIDENTS"] = str(incidents)
     result = build.build(db_path=folder / "atlas.duckdb", report_dir=folder / "reports",
                          demo_dir=folder / "demo")  # fmt: skip
+    stage = publish(result.db_path)
+    failed = [r.name for r in stage.records if r.status != "made"]
+    if "briefing_store" in failed:
+        raise RuntimeError(f"the publish stage did not make {', '.join(failed)}")
     return result.db_path
 
 
-def attack(db: Path, years_only: bool) -> list:
-    """Every attack's score on one database."""
-    con = query.open_database(db)
-    try:
-        exporter = Exporter(con)
-        starts = window_starts(exporter.bounds)
-        targets = [s for s in starts if s.month == 1] if years_only else starts
-        found = Attacker(exporter, starts=targets).collect()
-        return score(found, true_counts(exporter, targets))
-    finally:
-        con.close()
+LEVELS = ("commune", "district", "province", "group")
+
+
+def print_scores(seed: int, source: str, scores: list) -> None:
+    """One Markdown table of a source: per attack and level, the small cells (true 1 to 4)
+    read, the blind guess's hits, the attack's advantage, its pins and its wrong pins."""
+    print(f"\nseed {seed} · {source}\n")
+    print(
+        "| attack | level | small cells (true 1-4) read | blind guess hits | attack's hits "
+        "| attack's advantage | pinned cells | wrong pins |"
+    )
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for s in sorted(scores, key=lambda s: LEVELS.index(s.level)):
+        print(f"| {s.attack} | {s.level} | {s.targets:,} | {s.blind_rate:.1%} | "
+              f"{s.hit_rate:.1%} | {s.advantage:+.1f} points | {s.pinned:,} | "
+              f"{s.wrong_pins:,} |")  # fmt: skip
+
+
+def print_outcome(seed: int, outcome: Outcome) -> None:
+    """A source's model, its table of scores and the seconds each step took."""
+    if outcome.model is not None:
+        print(f"\nseed {seed} · {outcome.source}: the model derived from what was read: "
+              f"{outcome.model.describe()} (read {outcome.mode}; {outcome.refused:,} of "
+              f"{outcome.links:,} views refused)")  # fmt: skip
+    print_scores(seed, outcome.source, outcome.scores)
+    times = ", ".join(f"{k} {v:.0f} s" for k, v in outcome.seconds.items())
+    print(f"\n({outcome.links:,} views read; {times})")
+
+
+def attack_seed(seed: int, args: argparse.Namespace) -> None:
+    """Build one seed's demo, run every attack and print the figures."""
+    gazetteer = official_codes()
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        folder = Path(args.keep) / f"seed{seed}" if args.keep else Path(tmp)
+        db = build_demo(seed, folder, args.incidents)
+        print(f"\n=== seed {seed}: built in {time.perf_counter() - started:.0f} s ({date.today()})")
+        total = time.perf_counter()
+        everything = run_source("everything", db, db, "analyst", gazetteer, args.jobs)
+        print_outcome(seed, everything)
+        if not args.no_groups and "commune" in everything.readings and everything.model:
+            seconds: dict[str, float] = {}
+            scores = run_groups(db, everything.readings, everything.model, seconds, args.jobs)
+            print_scores(seed, "the evaluation page's groups (group differencing)", scores)
+            print(f"\n(groups attacked in {seconds['groups']:.0f} s)")
+        if not args.no_briefing:
+            briefing = run_source("briefing", db, briefing_store_path(db), "briefing", gazetteer,
+                                  args.jobs, known=everything.truth)  # fmt: skip
+            print_outcome(seed, briefing)
+        if not args.no_evaluation:
+            started = time.perf_counter()
+            threshold = everything.model.threshold if everything.model else 5
+            leaks, runs = evaluation_leaks(db, threshold, args.jobs)
+            kinds = ", ".join(f"{k} {n}" for k, n in sorted(leaks.items()) if n)
+            print(f"\nseed {seed} · python -m {' '.join(EVALUATE)} over {runs} sample choices "
+                  f"and the About page: {sum(leaks.values())} leaks ({kinds or 'none'}; "
+                  f"{time.perf_counter() - started:.0f} s)")  # fmt: skip
+        used = sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+                   for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))  # fmt: skip
+        print(f"\nseed {seed}: attacked in {time.perf_counter() - total:.0f} s "
+              f"(CPU so far, this process and its workers: {used:.0f} s)")  # fmt: skip
 
 
 def main() -> None:
-    """Build each seed's demo, attack it, print the figures side by side."""
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--seeds", type=int, nargs="+", default=[2010, 7, 42])
-    parser.add_argument("--years-only", action="store_true", help="calendar years as targets")
+    """Attack each seed's demo set and print the figures."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_attacks",
+                                     description=__doc__)  # fmt: skip
+    parser.add_argument("--seeds", type=int, nargs="+", default=[31])
+    parser.add_argument("--incidents", type=int, help="demo incidents (default: the setting)")
+    parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
+    parser.add_argument("--no-briefing", action="store_true", help="skip the briefing store")
+    parser.add_argument("--no-evaluation", action="store_true", help="skip the evaluation")
+    parser.add_argument("--keep", metavar="DIR",
+                        help="build each seed's demo in DIR/seed<N> and keep it")  # fmt: skip
+    parser.add_argument("--no-groups", action="store_true",
+                        help="skip the evaluation page's groups")  # fmt: skip
     args = parser.parse_args()
-    print(f"{'seed':>6} {'attack':<24}{'targets':>9}{'informed':>10}{'hit rate':>10}"
-          f"{'blind':>8}{'advantage':>11}")  # fmt: skip
+    if set(args.seeds) & set(KNOWN_SEEDS):
+        print(f"warning: the seeds {KNOWN_SEEDS} are the project's own (its tests and docs use "
+              "them): figures on them do not show what an unseen demo set gives")  # fmt: skip
     for seed in args.seeds:
-        with tempfile.TemporaryDirectory() as tmp:
-            started = time.perf_counter()
-            db = _build(seed, Path(tmp))
-            built = time.perf_counter() - started
-            results = attack(db, args.years_only)
-            took = time.perf_counter() - started - built
-        for s in results:
-            print(f"{seed:>6} {s.attack:<24}{s.targets:>9,}{s.informed:>10,}{s.hit_rate:>10.1%}"
-                  f"{s.blind_rate:>8.1%}{s.advantage:>+10.1f}p")  # fmt: skip
-        print(f"{'':>6} (built in {built:.0f} s, attacked in {took:.0f} s, {date.today()})")
+        attack_seed(seed, args)
 
 
 if __name__ == "__main__":
