@@ -77,6 +77,8 @@ def attack_windows(lo: np.ndarray, hi: np.ndarray, starts: tuple[date, ...],
     """Narrow one level's bounds (``[unit, choice, window]``, in place) by every series'
     windows; only series with an open reading are solved. Returns the series solved."""
     windows = lo.shape[2]
+    if lo.size == 0:  # no unit or no window (a group the evaluation refused): nothing to solve
+        return 0
     flat_lo, flat_hi = lo.reshape(-1, windows), hi.reshape(-1, windows)
     open_ = np.flatnonzero((flat_lo < flat_hi).any(axis=1))
     if open_.size and windows > 1:

@@ -21,8 +21,8 @@ from benchmarks.attack.evaluation import error_leaks, output_leaks
 from benchmarks.attack.offer import interpret_all, make_offer, read_offer, view_filters
 from benchmarks.attack.run import attack, run_groups
 from benchmarks.attack.score import Score, score
-from query import cells, filter_table
-from query.filter_kinds import ALL, every_month
+from query import cellkey, cells, filter_table, published
+from query.filter_kinds import ALL
 from tests.tiny_atlas import GAZETTEER_CODES, build_tiny_atlas
 
 LEVELS = ("commune", "district", "province")
@@ -72,9 +72,9 @@ def test_every_level_is_read_and_holds_small_cells(attacked: tuple) -> None:
     assert set(readings) == set(LEVELS)
     assert set(found) == {"windows", "alone", "parts", "combined"}
     for s in scores(attacked):
-        assert s.targets >= 30, s
+        assert s.targets >= 5, s  # two calendar years of a tiny atlas: few, but some
     assert readings["district"].refused == 0
-    assert readings["district"].links == 540 * 13  # every choice of every window
+    assert readings["district"].links == 54 * 2  # every choice of every window
 
 
 def test_the_fast_reading_gives_the_true_counts_the_database_holds(
@@ -102,10 +102,37 @@ def test_every_bound_holds_the_truth_so_every_pin_is_right(attacked: tuple) -> N
     assert all(s.wrong_pins == 0 for s in scores(attacked))
 
 
-def test_the_attacks_learn_something_the_published_texts_alone_do_not(attacked: tuple) -> None:
-    combined = {s.level: s for s in scores(attacked) if s.attack == "combined"}
-    assert combined["district"].hits >= combined["district"].blind_hits
-    assert max(s.advantage for s in combined.values()) > 0
+def test_the_attacks_learn_something_from_a_grid_of_sliding_windows(
+    tiny_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The suite is not blind: with twelve-month windows starting every month and exact zeros
+    (the grid before issue 19), the windows and the parts narrow small cells beyond a blind
+    guess."""
+    real = cellkey.publish
+
+    def with_zeros(n: object, key_sum: object, threshold: int) -> cellkey.Published:
+        found, counts = real(n, key_sum, threshold), np.asarray(n)
+        return cellkey.Published(np.where(counts == 0, 0.0, found.value),
+                                 np.where(counts == 0, "shown", found.state))  # fmt: skip
+
+    monkeypatch.setattr(cellkey, "publish", with_zeros)
+    monkeypatch.setattr(published, "publish", with_zeros)  # the export's own name for it
+
+    def monthly(b: tuple[date, date], months: int) -> list[date]:
+        first = b[0].year * 12 + b[0].month - 1
+        last = b[1].year * 12 + b[1].month - months
+        return [date(m // 12, m % 12 + 1, 1) for m in range(first, last + 1)]
+
+    sliding = (replace(filter_table.PERIOD, starts=monthly), *filter_table.FILTERS[1:])
+    monkeypatch.setattr(filter_table, "FILTERS", sliding)
+    monkeypatch.setattr(filter_table, "PERIOD", sliding[0])
+    readings, truth, mode = read_offer(tiny_path, jobs=1)
+    assert mode == "fast"
+    interpret_all(readings)
+    found = attack(readings, tiny_gazetteer(), jobs=1)
+    combined = [score("combined", level, lo, hi, truth[level][readings[level].small])
+                for level, (lo, hi) in found["combined"].items()]  # fmt: skip
+    assert max(s.advantage for s in combined) > 0, combined
 
 
 def test_the_evaluation_groups_are_read_and_every_bound_holds_the_truth(
@@ -113,11 +140,12 @@ def test_the_evaluation_groups_are_read_and_every_bound_holds_the_truth(
 ) -> None:
     by_level = {s.level: s for s in grouped}
     assert set(by_level) == {"group", "commune"}
-    assert by_level["group"].targets > 0  # the tiny pilot groups have small counts
+    # the evaluation refuses groups of fewer than 10 communes: the tiny atlas's pilot groups
+    # (fewer) are never read, so no group count is a target
+    assert by_level["group"].targets == 0
     assert all(s.wrong_pins == 0 for s in grouped)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19: the protection redesign")
 def test_no_attack_gains_more_than_five_points_or_pins_a_cell(
     attacked: tuple, grouped: list[Score]
 ) -> None:
@@ -129,20 +157,27 @@ def test_no_attack_gains_more_than_five_points_or_pins_a_cell(
 def test_the_offer_follows_the_grid(monkeypatch: pytest.MonkeyPatch) -> None:
     bounds = (date(2013, 1, 1), date(2014, 12, 1))
     today = make_offer(bounds)
-    assert len(today.starts) == 13
+    assert today.starts == (date(2013, 1, 1), date(2014, 1, 1))  # calendar years
     assert len(today.choices["commune"]) == 4
-    assert len(today.choices["district"]) == 540
-    # fewer choices by commune (all only) and calendar years: the offer follows the table
+    # by district: 4 coarse views, and one fine choice at a time (8 types, 7 populations and
+    # 5 actors, each with the others' coarse choices)
+    assert len(today.choices["district"]) == 4 + 8 * 2 + 7 * 2 + 5 * 2 * 2
+    # everyone only, and every twelve-month window: the offer follows the table
     coarse = tuple(replace(f, choices=f.choices[:1]) if f.field == "population" else f
                    for f in filter_table.FILTERS)  # fmt: skip
-    years = lambda b, months: [s for s in every_month(b, months) if s.month == 1]  # noqa: E731
-    coarse = (replace(coarse[0], starts=years), *coarse[1:])
+
+    def monthly(b: tuple[date, date], months: int) -> list[date]:
+        first = b[0].year * 12 + b[0].month - 1
+        last = b[1].year * 12 + b[1].month - months
+        return [date(m // 12, m % 12 + 1, 1) for m in range(first, last + 1)]
+
+    coarse = (replace(coarse[0], starts=monthly), *coarse[1:])
     monkeypatch.setattr(filter_table, "FILTERS", coarse)
     monkeypatch.setattr(filter_table, "PERIOD", coarse[0])
     changed = make_offer(bounds)
-    assert changed.starts == (date(2013, 1, 1), date(2014, 1, 1))
+    assert len(changed.starts) == 13
     assert {c[1] for c in changed.choices["district"]} == {ALL}
-    assert len(changed.choices["district"]) == 540 // 9
+    assert len(changed.choices["district"]) == 2 + 8 + 5 * 2
 
 
 def test_an_evaluation_that_prints_counts_is_caught() -> None:
