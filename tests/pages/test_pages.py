@@ -192,10 +192,11 @@ def test_about_page_shows_sources_and_match_quality(atlas_env: Path) -> None:
     assert not at.exception
     methods = at.dataframe[0].value
     assert methods["Polygons"].sum() == 1633
-    loads = at.dataframe[1].value
-    assert (loads["Rows read"] == loads["Loaded"] + loads["Quarantined"]).all()
+    loads = at.dataframe[1].value  # an analyst: file counts rounded to tens, "<10" below
+    counts = loads[["Rows read", "Loaded", "Quarantined"]].astype(str)
+    assert counts.stack().str.fullmatch(r"<10|[0-9,]*0").all()
     reasons = at.dataframe[2].value
-    assert loads["Quarantined"].sum() > 0 and len(reasons) > 0
+    assert len(reasons) > 0
     assert not reasons["Reason"].str.contains("SYN-").any()  # no raw value on screen
     shown = [int(n.replace(",", "")) for n in reasons["Rows"] if not n.startswith("<")]
     assert all(n >= 5 for n in shown)  # small counts read "<5" (tests/ui)
