@@ -30,20 +30,62 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import config
-from audit.chain import Head, digest, head_path, next_link, read_head, write_head
+from audit import secret
+from audit.chain import head_path, mac, next_link, read_head, write_head
 from audit.entry import ACTIONS, FIELDS, AuditLogError, Entry, parse_line
+from audit.findings import Verification
+from audit.secret import SecretFileError, chain_key
 from audit.verify import verify
+from i18n import t
 
 __all__ = [
-    "ACTIONS", "FIELDS", "AuditLogError", "AuditUnavailable", "Entry", "check_writable",
-    "head_path", "log_path", "os_user", "read_entries", "record", "sha256_of", "verify",
+    "ACTIONS",
+    "FIELDS",
+    "AuditLogError",
+    "AuditUnavailable",
+    "Entry",
+    "Verification",
+    "check_writable",
+    "head_path",
+    "log_path",
+    "os_user",
+    "read_entries",
+    "record",
+    "sha256_of",
+    "verify",
     "write_problem",
+    "write_refusal",
 ]  # fmt: skip
 
 
 class AuditUnavailable(OSError):
     """The audit log cannot be written, so the action it would record is refused (the
-    message names the setting and the reason, never a path)."""
+    message names the setting and the reason, never a path). ``setting``, ``code`` (a key
+    ``audit_reason_<code>``, "" when only the message is known) and ``reason`` (the system's
+    words) say it in any language (``in_words``)."""
+
+    def __init__(self, message: str, setting: str = "", code: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.setting, self.code, self.reason = setting, code, reason
+
+    def reason_in(self, lang: str) -> str:
+        """Why, in ``lang`` (the whole message when only the message is known)."""
+        if not self.code:
+            return str(self)
+        return t(f"audit_reason_{self.code}", lang, reason=self.reason)
+
+    def in_words(self, lang: str) -> str:
+        """The message in ``lang``: "the audit log cannot be written (setting ...: ...)"."""
+        if not self.code:
+            return str(self)
+        return t("audit_cannot_write", lang, setting=self.setting, reason=self.reason_in(lang))
+
+
+#: The reasons the atlas says in words of its own (``audit_reason_<code>``); others are
+#: given in the system's words.
+_REASONS = {errno.ENOTDIR: "not_a_folder", errno.EISDIR: "is_a_folder", errno.EACCES:
+            "permission", errno.EPERM: "permission", errno.ENOSPC: "no_space", errno.EROFS:
+            "read_only", errno.ENOENT: "missing"}  # fmt: skip
 
 
 def log_path() -> Path:
@@ -55,9 +97,20 @@ def log_path() -> Path:
     return config.get_path("ATLAS_AUDIT_LOG")
 
 
-def _unavailable(exc: OSError) -> AuditUnavailable:
-    reason = exc.strerror or type(exc).__name__
-    return AuditUnavailable(f"the audit log cannot be written (setting ATLAS_AUDIT_LOG: {reason})")
+def _unavailable(exc: OSError | SecretFileError) -> AuditUnavailable:
+    if isinstance(exc, SecretFileError):  # the chain's key
+        setting, code, reason = secret.SETTING, f"secret_{exc.code}", str(exc)
+    else:
+        setting, reason = "ATLAS_AUDIT_LOG", exc.strerror or type(exc).__name__
+        code = _REASONS.get(exc.errno or 0, "other")
+    english = t(f"audit_reason_{code}", "en", reason=reason)
+    message = t("audit_cannot_write", "en", setting=setting, reason=english)
+    return AuditUnavailable(message, setting, code, reason)
+
+
+def _setting_refusal(exc: config.SettingError) -> AuditUnavailable:
+    message = t("audit_cannot_write", "en", setting="ATLAS_AUDIT_LOG", reason=str(exc))
+    return AuditUnavailable(message, "ATLAS_AUDIT_LOG", "other", str(exc))
 
 
 def _make_folder(target: Path) -> None:
@@ -110,22 +163,33 @@ def _writable_folder(folder: Path) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
 
-def write_problem(path: Path | None = None) -> str | None:
-    """Why the log cannot be written now (the ``AuditUnavailable`` message), or None when it
-    can: the log opens for appending and its folder takes the head file (nothing is created:
-    a missing log needs a folder, or a parent of it, that takes files). A full disk shows
-    only when a line is written."""
+def write_refusal(path: Path | None = None) -> AuditUnavailable | None:
+    """Why the log cannot be written now, or None when it can: the log opens for appending,
+    its folder takes the head file, and the secret file is readable or can be made (nothing
+    is created: a missing log needs a folder, or a parent of it, that takes files). A full
+    disk shows only when a line is written."""
     try:
         target = path or log_path()
         if target.exists():
             with target.open("ab"):
                 pass
         _writable_folder(target.parent)
-    except OSError as exc:
-        return str(_unavailable(exc))
+        secret_file = config.get_path(secret.SETTING)
+        if secret_file.exists():
+            secret.read_secret(secret_file, create=False)
+        else:
+            _writable_folder(secret_file.parent)
+    except (OSError, SecretFileError) as exc:
+        return _unavailable(exc)
     except config.SettingError as exc:
-        return str(exc)
+        return _setting_refusal(exc)
     return None
+
+
+def write_problem(path: Path | None = None) -> str | None:
+    """Why the log cannot be written now (``write_refusal``'s message, in English), or None."""
+    refusal = write_refusal(path)
+    return str(refusal) if refusal else None
 
 
 def check_writable(path: Path | None = None) -> None:
@@ -134,28 +198,35 @@ def check_writable(path: Path | None = None) -> None:
     Raises:
         AuditUnavailable: if it cannot; the message says why.
     """
-    problem = write_problem(path)
-    if problem:
-        raise AuditUnavailable(problem)
+    refusal = write_refusal(path)
+    if refusal:
+        raise refusal
 
 
 def _stored(entry: Entry) -> bytes:
     return json.dumps(asdict(entry), ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def _keyed(entry: Entry, key: bytes) -> Entry:
+    """``entry`` with its ``mac``."""
+    stored = asdict(entry)
+    return Entry(**{**stored, "mac": mac(key, stored)})
+
+
 def _append(target: Path, make: Callable[[int, str], Entry]) -> Entry:
-    """Append the entry ``make(seq, prev)`` to the log under its lock and update the head;
-    on a failure the log is cut back to where it was."""
+    """Append the entry ``make(seq, prev)``, keyed, to the log under its lock and update the
+    head; on a failure the log is cut back to where it was."""
     try:
+        key = chain_key()
         _make_folder(target)
         handle = target.open("a+b")
-    except OSError as exc:
+    except (OSError, SecretFileError) as exc:
         raise _unavailable(exc) from exc
     with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            seq, prev = next_link(handle, read_head(target))
-            entry = make(seq, prev)
+            seq, prev = next_link(handle, read_head(target), key)
+            entry = _keyed(make(seq, prev), key)
             size = handle.seek(0, os.SEEK_END)
             handle.seek(max(size - 1, 0))
             prefix = b"" if size == 0 or handle.read(1) == b"\n" else b"\n"
@@ -163,7 +234,7 @@ def _append(target: Path, make: Callable[[int, str], Entry]) -> Entry:
                 handle.write(prefix + _stored(entry) + b"\n")
                 handle.flush()
                 os.fsync(handle.fileno())
-                write_head(target, Head(seq, digest(asdict(entry))))
+                write_head(target, key, entry.seq or seq, entry.mac)
             except OSError as exc:
                 handle.truncate(size)
                 raise _unavailable(exc) from exc
@@ -200,7 +271,7 @@ def record(
     try:
         target = path or log_path()
     except config.SettingError as exc:
-        raise AuditUnavailable(str(exc)) from None
+        raise _setting_refusal(exc) from None
     return _append(target, lambda seq, prev: Entry(
         now, user, role, action, link, file, rows, sha256, outcome, seq, prev
     ))  # fmt: skip
