@@ -122,7 +122,7 @@ def _make_folder(target: Path) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a file where a folder of the path should be
-        raise NotADirectoryError(errno.ENOTDIR, "Not a directory") from None
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)) from None
 
 
 def sha256_of(content: bytes | Path) -> str:
@@ -158,9 +158,9 @@ def _writable_folder(folder: Path) -> None:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if not folder.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, "Not a directory")
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise PermissionError(errno.EACCES, "Permission denied")
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
 
 def write_refusal(path: Path | None = None) -> AuditUnavailable | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import os
 from collections import Counter
 from collections.abc import Mapping
 from itertools import pairwise
@@ -36,7 +37,7 @@ def _read(path: Path) -> tuple[list[str] | None, bool, Head | str | None]:
     if not path.exists():
         return None, True, read_head(path)
     if not path.is_file():
-        raise IsADirectoryError(errno.EISDIR, "Is a directory")
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
     with path.open("rb") as handle:
         fcntl.flock(handle, fcntl.LOCK_SH)
         try:

@@ -324,7 +324,7 @@ N_("audit_reason_no_space", "No space left on device")
 N_("audit_reason_read_only", "Read-only file system")
 N_("audit_reason_missing", "No such file or directory")
 # TRANSLATORS: {reason} is the operating system's own words, in English.
-N_("audit_reason_other", "{reason}")
+N_("audit_reason_other", "the system reports: {reason}")
 N_("audit_reason_secret_missing", "the secret file is missing: restore it")
 N_("audit_reason_secret_unreadable", "the secret file cannot be created or read")
 N_("audit_reason_secret_not_hex", "the secret file does not hold 64 hexadecimal digits")
