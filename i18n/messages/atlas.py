@@ -328,3 +328,9 @@ N_("audit_reason_other", "the system reports: {reason}")
 N_("audit_reason_secret_missing", "the secret file is missing: restore it")
 N_("audit_reason_secret_unreadable", "the secret file cannot be created or read")
 N_("audit_reason_secret_not_hex", "the secret file does not hold 64 hexadecimal digits")
+N_(
+    "ncdd_counts",
+    "{read} read: {matched} matched to a polygon ({by_code} by code, {by_name} by name), "
+    "{unmatched} unmatched, {unreadable} unreadable",
+)
+N_("ncdd_missing", "missing: rates per 1,000 are not available")
