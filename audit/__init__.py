@@ -1,10 +1,12 @@
 """The audit log: one line per download, export, upload and ingest, written before the action
-and chained by hashes, so that a line edited, deleted, inserted or moved shows.
+and chained by keyed hashes, so that a line edited, forged, deleted, inserted or moved shows to
+whoever verifies it with the atlas's secret (``audit.chain`` says what it proves and what not).
 
 The log is its own file (``ATLAS_AUDIT_LOG``, JSON Lines), beside the database but not in it:
 a build replaces only the database file, so the log survives rebuilds. Each line holds the time
 (UTC), the user, their role, the action, the view's link, the file, its rows and its SHA-256,
-the outcome, its number in the log and the SHA-256 of the line before it (``audit.chain``;
+the outcome, its number in the log, the keyed hash of the line before it and its own
+(``audit.chain``, the key from ``ATLAS_SECRET_FILE``: ``audit.secret``;
 ``audit.verify`` checks it). Writers take an exclusive lock on the log while they append one
 line and update the log's head, so the command line and the dashboard can write at once.
 
