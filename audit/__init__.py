@@ -20,6 +20,7 @@ here: the ETL's command line, the query layer's export command and the pages all
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import getpass
@@ -110,9 +111,11 @@ def _unavailable(exc: OSError | SecretFileError) -> AuditUnavailable:
     return AuditUnavailable(message, setting, code, reason)
 
 
-def _setting_refusal(exc: config.SettingError) -> AuditUnavailable:
-    message = t("audit_cannot_write", "en", setting="ATLAS_AUDIT_LOG", reason=str(exc))
-    return AuditUnavailable(message, "ATLAS_AUDIT_LOG", "other", str(exc))
+def _setting_refusal(
+    exc: config.SettingError, setting: str = "ATLAS_AUDIT_LOG"
+) -> AuditUnavailable:
+    message = t("audit_cannot_write", "en", setting=setting, reason=str(exc))
+    return AuditUnavailable(message, setting, "other", str(exc))
 
 
 def _make_folder(target: Path) -> None:
@@ -215,19 +218,30 @@ def _keyed(entry: Entry, key: bytes) -> Entry:
     return Entry(**{**stored, "mac": mac(key, stored)})
 
 
-def _append(target: Path, make: Callable[[int, str], Entry]) -> Entry:
+def _mark(target: Path) -> None:
+    """Mark the log as keyed (``audit.secret.keyed_mark``); a folder that takes no file leaves
+    it unmarked (the line is written all the same)."""
+    with contextlib.suppress(OSError):
+        secret.keyed_mark(target).touch(exist_ok=True)
+
+
+def _append(target: Path, make: Callable[[int, str], Entry], reseal: bool = False) -> Entry:
     """Append the entry ``make(seq, prev)``, keyed, to the log under its lock and update the
-    head; on a failure the log is cut back to where it was."""
+    head; on a failure the log is cut back to where it was. Lines without the keyed chain
+    are sealed unless the log was keyed before (then only with ``reseal``)."""
     try:
         key = chain_key()
+        may_seal = reseal or not secret.keyed_mark(target).exists()
         _make_folder(target)
         handle = target.open("a+b")
     except (OSError, SecretFileError) as exc:
         raise _unavailable(exc) from exc
+    except config.SettingError as exc:
+        raise _setting_refusal(exc, secret.SETTING) from None
     with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            seq, prev = next_link(handle, read_head(target), key)
+            seq, prev = next_link(handle, read_head(target), key, may_seal)
             entry = _keyed(make(seq, prev), key)
             size = handle.seek(0, os.SEEK_END)
             handle.seek(max(size - 1, 0))
@@ -240,6 +254,7 @@ def _append(target: Path, make: Callable[[int, str], Entry]) -> Entry:
             except OSError as exc:
                 handle.truncate(size)
                 raise _unavailable(exc) from exc
+            _mark(target)
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
     return entry
@@ -256,6 +271,7 @@ def record(
     sha256: str = "",
     outcome: str = "",
     path: Path | None = None,
+    reseal: bool = False,
 ) -> Entry:
     """Append one line to the audit log (``path``, default ``ATLAS_AUDIT_LOG``) and return it.
 
@@ -266,6 +282,10 @@ def record(
     Raises:
         ValueError: if ``action`` is not one of ``ACTIONS``.
         AuditUnavailable: if the log (or its head) cannot be written; nothing was written.
+
+    Lines without the keyed chain before it are sealed by it, unless the log had a keyed
+    chain before (it was stripped: the line then chains to nothing, and the break shows);
+    ``reseal`` seals them all the same (``python -m audit --seal``, the operator's decision).
     """
     if action not in ACTIONS:
         raise ValueError(f"audit action {action!r} is not one of {', '.join(ACTIONS)}")
@@ -276,7 +296,7 @@ def record(
         raise _setting_refusal(exc) from None
     return _append(target, lambda seq, prev: Entry(
         now, user, role, action, link, file, rows, sha256, outcome, seq, prev
-    ))  # fmt: skip
+    ), reseal)  # fmt: skip
 
 
 def _wanted(entry: Entry, user: str, action: str, since: date | None, until: date | None) -> bool:

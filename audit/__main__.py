@@ -122,7 +122,8 @@ def seal_log(path: Path) -> int:
         print(f"{path.name}: {found.summary()}; nothing to seal")
         return 0 if found.intact else 1
     try:
-        record("seal", user=os_user(), role="cli", rows=found.entries, outcome="sealed", path=path)
+        record("seal", user=os_user(), role="cli", rows=found.entries, outcome="sealed", path=path,
+               reseal=True)  # fmt: skip
     except AuditUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

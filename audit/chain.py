@@ -150,10 +150,11 @@ def made_with(key: bytes, stored: Mapping[str, object]) -> bool:
     return bool(stored.get("mac")) and hmac.compare_digest(str(stored["mac"]), mac(key, stored))
 
 
-def _scan(handle: BinaryIO, key: bytes) -> tuple[int, str]:
+def _scan(handle: BinaryIO, key: bytes, may_seal: bool) -> tuple[int, str]:
     """The next entry's number and ``prev`` from the whole log, when it has no usable head:
-    the seal of an older log's lines; or, when keyed lines are there (their head missing or
-    damaged), ``UNCHAINED`` after the last of them that the key made."""
+    the seal of an older log's lines (when ``may_seal``: the log was never keyed, or the
+    operator seals it); or, when keyed lines are there (their head missing or damaged) or the
+    log lost the keyed chain it had, ``UNCHAINED``, after the last keyed line."""
     handle.seek(0)
     before: list[Mapping[str, object]] = []
     keyed, after = False, len(before)
@@ -167,22 +168,24 @@ def _scan(handle: BinaryIO, key: bytes) -> tuple[int, str]:
             after = max(after, int(entry.seq or 0)) if made_with(key, stored) else after
         elif not keyed:
             before.append(stored)
-    if not keyed:
+    if not keyed and (may_seal or not before):
         return len(before) + 1, keyed_seal(key, before)
     return max(after, len(before)) + 1, UNCHAINED
 
 
-def next_link(handle: BinaryIO, head: Head | str | None, key: bytes) -> tuple[int, str]:
+def next_link(
+    handle: BinaryIO, head: Head | str | None, key: bytes, may_seal: bool = True
+) -> tuple[int, str]:
     """The number and ``prev`` of the entry to append to the open log (locked by the caller).
 
     With a keyed head: the entry after it, or after the last line when the head is one behind
     (a write interrupted before its head). When the log's last line is not what the head
     records (lines removed or edited), the new entry still chains to the head, so that
     ``verify`` shows the break instead of the new entry hiding it. Without a usable head:
-    from the whole log (``_scan``).
+    from the whole log (``_scan``; ``may_seal``: lines without the keyed chain may be sealed).
     """
     if not (isinstance(head, Head) and head.valid(key)):
-        return _scan(handle, key)
+        return _scan(handle, key, may_seal)
     last = _last_line(handle)
     try:
         stored, entry = parse_line(last) if last else ({}, None)

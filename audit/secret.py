@@ -74,6 +74,20 @@ def read_secret(path: Path | None = None, *, create: bool = True) -> str:
     return text
 
 
+def keyed_mark(log: Path, path: Path | None = None) -> Path:
+    """The mark, beside the secret file, that the log at ``log`` has had a keyed line: a log
+    that loses its keyed chain is then not sealed again by its next line (only by the
+    operator's ``python -m audit --seal``). Beside the secret, so that whoever can write the
+    log but not the secret's folder cannot remove it.
+
+    Raises:
+        config.SettingError: if ``ATLAS_SECRET_FILE`` is empty.
+    """
+    folder = (path or config.get_path(SETTING)).parent
+    name = hashlib.sha256(str(log.resolve()).encode()).hexdigest()[:16]
+    return folder / f"audit-{name}.keyed"
+
+
 def chain_key(path: Path | None = None, *, create: bool = True) -> bytes:
     """The key of the audit log's chain: an HMAC-SHA256 of a fixed purpose under the secret.
 

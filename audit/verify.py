@@ -72,6 +72,8 @@ def _rows(lines: list[str], ends_with_newline: bool) -> tuple[list[Row], list[Br
 def _first_break(first: Link, before: list[Mapping[str, object]], sealed: str) -> Break | None:
     if first.prev == sealed and first.seq == len(before) + 1:
         return None
+    if first.prev == UNCHAINED and before:
+        return found(first.line, "edited", "chain_removed", n=len(before))
     if before:
         return found(first.line, "edited", "sealed_changed", n=len(before))
     if first.seq > 1:

@@ -334,3 +334,8 @@ N_(
     "{unmatched} unmatched, {unreadable} unreadable",
 )
 N_("ncdd_missing", "missing: rates per 1,000 are not available")
+N_(
+    "audit_detail_chain_removed",
+    "the {n} line(s) before it lost the keyed chain this log had: nothing vouches for them "
+    "(python -m audit --seal seals them, if they are right)",
+)

@@ -168,3 +168,23 @@ def test_an_unkeyed_line_after_the_keyed_chain_breaks(tmp_path: Path) -> None:
     rewrite(log, [*lines, json.dumps(unkeyed)])
     assert [(b.line, b.kind, b.code) for b in audit.verify(log).breaks] == [
         (3, "inserted", "unchained_after")]  # fmt: skip
+
+
+def test_a_stripped_log_is_not_sealed_again_by_its_next_line(tmp_path: Path) -> None:
+    log = tmp_path / "audit.jsonl"
+    lines = _stripped(write_log(log, 3))
+    rewrite(log, [lines[0].replace("user0@", "someone.else@"), *lines[1:]])
+    head_path(log).unlink()
+    audit.record("download", user="a", role="analyst", path=log)  # the next line: no seal
+    found = audit.verify(log)
+    assert [(b.line, b.kind, b.code) for b in found.breaks] == [(4, "edited", "chain_removed")]
+    assert "lost the keyed chain" in found.breaks[0].detail
+
+
+def test_the_operator_may_seal_a_stripped_log(tmp_path: Path) -> None:
+    log = tmp_path / "audit.jsonl"
+    rewrite(log, _stripped(write_log(log, 3)))
+    head_path(log).unlink()
+    assert main(["--seal", "--log", str(log)]) == 0  # the operator vouches for the lines
+    found = audit.verify(log)
+    assert found.intact and (found.entries, found.before_chain) == (4, 3)
