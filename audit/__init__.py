@@ -53,6 +53,7 @@ __all__ = [
     "log_path",
     "os_user",
     "read_entries",
+    "reason_in",
     "record",
     "sha256_of",
     "verify",
@@ -98,6 +99,12 @@ def log_path() -> Path:
         config.SettingError: if the setting is empty.
     """
     return config.get_path("ATLAS_AUDIT_LOG")
+
+
+def reason_in(exc: OSError | SecretFileError, lang: str) -> str:
+    """Why a file of the log (or the secret) could not be used, in ``lang`` (the system's own
+    words only for a reason the atlas does not name)."""
+    return _unavailable(exc).reason_in(lang)
 
 
 def _unavailable(exc: OSError | SecretFileError) -> AuditUnavailable:

@@ -152,8 +152,7 @@ def _chain(lang: str) -> bool:
     try:
         found = _verified(str(path), _version(path))
     except (OSError, SecretFileError) as exc:
-        problem = str(exc) if isinstance(exc, SecretFileError) else exc.strerror
-        st.error(t("audit_broken", lang, problem=problem or type(exc).__name__))
+        st.error(t("audit_broken", lang, problem=audit.reason_in(exc, lang)))
         return False
     if found.status == "no_log":
         st.info(t("audit_no_log", lang))

@@ -347,3 +347,18 @@ def test_the_chain_and_the_unwritable_log_are_said_in_khmer(
         "មិនអាចសរសេរកំណត់ហេតុសវនកម្មបានទេ (ការកំណត់ ATLAS_AUDIT_LOG៖ មិនមែនជាថតឯកសារទេ)។"
     )
     assert "written" not in at.error[0].value and "directory" not in at.error[0].value
+
+
+def test_a_log_that_is_a_folder_is_said_in_the_pages_language(
+    admin_env: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "folder.jsonl"
+    folder.mkdir()
+    monkeypatch.setenv("ATLAS_AUDIT_LOG", str(folder))
+    at = admin_page()
+    assert "The audit log cannot be read: Is a directory" in [e.value for e in at.error]
+    at = app("admin", lang="km")
+    at.user = ADMIN
+    at.run()
+    assert "មិនអាចអានកំណត់ហេតុសវនកម្មបានទេ៖ ជាថតឯកសារ មិនមែនជាឯកសារទេ" in [
+        e.value for e in at.error]  # fmt: skip
