@@ -235,8 +235,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "ATLAS_SECRET_FILE",
         str(PROJECT_ROOT / "data" / "secret" / "record_keys.secret"),
-        "File holding the secret from which every incident's record key is derived (created "
-        "with 32 random bytes, mode 0600, when first needed; never stored in the database).",
+        "File holding the secret from which every incident's record key and the audit log's "
+        "chain key are derived (created with 32 random bytes, mode 0600, when first needed; "
+        "never stored in the database nor in the log).",
     ),
     Setting(
         "ATLAS_SUPPRESSION_THRESHOLD",

@@ -21,6 +21,10 @@ import pandas as pd
 
 from vocabulary import POLICY_DAY
 
+#: The policy's day and month in English words (the labels take them from vocabulary too).
+_POLICY_DAY = f"{POLICY_DAY.day} {POLICY_DAY:%B %Y}"
+_POLICY_MONTH = f"{POLICY_DAY:%B %Y}"
+
 REQUIRED_COLUMNS = ("unit", "month", "y", "start", "province_code", "urban")
 #: Fewer pilot communes than this (with incidents in the window) give no estimate: the
 #: standard errors are clustered by commune and need several treated clusters.
@@ -113,7 +117,7 @@ DESIGNS: dict[str, Design] = {
         Design(
             "shared_shock",
             "Urban communes of provinces without the pilot",
-            "They were hit by the August 2010 policy as hard as the pilot communes and never "
+            f"They were hit by the {_POLICY_MONTH} policy as hard as the pilot communes and never "
             "had the partnership, so the policy's rise is not mistaken for the pilot's effect.",
         ),
         Design(
@@ -125,8 +129,8 @@ DESIGNS: dict[str, Design] = {
         Design(
             "all_communes",
             "All communes without the partnership",
-            "The largest comparison, but most of it is rural and felt the 2010 policy less, "
-            "so a window that includes the policy pulls the estimate toward zero.",
+            f"The largest comparison, but most of it is rural and felt the {POLICY_DAY.year} "
+            "policy less, so a window that includes the policy pulls the estimate toward zero.",
         ),
     )
 }
@@ -135,7 +139,7 @@ WINDOWS: dict[str, Window] = {
     for w in (
         Window(
             "after_policy",
-            "From the first whole month after the policy (16 August 2010)",
+            f"From the first whole month after the policy ({_POLICY_DAY})",
             "Every commune compared lives under the same policy for the whole window, so a "
             "shock that hit communes unequally cannot pass for the pilot's effect.",
         ),
@@ -143,7 +147,7 @@ WINDOWS: dict[str, Window] = {
             "all_months",
             "Every month of the data",
             "More months before the start, but valid only if the comparison communes felt "
-            "the 2010 policy exactly as the pilot communes did.",
+            f"the {POLICY_DAY.year} policy exactly as the pilot communes did.",
         ),
     )
 }

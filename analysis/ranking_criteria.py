@@ -52,10 +52,11 @@ CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         "disruption_change",
         "change since the policy",
-        "The disruption rate of the latest calendar year divided by that of 2009, the year "
-        f"before the Village/Commune Safety Policy ({_POLICY}), with half an incident added to "
-        "each count so a small count stays finite; a larger rise is more reason (normalised "
-        "on a log scale, so a doubling and a halving are equally far from no change).",
+        "The disruption rate of the latest calendar year divided by that of "
+        f"{POLICY_DAY.year - 1}, the year before the Village/Commune Safety Policy ({_POLICY}), "
+        "with half an incident added to each count so a small count stays finite; a larger rise "
+        "is more reason (normalised on a log scale, so a doubling and a halving are equally far "
+        "from no change).",
         "higher",
         0.15,
         "log",

@@ -1,22 +1,28 @@
-"""The audit log's hash chain: each line carries the SHA-256 of the line before it.
+"""The audit log's chain: each line carries a keyed hash of itself and of the line before it.
 
-An entry's ``prev`` is the SHA-256 of the canonical form of the entry before it (its stored
-fields as JSON with sorted keys, no spaces, UTF-8), and its ``seq`` is its number in the log.
-The first entry chains to ``GENESIS``. An older log's lines, written before the chain, count
-as one line: the first chained entry's ``prev`` is the SHA-256 of their canonical forms joined
-by newlines, so it seals them. Beside the log, its head (``<log>.head``) records the number and
-hash of the last entry, so that entries removed from the end show too.
+A line's ``mac`` is the HMAC-SHA256, under the chain key (``audit.secret.chain_key``, derived
+from the atlas's secret file ``ATLAS_SECRET_FILE``), of its canonical form without ``mac``
+(its stored fields as JSON with sorted keys, no spaces, UTF-8), so ``seq`` and ``prev`` are
+covered; its ``prev`` is the ``mac`` of the line before it, and its ``seq`` its number in the
+log. The first keyed line's ``prev`` seals every line before it (``seal``: the HMAC of their
+canonical forms joined by newlines; nothing before it: of the empty text). Beside the log, its
+head (``<log>.head``) records the number and ``mac`` of the last line, with a keyed tag over
+both, so that lines cut from the end show too.
 
-``verify`` reads a log and its head and says where the chain breaks: a line edited, entries
-deleted, a line inserted, entries reordered, the end truncated. The chain is not keyed: it
-shows edits made by hand or by a tool that does not know the chain; someone who rewrites the
-whole log after an entry, head included, is caught only by a copy of the last hash kept
-elsewhere (``python -m audit --verify`` prints it).
+Who can only read or write the log and its head, but not the secret file, cannot make a line
+that verifies: an edited, forged, inserted, deleted, reordered or cut line shows. Who holds the
+secret and can write the log can rewrite it whole; and a log rolled back, head included, to a
+state it once had shows only against a copy of the last hash kept elsewhere.
+
+Older lines stay readable: lines without a chain, and lines chained by the unkeyed SHA-256 of
+the line before them (written before the key, ``prev`` only), are sealed by the first keyed
+line; after a keyed line, a line without ``mac`` is a break. ``audit.verify`` checks all this.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -27,6 +33,9 @@ from typing import BinaryIO
 from audit.entry import parse_line
 
 GENESIS = "0" * 64
+#: ``prev`` of a line written when the head was missing or damaged: it chains to nothing, so
+#: what the head would have shown (lines cut from the end) stays a break.
+UNCHAINED = "f" * 64
 #: Bytes read from the end of the log at a time when looking for its last line.
 _TAIL_BLOCK = 1 << 14
 
@@ -37,16 +46,30 @@ def canonical(stored: Mapping[str, object]) -> bytes:
 
 
 def digest(stored: Mapping[str, object]) -> str:
-    """The SHA-256 of an entry's canonical form (what the next entry's ``prev`` holds)."""
+    """The SHA-256 of an entry's canonical form (the unkeyed chain of older logs)."""
     return hashlib.sha256(canonical(stored)).hexdigest()
 
 
+def _hmac(key: bytes, data: bytes) -> str:
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+def mac(key: bytes, stored: Mapping[str, object]) -> str:
+    """The keyed hash of an entry: the HMAC of its canonical form without ``mac``."""
+    return _hmac(key, canonical({k: v for k, v in stored.items() if k != "mac"}))
+
+
 def seal(before_chain: Sequence[Mapping[str, object]]) -> str:
-    """What the first chained entry's ``prev`` is: ``GENESIS`` for a log that starts with the
-    chain, else the SHA-256 of the older lines' canonical forms joined by newlines."""
+    """The unkeyed ``prev`` of the first SHA-256-chained line of an older log: ``GENESIS``, or
+    the SHA-256 of the lines before it joined by newlines."""
     if not before_chain:
         return GENESIS
     return hashlib.sha256(b"\n".join(canonical(s) for s in before_chain)).hexdigest()
+
+
+def keyed_seal(key: bytes, before: Sequence[Mapping[str, object]]) -> str:
+    """The first keyed line's ``prev``: the HMAC of the lines before it joined by newlines."""
+    return _hmac(key, b"seal\n" + b"\n".join(canonical(s) for s in before))
 
 
 def head_path(log: Path) -> Path:
@@ -56,10 +79,21 @@ def head_path(log: Path) -> Path:
 
 @dataclass(frozen=True)
 class Head:
-    """The last entry written, as the head file records it."""
+    """The last entry written, as the head file records it: its number and hash (``mac``;
+    an older head: the SHA-256), and the keyed tag over both ("" in an older head)."""
 
     seq: int
-    sha256: str
+    hash: str
+    tag: str = ""
+
+    def valid(self, key: bytes) -> bool:
+        """True when the head is keyed and its tag is the key's."""
+        return bool(self.tag) and hmac.compare_digest(self.tag, head_tag(key, self.seq, self.hash))
+
+
+def head_tag(key: bytes, seq: int, last_mac: str) -> str:
+    """The keyed tag a head holds over its number and the last line's ``mac``."""
+    return _hmac(key, f"head\n{seq}\n{last_mac}".encode())
 
 
 def read_head(log: Path) -> Head | str | None:
@@ -75,14 +109,15 @@ def read_head(log: Path) -> Head | str | None:
         return None
     try:
         raw = json.loads(text)
-        head = Head(int(raw["seq"]), str(raw["sha256"]))
-    except (ValueError, KeyError, TypeError):
+        if "tag" in raw:
+            return Head(int(raw["seq"]), str(raw["mac"]), str(raw["tag"]))
+        return Head(int(raw["seq"]), str(raw["sha256"]))
+    except (ValueError, KeyError, TypeError, AttributeError):
         return "unreadable"
-    return head
 
 
-def write_head(log: Path, head: Head) -> None:
-    """Replace the head file with ``head`` (a new file renamed over it).
+def write_head(log: Path, key: bytes, seq: int, last_mac: str) -> None:
+    """Replace the head file with the keyed head of line ``seq`` (a new file renamed over it).
 
     Raises:
         OSError: if the folder cannot be written.
@@ -90,7 +125,7 @@ def write_head(log: Path, head: Head) -> None:
     target = head_path(log)
     partial = target.with_name(target.name + ".part")
     with partial.open("w", encoding="utf-8") as handle:
-        json.dump({"seq": head.seq, "sha256": head.sha256}, handle)
+        json.dump({"seq": seq, "mac": last_mac, "tag": head_tag(key, seq, last_mac)}, handle)
         handle.flush()
         os.fsync(handle.fileno())
     partial.replace(target)
@@ -110,88 +145,55 @@ def _last_line(handle: BinaryIO) -> str | None:
         size *= 2
 
 
-def _scan(handle: BinaryIO) -> tuple[int, str]:
-    """The next entry's number and ``prev``, from the whole log (no usable head)."""
+def made_with(key: bytes, stored: Mapping[str, object]) -> bool:
+    """True when the stored line carries a ``mac`` that the key made."""
+    return bool(stored.get("mac")) and hmac.compare_digest(str(stored["mac"]), mac(key, stored))
+
+
+def _scan(handle: BinaryIO, key: bytes, may_seal: bool) -> tuple[int, str]:
+    """The next entry's number and ``prev`` from the whole log, when it has no usable head:
+    the seal of an older log's lines (when ``may_seal``: the log was never keyed, or the
+    operator seals it); or, when keyed lines are there (their head missing or damaged) or the
+    log lost the keyed chain it had, ``UNCHAINED``, after the last keyed line."""
     handle.seek(0)
     before: list[Mapping[str, object]] = []
-    last: tuple[int, str] | None = None
+    keyed, after = False, len(before)
     for raw_line in handle:
         try:
             stored, entry = parse_line(raw_line.decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
-            continue  # verify names it; the chain goes on from the last good entry
-        if entry.seq is None:
-            if last is None:
-                before.append(stored)
-        else:
-            last = (entry.seq + 1, digest(stored))
-    return last or (len(before) + 1, seal(before))
+            continue  # verify names it
+        if stored.get("mac"):
+            keyed = True
+            after = max(after, int(entry.seq or 0)) if made_with(key, stored) else after
+        elif not keyed:
+            before.append(stored)
+    if not keyed and (may_seal or not before):
+        return len(before) + 1, keyed_seal(key, before)
+    return max(after, len(before)) + 1, UNCHAINED
 
 
-def next_link(handle: BinaryIO, head: Head | str | None) -> tuple[int, str]:
+def next_link(
+    handle: BinaryIO, head: Head | str | None, key: bytes, may_seal: bool = True
+) -> tuple[int, str]:
     """The number and ``prev`` of the entry to append to the open log (locked by the caller).
 
-    With a head: the entry after it, or after the last line when the head is one behind (a
-    write interrupted before its head). When the log's last line is not what the head records
-    (lines removed or edited), the new entry still chains to the head, so that ``verify``
-    shows the break instead of the new entry hiding it. Without a head: from the whole log.
+    With a keyed head: the entry after it, or after the last line when the head is one behind
+    (a write interrupted before its head). When the log's last line is not what the head
+    records (lines removed or edited), the new entry still chains to the head, so that
+    ``verify`` shows the break instead of the new entry hiding it. Without a usable head:
+    from the whole log (``_scan``; ``may_seal``: lines without the keyed chain may be sealed).
     """
-    if not isinstance(head, Head):
-        return _scan(handle)
+    if not (isinstance(head, Head) and head.valid(key)):
+        return _scan(handle, key, may_seal)
     last = _last_line(handle)
     try:
         stored, entry = parse_line(last) if last else ({}, None)
     except ValueError:
         entry = None
-    if entry is not None and entry.seq == head.seq + 1 and entry.prev == head.sha256:
-        return entry.seq + 1, digest(stored)
-    return head.seq + 1, head.sha256
-
-
-@dataclass(frozen=True)
-class Break:
-    """Where the chain breaks: the file's line (None: the end of the log), what happened and
-    how it shows."""
-
-    line: int | None
-    kind: str  # edited, deleted, inserted, reordered, truncated, head
-    detail: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" if self.line is not None else "end of the log"
-        return f"{where}: {self.kind}: {self.detail}"
-
-
-@dataclass(frozen=True)
-class Link:
-    """A chained entry as read: its line in the file, number, ``prev`` and own hash."""
-
-    line: int
-    seq: int
-    prev: str
-    hash: str
-
-
-@dataclass(frozen=True)
-class Verification:
-    """What ``verify`` found: the entries read, those written before the chain, the breaks,
-    notes that are not breaks, and the hash of the last entry (to keep elsewhere)."""
-
-    entries: int
-    before_chain: int
-    breaks: tuple[Break, ...]
-    notes: tuple[str, ...]
-    last_hash: str
-
-    @property
-    def intact(self) -> bool:
-        """True when nothing breaks the chain."""
-        return not self.breaks
-
-    def summary(self) -> str:
-        """One sentence: how many entries, how many before the chain, intact or how many
-        breaks."""
-        older = f" ({self.before_chain} written before the chain)" if self.before_chain else ""
-        if self.intact:
-            return f"{self.entries} entries{older}; the chain is intact"
-        return f"{self.entries} entries{older}; the chain breaks in {len(self.breaks)} place(s)"
+    if (
+        entry is not None and entry.seq == head.seq + 1 and entry.prev == head.hash
+        and made_with(key, stored)
+    ):  # fmt: skip
+        return entry.seq + 1, entry.mac
+    return head.seq + 1, head.hash

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass, fields
 
-ACTIONS = ("download", "export", "upload", "ingest")
+ACTIONS = ("download", "export", "upload", "ingest", "seal")
 _HASH = re.compile(r"[0-9a-f]{64}")
 
 
@@ -28,7 +28,8 @@ class Entry:
     sha256: str = ""  # of the bytes downloaded, exported or uploaded
     outcome: str = ""  # e.g. loaded, replaced, unchanged, rejected (for uploads and ingests)
     seq: int | None = None  # the entry's number in the log (None: written before the chain)
-    prev: str = ""  # SHA-256 of the canonical entry before it (audit.chain), "" before the chain
+    prev: str = ""  # the previous entry's mac (unkeyed: its SHA-256); "" before the chain
+    mac: str = ""  # this entry's keyed hash (audit.chain); "" on lines written before the key
 
 
 FIELDS = tuple(f.name for f in fields(Entry))
@@ -71,4 +72,6 @@ def parse_line(line: str) -> tuple[dict[str, object], Entry]:
         and _HASH.fullmatch(entry.prev)
     ):  # fmt: skip
         raise ValueError("its chain fields (seq, prev) are not a number and a SHA-256")
+    if "mac" in raw and not (chained and isinstance(entry.mac, str) and _HASH.fullmatch(entry.mac)):
+        raise ValueError("its keyed hash (mac) is not a number, a previous hash and an HMAC")
     return raw, entry

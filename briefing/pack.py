@@ -28,6 +28,7 @@ from briefing.model import (
     Text,
 )
 from briefing.render import render_pdf
+from briefing.view import case_study_dates
 from i18n import t
 
 
@@ -56,10 +57,21 @@ def both(key: str, **values: object) -> Text:
     return Text(t(key, "en", **values), t(key, "km", **values))
 
 
+def criterion_definition(name: str, lang: str) -> str:
+    """The one-sentence definition of criterion ``name`` in ``lang``, its dates from
+    ``vocabulary`` (``case_study_dates``)."""
+    return t(f"crit_{name}_def", lang, **case_study_dates(lang))
+
+
 def criteria(weights: dict[str, float]) -> tuple[Criterion, ...]:
     """Each criterion with its label and one-sentence definition in both languages."""
     return tuple(
-        Criterion(name, both(f"crit_{name}"), both(f"crit_{name}_def"), float(weights[name]))
+        Criterion(
+            name,
+            both(f"crit_{name}"),
+            Text(*(criterion_definition(name, lang) for lang in ("en", "km"))),
+            float(weights[name]),
+        )
         for name in CRITERION_NAMES
     )
 

@@ -246,8 +246,9 @@ def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
 
 def case_study_dates(lang: str) -> dict[str, str]:
     """The case study's dates in words, from ``vocabulary``, as the values of the labels that
-    name them: ``policy_day`` ("16 August 2010"), ``policy_month`` ("August 2010") and
-    ``curriculum_month`` ("November 2011"); Khmer digits in km.
+    name them: ``policy_day`` ("16 August 2010"), ``policy_month`` ("August 2010"),
+    ``policy_year`` ("2010"), ``year_before_policy`` ("2009") and ``curriculum_month``
+    ("November 2011"); Khmer digits in km.
 
     Raises:
         KeyError: for a language other than "en" or "km".
@@ -255,6 +256,8 @@ def case_study_dates(lang: str) -> dict[str, str]:
     return {
         "policy_day": format_date(vocabulary.POLICY_DAY, lang),
         "policy_month": format_date(vocabulary.POLICY_DAY, lang, "month"),
+        "policy_year": format_date(vocabulary.POLICY_DAY, lang, "year"),
+        "year_before_policy": local_digits(str(vocabulary.POLICY_DAY.year - 1), lang),
         "curriculum_month": format_date(vocabulary.CURRICULUM_DAY, lang, "month"),
     }
 

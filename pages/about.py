@@ -3,6 +3,8 @@ as the briefing pack prints it) and match quality."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import streamlit as st
 
@@ -40,6 +42,17 @@ def _timeline(lang: str) -> None:
     st.caption(curriculum_text(Curriculum(), lang))
 
 
+def ncdd_rows(info: dict[str, str], lang: str) -> str:
+    """What the build made of the NCDD file, in ``lang``, from the codes and counts the ETL
+    recorded in ``build_info`` (a database built before them: its English words, in English
+    only)."""
+    if info.get("ncdd_status") == "missing":
+        return t("ncdd_missing", lang)
+    if "ncdd_counts" in info:
+        return t("ncdd_counts", lang, **json.loads(info["ncdd_counts"]))
+    return info.get("ncdd_rows", "") if lang == "en" else ""
+
+
 def render() -> None:
     """Draw the About page."""
     lang = page_header("page_about", "", needs_map=False)
@@ -48,8 +61,7 @@ def render() -> None:
     info = data.build_info()
     for key in SOURCES:
         st.markdown(f"- {t(key, lang)}")
-    ncdd = info.get("ncdd_rows", info.get("ncdd_file", ""))
-    st.markdown(f"- {t('src_ncdd', lang, rows=ncdd)}")
+    st.markdown(f"- {t('src_ncdd', lang, rows=ncdd_rows(info, lang))}")
     st.caption(t("built_caption", lang, when=info.get("built_at", "?"),
                  gazetteer=info.get("gazetteer", "?")))  # fmt: skip
     st.subheader(t("match_quality", lang))

@@ -14,7 +14,8 @@ import streamlit as st
 
 import access
 import audit
-from audit.chain import Break, Verification
+from audit.findings import Break, Verification
+from audit.secret import SecretFileError
 from i18n import t
 from pages import run_router
 from publish import stage as publish_stage
@@ -51,7 +52,7 @@ def _ingest(kind: str, files: list, role: str, allow_fewer: bool = False) -> Non
             allow_fewer=allow_fewer,
         )
     except audit.AuditUnavailable as exc:  # no line, no load
-        st.session_state[REPORT_KEY] = {"no_audit": str(exc)}
+        st.session_state[REPORT_KEY] = {"no_audit": exc}
         return
     except Exception as exc:
         with contextlib.suppress(OSError):  # the failure is recorded if the log takes it
@@ -91,7 +92,7 @@ def _report(lang: str) -> None:
         st.error(t("upload_failed", lang, problem=report["error"]))
         return
     if "no_audit" in report:
-        st.error(t("upload_no_audit", lang, problem=report["no_audit"]))
+        st.error(t("upload_no_audit", lang, problem=report["no_audit"].in_words(lang)))
         return
     if report.get("refused"):
         st.error(t("upload_not_for_audience", lang))
@@ -120,10 +121,10 @@ def _report(lang: str) -> None:
 
 
 def _break_text(problem: Break, lang: str) -> str:
-    kind = t(f"audit_kind_{problem.kind}", lang)
+    kind, detail = t(f"audit_kind_{problem.kind}", lang), problem.detail_in(lang)
     if problem.line is None:
-        return t("audit_break_end", lang, kind=kind, detail=problem.detail)
-    return t("audit_break_line", lang, line=problem.line, kind=kind, detail=problem.detail)
+        return t("audit_break_end", lang, kind=kind, detail=detail)
+    return t("audit_break_line", lang, line=problem.line, kind=kind, detail=detail)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -145,15 +146,20 @@ def _version(path: Path) -> tuple:
 
 
 def _chain(lang: str) -> bool:
-    """Say whether the log's hash chain is intact, or where it breaks; False when the log
-    cannot be read at all."""
+    """Say whether the log's hash chain is intact, where it breaks, that it cannot be verified
+    or that there is no log yet; False when there is nothing to list."""
     path = audit.log_path()
     try:
         found = _verified(str(path), _version(path))
-    except OSError as exc:
-        st.error(t("audit_broken", lang, problem=exc.strerror or type(exc).__name__))
+    except (OSError, SecretFileError) as exc:
+        st.error(t("audit_broken", lang, problem=audit.reason_in(exc, lang)))
         return False
-    if not found.intact:
+    if found.status == "no_log":
+        st.info(t("audit_no_log", lang))
+        return False
+    if found.status in ("no_chain", "unkeyed"):
+        st.error(t("audit_no_chain", lang, summary=found.summary(lang)))
+    elif not found.intact:
         st.error(t("audit_chain_broken", lang, n=len(found.breaks)))
         st.markdown("\n".join(f"- {_break_text(b, lang)}" for b in found.breaks))
     elif found.entries:
@@ -218,16 +224,17 @@ def render() -> None:
     """Draw the admin page."""
     lang = page_header("page_admin", "admin_question", needs_map=False)
     role = current_role()
-    problem = audit.write_problem()
-    if problem:
-        st.error(t("audit_unwritable", lang, problem=problem))
+    refusal = audit.write_refusal()
+    if refusal:
+        st.error(t("audit_unwritable", lang, setting=refusal.setting or "ATLAS_AUDIT_LOG",
+                   reason=refusal.reason_in(lang)))  # fmt: skip
     st.subheader(t("upload_heading", lang))
     if access.allowed(role, "upload"):
         _upload_form(role, lang)
         _report(lang)
     else:
         st.info(t("upload_not_for_audience", lang))
-    _audit_log(role, lang, unwritable=problem is not None)
+    _audit_log(role, lang, unwritable=refusal is not None)
     _products(lang)
 
 

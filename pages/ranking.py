@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from analysis.ranking import CRITERION_NAMES, Ranking
+from briefing.pack import criterion_definition
 from i18n import t
 from pages import run_router
 from query import published
@@ -48,7 +49,9 @@ def _criteria(weights: dict[str, float], lang: str) -> None:
     with st.expander(t("rank_criteria", lang), expanded=True):
         for name in CRITERION_NAMES:
             share = f"{weights[name] / total:.0%}"
-            st.markdown(f"**{t(f'crit_{name}', lang)}** ({share}): {t(f'crit_{name}_def', lang)}")
+            st.markdown(
+                f"**{t(f'crit_{name}', lang)}** ({share}): {criterion_definition(name, lang)}"
+            )
 
 
 def _protection(lang: str) -> None:

@@ -16,6 +16,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 import i18n
+from briefing.view import case_study_dates
 from config import PROJECT_ROOT
 from i18n import MESSAGES, CatalogError, catalogs, t
 from query.explore import STATUSES
@@ -91,7 +92,8 @@ def test_every_ranking_criterion_has_a_label_and_the_rankings_own_definition() -
 
     for criterion in CRITERIA:
         assert t(f"crit_{criterion.name}", "km")
-        assert t(f"crit_{criterion.name}_def", "en") == criterion.definition, criterion.name
+        definition = t(f"crit_{criterion.name}_def", "en", **case_study_dates("en"))
+        assert definition == criterion.definition, criterion.name
     assert all(f"rank_method_{m}" in MESSAGES and f"rank_why_{m}" in MESSAGES for m in METHODS)
 
 

@@ -26,9 +26,6 @@ LABELS = {key: {lang: message(key, lang) for lang in LANGS} for key in MESSAGES}
 #: equal to the label (tests/analysis/test_headline.py, tests/test_i18n.py). Converting them
 #: means formatting those texts from vocabulary too; until then they are listed here.
 ANALYSIS_TEXTS = {
-    "eval_why_shared_shock",  # "the August 2010 policy"
-    "eval_window_after_policy",  # "(16 August 2010)"
-    "crit_disruption_change_def",  # "(16 August 2010)"
     "crit_police_readiness_def",  # "the 9 curriculum modules"
 }
 #: English number words, for figures written out ("nine modules").
@@ -140,5 +137,21 @@ def test_labels_that_name_a_date_take_it_from_vocabulary() -> None:
     assert case_study_dates("en") == {
         "policy_day": "16 August 2010",
         "policy_month": "August 2010",
+        "policy_year": "2010",
+        "year_before_policy": "2009",
         "curriculum_month": "November 2011",
     }
+
+
+def test_the_policy_dates_of_the_evaluation_and_ranking_labels_come_from_vocabulary() -> None:
+    keys = ("eval_why_shared_shock", "eval_why_all_communes", "eval_window_after_policy",
+            "eval_window_why_all_months", "crit_disruption_change_def")  # fmt: skip
+    for lang in LANGS:
+        dates = case_study_dates(lang)
+        for key in keys:
+            assert "{policy_" in message(key, lang)  # the catalog keeps the placeholder
+            text = t(key, lang, **dates)
+            assert "{" not in text
+            assert any(dates[name] in text for name in ("policy_day", "policy_month",
+                                                        "policy_year")), (key, lang)  # fmt: skip
+    assert t("crit_disruption_change_def", "km", **case_study_dates("km")).count("២០០៩") == 1

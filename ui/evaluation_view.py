@@ -111,12 +111,14 @@ def draw_choices(lang: str) -> Choice | None:
         t("eval_design", lang), list(DESIGNS), format_func=lambda d: t(f"eval_design_{d}", lang),
         key=_key("design", DEFAULT_DESIGN), on_change=_copy, args=("design",),
     )  # fmt: skip
-    left.caption(t(f"eval_why_{design}", lang))
+    dates = case_study_dates(lang)  # the policy's day, month and year, from vocabulary
+    left.caption(t(f"eval_why_{design}", lang, **dates))
     window = right.radio(
-        t("eval_window", lang), list(WINDOWS), format_func=lambda w: t(f"eval_window_{w}", lang),
+        t("eval_window", lang), list(WINDOWS),
+        format_func=lambda w: t(f"eval_window_{w}", lang, **dates),
         key=_key("window", DEFAULT_WINDOW), on_change=_copy, args=("window",),
     )  # fmt: skip
-    right.caption(t(f"eval_window_why_{window}", lang))
+    right.caption(t(f"eval_window_why_{window}", lang, **dates))
     st.caption(t("eval_offer_note", lang, min=MIN_COMMUNES))
     chosen = tuple(sorted(codes)) if province == ALL or province not in alone else (province,)
     types = OFFERED_TYPES.get(group, PILOT_TYPES)

@@ -28,7 +28,7 @@ from analysis.ranking import (
     rank_provinces,
 )
 from briefing.model import Text
-from briefing.pack import PackData, pack_name, render_pack
+from briefing.pack import PackData, criterion_definition, pack_name, render_pack
 from geo.ranking_map import academy_points, build_ranking_map, score_classes
 from i18n import t
 from query import published
@@ -75,7 +75,7 @@ def draw_controls(lang: str) -> tuple[dict[str, float], str]:
         st.session_state[_slider_key(name)] = float(weights[name])  # seeded on every run
         columns[i % 3].slider(
             t(f"crit_{name}", lang), 0.0, WEIGHT_MAX, step=WEIGHT_STEP,
-            key=_slider_key(name), help=t(f"crit_{name}_def", lang),
+            key=_slider_key(name), help=criterion_definition(name, lang),
             on_change=_copy_weight, args=(name,),
         )  # fmt: skip
     left, right = st.columns([3, 1])

@@ -12,16 +12,13 @@ parameter.
 
 from __future__ import annotations
 
-import os
-import re
-import secrets
 from pathlib import Path
 
 import duckdb
 
-import config
+from audit.secret import SecretFileError, read_secret
 
-_HEX = re.compile(r"[0-9a-f]{64}")
+__all__ = ["SecretFileError", "fill_record_keys", "record_key_sql", "record_secret"]
 
 
 def record_key_sql(alias: str) -> str:
@@ -31,43 +28,15 @@ def record_key_sql(alias: str) -> str:
     return f"CAST(md5_number({identity}) & 255 AS INTEGER)"
 
 
-class SecretFileError(ValueError):
-    """The record-key secret file cannot be created or read, or does not hold a secret."""
-
-
-def _create(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return  # another process made it first
-    with os.fdopen(handle, "w", encoding="ascii") as out:
-        out.write(secrets.token_hex(32) + "\n")
-
-
 def record_secret(path: Path | None = None) -> str:
-    """The record-key secret in ``path`` (default ``ATLAS_SECRET_FILE``), created if absent.
+    """The record-key secret in ``path`` (default ``ATLAS_SECRET_FILE``), created if absent
+    (``audit.secret``: the audit log's chain key comes from the same file).
 
     Raises:
         SecretFileError: if the file cannot be created or read, or is not 64 hex digits; the
-            message names the file.
+            message names the setting and the file.
     """
-    path = path or config.get_path("ATLAS_SECRET_FILE")
-    try:
-        if not path.exists():
-            _create(path)
-        text = path.read_text(encoding="ascii").strip().lower()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SecretFileError(
-            f"record-key secret {path}: cannot be created or read ({exc.__class__.__name__}); "
-            "set ATLAS_SECRET_FILE to a file the ETL may write"
-        ) from None
-    if not _HEX.fullmatch(text):
-        raise SecretFileError(
-            f"record-key secret {path}: expected 64 hexadecimal digits (32 random bytes); "
-            "restore the file, or move it away to make a new one (every key then changes)"
-        )
-    return text
+    return read_secret(path)
 
 
 def fill_record_keys(con: duckdb.DuckDBPyConnection, secret: str) -> None:

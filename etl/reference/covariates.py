@@ -10,6 +10,7 @@ within the 2011 province (Kampong Cham's rows may match Tbong Khmum, split from 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -125,7 +126,9 @@ def _without_ties(scored: pd.DataFrame) -> pd.DataFrame:
 def families_table(
     reference_dir: Path, communes: pd.DataFrame, report_dir: Path
 ) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The ``commune_families`` table and its build_info entries; an empty table when the NCDD
+    """The ``commune_families`` table and its build_info entries, as codes with values that the
+    pages put in words (``ncdd_status``: "read" or "missing"; ``ncdd_counts``: JSON of the rows
+    read, matched by code and by name, unmatched and unreadable); an empty table when the NCDD
     file is not in ``reference_dir`` (the rates are then not offered). Rows read but not
     matched, or not readable, are listed in ``report_dir/ncdd_match_report.csv``.
 
@@ -140,7 +143,7 @@ def families_table(
                               "families": pd.Series(dtype="int64"),
                               "ncdd_code": pd.Series(dtype=str),
                               "method": pd.Series(dtype=str)})  # fmt: skip
-        return empty, {"ncdd_file": "missing: rates per 1,000 are not available"}
+        return empty, {"ncdd_status": "missing"}
     rows, bad = read_ncdd(path)
     matched = match_ncdd(rows, communes)
     unmatched = rows[~rows["ncdd_code"].isin(matched["ncdd_code"])].assign(
@@ -150,10 +153,9 @@ def families_table(
     pd.concat([unmatched[["row_number", "ncdd_code", "name", "reason"]], bad]).sort_values(
         "row_number"
     ).to_csv(report_dir / "ncdd_match_report.csv", index=False)
-    info = {
-        "ncdd_file": path.name,
-        "ncdd_rows": f"{len(rows) + len(bad)} read: {len(matched)} matched to a polygon "
-        f"({(matched['method'] == 'code').sum()} by code, {(matched['method'] == 'name').sum()} "
-        f"by name), {len(unmatched)} unmatched, {len(bad)} unreadable",
-    }
-    return matched, info
+    counts = {"read": len(rows) + len(bad), "matched": len(matched),
+              "by_code": int((matched["method"] == "code").sum()),
+              "by_name": int((matched["method"] == "name").sum()),
+              "unmatched": len(unmatched), "unreadable": len(bad)}  # fmt: skip
+    return matched, {"ncdd_file": path.name, "ncdd_status": "read",
+                     "ncdd_counts": json.dumps(counts)}  # fmt: skip

@@ -203,8 +203,8 @@ N_("audit_kind_reordered", "reordered")
 N_("audit_kind_truncated", "cut short")
 N_(
     "audit_unwritable",
-    "The audit log cannot be written ({problem}). Until it can, every download, export, "
-    "upload and ingest is refused.",
+    "The audit log cannot be written (setting {setting}: {reason}). Until it can, every "
+    "download, export, upload and ingest is refused.",
 )
 N_(
     "download_no_audit",
@@ -238,4 +238,109 @@ N_(
     "file_counts_protected",
     "Rows are rounded to tens, and fewer than ten read <10: a file's rows are incidents too. "
     "Only administrators see them exactly.",
+)
+N_("audit_detail_empty_line", "an empty line inside the chain")
+N_("audit_detail_cut_short", "the last line is cut short")
+N_("audit_detail_not_entry", "not an audit entry")
+N_("audit_detail_unchained_after", "a line without the chain after the chain started")
+N_(
+    "audit_detail_sealed_changed",
+    "the {n} line(s) before the chain are not those this entry sealed: one was edited, "
+    "deleted or inserted",
+)
+N_(
+    "audit_detail_first_missing",
+    "the first {n} entr(y/ies) are missing (this line was written as entry {seq})",
+)
+N_("audit_detail_not_start", "it does not chain to the start of the log")
+N_(
+    "audit_detail_bad_mac",
+    "its keyed hash does not match its content: it was edited, or written without the "
+    "atlas's secret",
+)
+N_("audit_detail_number_order", "its number {seq} does not follow {after}")
+N_("audit_detail_twice", "entry {seq} appears twice: this line or the other was inserted")
+N_("audit_detail_reordered", "written as entry {seq}, it comes after entry {after}")
+N_(
+    "audit_detail_missing",
+    "{n} entr(y/ies) written before it are missing (entries {first} to {last})",
+)
+N_("audit_detail_not_recorded", "it is not the entry line {line} recorded before it")
+N_(
+    "audit_detail_head_unchained",
+    "written when the log's head was missing or damaged: entries after {after} may have been "
+    "cut from the end",
+)
+N_(
+    "audit_detail_head_unreadable",
+    "the head file is not readable: entries removed from the end would not show",
+)
+N_(
+    "audit_detail_head_missing",
+    "the head file is missing: entries removed from the end would not show",
+)
+N_(
+    "audit_detail_head_unkeyed",
+    "the head file was not written with the atlas's secret: it was replaced",
+)
+N_(
+    "audit_detail_head_without_chain",
+    "the head records {n} entries, but no line carries the keyed chain: the chain was removed",
+)
+N_(
+    "audit_detail_end_missing",
+    "entries {first} to {last} are missing from the end (the head records {last})",
+)
+N_("audit_detail_not_head_entry", "it is not the entry the head recorded")
+N_("audit_detail_head_ahead", "{n} entries after the last one the head records")
+N_("audit_detail_log_missing", "the log is missing, but its head records {n} entries")
+N_("audit_sum_entries", "{n} entries")
+N_("audit_sum_entries_older", "{n} entries ({older} written before the chain)")
+N_("audit_sum_intact", "the chain is intact")
+N_("audit_sum_broken", "the chain breaks in {n} place(s)")
+N_("audit_sum_no_log", "no log yet: nothing has been recorded")
+N_("audit_sum_no_chain", "cannot be verified: no chain (no line carries the keyed chain)")
+N_(
+    "audit_sum_unkeyed",
+    "cannot be verified: its chain is not keyed (written before the key); python -m audit "
+    "--seal keys it",
+)
+N_(
+    "audit_note_interrupted",
+    "line {line} was written after the head was last updated (a write interrupted; the next "
+    "write updates the head)",
+)
+N_(
+    "audit_no_log",
+    "No audit log yet: nothing has been downloaded, exported, uploaded or ingested since it "
+    "was set up.",
+)
+N_(
+    "audit_no_chain",
+    "The audit log cannot be verified: {summary}. Its lines may have been edited; the "
+    "administrator can key it with python -m audit --seal.",
+)
+N_("action_seal", "key the log")
+N_("audit_cannot_write", "the audit log cannot be written (setting {setting}: {reason})")
+N_("audit_reason_not_a_folder", "Not a directory")
+N_("audit_reason_is_a_folder", "Is a directory")
+N_("audit_reason_permission", "Permission denied")
+N_("audit_reason_no_space", "No space left on device")
+N_("audit_reason_read_only", "Read-only file system")
+N_("audit_reason_missing", "No such file or directory")
+# TRANSLATORS: {reason} is the operating system's own words, in English.
+N_("audit_reason_other", "the system reports: {reason}")
+N_("audit_reason_secret_missing", "the secret file is missing: restore it")
+N_("audit_reason_secret_unreadable", "the secret file cannot be created or read")
+N_("audit_reason_secret_not_hex", "the secret file does not hold 64 hexadecimal digits")
+N_(
+    "ncdd_counts",
+    "{read} read: {matched} matched to a polygon ({by_code} by code, {by_name} by name), "
+    "{unmatched} unmatched, {unreadable} unreadable",
+)
+N_("ncdd_missing", "missing: rates per 1,000 are not available")
+N_(
+    "audit_detail_chain_removed",
+    "the {n} line(s) before it lost the keyed chain this log had: nothing vouches for them "
+    "(python -m audit --seal seals them, if they are right)",
 )

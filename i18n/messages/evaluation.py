@@ -28,7 +28,7 @@ N_(
 N_("eval_design_all_communes", "All communes without the partnership")
 N_(
     "eval_why_shared_shock",
-    "They were hit by the August 2010 policy as hard as the pilot communes and never "
+    "They were hit by the {policy_month} policy as hard as the pilot communes and never "
     "had the partnership, so the policy's rise is not mistaken for the pilot's effect.",
 )
 N_(
@@ -38,12 +38,12 @@ N_(
 )
 N_(
     "eval_why_all_communes",
-    "The largest comparison, but most of it is rural and felt the 2010 policy less, so "
+    "The largest comparison, but most of it is rural and felt the {policy_year} policy less, so "
     "a window that includes the policy pulls the estimate toward zero.",
 )
 N_(
     "eval_window_after_policy",
-    "From 2011, the first whole calendar year after the policy (16 August 2010)",
+    "From the first whole calendar year after the policy ({policy_day})",
 )
 N_("eval_window_all_months", "Every calendar year of the data")
 N_(
@@ -54,7 +54,7 @@ N_(
 N_(
     "eval_window_why_all_months",
     "More months before the start, but valid only if the comparison communes felt the "
-    "2010 policy exactly as the pilot communes did.",
+    "{policy_year} policy exactly as the pilot communes did.",
 )
 N_("eval_subject_all", "All incidents")
 N_("eval_subject_types", "Incidents of the chosen types")

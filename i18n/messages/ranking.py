@@ -22,8 +22,8 @@ N_(
 N_("crit_disruption_change", "Change since the policy")
 N_(
     "crit_disruption_change_def",
-    "The disruption rate of the latest calendar year divided by that of 2009, the year "
-    "before the Village/Commune Safety Policy (16 August 2010), with half an incident "
+    "The disruption rate of the latest calendar year divided by that of {year_before_policy}, "
+    "the year before the Village/Commune Safety Policy ({policy_day}), with half an incident "
     "added to each count so a small count stays finite; a larger rise is more reason (normalised "
     "on a log scale, so a doubling and a halving are equally far from no change).",
 )

@@ -12,6 +12,7 @@ import pytest
 from analysis import headline
 from analysis.designs import InsufficientDataError, design_groups, select_sample
 from analysis.evaluation import evaluate
+from briefing.view import case_study_dates
 from tests.analysis.synthetic import poisson_panel
 from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY
 
@@ -144,15 +145,16 @@ def test_every_design_window_control_and_group_has_its_words() -> None:
         + [f"eval_{code}" for code in headline.REASONS]
     )  # fmt: skip
     assert [k for k in wanted if k not in MESSAGES] == []
-    # the English words of a design are the analysis package's own
+    # the English words of a design are the analysis package's own (dates from vocabulary)
+    dates = case_study_dates("en")
     for name, design in DESIGNS.items():
         assert MESSAGES[f"eval_design_{name}"] == design.label
-        assert MESSAGES[f"eval_why_{name}"] == design.why
+        assert MESSAGES[f"eval_why_{name}"].format_map(dates) == design.why
     # a window's label is the atlas's: it publishes whole calendar years
     # (publish.evaluation_rules.calendar_window); its why is the analysis package's own
     for name, window in WINDOWS.items():
         assert "calendar year" in MESSAGES[f"eval_window_{name}"]
-        assert MESSAGES[f"eval_window_why_{name}"] == window.why
+        assert MESSAGES[f"eval_window_why_{name}"].format_map(dates) == window.why
 
 
 def test_the_reasons_the_atlas_gives_carry_no_count() -> None:

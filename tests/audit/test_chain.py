@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import audit
-from audit.chain import GENESIS, digest, head_path
+from audit.chain import head_path, head_tag, keyed_seal, mac
+from audit.secret import chain_key
 from config import PROJECT_ROOT
 
 WRITERS, LINES_EACH = 4, 40
@@ -40,16 +41,20 @@ def test_each_line_chains_to_the_one_before_and_the_head_to_the_last(tmp_path: P
     log = tmp_path / "audit.jsonl"
     lines = write_log(log, 3)
     stored = [json.loads(line) for line in lines]
+    key = chain_key()
     assert [s["seq"] for s in stored] == [1, 2, 3]
-    assert stored[0]["prev"] == GENESIS
-    assert [s["prev"] for s in stored[1:]] == [digest(s) for s in stored[:2]]
-    assert json.loads(head_path(log).read_text()) == {"seq": 3, "sha256": digest(stored[2])}
+    assert [s["mac"] for s in stored] == [mac(key, s) for s in stored]  # seq and prev covered
+    assert stored[0]["prev"] == keyed_seal(key, [])
+    assert [s["prev"] for s in stored[1:]] == [s["mac"] for s in stored[:2]]
+    last = stored[2]["mac"]
+    assert json.loads(head_path(log).read_text()) == {
+        "seq": 3, "mac": last, "tag": head_tag(key, 3, last)}  # fmt: skip
     found = audit.verify(log)
-    assert found.intact and found.entries == 3 and found.last_hash == digest(stored[2])
+    assert found.intact and found.entries == 3 and found.last_hash == last
     done = verify_cli(log)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.startswith("audit.jsonl: 3 entries; the chain is intact\n")
-    assert f"last hash: {digest(stored[2])}" in done.stdout
+    assert f"last hash: {last}" in done.stdout
 
 
 def _edit(lines: list[str]) -> list[str]:
@@ -67,7 +72,7 @@ def _insert(lines: list[str]) -> list[str]:
 TAMPERING = [  # (what is done, the change, the line and kind verify names)
     ("a line edited", _edit, 3, "edited"),
     ("a line deleted", lambda ls: ls[:2] + ls[3:], 3, "deleted"),
-    ("a forged line inserted", _insert, 4, "inserted"),
+    ("a forged line inserted", _insert, 3, "inserted"),
     ("a line without a hash inserted", lambda ls: [*ls[:3], json.dumps(
         {"time": "2024-01-01T00:00:00+00:00", "user": "x", "role": "admin",
          "action": "download"}), *ls[3:]], 4, "inserted"),
@@ -126,8 +131,12 @@ def test_a_log_from_before_the_chain_is_read_and_sealed_by_the_first_chained_lin
     log = tmp_path / "audit.jsonl"
     old = [json.dumps({**OLD_LINE, "rows": n}) for n in range(3)]
     rewrite(log, old)
-    before = audit.verify(log)
-    assert before.intact and (before.entries, before.before_chain) == (3, 3)
+    before = audit.verify(log)  # no chain yet: nothing vouches for these lines
+    assert (before.status, before.entries, before.before_chain) == ("no_chain", 3, 3)
+    done = verify_cli(log)
+    assert done.returncode == 1
+    assert done.stdout.startswith("audit.jsonl: 3 entries (3 written before the chain); cannot "
+                                  "be verified: no chain")  # fmt: skip
     entry = audit.record("upload", user="admin@example.org", role="admin", path=log)
     assert entry.seq == 4
     found = audit.verify(log)

@@ -211,9 +211,9 @@ def test_an_upload_whose_line_cannot_be_written_is_refused_and_loads_nothing(
     at = upload(admin_page(), "incidents", ("upload_june.csv", GOOD.encode()))
     assert not at.exception
     problem = "the audit log cannot be written (setting ATLAS_AUDIT_LOG: Not a directory)"
-    assert [e.value for e in at.error] == [
-        f"The audit log cannot be written ({problem}). Until it can, every download, export, "
-        "upload and ingest is refused.",
+    assert [e.value for e in at.error] == [  # said once, not "(the audit log cannot ... (...))"
+        "The audit log cannot be written (setting ATLAS_AUDIT_LOG: Not a directory). Until it "
+        "can, every download, export, upload and ingest is refused.",
         f"Nothing was loaded; the database is as it was: {problem}. A file is loaded only once "
         "its line is in the audit log.",
     ]
@@ -306,3 +306,59 @@ def test_the_loads_notes_are_shown(admin_env: Path, tmp_path: Path) -> None:
         "first visible sheet); not read: hidden sheet 'Lookup'"
     )
     assert publishing.startswith("The files are in. The results derived from them")
+
+
+def test_no_log_yet_and_a_log_without_chain_are_said(admin_env: Path) -> None:
+    at = admin_page()
+    assert not at.error
+    assert "No audit log yet: nothing has been downloaded, exported, uploaded or ingested " \
+        "since it was set up." in [i.value for i in at.info]  # fmt: skip
+    assert "No entry matches." not in [i.value for i in at.info]
+    old = {"time": "2024-02-01T00:00:00+00:00", "user": "ana@unaids.org", "role": "analyst",
+           "action": "download", "file": "old.csv"}  # fmt: skip
+    audit.log_path().write_text(json.dumps(old) + "\n", encoding="utf-8")
+    at = admin_page()
+    assert [e.value for e in at.error] == [
+        "The audit log cannot be verified: 1 entries (1 written before the chain); cannot be "
+        "verified: no chain (no line carries the keyed chain). Its lines may have been edited; "
+        "the administrator can key it with python -m audit --seal."
+    ]
+    assert list(at.dataframe[0].value["File"]) == ["old.csv"]
+
+
+def test_the_chain_and_the_unwritable_log_are_said_in_khmer(
+    admin_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(3):
+        audit.record("download", user=f"u{i}@example.org", role="analyst", file=f"{i}.csv")
+    log = audit.log_path()
+    lines = log.read_text(encoding="utf-8").splitlines()
+    log.write_text("\n".join([lines[0], lines[2]]) + "\n", encoding="utf-8")
+    at = app("admin")
+    at.user = ADMIN
+    at.query_params["lang"] = "km"
+    at.run()
+    assert "- បន្ទាត់ 2៖ ត្រូវបានលុប (ធាតុ 1 ដែលត្រូវបានសរសេរមុនវាបាត់ (ធាតុទី 2 ដល់ទី 2))" in [
+        m.value for m in at.markdown
+    ]
+    _unwritable_log(tmp_path, monkeypatch)
+    at.run()
+    assert at.error[0].value.startswith(
+        "មិនអាចសរសេរកំណត់ហេតុសវនកម្មបានទេ (ការកំណត់ ATLAS_AUDIT_LOG៖ មិនមែនជាថតឯកសារទេ)។"
+    )
+    assert "written" not in at.error[0].value and "directory" not in at.error[0].value
+
+
+def test_a_log_that_is_a_folder_is_said_in_the_pages_language(
+    admin_env: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "folder.jsonl"
+    folder.mkdir()
+    monkeypatch.setenv("ATLAS_AUDIT_LOG", str(folder))
+    at = admin_page()
+    assert "The audit log cannot be read: Is a directory" in [e.value for e in at.error]
+    at = app("admin", lang="km")
+    at.user = ADMIN
+    at.run()
+    assert "មិនអាចអានកំណត់ហេតុសវនកម្មបានទេ៖ ជាថតឯកសារ មិនមែនជាឯកសារទេ" in [
+        e.value for e in at.error]  # fmt: skip

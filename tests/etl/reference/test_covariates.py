@@ -64,4 +64,4 @@ def test_bad_rows_are_reported_not_loaded(tmp_path: Path) -> None:
 
 def test_without_the_file_the_rates_are_said_to_be_unavailable(tmp_path: Path) -> None:
     table, info = covariates.families_table(tmp_path, None, tmp_path)  # type: ignore[arg-type]
-    assert table.empty and "not available" in info["ncdd_file"]
+    assert table.empty and info == {"ncdd_status": "missing"}
