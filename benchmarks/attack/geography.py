@@ -33,7 +33,7 @@ class Geography:
 
 def official_codes() -> pd.DataFrame:
     """The gazetteer's communes: ``commune_code``, ``district_code``, ``province_code``."""
-    from etl.reference.gazetteer import load_gazetteer
+    from etl.reference import load_gazetteer
 
     communes = load_gazetteer()[2]
     return communes[["commune_code", "district_code", "province_code"]].copy()

@@ -14,6 +14,7 @@ from etl.reference.boundaries import (
 from etl.reference.conflate import CrosswalkError, load_crosswalk
 from etl.reference.covariates import CovariateFileError, families_table
 from etl.reference.gazetteer import SOURCE as GAZETTEER_SOURCE
+from etl.reference.gazetteer import load_gazetteer
 from etl.reference.match_report import REPORT_CSV, REPORT_MD, write_report
 from etl.reference.pieces import commune_neighbours, commune_pieces
 from etl.reference.places import PLACE_KEY_MACRO, create_place_tables
@@ -37,6 +38,7 @@ __all__ = [
     "create_place_tables",
     "families_table",
     "load_crosswalk",
+    "load_gazetteer",
     "load_reference_layers",
     "read_and_conflate",
     "write_report",
