@@ -31,12 +31,15 @@ from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from etl.partners.staging import FileRejected, Rows, normalise_column
+from etl.partners.staging import FileRejected, Rows, normalise_column, with_notes
 from etl.partners.workbook_limits import (
+    EMPTY_BEYOND,
     Clock,
     Limits,
     check_archive,
+    too_many_cells,
     too_many_columns,
+    too_many_empty,
     too_many_rows,
 )
 from etl.reasons import Reason
@@ -46,7 +49,6 @@ _NOT_READABLE = (
     "in Excel and save it again as .xlsx, or as CSV UTF-8"
 )
 CHUNK = 20_000  # rows set into Arrow at a time
-_CLOCK_EVERY = 500  # rows between two looks at the clock
 
 
 def cell_text(value: object) -> str | None:
@@ -70,16 +72,23 @@ def _filled(value: object) -> bool:
     return value is not None and bool(str(value).strip())
 
 
-def _open(path: Path, data_only: bool) -> openpyxl.Workbook:
-    """The workbook in read-only mode (its parts already checked by ``check_archive``).
+def _open(path: Path, data_only: bool, clock: Clock) -> openpyxl.Workbook:
+    """The workbook in read-only mode (its parts already checked by ``check_archive``), links
+    to other workbooks not followed; the clock is looked at once it is open.
 
     Raises:
-        FileRejected: if openpyxl cannot open it.
+        FileRejected: if openpyxl cannot open it, or the opening took past the time limit.
     """
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
     except Exception:  # openpyxl raises many types for damaged workbooks
         raise FileRejected(f"{path.name}: {_NOT_READABLE}") from None
+    try:
+        clock.check()
+    except FileRejected:
+        book.close()
+        raise
+    return book
 
 
 def data_sheet(path: Path, book: openpyxl.Workbook, kind: str | None) -> tuple[int, list[str]]:
@@ -116,23 +125,30 @@ def _limited(
     path: Path, sheet: ReadOnlyWorksheet, limits: Limits, clock: Clock
 ) -> Iterator[tuple[int, tuple]]:
     """The sheet's rows ``(sheet row, cells)``, its declared dimension ignored, stopping at the
-    limits (cells beyond the column limit holding nothing are dropped).
+    limits (cells beyond the column limit holding nothing are dropped, up to
+    ``EMPTY_BEYOND`` of them). The clock is looked at every row.
 
     Raises:
-        FileRejected: past the row, column or time limit.
+        FileRejected: past the row, cell, column or time limit.
     """
     sheet.reset_dimensions()  # a claimed A1:XFD1048576 would pad every row and add empty rows
+    cells = empty_beyond = 0
     for r, row in enumerate(sheet.iter_rows(), start=1):
+        clock.check(r)
         if r > limits.rows:
             raise too_many_rows(path, limits, r)
-        if r % _CLOCK_EVERY == 0:
-            clock.check(r)
+        cells += len(row)
+        if cells > limits.cells:
+            raise too_many_cells(path, limits, r)
         if len(row) > limits.columns:
             tail = row[limits.columns :]
             if any(map(is_not, tail, repeat(EMPTY_CELL))):  # a cell written there: look at it
                 for c, cell in enumerate(tail, start=limits.columns + 1):
                     if cell is not EMPTY_CELL and _filled(cell.value):
                         raise too_many_columns(path, limits, f"{get_column_letter(c)}{r}")
+                empty_beyond += len(tail)
+                if empty_beyond > EMPTY_BEYOND:
+                    raise too_many_empty(path, limits, r)
             row = row[: limits.columns]
         yield r, row
 
@@ -149,7 +165,7 @@ class _Results:
     def row(self, r: int) -> tuple:
         """The cells of sheet row ``r`` as stored results."""
         if self.rows is None:
-            self.book = _open(self.path, data_only=True)
+            self.book = _open(self.path, data_only=True, clock=self.clock)
             sheet = self.book.worksheets[self.index]
             self.rows = _limited(self.path, sheet, self.limits, self.clock)
         for at, cells in self.rows:
@@ -247,14 +263,15 @@ def read_workbook(path: Path, kind: str | None = None) -> Rows:
             setting); nothing of it is read then.
     """
     limits = Limits.from_settings(path)
-    check_archive(path, limits)
     clock = Clock(path, limits)
-    book = _open(path, data_only=False)
+    check_archive(path, limits)
+    book = _open(path, data_only=False, clock=clock)
+    notes: list[str] = []
     try:
         index, notes = data_sheet(path, book, kind)
         rows = _read_sheet(path, index, book, limits, clock)
-    except FileRejected:
-        raise
+    except FileRejected as exc:
+        raise FileRejected(with_notes(str(exc), notes)) from None
     except Exception:  # a damaged part met while streaming
         raise FileRejected(f"{path.name}: {_NOT_READABLE}") from None
     finally:
