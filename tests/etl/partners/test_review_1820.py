@@ -84,7 +84,18 @@ def test_a_version_whose_every_row_is_quarantined_is_refused(
     assert ingest(con, path).result.rows_loaded == 20
     bad = [good_line(i, incident_type="not_a_type") for i in range(20)]
     path.write_text("\n".join([HEADER, *bad]) + "\n")
-    with pytest.raises(FewerRows):
+    with pytest.raises(FewerRows) as caught:
+        partners.ingest_file(con, "incidents", path)
+    assert (
+        "whose 20 rows are loaded now, with a version of 20 rows of which 0 would be loaded "
+        "(20 quarantined) (20 rows would be lost;" in str(caught.value)
+    )
+    assert con.execute(  # nothing changed: the loaded rows are still there
+        "SELECT count(*) FROM incidents WHERE file_identity = 'incidents/june.csv'"
+    ).fetchone() == (20,)
+    half = [good_line(i, incident_type="not_a_type") if i % 5 else good_line(i) for i in range(40)]
+    path.write_text("\n".join([HEADER, *half]) + "\n")  # 40 rows read, 8 to load: refused
+    with pytest.raises(FewerRows, match="40 rows of which 8 would be loaded"):
         partners.ingest_file(con, "incidents", path)
 
 
@@ -94,8 +105,15 @@ def test_a_folder_named_like_a_csv_file_does_not_stop_the_others(
     folder = tmp_path / "partners"
     (folder / "incidents" / "folder.csv").mkdir(parents=True)
     (folder / "incidents" / "good.csv").write_text(f"{HEADER}\n{good_line(1)}\n")
-    results = partners.load_files(con, partners.partner_files(folder))
-    assert {r.file_name: r.status for r in results}["good.csv"] == "loaded"
+    results = {r.file_name: r for r in partners.load_files(con, partners.partner_files(folder))}
+    assert results["good.csv"].status == "loaded"
+    assert results["folder.csv"].status == "rejected"
+    assert results["folder.csv"].message.startswith(
+        "folder.csv: not loaded: incidents/folder.csv is a folder, not a file"
+    )
+    assert con.execute(
+        "SELECT file_name, sha256 FROM rejected_files WHERE file_identity = 'incidents/folder.csv'"
+    ).fetchall() == [("folder.csv", None)]
 
 
 def test_a_file_name_that_is_not_utf8_does_not_stop_the_others(
@@ -106,7 +124,14 @@ def test_a_file_name_that_is_not_utf8_does_not_stop_the_others(
     (folder / "good.csv").write_text(f"{HEADER}\n{good_line(1)}\n")
     (folder / os.fsdecode(b"r\xe9sum\xe9.csv")).write_bytes(b"")
     results = partners.load_files(con, partners.partner_files(folder.parent))
-    assert {r.file_name: r.status for r in results}["good.csv"] == "loaded"
+    by_name = {r.file_name: r for r in results}
+    assert by_name["good.csv"].status == "loaded"
+    shown = "r\\xe9sum\\xe9.csv"  # the bytes it cannot read, escaped
+    assert by_name[shown].status == "rejected"
+    assert by_name[shown].message.startswith(f"{shown}: not loaded: its name is not UTF-8 text")
+    assert con.execute(
+        "SELECT file_identity FROM rejected_files WHERE file_name = ?", [shown]
+    ).fetchall() == [(f"incidents/{shown}",)]
 
 
 def test_a_rejection_names_the_hidden_sheet_that_holds_the_data(
