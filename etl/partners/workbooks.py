@@ -5,10 +5,14 @@ activity``: case, spaces and dashes aside), else the first visible sheet. A hidd
 never read; the load's report names every sheet that was not read (``Rows.notes``).
 
 **Limits** (``workbook_limits``): the archive's parts are checked before openpyxl opens the
-file; the sheet's declared dimension is ignored (a claimed ``A1:XFD1048576`` costs nothing),
-its rows are streamed (``read_only``) and reading stops with a refusal at a row past the row
-limit, a value past the column limit, or the time limit. Rows are set into Arrow tables as
-they come, so memory follows the rows kept, not the XML.
+file (it parses the styles and shared strings whole as it opens it), and the clock starts
+before the opening; the sheet's declared dimension is ignored (a claimed ``A1:XFD1048576``
+costs nothing), its rows are streamed (``read_only``) and reading stops with a refusal at a
+row past the row limit, past the cell limit, a value past the column limit, too many empty
+formatted cells beyond it, or the time limit (looked at after the opening and at every row).
+Rows are set into Arrow tables as they come, so memory follows the rows kept, not the XML.
+Hidden rows cannot be told apart in this mode (openpyxl's streaming reader gives no row
+attributes): they are read as any other row.
 
 **Values**: a date cell is a date whatever its display format (``2013-05-01``; with a time of
 day, ``2013-05-01 14:30:00``); a whole number stored as a number is written without ``.0``

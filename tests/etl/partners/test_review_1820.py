@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import openpyxl
 import pytest
 
 from etl import partners
+from etl.__main__ import main
 from etl.partners.ingest import FewerRows
 from tests.etl.partners.conftest import HEADER, good_line, ingest
 
@@ -160,3 +162,18 @@ def test_coordinates_in_khmer_digits_are_read(
         encoding="utf-8",
     )
     assert ingest(con, path, "services").result.rows_loaded == 1
+
+
+def test_the_command_line_rejects_a_name_that_is_not_utf8_with_its_audit_line(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
+    path = tmp_path / os.fsdecode(b"n\xe9e.csv")
+    path.write_text(f"{HEADER}\n{good_line(1)}\n")
+    assert main(["ingest", "incidents", str(path), "--quiet", "--no-publish"]) == 2
+    assert "REJECTED incidents/n\\xe9e.csv: n\\xe9e.csv: not loaded: its name is not UTF-8" in (
+        capsys.readouterr().out
+    )
