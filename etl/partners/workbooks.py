@@ -11,8 +11,9 @@ costs nothing), its rows are streamed (``read_only``) and reading stops with a r
 row past the row limit, past the cell limit, a value past the column limit, too many empty
 formatted cells beyond it, or the time limit (looked at after the opening and at every row).
 Rows are set into Arrow tables as they come, so memory follows the rows kept, not the XML.
-Hidden rows cannot be told apart in this mode (openpyxl's streaming reader gives no row
-attributes): they are read as any other row.
+Hidden rows (by hand or by a filter) are read as any other row; openpyxl's streaming reader
+gives no row attributes, so they are counted apart (``hidden_rows``: the sheet's XML scanned
+for rows marked hidden) and the load's report says how many.
 
 **Values**: a date cell is a date whatever its display format (``2013-05-01``; with a time of
 day, ``2013-05-01 14:30:00``); a whole number stored as a number is written without ``.0``
@@ -25,6 +26,8 @@ opened in Excel) sets its row apart with a reason that says so.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
 from collections.abc import Iterator
 from itertools import repeat
 from operator import is_not
@@ -123,6 +126,38 @@ def data_sheet(path: Path, book: openpyxl.Workbook, kind: str | None) -> tuple[i
         rule = f"the visible sheet named '{kind}', else {rule}"
     note = f"read sheet '{sheets[chosen].title}' ({rule}); not read: {', '.join(skipped)}"
     return chosen, [note]
+
+
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\s[^>]*?\bhidden=\"(?:1|true)\"")
+
+
+def hidden_rows(path: Path, part: str, clock: Clock) -> int:
+    """How many rows the sheet part ``part`` marks hidden, read from its XML in chunks (a tag
+    cut by a chunk's end is read with the next one).
+
+    Raises:
+        FileRejected: past the time limit.
+    """
+    count, tail = 0, b""
+    with zipfile.ZipFile(path) as archive, archive.open(part) as source:
+        for chunk in iter(lambda: source.read(1 << 20), b""):
+            data = tail + chunk
+            cut = data.rfind(b"<")
+            cut = len(data) if cut < 0 else cut
+            count += len(_HIDDEN_ROW.findall(data, 0, cut))
+            tail = data[cut:]
+            clock.check()
+    return count + len(_HIDDEN_ROW.findall(tail))
+
+
+def _hidden_note(count: int) -> list[str]:
+    if not count:
+        return []
+    rows = f"{count:,} row" + (" is" if count == 1 else "s are")
+    return [
+        f"{rows} hidden in the sheet (by hand or by a filter) and were read as any other: "
+        "every row of the sheet is read, shown or not"
+    ]
 
 
 def _limited(
@@ -279,6 +314,8 @@ def read_workbook(path: Path, kind: str | None = None) -> Rows:
     try:
         index, notes = data_sheet(path, book, kind)
         rows = _read_sheet(path, index, book, limits, clock)
+        part = book.worksheets[index]._worksheet_path
+        notes = [*notes, *_hidden_note(hidden_rows(path, part, clock))]
     except FileRejected as exc:
         raise FileRejected(with_notes(str(exc), notes)) from None
     except Exception:  # a damaged part met while streaming

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from benchmarks import hostile_workbooks as hostile
+from benchmarks.hostile_workbooks import SHEET
 from etl.__main__ import main
 from etl.database import database_lock
 from etl.partners import FileRejected, workbook_limits, workbooks
@@ -259,3 +260,41 @@ def test_a_refused_workbook_leaves_the_database_and_frees_the_lock(
     assert "REJECTED incidents/bomb.xlsx: bomb.xlsx: refused before reading" in out
     with database_lock(db, wait=0):  # free at once: no other writer holds it
         pass
+
+
+def test_hidden_rows_are_read_and_counted_in_the_report(con, tmp_path: Path) -> None:
+    """Rows hidden by a filter (AutoFilter) or by hand are read as any other; the load's report
+    says how many there were."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "incidents"
+    sheet.append(list(hostile.COLUMNS))
+    for i in range(5):
+        sheet.append(hostile.incident(i))
+    sheet.auto_filter.ref = "A1:G6"
+    for r in (3, 5):
+        sheet.row_dimensions[r].hidden = True
+    book.save(tmp_path / "filtered.xlsx")
+    loaded = ingest(con, tmp_path / "filtered.xlsx")
+    assert loaded.rows["incident_id"].tolist() == [f"X-{i}" for i in range(5)]
+    assert loaded.result.message == (
+        "2 rows are hidden in the sheet (by hand or by a filter) and were read as any other: "
+        "every row of the sheet is read, shown or not"
+    )
+
+
+def test_hidden_rows_are_counted_across_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row tag cut by the end of a chunk is counted once, with the next chunk."""
+    book = openpyxl.Workbook()
+    for i in range(3000):
+        book.active.append(hostile.incident(i))
+        book.active.row_dimensions[i + 1].hidden = i % 3 == 0
+    book.save(tmp_path / "many.xlsx")
+    clock = workbook_limits.Clock(tmp_path / "many.xlsx", workbook_limits.Limits(
+        200, 50, 5, 100, 1000, 100, 100_000, 60))  # fmt: skip
+    assert workbooks.hidden_rows(tmp_path / "many.xlsx", SHEET, clock) == 1000
+    real = zipfile.ZipExtFile.read
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", lambda self, n=-1: real(self, 37))
+    assert workbooks.hidden_rows(tmp_path / "many.xlsx", SHEET, clock) == 1000
