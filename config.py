@@ -192,6 +192,27 @@ SETTINGS: tuple[Setting, ...] = (
         number(0, above=True),
     ),
     Setting(
+        "ATLAS_XLSX_MAX_STRINGS_MB",
+        "50",
+        "Largest uncompressed size, in MB, of a partner workbook's shared strings (the text of "
+        "its cells, which openpyxl holds whole in memory from the moment it opens the file).",
+        number(0, above=True),
+    ),
+    Setting(
+        "ATLAS_XLSX_MAX_PART_MB",
+        "5",
+        "Largest uncompressed size, in MB, of any other XML part of a partner workbook (styles, "
+        "theme, drawings...: openpyxl parses some of them whole when it opens the file).",
+        number(0, above=True),
+    ),
+    Setting(
+        "ATLAS_XLSX_MAX_RATIO",
+        "100",
+        "Most times a part of a partner workbook larger than 4 MB may expand from its size in "
+        "the file: a part past it is a zip bomb (sheets of real data expand 5 to 30 times).",
+        number(1),
+    ),
+    Setting(
         "ATLAS_XLSX_MAX_ROWS",
         "500000",
         "Most rows the data sheet of a partner workbook may have; reading stops and the file "
@@ -203,6 +224,13 @@ SETTINGS: tuple[Setting, ...] = (
         "200",
         "Most columns a partner workbook may fill: a value beyond this column refuses the file "
         "(empty cells beyond it are ignored).",
+        integer(1),
+    ),
+    Setting(
+        "ATLAS_XLSX_MAX_CELLS",
+        "10000000",
+        "Most cells the data sheet of a partner workbook may write, filled or holding only a "
+        "format (each one costs its reading); past it the file is refused.",
         integer(1),
     ),
     Setting(

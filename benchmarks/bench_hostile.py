@@ -2,6 +2,7 @@
 (or refusing) each, every one in a fresh process so the figures do not mix.
 
 Run: .venv/bin/python -m benchmarks.bench_hostile [--rows 20000] [--bomb-mb 480]
+     [--parts-mb 190] [--xfd-mb 23]
 
 The cases (made by ``benchmarks.hostile_workbooks`` in a temporary folder):
 - normal: a header and ``--rows`` incidents;
@@ -10,7 +11,15 @@ The cases (made by ``benchmarks.hostile_workbooks`` in a temporary folder):
 - claimed dimension, last cell filled: the same, with a value in XFD1048576 (refused at the
   row limit, ATLAS_XLSX_MAX_ROWS);
 - zip bomb: a sheet of a few MB in the file that expands to ``--bomb-mb`` MB of XML (refused
-  before openpyxl opens it, ATLAS_XLSX_MAX_SHEET_MB).
+  before openpyxl opens it, ATLAS_XLSX_MAX_SHEET_MB);
+- styles bomb: the same rows, and ``--parts-mb`` MB of cell formats in the styles part (a few
+  hundred KB in the file; openpyxl would parse it whole as it opens the file: refused before,
+  ATLAS_XLSX_MAX_PART_MB);
+- shared-strings bomb: the same rows, and ``--parts-mb`` MB of shared strings (the same,
+  ATLAS_XLSX_MAX_STRINGS_MB);
+- formatted to XFD: a header, then rows of one incident followed by empty formatted cells out
+  to column XFD, ``--xfd-mb`` MB of sheet XML (refused at the cap on such cells, under
+  ATLAS_XLSX_MAX_COLUMNS).
 
 Time is the wall time of ``etl.partners.read_workbook``; memory is the process's peak
 resident set (``resource.getrusage``), and that peak above the process's size once the reader
@@ -63,6 +72,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--bomb-mb", type=float, default=480)
+    parser.add_argument("--parts-mb", type=float, default=190)
+    parser.add_argument("--xfd-mb", type=float, default=23)
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -77,6 +88,11 @@ def main() -> None:
                 folder / "far.xlsx", args.rows, far_cell=True
             ),
             "zip bomb": hostile.zip_bomb(folder / "bomb.xlsx", args.bomb_mb),
+            "styles bomb": hostile.styles_bomb(folder / "styles.xlsx", args.parts_mb, args.rows),
+            "shared-strings bomb": hostile.strings_bomb(
+                folder / "strings.xlsx", args.parts_mb, args.rows
+            ),
+            "formatted to XFD": hostile.styled_to_xfd(folder / "xfd.xlsx", args.xfd_mb),
         }
         print(f"{'case':<28}{'file MB':>8}{'s':>8}{'peak MB':>9}{'added MB':>9}  outcome")
         for name, path in cases.items():

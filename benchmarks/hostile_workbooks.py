@@ -5,6 +5,11 @@
   by 1,048,576 rows); with ``far_cell`` a value really sits in the last cell, XFD1048576;
 - ``zip_bomb``: a workbook whose sheet is a few KB in the file and ``expand_mb`` MB of XML
   once expanded;
+- ``styles_bomb``: the rows of ``normal_workbook`` with ``expand_mb`` MB of cell formats
+  (``<xf>``) in the styles part, which openpyxl parses whole when it opens the workbook;
+- ``strings_bomb``: the same with ``expand_mb`` MB of shared strings, also parsed at open;
+- ``styled_to_xfd``: rows whose data is followed by empty cells holding only a format, out to
+  the last column (XFD): many MB of cells, each parsed, none holding anything;
 - ``hidden_first_sheet``: a hidden lookup list first, the data on the second, visible sheet;
 - ``empty_workbook``: one sheet with nothing in it.
 """
@@ -88,6 +93,85 @@ def zip_bomb(path: Path, expand_mb: float) -> Path:
             sheet.write(row * ((wanted - written) // len(row)))
             sheet.write(b"</sheetData></worksheet>")
     return path
+
+
+def _stream_part(
+    target: zipfile.ZipFile, name: str, head: bytes, unit: bytes, tail: bytes, expand_mb: float
+) -> None:
+    """Write part ``name``: ``head``, ``unit`` again and again up to ``expand_mb`` MB, ``tail``."""
+    chunk = unit * max(1, 65536 // len(unit))
+    wanted = int(expand_mb * 1024 * 1024)
+    with target.open(name, "w", force_zip64=True) as part:
+        part.write(head)
+        written = 0
+        while written + len(chunk) <= wanted:
+            part.write(chunk)
+            written += len(chunk)
+        part.write(unit * ((wanted - written) // len(unit)))
+        part.write(tail)
+
+
+def _with_part(
+    path: Path,
+    rows: int,
+    name: str,
+    parts: tuple[bytes, bytes, bytes],
+    expand_mb: float,
+    content_type: bytes = b"",
+) -> Path:
+    """``normal_workbook`` with part ``name`` written by ``_stream_part`` from ``parts`` (head,
+    unit, tail), and ``content_type`` (an Override) added to the content types if given."""
+    normal_workbook(path, rows)
+    with zipfile.ZipFile(path) as source:
+        kept = {info.filename: source.read(info) for info in source.infolist()}
+    if content_type:
+        types = "[Content_Types].xml"
+        kept[types] = kept[types].replace(b"</Types>", content_type + b"</Types>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for part, data in kept.items():
+            if part != name:
+                target.writestr(part, data)
+        _stream_part(target, name, *parts, expand_mb)
+    return path
+
+
+def styles_bomb(path: Path, expand_mb: float, rows: int = 1) -> Path:
+    """``rows`` incidents, and a styles part of about ``expand_mb`` MB: cell formats (``<xf>``)
+    one after another, a few hundred KB in the file."""
+    with zipfile.ZipFile(normal_workbook(path, rows)) as source:
+        styles = source.read("xl/styles.xml")
+    head, tail = re.split(rb"<cellXfs[^>]*>", styles, maxsplit=1)
+    xf = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    return _with_part(path, rows, "xl/styles.xml", (head + b"<cellXfs>", xf, tail), expand_mb)
+
+
+def strings_bomb(path: Path, expand_mb: float, rows: int = 1) -> Path:
+    """``rows`` incidents, and a shared-strings part of about ``expand_mb`` MB: short strings
+    one after another, a few hundred KB in the file."""
+    ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    head = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="' + ns + b'">'
+    kind = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    override = b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + kind + b'"/>'
+    parts = (head, b"<si><t>x</t></si>", b"</sst>")
+    return _with_part(path, rows, "xl/sharedStrings.xml", parts, expand_mb, override)
+
+
+def styled_to_xfd(path: Path, expand_mb: float) -> Path:
+    """A header, then rows of one incident followed by empty cells holding only a format out
+    to column XFD (16,384 cells a row), about ``expand_mb`` MB of sheet XML."""
+    from openpyxl.utils import get_column_letter
+
+    normal_workbook(path, 0)
+    with zipfile.ZipFile(path) as source:
+        sheet = source.read(SHEET)
+    head = sheet.split(b"</sheetData>")[0]  # a dimension as Excel writes it (never trusted):
+    head = head.replace(b"<sheetData>", b'<dimension ref="A1:XFD100"/><sheetData>', 1)
+    tail = b"</sheetData></worksheet>"
+    values = "".join(f'<c t="inlineStr"><is><t>{v}</t></is></c>' for v in incident(0))
+    empty = "".join(f'<c r="{get_column_letter(c)}2" s="0"/>'
+                    for c in range(len(COLUMNS) + 1, 16385))  # fmt: skip
+    row = f"<row>{values}{empty}</row>".encode()
+    return _with_part(path, 0, SHEET, (head, row, tail), expand_mb)
 
 
 def hidden_first_sheet(path: Path, rows: int) -> Path:

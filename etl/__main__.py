@@ -103,7 +103,8 @@ def _audit_ingest(files: list[tuple[str, Path]], results: list | None) -> None:
     for i, (kind, path) in enumerate(files):
         status = results[i].status if results is not None else "failed"
         rows = results[i].rows_read if status in ("loaded", "replaced") else None
-        audit.record("ingest", user=audit.os_user(), role="cli", file=f"{kind}/{path.name}",
+        name = partners.shown_name(path)  # a name that is not UTF-8, its bytes escaped
+        audit.record("ingest", user=audit.os_user(), role="cli", file=f"{kind}/{name}",
                      rows=rows, sha256=audit.sha256_of(path), outcome=status)  # fmt: skip
 
 

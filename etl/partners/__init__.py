@@ -9,7 +9,7 @@ from etl.partners.contract import CONTRACTS, Column, Contract
 from etl.partners.ingest import LoadResult, ingest_file
 from etl.partners.loading import load_files, partner_files, prepare, summarise
 from etl.partners.record_keys import SecretFileError, record_secret
-from etl.partners.staging import FileRejected, file_sha256
+from etl.partners.staging import FileRejected, file_sha256, shown_name
 from etl.partners.status import report_text
 from etl.partners.workbooks import read_workbook
 
@@ -28,5 +28,6 @@ __all__ = [
     "read_workbook",
     "record_secret",
     "report_text",
+    "shown_name",
     "summarise",
 ]

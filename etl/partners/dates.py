@@ -20,6 +20,7 @@ import re
 import duckdb
 
 from etl.partners.contract import Column, Contract
+from etl.partners.privacy import round_coordinates
 from etl.partners.sqlparts import Check, Parts, check, literal
 from vocabulary import EARLIEST_YEAR
 
@@ -178,29 +179,57 @@ def _calendar_columns(contract: Contract, present: set[str]) -> list[Column]:
     ]  # fmt: skip
 
 
+def _read_if(contract: Contract, name: str, kind: str) -> str:
+    """SQL over ``t`` (trimmed), ``c`` (checked) and ``l`` (located): the value of column
+    ``name`` was read (a default put in place of an unreadable value does not count)."""
+    n = ascii_digits(f"t.v_{name}")
+    if kind in ("int", "float"):
+        return f"try_cast({n} AS DOUBLE) IS NOT NULL"
+    if kind == "bool":
+        return f"{n} IN ('0', '1')"
+    if name in ("commune_code", "lon", "lat") and contract.place == "commune":
+        return f"l.{'code' if name == 'commune_code' else name} IS NOT NULL"
+    if name == "province" and contract.place != "none":
+        return "c.province_code IS NOT NULL"
+    return f"c.{name} IS NOT NULL"  # dates, months, years (``Column.year``): the typed value
+
+
+def _digit_columns(contract: Contract, present: set[str]) -> list[tuple[str, str]]:
+    """``(name, kind)`` of the columns whose Khmer digits are read: every number, date, month
+    and yes/no of the contract, and the codes and coordinates that place a row."""
+    digit_kinds = ("date", "month", "int", "float", "bool")
+    columns = [(c.name, "year" if c.year else c.kind) for c in contract.columns
+               if c.kind in digit_kinds]  # fmt: skip
+    places = {"commune": ("commune_code", "lon", "lat", "province"), "province": ("province",)}
+    columns += [(n, "place") for n in places.get(contract.place, ())]
+    return [(n, k) for n, k in columns if n in present]
+
+
 def reading_notes(
     con: duckdb.DuckDBPyConnection, contract: Contract, present: set[str]
 ) -> list[str]:
     """What the load's report says of the values read in Khmer digits or in the Buddhist Era
-    (temp view ``trimmed``): per column, how many and one example, as written and as read."""
+    (temp views ``trimmed``, ``checked`` and, placing by commune, ``located``): per column, how
+    many values were read so (a value that could not be read is not counted) and one example,
+    as written and as read; coordinates in the example rounded as everywhere."""
     notes = []
-    digit_kinds = ("date", "month", "int", "float", "bool")
-    for col in [c for c in contract.columns if c.name in present and c.kind in digit_kinds]:
-        v = f"v_{col.name}"
-        n, example = con.execute(
-            f"SELECT count(*), min({v}) FROM trimmed WHERE regexp_matches({v}, '[{KHMER_DIGITS}]')"
-        ).fetchone()
+    located = "JOIN located l USING (_row)" if contract.place == "commune" else ""
+    sql = "SELECT count(*), min(t.v_{0}) FROM trimmed t JOIN checked c USING (_row) {1} WHERE {2}"
+    for name, kind in _digit_columns(contract, present):
+        khmer = f"regexp_matches(t.v_{name}, '[{KHMER_DIGITS}]')"
+        where = f"{khmer} AND {_read_if(contract, name, kind)}"
+        n, example = con.execute(sql.format(name, located, where)).fetchone()
         if n:
-            notes.append(
-                f"column {col.name}: {_values(n)} written in Khmer digits read as 0-9, e.g. "
+            note = (
+                f"column {name}: {_values(n)} written in Khmer digits read as 0-9, e.g. "
                 f"'{example}' as {_read_as(example, False)}"
             )
+            notes.append(round_coordinates(note) if name in ("lon", "lat") else note)
     for col in _calendar_columns(contract, present):
-        v, n = f"v_{col.name}", ascii_digits(f"v_{col.name}")
-        count, example = con.execute(
-            f"SELECT count(*), min({v}) FROM trimmed "
-            f"WHERE try_cast(regexp_extract({n}, '\\d{{4}}') AS INTEGER) >= {BE_FROM}"
-        ).fetchone()
+        digits = ascii_digits(f"t.v_{col.name}")
+        be = f"try_cast(regexp_extract({digits}, '\\d{{4}}') AS INTEGER) >= {BE_FROM}"
+        where = f"{be} AND c.{col.name} IS NOT NULL"
+        count, example = con.execute(sql.format(col.name, located, where)).fetchone()
         if count:
             notes.append(
                 f"column {col.name}: {_values(count)} read as Buddhist Era years (year - "

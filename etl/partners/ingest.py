@@ -2,9 +2,10 @@
 
 A file's identity is its kind and its file name (``incidents/outreach_2013.csv``): ingesting
 the same bytes again changes nothing; different bytes under the same identity replace the rows
-of the earlier version. Content is compared by SHA-256. A new version with no rows, or with
-fewer than half the rows the loaded version has loaded, is refused unless asked for
-(``allow_fewer``): a header-only file sent under a loaded file's name wipes nothing by mistake.
+of the earlier version. Content is compared by SHA-256. A new version that would load no rows,
+or fewer than half the rows the loaded version has loaded (rows it would quarantine count for
+nothing), is refused unless asked for (``allow_fewer``): a header-only file sent under a
+loaded file's name, or one whose every row is quarantined, wipes nothing by mistake.
 """
 
 from __future__ import annotations
@@ -16,10 +17,19 @@ from pathlib import Path
 import duckdb
 
 from etl.partners.contract import CONTRACTS, Contract
+from etl.partners.dates import ascii_digits
 from etl.partners.privacy import is_coordinate_column, round_coordinates, round_stored_coordinates
 from etl.partners.readers import stage_file
 from etl.partners.record_keys import record_key_sql, record_secret
-from etl.partners.staging import ROW, ROW_OF_STAGED, UNREADABLE, FileRejected, file_sha256
+from etl.partners.staging import (
+    ROW,
+    ROW_OF_STAGED,
+    UNREADABLE,
+    FileRejected,
+    file_sha256,
+    shown_name,
+    with_notes,
+)
 from etl.partners.tables import KEYED_KINDS, POINT_KEPT_IF, table_columns
 from etl.partners.validation import check_rows
 
@@ -38,8 +48,8 @@ class LoadResult:
 
 
 class FewerRows(FileRejected):
-    """A new version of a loaded file has no rows or far fewer (see ``SHRINK_SHARE``), and
-    replacing the loaded one with it was not asked for."""
+    """A new version of a loaded file would load no rows or far fewer (see ``SHRINK_SHARE``),
+    and replacing the loaded one with it was not asked for."""
 
 
 #: A new version with fewer rows than this share of the rows now loaded from the file is
@@ -74,7 +84,8 @@ def _raw_json(columns: tuple[str, ...]) -> str:
     for name in columns:
         ident = '"' + name.replace('"', '""') + '"'
         if name in ("lon", "lat"):
-            value = f"coalesce(CAST(round(try_cast(s.{ident} AS DOUBLE), 2) AS VARCHAR), s.{ident})"
+            number = f"try_cast({ascii_digits(f's.{ident}')} AS DOUBLE)"  # Khmer digits too
+            value = f"coalesce(CAST(round({number}, 2) AS VARCHAR), s.{ident})"
         else:
             value = f"s.{ident}"
         parts.append(f"'{name.replace(chr(39), chr(39) * 2)}', {value}")
@@ -96,7 +107,8 @@ def _typed_select(contract: Contract, staged: tuple[str, ...]) -> str:
             cols.append("NULL::DOUBLE")
         elif name in ("lon", "lat"):
             keep = POINT_KEPT_IF[contract.kind]
-            cols.append(f"CASE WHEN c.{keep} THEN try_cast(s.{name} AS DOUBLE) END")
+            point = ascii_digits(f"s.{name}")
+            cols.append(f"CASE WHEN c.{keep} THEN try_cast({point} AS DOUBLE) END")
         else:
             cols.append(f"c.{name}")
     return ", ".join(cols)
@@ -122,9 +134,9 @@ def ingest_file(
         KeyError: if ``kind`` is not a contract kind.
         FileRejected: if the file cannot be read or lacks a required column; nothing of it is
             loaded and the database is unchanged. The message lists what was expected and found.
-        FewerRows: if the file replaces a loaded version with no rows or far fewer
-            (``SHRINK_SHARE``) and ``allow_fewer`` is not set; the message says what would be
-            lost. Nothing is changed.
+        FewerRows: if the file replaces a loaded version with no rows or far fewer to load
+            (``SHRINK_SHARE``; rows it would quarantine do not count) and ``allow_fewer`` is
+            not set; the message says what would be lost. Nothing is changed.
         record_keys.SecretFileError: if the record-key secret cannot be read or made.
     """
     contract = CONTRACTS[kind]
@@ -138,15 +150,20 @@ def ingest_file(
     missing = _missing_columns(contract, set(staged.columns))
     if missing:
         raise FileRejected(
-            f"{path.name}: rejected as {kind}: missing required column(s) {', '.join(missing)}. "
-            f"Expected columns: {', '.join(contract.names())}. Found: {', '.join(staged.columns)}."
+            with_notes(
+                f"{path.name}: rejected as {kind}: missing required column(s) "
+                f"{', '.join(missing)}. Expected columns: {', '.join(contract.names())}. "
+                f"Found: {', '.join(staged.columns)}.",
+                staged.notes,
+            )
         )
-    if previous and not allow_fewer:
-        _refuse_shrinking(identity, previous[1], staged.rows)
     unreadable = staged.unreadable > 0
     day = today or date.today()
     notes = [*staged.notes, *check_rows(con, staged.table, staged.columns, contract, identity, day,
                                         unreadable)]  # fmt: skip
+    if previous and not allow_fewer:
+        would = con.execute("SELECT count(*) FILTER (len(errors) = 0) FROM checked").fetchone()[0]
+        _refuse_shrinking(identity, previous[1], staged.rows, would)
     extra = [c for c in staged.columns if c not in set(contract.names())]
     dropped = [c for c in extra if is_coordinate_column(c)]
     if kind in KEYED_KINDS and secret is None:
@@ -164,19 +181,26 @@ def ingest_file(
     return LoadResult(path.name, kind, status, read, loaded, quarantined, "; ".join(notes))
 
 
-def _refuse_shrinking(identity: str, loaded_now: int, rows_new: int) -> None:
-    """Refuse a new version with no rows, or fewer than ``SHRINK_SHARE`` of the rows loaded.
+def _refuse_shrinking(identity: str, loaded_now: int, rows_new: int, would_load: int) -> None:
+    """Refuse a new version that would load no rows, or fewer than ``SHRINK_SHARE`` of the
+    rows loaded now (rows it would quarantine count for nothing).
 
     Raises:
-        FewerRows: then, saying how many rows are loaded now and how many the file has.
+        FewerRows: then, saying how many rows are loaded now, how many the file has and how
+            many of them would be loaded.
     """
-    if loaded_now == 0 or (rows_new > 0 and rows_new >= loaded_now * SHRINK_SHARE):
+    if loaded_now == 0 or (would_load > 0 and would_load >= loaded_now * SHRINK_SHARE):
         return
     share = f"{SHRINK_SHARE:.0%}"
+    version = f"{rows_new:,} rows"
+    if would_load < rows_new:
+        version += (
+            f" of which {would_load:,} would be loaded ({rows_new - would_load:,} quarantined)"
+        )
     raise FewerRows(
         f"{identity.split('/', 1)[1]}: not loaded: it would replace {identity}, whose "
-        f"{loaded_now:,} rows are loaded now, with a version of {rows_new:,} rows "
-        f"({loaded_now - rows_new:,} rows would be lost; a new version must have at least "
+        f"{loaded_now:,} rows are loaded now, with a version of {version} "
+        f"({loaded_now - would_load:,} rows would be lost; a new version must have at least "
         f"{share} of the rows loaded). Nothing was changed; {ALLOW_FEWER}."
     )
 
@@ -282,17 +306,21 @@ def _store(con: duckdb.DuckDBPyConnection, stored: _Stored, extra: list[str]) ->
 def log_rejection(con: duckdb.DuckDBPyConnection, kind: str, path: Path, message: str) -> str:
     """Record a rejected file in ``rejected_files``, coordinates in the message rounded; return
     the message as recorded. None of its rows is loaded; an earlier version of the file, if
-    loaded, stays loaded and keeps its ``load_log`` line."""
+    loaded, stays loaded and keeps its ``load_log`` line. A name that is not UTF-8 is recorded
+    with its bytes escaped (``staging.shown_name``); a file that cannot be read (a folder)
+    has no SHA-256.
+
+    Raises:
+        duckdb.Error: only if the table cannot be written.
+    """
     message = round_coordinates(message)
+    try:
+        sha: str | None = file_sha256(path)
+    except OSError:
+        sha = None
+    name = shown_name(path)
     con.execute(
         "INSERT INTO rejected_files VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            file_identity(kind, path),
-            path.name,
-            kind,
-            file_sha256(path),
-            message,
-            datetime.now(UTC).replace(tzinfo=None),
-        ],
+        [f"{kind}/{name}", name, kind, sha, message, datetime.now(UTC).replace(tzinfo=None)],
     )
     return message

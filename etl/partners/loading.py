@@ -14,9 +14,10 @@ from etl.database import load_spatial
 from etl.partners.aggregates import build_aggregates
 from etl.partners.contract import CONTRACTS
 from etl.partners.ingest import LoadResult, file_identity, ingest_file, log_rejection
+from etl.partners.privacy import round_coordinates
 from etl.partners.provenance import create_demo_files, mark_demo_files, refresh_flag
 from etl.partners.record_keys import fill_record_keys, record_secret
-from etl.partners.staging import FileRejected
+from etl.partners.staging import FileRejected, shown_name
 from etl.partners.tables import create_tables
 from etl.reference import PLACE_KEY_MACRO
 
@@ -68,15 +69,8 @@ def load_files(
     fill_record_keys(con, secret)
     bar = tqdm(files, desc="ingest", unit="file", disable=not progress)
     for kind, path in bar:
-        bar.set_postfix_str(f"{kind}/{path.name}")
-        try:
-            results.append(ingest_file(con, kind, path, today, secret, allow_fewer))
-        except FileRejected as exc:
-            message = log_rejection(con, kind, path, str(exc))
-            results.append(LoadResult(path.name, kind, "rejected", message=message))
-        except Exception as exc:  # a fault of the atlas met on this file: the others go on
-            message = log_rejection(con, kind, path, _unforeseen(path, exc))
-            results.append(LoadResult(path.name, kind, "rejected", message=message))
+        bar.set_postfix_str(f"{kind}/{shown_name(path)}")
+        results.append(_load_one(con, kind, path, today, secret, allow_fewer))
     if demo:
         mark_demo_files(con, [file_identity(kind, path) for kind, path in files])
     if progress:
@@ -86,11 +80,56 @@ def load_files(
     return results
 
 
+def _load_one(
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    path: Path,
+    today: date | None,
+    secret: str,
+    allow_fewer: bool,
+) -> LoadResult:
+    """Ingest one file; whatever goes wrong with it, return its rejection (logged if the
+    table can be written) rather than raise."""
+    try:
+        _check_path(kind, path)
+        return ingest_file(con, kind, path, today, secret, allow_fewer)
+    except FileRejected as exc:
+        message = str(exc)
+    except Exception as exc:  # a fault of the atlas met on this file: the others go on
+        message = _unforeseen(path, exc)
+    try:
+        message = log_rejection(con, kind, path, message)
+    except Exception:  # the rejection stands, even unrecorded
+        message = round_coordinates(message)
+    return LoadResult(shown_name(path), kind, "rejected", message=message)
+
+
+def _check_path(kind: str, path: Path) -> None:
+    """Refuse what is not a file the atlas can name: a folder named like a file, a name that
+    is not UTF-8 text.
+
+    Raises:
+        FileRejected: saying which, the name shown with undecodable bytes escaped.
+    """
+    name = shown_name(path)
+    if name != path.name:
+        raise FileRejected(
+            f"{name}: not loaded: its name is not UTF-8 text (the bytes that cannot be read are "
+            "shown as \\x..; a zip unpacked on Windows can do this): rename it with plain "
+            "letters, digits, '-' and '_' and send it again"
+        )
+    if not path.is_file():
+        raise FileRejected(
+            f"{name}: not loaded: {kind}/{name} is a folder, not a file: only .csv and .xlsx "
+            f"files are read from {kind}/; move what it holds up into {kind}/ or rename it"
+        )
+
+
 def _unforeseen(path: Path, exc: Exception) -> str:
     """What a rejection for an error the atlas did not foresee says: the error's kind, never
     its text (it may hold SQL or a path)."""
     return (
-        f"{path.name}: not loaded: the atlas met an error of its own while ingesting it "
+        f"{shown_name(path)}: not loaded: the atlas met an error of its own while ingesting it "
         f"({type(exc).__name__}); the other files were loaded. Nothing of this file was kept: "
         "report it to the atlas's maintainers with the file"
     )

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import duckdb
 
+from etl.partners.dates import ascii_digits
 from etl.partners.sqlparts import check
+
+
+def _province_code(value: str) -> str:
+    """SQL: a province given as a code (``1``, ``01``, ``1.0``, in Khmer digits too) as the
+    gazetteer's two digits."""
+    return f"lpad(regexp_replace({ascii_digits(value)}, '[.]0+$', ''), 2, '0')"
 
 
 def place_by_commune(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
@@ -21,11 +28,15 @@ def place_by_commune(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
     def text(name: str) -> str:
         return f"v_{name}" if name in present else "NULL::VARCHAR"
 
+    def digits(name: str) -> str:  # the value with Khmer digits read as 0-9
+        return ascii_digits(text(name))
+
     # Coordinate text is kept only where it is not a number (the rest is the parsed value).
     coords = [c for c in ("lon", "lat") if c in present]
     exclude = f"EXCLUDE ({', '.join(f'v_{c}' for c in coords)})" if coords else ""
     kept_text = "".join(
-        f", CASE WHEN try_cast(v_{c} AS DOUBLE) IS NULL THEN v_{c} END AS v_{c}" for c in coords
+        f", CASE WHEN try_cast({digits(c)} AS DOUBLE) IS NULL THEN v_{c} END AS v_{c}"
+        for c in coords
     )
     # Every row with its point's polygon, in one pass that also materialises the trimmed
     # values (only the parsed code and coordinates are added, to keep the table narrow). A
@@ -39,9 +50,10 @@ def place_by_commune(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
         SELECT l.*, c.source_id AS pt_polygon, c.commune_code AS pt_code,
             c.province_code AS pt_province
         FROM (SELECT * {exclude},
-                CASE WHEN regexp_full_match({text("commune_code")}, '\\d{{5,6}}(\\.0+)?')
-                    THEN lpad(split_part({text("commune_code")}, '.', 1), 6, '0') END AS code,
-                try_cast({text("lon")} AS DOUBLE) AS lon, try_cast({text("lat")} AS DOUBLE) AS lat
+                CASE WHEN regexp_full_match({digits("commune_code")}, '\\d{{5,6}}(\\.0+)?')
+                    THEN lpad(split_part({digits("commune_code")}, '.', 1), 6, '0') END AS code,
+                try_cast({digits("lon")} AS DOUBLE) AS lon,
+                try_cast({digits("lat")} AS DOUBLE) AS lat
                 {kept_text}
               FROM trimmed) l
         LEFT JOIN commune_pieces c ON ST_Contains(
@@ -60,12 +72,11 @@ def place_by_commune(con: duckdb.DuckDBPyConnection, present: set[str]) -> None:
         """
     )
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE prov_hits AS
         SELECT l._row, count(DISTINCT p.province_code) AS hits, min(p.province_code) AS code
         FROM (SELECT _row, prov FROM located_v WHERE prov IS NOT NULL) l JOIN place_provinces p
-          ON p.key = place_key(l.prov)
-            OR p.province_code = lpad(regexp_replace(l.prov, '[.]0+$', ''), 2, '0')
+          ON p.key = place_key(l.prov) OR p.province_code = {_province_code("l.prov")}
         GROUP BY l._row
         """
     )
@@ -155,12 +166,11 @@ COMMUNE_PLACE_ERRORS = [
 def place_by_province(con: duckdb.DuckDBPyConnection) -> None:
     """Temp view ``loc``: each trimmed row with the province its ``province`` value names."""
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE prov_hits AS
         SELECT t._row, count(DISTINCT p.province_code) AS hits, min(p.province_code) AS code
         FROM trimmed t JOIN place_provinces p
-          ON p.key = place_key(t.v_province)
-            OR p.province_code = lpad(regexp_replace(t.v_province, '[.]0+$', ''), 2, '0')
+          ON p.key = place_key(t.v_province) OR p.province_code = {_province_code("t.v_province")}
         GROUP BY t._row
         """
     )

@@ -16,7 +16,14 @@ from pathlib import Path
 import duckdb
 
 from etl.partners import csvfiles, workbooks
-from etl.partners.staging import UNREADABLE, FileRejected, StagedFile, column_names, stage_rows
+from etl.partners.staging import (
+    UNREADABLE,
+    FileRejected,
+    StagedFile,
+    column_names,
+    stage_rows,
+    with_notes,
+)
 
 
 def stage_file(
@@ -39,9 +46,12 @@ def stage_file(
         names = csvfiles.stage_csv(con, path, table)
     elif suffix in (".xlsx", ".xlsm"):
         rows = workbooks.read_workbook(path, kind)
-        names = column_names(path, rows.header)
-        stage_rows(con, rows, names, table)
         notes = rows.notes
+        try:
+            names = column_names(path, rows.header)
+        except FileRejected as exc:
+            raise FileRejected(with_notes(str(exc), notes)) from None
+        stage_rows(con, rows, names, table)
     else:
         raise FileRejected(f"{path.name}: expected a .csv or .xlsx file, not '{suffix}'")
     count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -4,6 +4,7 @@ a reader could not take (temp table ``unreadable``)."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,17 @@ class Rows:
             self.records = []
 
 
+def with_notes(message: str, notes: tuple[str, ...] | list[str]) -> str:
+    """A rejection's message with the reader's notes (a workbook's sheets not read) after it,
+    and a word on hidden sheets if one was not read: a rejection never hides them."""
+    if not notes:
+        return message
+    text = f"{message.rstrip('. ')}. Workbook: {'; '.join(notes)}"
+    if any("hidden sheet" in note for note in notes):
+        text += " (a hidden sheet is never read: if it holds the data, unhide it in Excel)"
+    return text
+
+
 def file_sha256(path: Path) -> str:
     """The file's SHA-256, read in chunks."""
     digest = hashlib.sha256()
@@ -69,6 +81,12 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def shown_name(path: Path) -> str:
+    """The file's name as text a message and a table can hold: a name that is not UTF-8 (a zip
+    unpacked from Windows) has its undecodable bytes written as ``\\xe9``."""
+    return os.fsencode(path.name).decode("utf-8", "backslashreplace")
 
 
 def normalise_column(name: str) -> str:

@@ -5,10 +5,15 @@ activity``: case, spaces and dashes aside), else the first visible sheet. A hidd
 never read; the load's report names every sheet that was not read (``Rows.notes``).
 
 **Limits** (``workbook_limits``): the archive's parts are checked before openpyxl opens the
-file; the sheet's declared dimension is ignored (a claimed ``A1:XFD1048576`` costs nothing),
-its rows are streamed (``read_only``) and reading stops with a refusal at a row past the row
-limit, a value past the column limit, or the time limit. Rows are set into Arrow tables as
-they come, so memory follows the rows kept, not the XML.
+file (it parses the styles and shared strings whole as it opens it), and the clock starts
+before the opening; the sheet's declared dimension is ignored (a claimed ``A1:XFD1048576``
+costs nothing), its rows are streamed (``read_only``) and reading stops with a refusal at a
+row past the row limit, past the cell limit, a value past the column limit, too many empty
+formatted cells beyond it, or the time limit (looked at after the opening and at every row).
+Rows are set into Arrow tables as they come, so memory follows the rows kept, not the XML.
+Hidden rows (by hand or by a filter) are read as any other row; openpyxl's streaming reader
+gives no row attributes, so they are counted apart (``hidden_rows``: the sheet's XML scanned
+for rows marked hidden) and the load's report says how many.
 
 **Values**: a date cell is a date whatever its display format (``2013-05-01``; with a time of
 day, ``2013-05-01 14:30:00``); a whole number stored as a number is written without ``.0``
@@ -21,6 +26,8 @@ opened in Excel) sets its row apart with a reason that says so.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
 from collections.abc import Iterator
 from itertools import repeat
 from operator import is_not
@@ -31,12 +38,15 @@ from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from etl.partners.staging import FileRejected, Rows, normalise_column
+from etl.partners.staging import FileRejected, Rows, normalise_column, with_notes
 from etl.partners.workbook_limits import (
+    EMPTY_BEYOND,
     Clock,
     Limits,
     check_archive,
+    too_many_cells,
     too_many_columns,
+    too_many_empty,
     too_many_rows,
 )
 from etl.reasons import Reason
@@ -46,7 +56,6 @@ _NOT_READABLE = (
     "in Excel and save it again as .xlsx, or as CSV UTF-8"
 )
 CHUNK = 20_000  # rows set into Arrow at a time
-_CLOCK_EVERY = 500  # rows between two looks at the clock
 
 
 def cell_text(value: object) -> str | None:
@@ -70,16 +79,23 @@ def _filled(value: object) -> bool:
     return value is not None and bool(str(value).strip())
 
 
-def _open(path: Path, data_only: bool) -> openpyxl.Workbook:
-    """The workbook in read-only mode (its parts already checked by ``check_archive``).
+def _open(path: Path, data_only: bool, clock: Clock) -> openpyxl.Workbook:
+    """The workbook in read-only mode (its parts already checked by ``check_archive``), links
+    to other workbooks not followed; the clock is looked at once it is open.
 
     Raises:
-        FileRejected: if openpyxl cannot open it.
+        FileRejected: if openpyxl cannot open it, or the opening took past the time limit.
     """
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
     except Exception:  # openpyxl raises many types for damaged workbooks
         raise FileRejected(f"{path.name}: {_NOT_READABLE}") from None
+    try:
+        clock.check()
+    except FileRejected:
+        book.close()
+        raise
+    return book
 
 
 def data_sheet(path: Path, book: openpyxl.Workbook, kind: str | None) -> tuple[int, list[str]]:
@@ -112,27 +128,71 @@ def data_sheet(path: Path, book: openpyxl.Workbook, kind: str | None) -> tuple[i
     return chosen, [note]
 
 
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\s[^>]*?\bhidden=\"(?:1|true)\"")
+
+
+def hidden_rows(path: Path, part: str, clock: Clock) -> int:
+    """How many rows the sheet part ``part`` marks hidden, read from its XML in chunks (a tag
+    cut by a chunk's end is read with the next one).
+
+    Raises:
+        FileRejected: past the time limit.
+    """
+    count, tail = 0, b""
+    with zipfile.ZipFile(path) as archive, archive.open(part) as source:
+        for chunk in iter(lambda: source.read(1 << 20), b""):
+            data = tail + chunk
+            cut = data.rfind(b"<")
+            cut = len(data) if cut < 0 else cut
+            count += len(_HIDDEN_ROW.findall(data, 0, cut))
+            tail = data[cut:]
+            clock.check()
+    return count + len(_HIDDEN_ROW.findall(tail))
+
+
+def _hidden_note(count: int) -> list[str]:
+    if not count:
+        return []
+    rows = f"{count:,} row" + (" is" if count == 1 else "s are")
+    return [
+        f"{rows} hidden in the sheet (by hand or by a filter) and were read as any other: "
+        "every row of the sheet is read, shown or not"
+    ]
+
+
 def _limited(
     path: Path, sheet: ReadOnlyWorksheet, limits: Limits, clock: Clock
 ) -> Iterator[tuple[int, tuple]]:
     """The sheet's rows ``(sheet row, cells)``, its declared dimension ignored, stopping at the
-    limits (cells beyond the column limit holding nothing are dropped).
+    limits (cells beyond the column limit holding nothing are dropped, up to
+    ``EMPTY_BEYOND`` of them). The clock is looked at every row.
 
     Raises:
-        FileRejected: past the row, column or time limit.
+        FileRejected: past the row, cell, column or time limit.
     """
     sheet.reset_dimensions()  # a claimed A1:XFD1048576 would pad every row and add empty rows
+    cells = empty_beyond = 0
     for r, row in enumerate(sheet.iter_rows(), start=1):
         if r > limits.rows:
             raise too_many_rows(path, limits, r)
-        if r % _CLOCK_EVERY == 0:
-            clock.check(r)
+        if not row:  # a row the sheet does not write (openpyxl fills a gap with them): cheap
+            if r % 1024 == 0:
+                clock.check(r)
+            yield r, row
+            continue
+        clock.check(r)
+        cells += len(row)
+        if cells > limits.cells:
+            raise too_many_cells(path, limits, r)
         if len(row) > limits.columns:
             tail = row[limits.columns :]
             if any(map(is_not, tail, repeat(EMPTY_CELL))):  # a cell written there: look at it
                 for c, cell in enumerate(tail, start=limits.columns + 1):
                     if cell is not EMPTY_CELL and _filled(cell.value):
                         raise too_many_columns(path, limits, f"{get_column_letter(c)}{r}")
+                empty_beyond += len(tail)
+                if empty_beyond > EMPTY_BEYOND:
+                    raise too_many_empty(path, limits, r)
             row = row[: limits.columns]
         yield r, row
 
@@ -149,7 +209,7 @@ class _Results:
     def row(self, r: int) -> tuple:
         """The cells of sheet row ``r`` as stored results."""
         if self.rows is None:
-            self.book = _open(self.path, data_only=True)
+            self.book = _open(self.path, data_only=True, clock=self.clock)
             sheet = self.book.worksheets[self.index]
             self.rows = _limited(self.path, sheet, self.limits, self.clock)
         for at, cells in self.rows:
@@ -247,14 +307,17 @@ def read_workbook(path: Path, kind: str | None = None) -> Rows:
             setting); nothing of it is read then.
     """
     limits = Limits.from_settings(path)
-    check_archive(path, limits)
     clock = Clock(path, limits)
-    book = _open(path, data_only=False)
+    check_archive(path, limits)
+    book = _open(path, data_only=False, clock=clock)
+    notes: list[str] = []
     try:
         index, notes = data_sheet(path, book, kind)
         rows = _read_sheet(path, index, book, limits, clock)
-    except FileRejected:
-        raise
+        part = book.worksheets[index]._worksheet_path
+        notes = [*notes, *_hidden_note(hidden_rows(path, part, clock))]
+    except FileRejected as exc:
+        raise FileRejected(with_notes(str(exc), notes)) from None
     except Exception:  # a damaged part met while streaming
         raise FileRejected(f"{path.name}: {_NOT_READABLE}") from None
     finally:

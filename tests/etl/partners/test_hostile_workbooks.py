@@ -6,19 +6,19 @@ and its setting, and the write lock is free afterwards."""
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
 
 from benchmarks import hostile_workbooks as hostile
+from benchmarks.hostile_workbooks import SHEET
 from etl.__main__ import main
 from etl.database import database_lock
-from etl.partners import FileRejected, workbooks
+from etl.partners import FileRejected, workbook_limits, workbooks
 from tests.etl.partners.conftest import ingest
-
-SETTINGS = ("ATLAS_XLSX_MAX_SHEET_MB", "ATLAS_XLSX_MAX_ROWS", "ATLAS_XLSX_MAX_COLUMNS",
-            "ATLAS_XLSX_MAX_SECONDS")  # fmt: skip
 
 
 def refused(path: Path, kind: str = "incidents") -> str:
@@ -26,6 +26,10 @@ def refused(path: Path, kind: str = "incidents") -> str:
     with pytest.raises(FileRejected) as caught:
         workbooks.read_workbook(path, kind)
     return str(caught.value)
+
+
+def _never(*args: object, **kwargs: object) -> None:
+    raise AssertionError("openpyxl opened a workbook that should have been refused")
 
 
 def test_a_zip_bomb_is_refused_before_openpyxl_opens_it(
@@ -94,9 +98,85 @@ def test_a_read_past_its_time_is_refused_naming_the_setting(
 ) -> None:
     path = hostile.normal_workbook(tmp_path / "slow.xlsx", rows=2000)
     monkeypatch.setenv("ATLAS_XLSX_MAX_SECONDS", "0.0001")
-    message = refused(path)
-    assert message.startswith("slow.xlsx: refused: reading stopped at sheet row 500 after ")
+    message = refused(path)  # the clock runs from before openpyxl opens the file
+    assert message.startswith("slow.xlsx: refused: reading stopped while opening the workbook ")
     assert "the time limit for reading a workbook (setting ATLAS_XLSX_MAX_SECONDS)" in message
+
+
+def test_the_clock_is_looked_at_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second passes at each look at the clock: started, opened, row 1, row 2, row 3 (a
+    sheet of a few heavy rows is stopped at its row, not after 500 of them)."""
+    path = hostile.normal_workbook(tmp_path / "heavy.xlsx", rows=20)
+    ticks = iter(range(1000))
+    monkeypatch.setattr(workbook_limits, "time", SimpleNamespace(monotonic=lambda: next(ticks)))
+    monkeypatch.setenv("ATLAS_XLSX_MAX_SECONDS", "3.5")
+    assert refused(path).startswith(
+        "heavy.xlsx: refused: reading stopped at sheet row 3 after 3.5 s, the time limit"
+    )
+
+
+def test_styles_and_shared_strings_bombs_are_refused_before_openpyxl_opens_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parts openpyxl parses whole as it opens a workbook have limits of their own, and a
+    large part expanding like a zip bomb is refused whatever its size."""
+    monkeypatch.setattr(openpyxl, "load_workbook", _never)
+    styles = hostile.styles_bomb(tmp_path / "styles.xlsx", expand_mb=6, rows=3)
+    assert styles.stat().st_size < 100_000
+    assert "over the limit of 5 MB (setting ATLAS_XLSX_MAX_PART_MB)" in refused(styles)
+    strings = hostile.strings_bomb(tmp_path / "strings.xlsx", expand_mb=51, rows=3)
+    assert "xl/sharedStrings.xml expands to 51 MB of XML" in refused(strings)
+    assert "over the limit of 50 MB (setting ATLAS_XLSX_MAX_STRINGS_MB)" in refused(strings)
+    small = hostile.strings_bomb(tmp_path / "small.xlsx", expand_mb=8, rows=3)  # under 50 MB
+    message = refused(small)
+    assert message.startswith("small.xlsx: refused before reading: its part xl/sharedStrings.xml "
+                              "expands to 8.00 MB of XML (from ")  # fmt: skip
+    assert "times its size in the file: a zip bomb (a part over 4 MB may expand at most 100 " \
+        "times, setting ATLAS_XLSX_MAX_RATIO)" in message  # fmt: skip
+
+
+def test_sheets_past_the_limit_together_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = openpyxl.Workbook(write_only=True)
+    for title in ("incidents", "copy"):
+        sheet = book.create_sheet(title)
+        sheet.append(list(hostile.COLUMNS))
+        for i in range(3000):
+            sheet.append(hostile.incident(i))
+    book.save(tmp_path / "two.xlsx")
+    with zipfile.ZipFile(tmp_path / "two.xlsx") as archive:
+        sizes = [i.file_size for i in archive.infolist() if i.filename.startswith("xl/worksh")]
+    limit = (max(sizes) + sum(sizes)) / 2 / 1024 / 1024  # above each, below both
+    monkeypatch.setenv("ATLAS_XLSX_MAX_SHEET_MB", f"{limit:.3f}")
+    assert refused(tmp_path / "two.xlsx").startswith(
+        "two.xlsx: refused before reading: its 2 sheets expand to "
+    )
+
+
+def test_cells_are_counted_as_well_as_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = hostile.normal_workbook(tmp_path / "cells.xlsx", rows=50)
+    monkeypatch.setenv("ATLAS_XLSX_MAX_CELLS", "100")  # 7 cells a row: past it at row 15
+    assert refused(path) == (
+        "cells.xlsx: refused: the sheet writes more than 100 cells (filled or holding only a "
+        "format) by row 15, the most cells a workbook may have (setting ATLAS_XLSX_MAX_CELLS); "
+        "nothing of it was loaded: save it as CSV UTF-8, or ask the atlas's operator to raise "
+        "the setting"
+    )
+
+
+def test_empty_formatted_cells_out_to_the_last_column_are_refused_early(tmp_path: Path) -> None:
+    """Rows whose data is followed by empty formatted cells out to XFD (16,384 cells a row):
+    each cell costs its reading, so the file is refused once 100,000 of them are read, at
+    row 8, not after the time limit."""
+    path = hostile.styled_to_xfd(tmp_path / "xfd.xlsx", expand_mb=3)
+    message = refused(path)
+    assert message.startswith(
+        "xfd.xlsx: refused: by row 8 the sheet writes more than 100,000 cells beyond column 200 "
+        "(the most columns a workbook may have, setting ATLAS_XLSX_MAX_COLUMNS) that hold "
+        "nothing but a format"
+    )
+    assert "Home > Clear > Clear All" in message
 
 
 @pytest.mark.parametrize(("setting", "value", "said"), [
@@ -180,3 +260,41 @@ def test_a_refused_workbook_leaves_the_database_and_frees_the_lock(
     assert "REJECTED incidents/bomb.xlsx: bomb.xlsx: refused before reading" in out
     with database_lock(db, wait=0):  # free at once: no other writer holds it
         pass
+
+
+def test_hidden_rows_are_read_and_counted_in_the_report(con, tmp_path: Path) -> None:
+    """Rows hidden by a filter (AutoFilter) or by hand are read as any other; the load's report
+    says how many there were."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "incidents"
+    sheet.append(list(hostile.COLUMNS))
+    for i in range(5):
+        sheet.append(hostile.incident(i))
+    sheet.auto_filter.ref = "A1:G6"
+    for r in (3, 5):
+        sheet.row_dimensions[r].hidden = True
+    book.save(tmp_path / "filtered.xlsx")
+    loaded = ingest(con, tmp_path / "filtered.xlsx")
+    assert loaded.rows["incident_id"].tolist() == [f"X-{i}" for i in range(5)]
+    assert loaded.result.message == (
+        "2 rows are hidden in the sheet (by hand or by a filter) and were read as any other: "
+        "every row of the sheet is read, shown or not"
+    )
+
+
+def test_hidden_rows_are_counted_across_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row tag cut by the end of a chunk is counted once, with the next chunk."""
+    book = openpyxl.Workbook()
+    for i in range(3000):
+        book.active.append(hostile.incident(i))
+        book.active.row_dimensions[i + 1].hidden = i % 3 == 0
+    book.save(tmp_path / "many.xlsx")
+    clock = workbook_limits.Clock(tmp_path / "many.xlsx", workbook_limits.Limits(
+        200, 50, 5, 100, 1000, 100, 100_000, 60))  # fmt: skip
+    assert workbooks.hidden_rows(tmp_path / "many.xlsx", SHEET, clock) == 1000
+    real = zipfile.ZipExtFile.read
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", lambda self, n=-1: real(self, 37))
+    assert workbooks.hidden_rows(tmp_path / "many.xlsx", SHEET, clock) == 1000
