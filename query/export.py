@@ -45,7 +45,8 @@ UNIT_COLUMNS = {
     "province": ["province_code", "province_name_en", "province_name_km"],
 }  # fmt: skip
 PROTECTION = (
-    "Counts are protected: 1 to 4 incidents read <5; 5 or more are moved by up to 2, the same "
+    "Counts are protected: 0 to 4 incidents read <5 (no count reads 0); 5 or more are moved "
+    "by up to 2, the same "
     "way every time the same incidents are counted, so totals may differ a little from the "
     "sum of their parts. Rates are protected counts over public estimates."
 )

@@ -27,7 +27,8 @@ from query.view import ALL, Filters
 from vocabulary import KEY_POPULATIONS
 
 #: A group of communes (those with partnership in the view) is shown apart from the rest only
-#: when it is on the commune grid or holds at least this many communes.
+#: when it holds at least this many communes (a share of two communes would publish a cell
+#: that no grid offers).
 MIN_GROUP_COMMUNES = 5
 
 
@@ -186,7 +187,7 @@ def _partnership_share(
     group = partnered.loc[partnered["status"] != "none", "unit"].tolist()
     if not group:
         return 0.0 if here.shown else None
-    small_group = len(group) < MIN_GROUP_COMMUNES and off_grid(filters, "commune")
+    small_group = len(group) < MIN_GROUP_COMMUNES  # a group of a few communes is no grid cell
     part = _total(*cells.group_cell(con, filters, group))
     if small_group or here.shown is None or part.state == State.SMALL.value:
         notes.append("note_share_small")
@@ -216,14 +217,13 @@ def group_series(
     polygon_ids: tuple[str, ...],
 ) -> pd.DataFrame:  # fmt: skip
     """``window_series`` for a group of commune polygons (the evaluation's pilot or comparison
-    communes): every twelve-month window's published count of the group.
+    communes): every calendar year's published count of the group.
 
     Raises:
-        ValueError: if the filters are not on the commune grid and the group holds fewer than
-            ``MIN_GROUP_COMMUNES`` communes.
+        ValueError: if the group holds fewer than ``MIN_GROUP_COMMUNES`` communes.
     """
-    if len(polygon_ids) < MIN_GROUP_COMMUNES and off_grid(filters, "commune"):
-        raise ValueError(f"a group of {len(polygon_ids)} communes is shown on the commune grid")
+    if len(polygon_ids) < MIN_GROUP_COMMUNES:
+        raise ValueError("a group of fewer communes than the minimum is not shown apart")
     starts = window_starts(bounds)
     return _series(cells.group_window_cells(con, filters, starts, list(polygon_ids)))
 
