@@ -6,8 +6,8 @@ differences isolate the same few incidents, then averages the differences (the n
 different cells differs). So the cells themselves come from a fixed grid, which never offers
 two overlapping selections whose difference is a small part of either:
 
-- periods are windows of the period's grid (twelve consecutive months; no free start and end:
-  no "all but one month");
+- periods are the windows of the period's grid, calendar years, which never overlap (no free
+  start and end: no "all but one month", no two windows a month apart);
 - each filter is one value or one fixed group, never a free set (no "all types but one");
 - at commune level only the coarsest choices exist: all incidents or arrests and
   confiscations, all people or the key populations, every actor; the single types,

@@ -142,7 +142,7 @@ def total(con: duckdb.DuckDBPyConnection, filters: Filters) -> Total:
 class Summary:
     """The summary strip: the view's total, the units whose count reads a number (the
     threshold or more, as the map shows them), the share of incidents
-    in partnership communes and the change against the twelve months before (None when it
+    in partnership communes and the change against the year before (None when it
     cannot be shown; ``notes`` say why, as i18n keys)."""
 
     total: Total
@@ -156,7 +156,7 @@ class Summary:
 def summary(
     con: duckdb.DuckDBPyConnection, filters: Filters, level: str, bounds: tuple[date, date]
 ) -> Summary:
-    """The summary strip of a view shown at ``level``. The previous twelve months are compared
+    """The summary strip of a view shown at ``level``. The previous calendar year is compared
     only when they lie within the data (``bounds``: its first and last month).
 
     Raises:
@@ -199,7 +199,7 @@ def window_series(
     con: duckdb.DuckDBPyConnection, filters: Filters, bounds: tuple[date, date], level: str,
     unit: str | None,
 ) -> pd.DataFrame:  # fmt: skip
-    """The published count of every twelve-month window of the data (``start``, ``end``,
+    """The published count of every window (calendar year) of the data (``start``, ``end``,
     ``count``, ``state``, ``text``), for one unit of ``level`` (a polygon id or a code) or, with
     ``unit`` None, for the whole view. A point of a rolling series is a window of the grid, so
     the series shows nothing that the map of that window would not.
