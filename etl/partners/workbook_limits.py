@@ -91,49 +91,55 @@ class Clock:
         """
         if time.monotonic() - self.started > self.limits.seconds:
             where = "while opening the workbook" if row is None else f"at sheet row {row:,}"
-            raise FileRejected(
-                f"{self.path.name}: refused: reading stopped {where} after "
-                f"{self.limits.seconds:g} s, the time limit for reading a workbook (setting "
-                f"{SECONDS}); nothing of it was loaded: {_RAISE}"
+            raise refused(
+                self.path,
+                f"reading stopped {where} after {self.limits.seconds:g} s, "
+                f"the time limit for reading a workbook (setting {SECONDS})",
             )
+
+
+def refused(path: Path, why: str, advice: str = _RAISE) -> FileRejected:
+    """A workbook refused for ``why``, with what the partner can do (``advice``)."""
+    return FileRejected(f"{path.name}: refused: {why}; nothing of it was loaded: {advice}")
 
 
 def too_many_rows(path: Path, limits: Limits, row: int) -> FileRejected:
     """The refusal of a sheet with a row beyond the row limit."""
-    return FileRejected(
-        f"{path.name}: refused: the sheet goes on past row {limits.rows:,}, the most rows a "
-        f"workbook may have (setting {ROWS}; reached row {row:,}); nothing of it was loaded: "
-        f"{_RAISE}"
+    return refused(
+        path,
+        f"the sheet goes on past row {limits.rows:,}, the most rows a workbook "
+        f"may have (setting {ROWS}; reached row {row:,})",
     )
 
 
 def too_many_cells(path: Path, limits: Limits, row: int) -> FileRejected:
     """The refusal of a sheet writing more cells than the cell limit."""
-    return FileRejected(
-        f"{path.name}: refused: the sheet writes more than {limits.cells:,} cells (filled or "
-        f"holding only a format) by row {row:,}, the most cells a workbook may have (setting "
-        f"{CELLS}); nothing of it was loaded: {_RAISE}"
+    return refused(
+        path,
+        f"the sheet writes more than {limits.cells:,} cells (filled or holding "
+        f"only a format) by row {row:,}, the most cells a workbook may have "
+        f"(setting {CELLS})",
     )
 
 
 def too_many_columns(path: Path, limits: Limits, cell: str) -> FileRejected:
     """The refusal of a sheet with a value beyond the column limit."""
-    return FileRejected(
-        f"{path.name}: refused: cell {cell} holds a value beyond column {limits.columns:,}, the "
-        f"most columns a workbook may have (setting {COLUMNS}); nothing of it was loaded: "
-        f"{_RAISE}"
+    return refused(
+        path,
+        f"cell {cell} holds a value beyond column {limits.columns:,}, the most "
+        f"columns a workbook may have (setting {COLUMNS})",
     )
 
 
 def too_many_empty(path: Path, limits: Limits, row: int) -> FileRejected:
     """The refusal of a sheet writing many empty cells beyond the column limit."""
-    return FileRejected(
-        f"{path.name}: refused: by row {row:,} the sheet writes more than {EMPTY_BEYOND:,} "
-        f"cells beyond column {limits.columns:,} (the most columns a workbook may have, "
-        f"setting {COLUMNS}) that hold nothing but a format, each read for nothing; nothing of "
-        "it was loaded: clear the formats right of the table (Excel: select those columns, "
-        "Home > Clear > Clear All) and save it again, or save it as CSV UTF-8"
-    )
+    return refused(
+        path, f"by row {row:,} the sheet writes more than {EMPTY_BEYOND:,} cells beyond column "
+        f"{limits.columns:,} (the most columns a workbook may have, setting {COLUMNS}) that hold "
+        "nothing but a format, each read for nothing",
+        "clear the formats right of the table (Excel: select those columns, Home > Clear > "
+        "Clear All) and save it again, or save it as CSV UTF-8",
+    )  # fmt: skip
 
 
 def _parts(path: Path) -> list[zipfile.ZipInfo]:

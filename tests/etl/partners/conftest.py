@@ -28,6 +28,15 @@ def con(built_db: Path, tmp_path: Path):
     connection.close()
 
 
+@pytest.fixture()
+def db_env(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the built database that the commands read (``ATLAS_DB_PATH``)."""
+    db = tmp_path / "atlas.duckdb"
+    shutil.copy(built_db, db)
+    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
+    return db
+
+
 @dataclass
 class Loaded:
     """One file's load: the result, its loaded rows and its quarantine lines."""

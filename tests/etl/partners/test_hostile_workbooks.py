@@ -5,7 +5,6 @@ and its setting, and the write lock is free afterwards."""
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -247,12 +246,10 @@ def test_an_empty_workbook_and_an_empty_file_get_clear_messages(tmp_path: Path) 
 
 
 def test_a_refused_workbook_leaves_the_database_and_frees_the_lock(
-    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    db_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
-    db = tmp_path / "atlas.duckdb"
-    shutil.copy(built_db, db)
-    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
+    db = db_env
     monkeypatch.setenv("ATLAS_XLSX_MAX_SHEET_MB", "2")
     bomb = hostile.zip_bomb(tmp_path / "bomb.xlsx", expand_mb=8)
     assert main(["ingest", "incidents", str(bomb), "--quiet"]) == 2

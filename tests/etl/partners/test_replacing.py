@@ -3,7 +3,6 @@ and the refusal says what would be lost; asked for, the replacement goes through
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -61,12 +60,10 @@ def test_fewer_than_half_the_loaded_rows_is_far_fewer(
 
 
 def test_the_command_line_refuses_then_replaces_when_asked(
-    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    db_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
-    db = tmp_path / "atlas.duckdb"
-    shutil.copy(built_db, db)
-    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
+    db = db_env
     path = write(tmp_path / "august.csv", 12)
     assert main(["ingest", "incidents", str(path), "--quiet"]) == 0
     write(path, 0)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -165,12 +164,9 @@ def test_coordinates_in_khmer_digits_are_read(
 
 
 def test_the_command_line_rejects_a_name_that_is_not_utf8_with_its_audit_line(
-    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    db_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
-    db = tmp_path / "atlas.duckdb"
-    shutil.copy(built_db, db)
-    monkeypatch.setenv("ATLAS_DB_PATH", str(db))
     path = tmp_path / os.fsdecode(b"n\xe9e.csv")
     path.write_text(f"{HEADER}\n{good_line(1)}\n")
     assert main(["ingest", "incidents", str(path), "--quiet", "--no-publish"]) == 2
