@@ -239,7 +239,10 @@ def year_series(
     con: duckdb.DuckDBPyConnection, filters: Filters, bounds: tuple[date, date], level: str,
     unit: str | None,
 ) -> pd.DataFrame:  # fmt: skip
-    """``window_series`` for the calendar years of the data only (windows starting in
-    January): the bars of a commune's story."""
-    series = window_series(con, filters, bounds, level, unit)
-    return series[[s.month == 1 for s in series["start"]]].reset_index(drop=True)
+    """The bars of a commune's story: ``window_series`` (the grid's windows are the calendar
+    years of the data).
+
+    Raises:
+        ValueError: if the filters are not on ``level``'s grid.
+    """
+    return window_series(con, filters, bounds, level, unit)

@@ -171,7 +171,6 @@ public_service_points = cached_read(explore.public_service_points)
 published_units = cached_read(published.units)
 published_summary = cached_read(published.summary)
 published_years = cached_read(published.year_series)
-published_windows = cached_read(published.window_series)
 # The ranking page: the briefing store whoever reads (province tables only, one build), its
 # products there (``publish.ranking``) or, when the store lacks them, computed on it.
 ranking_inputs = cached_read(ranking_products.stored_inputs, store_path)
