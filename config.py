@@ -2,7 +2,7 @@
 
 Each setting is declared once as (name, default, help, form). An environment variable of the
 same name overrides the default; the README lists them all (a test checks that it does). The
-form says what a value must be (an integer of 2 or more, one of a few choices, a path):
+form says what a value must be (an integer of 3 or more, one of a few choices, a path):
 ``value`` checks it and a bad value raises ``SettingError`` naming the setting, the form
 expected and the value found, never a path of the server; ``problems`` lists every bad setting
 (the dashboard checks them all before it draws anything).
@@ -270,8 +270,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "ATLAS_SUPPRESSION_THRESHOLD",
         "5",
-        "Counts below this are never shown; they appear as '<N'.",
-        integer(2),
+        "Counts below this are never shown; they appear as '<N'; counts of N or more are "
+        "rounded to a multiple of N.",
+        integer(3),  # query.cellkey.MIN_THRESHOLD: with 2, a whole read 2 below its part pins
     ),
     Setting(
         "ATLAS_SIMPLIFY_TOLERANCE",
@@ -338,7 +339,7 @@ def get(name: str) -> str:
 
 
 def expected(name: str) -> str:
-    """The form a setting's value must have, in words ("an integer of 2 or more").
+    """The form a setting's value must have, in words ("an integer of 3 or more").
 
     Raises:
         KeyError: if ``name`` is not a declared setting.

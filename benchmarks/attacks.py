@@ -40,7 +40,7 @@ from query.grid import window_starts
 from query.links import ExploreOptions, to_params
 from query.view import Filters, add_months
 
-NOISE_VAR = 2.0  # variance of the published noise (−2 to +2, each equally likely)
+NOISE_VAR = 4.0  # mean variance of the rounding to 5 (r(5 - r) for a remainder r, 0 to 6)
 SMALL = (1, 2, 3, 4)
 #: The commune grid's cells (type, population) and the selections derived from them.
 PUBLISHED = {"all": ("all", "all"), "ac": ("arrests_confiscations", "all"),

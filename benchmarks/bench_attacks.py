@@ -79,6 +79,12 @@ def print_outcome(seed: int, outcome: Outcome) -> None:
               f"{outcome.model.describe()} (read {outcome.mode}; {outcome.refused:,} of "
               f"{outcome.links:,} views refused)")  # fmt: skip
     print_scores(seed, outcome.source, outcome.scores)
+    for z in outcome.zero_or_few:
+        print(
+            f"\nseed {seed} · {outcome.source} · {z.level}: equal readings of nested pairs "
+            f"tell an empty rest from 1 to 4 in {z.right:,} of {z.pairs:,} pairs, a blind "
+            f"answer in {z.blind:,} ({z.advantage:+.1f} points)"
+        )
     times = ", ".join(f"{k} {v:.0f} s" for k, v in outcome.seconds.items())
     print(f"\n({outcome.links:,} views read; {times})")
 

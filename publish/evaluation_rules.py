@@ -12,8 +12,9 @@ The estimator fits on true counts; nothing it returns is shown as it is:
   with incidents (``check_groups``, ``check_active``);
 - estimates in whole percent, intervals rounded outward, p-values floored to 2 digits, the
   numbers of communes by role only (``protect``);
-- an event-study bin only where both groups' incidents in it publish as a number (``query.
-  cellkey``, never a true count), the reference bin included (``published_bins``);
+- an event-study bin only where both groups' incidents in it publish as a number (the
+  threshold or more, ``query.cellkey.is_shown``), the reference bin included
+  (``published_bins``);
 - refusals that say what is too small without a number (``protected_error``).
 
 See docs/evaluation.md#what-the-evaluation-publishes.
@@ -40,7 +41,7 @@ from analysis.event_study import REFERENCE_BIN, event_bins
 from analysis.sensitivity import Sensitivity
 from analysis.verdict import Control
 from query import filter_table, published
-from query.cellkey import State, publish
+from query.cellkey import is_shown
 from vocabulary import INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY
 
 #: No estimate on fewer pilot communes, or fewer comparison communes, than this: counted by
@@ -230,9 +231,8 @@ def codes_of(rel: pd.Series, table_codes: pd.Series) -> np.ndarray:
 
 def published_bins(panel: pd.DataFrame, groups: Groups, table: pd.DataFrame) -> set[int]:
     """The bin codes of ``table`` (the event study's) where both the pilot and the comparison
-    communes' incidents publish as a number (state ``shown``): read with their cell keys from
-    ``panel`` (``query.panel.evaluation_panel(keys=True)``), never from the true counts alone.
-    Without the reference bin, none."""
+    communes' incidents publish as a number (the threshold or more: a count's state does not
+    depend on its key). Without the reference bin, none."""
     codes = (table["rel_month"] // BIN_MONTHS).astype("int64")
     if codes.empty:
         return set()
@@ -242,8 +242,7 @@ def published_bins(panel: pd.DataFrame, groups: Groups, table: pd.DataFrame) -> 
         found = [cells.loc[(code, g)] if (code, g) in cells.index else None
                  for g in ("pilot", "comparison")]  # fmt: skip
         n = [0 if row is None else int(row["y"]) for row in found]
-        keys = [0 if row is None else int(row["key_sum"]) for row in found]
-        if (publish(n, keys, published.threshold()).state == State.SHOWN.value).all():
+        if is_shown(n, published.threshold()).all():
             passing.add(int(code))
     return passing if REFERENCE_BIN in passing else set()
 

@@ -45,10 +45,10 @@ UNIT_COLUMNS = {
     "province": ["province_code", "province_name_en", "province_name_km"],
 }  # fmt: skip
 PROTECTION = (
-    "Counts are protected: 0 to 4 incidents read <5 (no count reads 0); 5 or more are moved "
-    "by up to 2, the same "
-    "way every time the same incidents are counted, so totals may differ a little from the "
-    "sum of their parts. Rates are protected counts over public estimates."
+    "Counts are protected: 0 to 4 incidents read <5 (no count reads 0); 5 or more are "
+    "rounded to a multiple of 5, up or down, the same way every time the same cell is asked "
+    "for, so totals may differ a little from the sum of their parts. Rates are protected "
+    "counts over public estimates."
 )
 
 

@@ -4,8 +4,9 @@ pack shows comes from here, and nothing here returns a true count.
 Each number is a *cell* of the publication grid (``query.grid``: calendar years, one choice
 per filter, coarse choices at commune level, at most one single value by district and
 province) read with its cell key (``query.cells``) and published by the cell key method
-(``query.cellkey``): 0 to 4 read ``<5``, and 5 or more are moved by −2 to +2, the same way
-every time the same incidents are counted. A total is a cell of its own, never the sum of the
+(``query.cellkey``): 0 to 4 read ``<5``, and 5 or more are rounded to a multiple of 5, up or
+down by a draw of the cell's records and definition, the same way every time the cell is
+asked for. A total is a cell of its own, never the sum of the
 numbers shown under it; a rate is a published count over a public denominator; a share or a
 change is computed from published counts.
 """
@@ -60,6 +61,11 @@ def rate_filters(filters: Filters) -> Filters | None:
     return None
 
 
+def _read(counted: pd.DataFrame) -> Published:
+    """The published counts of cells (``n``, ``key_sum``, ``cell``, as ``query.cells`` gives)."""
+    return publish(counted["n"], counted["key_sum"], counted["cell"], threshold())
+
+
 def _columns(published: Published, prefix: str = "") -> dict[str, object]:
     limit = threshold()
     return {
@@ -98,12 +104,12 @@ def units(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) -> pd.Da
     counted = cells.unit_cells(con, filters, level)
     if not frame["unit"].equals(counted["unit"]):
         raise RuntimeError("units and their cells are not in the same order")
-    frame = frame.assign(**_columns(publish(counted["n"], counted["key_sum"], threshold())))
+    frame = frame.assign(**_columns(_read(counted)))
     if numerator is None:
         frame = frame.assign(rate=np.nan, rate_state="missing")
     else:
         rated = counted if numerator == filters else cells.unit_cells(con, numerator, level)
-        frame = frame.join(_rates(publish(rated["n"], rated["key_sum"], threshold()),
+        frame = frame.join(_rates(_read(rated),
                                   frame["kp_size"]))  # fmt: skip
     return frame
 
@@ -122,8 +128,8 @@ class Total:
         return int(self.value) if self.state == State.SHOWN.value else None
 
 
-def _total(n: int, key_sum: int) -> Total:
-    published = publish([n], [key_sum], threshold())
+def _total(n: int, key_sum: int, cell: int) -> Total:
+    published = publish([n], [key_sum], [cell], threshold())
     return Total(float(published.value[0]), str(published.state[0]),
                  published.texts(threshold())[0])  # fmt: skip
 
@@ -175,7 +181,7 @@ def summary(
     else:
         notes.append("note_no_previous")
     counted = cells.unit_cells(con, filters, level)
-    published = publish(counted["n"], counted["key_sum"], threshold())
+    published = _read(counted)
     affected = int((published.state == State.SHOWN.value).sum())  # as many as the map shows
     return Summary(here, affected, share, previous, change, tuple(notes))
 
@@ -229,7 +235,7 @@ def group_series(
 
 
 def _series(frame: pd.DataFrame) -> pd.DataFrame:
-    published = publish(frame["n"], frame["key_sum"], threshold())
+    published = _read(frame)
     starts = [pd.Timestamp(s).date() for s in frame["start"]]
     return pd.DataFrame({"start": starts, "end": [filter_table.PERIOD.end(s) for s in starts],
                          **_columns(published)})  # fmt: skip

@@ -30,9 +30,9 @@ def test_every_default_is_of_its_settings_form() -> None:
 
 BAD = [  # (setting, value, the message)
     ("ATLAS_SUPPRESSION_THRESHOLD", "five",
-     "setting ATLAS_SUPPRESSION_THRESHOLD must be an integer of 2 or more, got 'five'"),
+     "setting ATLAS_SUPPRESSION_THRESHOLD must be an integer of 3 or more, got 'five'"),
     ("ATLAS_SUPPRESSION_THRESHOLD", "1",
-     "setting ATLAS_SUPPRESSION_THRESHOLD must be an integer of 2 or more, got '1'"),
+     "setting ATLAS_SUPPRESSION_THRESHOLD must be an integer of 3 or more, got '1'"),
     ("ATLAS_ANONYMOUS_ROLE", "root",
      "setting ATLAS_ANONYMOUS_ROLE must be one of auto, analyst, briefing, got 'root'"),
     ("ATLAS_ANONYMOUS_ROLE", "admin",
@@ -68,7 +68,7 @@ def test_forms_read_values_as_the_code_uses_them(monkeypatch: pytest.MonkeyPatch
     assert config.value("ATLAS_ANONYMOUS_ROLE") == "briefing"
     assert config.get_int("ATLAS_SUPPRESSION_THRESHOLD") == 10
     assert config.get_float("ATLAS_DEMO_PILOT_EFFECT") == 0.4
-    assert config.expected("ATLAS_SUPPRESSION_THRESHOLD") == "an integer of 2 or more"
+    assert config.expected("ATLAS_SUPPRESSION_THRESHOLD") == "an integer of 3 or more"
     assert config.problems() == []
 
 

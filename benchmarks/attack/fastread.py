@@ -8,10 +8,11 @@ values per filter of fixed choices, ``atoms.classes``) and over months, of incid
 their record keys. So the facts' ``incidents_monthly`` rows are summed once per unit, atom and
 month (read as a table, no SQL of our own), windows are differences of running sums, a
 choice's cell is the sum of its atoms, and the atlas's own ``query.cellkey.publish`` turns
-each cell into its text. A unit is what ``query.cells`` groups by (a commune polygon; a
-district: its polygon's district, else the first four digits of the commune code; a
-province code), in the order ``query.cells.unit_cells`` gives. Each filter of fixed choices
-is read from the column named as its field.
+each cell, with its identity (``query.cells.cell_ids``), into its text. A unit is what
+``query.cells`` groups by (a commune polygon; a district: its polygon's district, else the
+first four digits of the commune code; a province code), in the order
+``query.cells.unit_cells`` gives. Each filter of fixed choices is read from the column named
+as its field.
 
 None of this is trusted on its own: ``offer.check_fast`` compares it with the export's
 tables on random links, and any difference sends the whole reading through the export.
@@ -102,11 +103,26 @@ def view_cells(inclusion: np.ndarray, n: np.ndarray, k: np.ndarray, first: date,
     return by_choice(window_n), by_choice(window_k)
 
 
-def texts(n: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, tuple[str, ...]]:
+def view_ids(con: duckdb.DuckDBPyConnection, level: str, view_choices: tuple[Choice, ...],
+             starts: tuple[date, ...]) -> np.ndarray:  # fmt: skip
+    """Each view's cell identities ``[unit, choice, window]``, as ``query.cells`` names its
+    cells (``cells.cell_ids`` of each unit's scope, choice and window)."""
+    units = cells.unit_cells(con, view_filters(starts[0], view_choices[0]), level)["unit"]
+    scopes = [cells.scope(level, str(unit)) for unit in units]
+    ids = np.zeros((len(scopes), len(view_choices), len(starts)), dtype=np.uint64)
+    for c, choice in enumerate(view_choices):
+        for j, start in enumerate(starts):
+            ids[:, c, j] = cells.cell_ids(
+                scopes, view_filters(start, choice), [start] * len(scopes)
+            )
+    return ids
+
+
+def texts(n: np.ndarray, k: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, tuple[str, ...]]:
     """Each cell's published text as a code into a vocabulary, by the atlas's own
     publication function (``query.cellkey.publish``)."""
     limit = published.threshold()
-    shown = cellkey.publish(n.ravel(), k.ravel(), limit)
+    shown = cellkey.publish(n.ravel(), k.ravel(), ids.ravel(), limit)
     value = np.nan_to_num(shown.value.astype(float), nan=-1.0)
     pairs = pd.DataFrame({"state": shown.state.astype(str), "value": value})
     codes, unique = pd.factorize(pd.MultiIndex.from_frame(pairs))

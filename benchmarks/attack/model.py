@@ -5,7 +5,7 @@ attack suite models the publication rules, and it derives them rather than copyi
 the rules (the protection redesign) changes the model with it:
 
 - the threshold is the configured one (``query.published.threshold``) and the noise the cell
-  key's documented greatest move (``query.cellkey.NOISE_MAX``);
+  key's documented greatest move (``query.cellkey.greatest_move``);
 - a true zero has a text of its own only if the offer ever shows ``0`` for an incident cell:
   if no cell it read is ``0``, zeros read as the small class, so ``<5`` holds 0 up;
 - which true counts can read as the small class is asked of the atlas's own publication
@@ -13,7 +13,7 @@ the rules (the protection redesign) changes the model with it:
   today a 5 or 6 moved below 5 reads ``<5`` too, so ``<5`` holds 1 to 6; with rules that never
   move a count below the threshold it holds 1 to 4 (0 to 4 without a shown zero). Should the
   function not answer as expected, the widest reading consistent with the documented noise
-  (``threshold - 1 + NOISE_MAX``) is used: wider is always sound, never a wrong pin;
+  (``threshold - 1 + greatest_move``) is used: wider is always sound, never a wrong pin;
 - a shown number ``v`` holds ``v - noise`` to ``v + noise``, and at least the threshold;
 - any other text (a withheld cell, a new class) holds anything from 0 up: the attacker learns
   nothing from it, so a rule the model does not know never gives a wrong pin.
@@ -99,8 +99,9 @@ def small_counts(threshold: int, noise: int) -> set[int] | None:
     turns into the small class with some cell key, or None if it cannot be asked."""
     counts = np.repeat(np.arange(0, threshold + noise + 3), cellkey.KEY_RANGE)
     keys = np.tile(np.arange(cellkey.KEY_RANGE), threshold + noise + 3)
+    ids = np.arange(counts.size, dtype=np.uint64)  # any cells: every draw is tried
     try:
-        texts = cellkey.publish(counts, keys, threshold).texts(threshold)
+        texts = cellkey.publish(counts, keys, ids, threshold).texts(threshold)
     except (AttributeError, TypeError, ValueError):
         return None
     return {int(n) for n, text in zip(counts, texts, strict=True) if text == f"<{threshold}"}
@@ -110,7 +111,7 @@ def derive(shown_texts: Iterable[str], threshold: int | None = None) -> Publicat
     """The rules as ``shown_texts`` (every incident text the offer read) and the atlas's
     documented threshold, noise and publication function reveal them (see the module)."""
     limit = published.threshold() if threshold is None else threshold
-    noise = cellkey.NOISE_MAX
+    noise = cellkey.greatest_move(limit)
     zero_shown = "0" in set(shown_texts)
     probed = small_counts(limit, noise)
     top = max(probed) if probed else limit - 1 + noise

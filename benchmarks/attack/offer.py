@@ -228,7 +228,8 @@ def read_fast(reader: Reader, offer: Offer, level: str, ends: tuple[date, ...]
     inclusion, n, k = fastread.atom_cells(reader.con, facts, level, offer.choices[level],
                                           first, months)  # fmt: skip
     view_n, view_k = fastread.view_cells(inclusion, n, k, first, offer.starts, ends)
-    code, vocab = fastread.texts(view_n, view_k)
+    ids = fastread.view_ids(reader.con, level, offer.choices[level], offer.starts)
+    code, vocab = fastread.texts(view_n, view_k, ids)
     for c, choice in enumerate(offer.choices[level]):
         if not reader.accepted(level, offer.starts[-1], choice):
             code[:, c, :] = -1

@@ -7,7 +7,9 @@ leaving bounds on every small reading:
 - ``windows`` (a): sliding windows, every series of every level on its own;
 - ``alone`` (c): communes alone in their district, on the readings as published;
 - ``parts`` (b): atoms with parent caps per province and window, on what ``windows`` left;
-- ``combined``: ``windows`` again on what ``parts`` left (everything the attacker has).
+- ``combined``: ``windows`` again on what ``parts`` left (everything the attacker has);
+- ``pairs`` (g): the rest between two nested cells of one unit, from their two readings
+  (``benchmarks.attack.pairs``, with the equal-readings attack on empty rests).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from benchmarks.attack.atoms import atoms_by_level
 from benchmarks.attack.geography import build_geography
 from benchmarks.attack.model import PublicationModel
 from benchmarks.attack.offer import Readings, Truth, interpret_all, read_offer
+from benchmarks.attack.pairs import ZeroOrFew, attack_pairs
 from benchmarks.attack.parts import Layout, alone_groups, attack_parts, province_groups
 from benchmarks.attack.score import Score, score
 from benchmarks.attack.truth import true_counts
@@ -45,6 +48,7 @@ class Outcome:
     refused: int = 0
     truth: Truth = field(default_factory=dict)
     readings: dict[str, Readings] = field(default_factory=dict)
+    zero_or_few: list[ZeroOrFew] = field(default_factory=list)
 
 
 def _small(bounds: dict, readings: dict[str, Readings]) -> dict:
@@ -114,8 +118,12 @@ def run_source(source: str, db_path: Path, read_path: Path, audience: str,
         for level, (lo, hi) in per_level.items():
             n = truth[level][readings[level].small]
             scores.append(score(name, level, lo, hi, n))
-    return Outcome(source, scores, sum(r.links for r in readings.values()), seconds, model,
-                   mode, sum(r.refused for r in readings.values()), truth, readings)  # fmt: skip
+    started = time.perf_counter()
+    pair_scores, zero_or_few = attack_pairs(readings, truth)
+    seconds["pairs"] = time.perf_counter() - started
+    return Outcome(source, scores + pair_scores, sum(r.links for r in readings.values()),
+                   seconds, model, mode, sum(r.refused for r in readings.values()), truth,
+                   readings, zero_or_few)  # fmt: skip
 
 
 def _truth(db_path: Path, read_path: Path, readings: dict[str, Readings], read: Truth | None,

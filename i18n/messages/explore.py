@@ -93,10 +93,11 @@ N_(
 N_(
     "suppression_note",
     "How numbers are protected: 0 to {h} incidents read “<{t}” (no count reads 0); {t} or "
-    "more are moved by up to 2, the same way every time the same incidents are counted, so a "
-    "total may differ a little from the sum of its parts. Periods are calendar years, each "
-    "filter is one choice and, by district and province, one filter at a time breaks "
-    "incidents down, so no two views can be subtracted to single out a few incidents.",
+    "more are rounded to a multiple of {t}, up or down, the same way every time the same "
+    "cell is asked for, so a total may differ a little from the sum of its parts. Periods "
+    "are calendar years, each filter is one choice and, by district and province, one "
+    "filter at a time breaks incidents down, so no two views can be subtracted to single out "
+    "a few incidents.",
 )
 N_("hidden", "hidden")
 N_("legend_title", "Disruption × partnership")

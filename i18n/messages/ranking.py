@@ -146,8 +146,8 @@ N_("rank_stand_in_here", "Here: {provinces}.")
 N_(
     "rank_protection",
     "How numbers are protected: the ranking reads only the province counts the atlas "
-    "publishes (0 to {h} incidents read “<{t}”, {t} or more are moved by up to 2, the "
-    "same way every time), public population estimates and public tables; it shows no "
+    "publishes (0 to {h} incidents read “<{t}”, {t} or more are rounded to a multiple of "
+    "{t}, the same way every time), public population estimates and public tables; it shows no "
     "incident count, only rates and shares scaled from 0 to 1.",
 )
 N_("rank_inputs", "The inputs, as published")

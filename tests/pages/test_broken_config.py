@@ -103,8 +103,8 @@ def test_a_roles_file_that_does_not_parse_names_its_setting_and_line(
 
 @pytest.mark.parametrize(
     ("name", "raw", "expected"),
-    [("ATLAS_SUPPRESSION_THRESHOLD", "five", "must be an integer of 2 or more, got 'five'"),
-     ("ATLAS_SUPPRESSION_THRESHOLD", "1", "must be an integer of 2 or more, got '1'"),
+    [("ATLAS_SUPPRESSION_THRESHOLD", "five", "must be an integer of 3 or more, got 'five'"),
+     ("ATLAS_SUPPRESSION_THRESHOLD", "1", "must be an integer of 3 or more, got '1'"),
      ("ATLAS_COORD_PRECISION", "4.5", "must be an integer from 0 to 15, got '4.5'"),
      ("ATLAS_ANONYMOUS_ROLE", "root", "must be one of auto, analyst, briefing, got 'root'"),
      ("ATLAS_TILES", "none", "must be auto, off, or a tile URL template")],
@@ -136,7 +136,7 @@ def test_the_commands_name_a_bad_setting_or_a_missing_database(
                    ATLAS_SUPPRESSION_THRESHOLD="five")  # fmt: skip
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert bad.stderr.strip() == (
-        "error: setting ATLAS_SUPPRESSION_THRESHOLD must be an integer of 2 or more, got 'five'"
+        "error: setting ATLAS_SUPPRESSION_THRESHOLD must be an integer of 3 or more, got 'five'"
     )
     missing = _command("query.export", "province=12", "--out", out,
                        ATLAS_DB_PATH=str(tmp_path / "none.duckdb"))  # fmt: skip
