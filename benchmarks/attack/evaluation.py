@@ -4,14 +4,16 @@ The attacker runs the evaluation command (``EVALUATE``: one constant, ``python -
 evaluate`` today) over the sample choices it accepts (each pilot province and all of them;
 the default types, one type, every type; every design and window: the values its ``--help``
 lists, read from the command's own parser) with ``--json``, and reads the About page's tables
-(``query.load_summary``, ``query.quarantine_reasons`` as the page formats them). A *leak* is
+(``query.load_summary``, ``query.quarantine_reasons`` as the page formats them for every role
+but the admin: ``query.file_counts``). A *leak* is
 one shown thing that carries a count the protection does not publish, by kind:
 
 - ``digits``: an estimate, interval end, event-study point, robustness figure or p-value
   printed with more digits than whole percent (16 digits are a function of the true panel);
 - ``empty_bins``: an event-study bin without an estimate (no incident: a true zero);
 - ``small_groups``: a run estimated on fewer pilot or comparison communes than the threshold;
-- ``group_sizes``: a run printing its groups' sizes (communes with incidents) as exact numbers;
+- ``group_sizes``: a run printing group sizes other than its communes by role (which the
+  evaluation page's map shows anyway): those of communes with incidents, say;
 - ``counts_in_errors``: an error message that states a count (``2 with incidents in ...``);
 - ``about_exact``: a file count on the About page shown exactly (``about_small``: 1 to 4).
 """
@@ -26,11 +28,13 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import query
 from benchmarks.attack.pool import run_tasks
-from ui.suppress import format_count
+from publish.evaluation import offered
+from query.file_counts import STEP, file_count_text
 from vocabulary import INCIDENT_TYPES, PILOT_PROVINCES, PILOT_TYPES
 
 #: The evaluation command: ``python -m`` this module, then this subcommand.
@@ -90,8 +94,9 @@ def _more_than_percent(value: object) -> bool:
     return isinstance(value, float) and abs(value * 100 - round(value * 100)) > 1e-9
 
 
-def output_leaks(data: dict, threshold: int) -> Counter:
-    """The leaks of one run's JSON."""
+def output_leaks(data: dict, threshold: int, roles: tuple[int, int] | None = None) -> Counter:
+    """The leaks of one run's JSON (``roles``: its pilot and comparison communes by role; None:
+    any group size printed is counted as a leak)."""
     found: Counter = Counter()
     found["digits"] += sum(_more_than_percent(data.get(k)) for k in ESTIMATES)
     robustness = data.get("robustness") or {}
@@ -101,7 +106,8 @@ def output_leaks(data: dict, threshold: int) -> Counter:
         found["digits"] += sum(_more_than_percent(row.get(k)) for k in BIN_ESTIMATES)
         found["empty_bins"] += int(row.get("estimate") is None and not row.get("reference"))
     sizes = [data.get("pilot_communes"), data.get("comparison_communes")]
-    found["group_sizes"] += int(any(isinstance(n, int) for n in sizes))
+    printed = any(isinstance(n, int) for n in sizes)
+    found["group_sizes"] += int(printed and (roles is None or tuple(sizes) != roles))
     found["small_groups"] += int(any(isinstance(n, int) and n < threshold for n in sizes))
     return found
 
@@ -121,10 +127,12 @@ def about_leaks(db_path: Path, threshold: int) -> Counter:
     finally:
         con.close()
     numbers = loads[["rows_read", "rows_loaded", "rows_quarantined"]].to_numpy().ravel()
-    shown = [format_count(int(n), threshold) for n in reasons["rows"]]
-    small = [n for n in numbers if 0 < n < threshold]
-    small_reasons = [s for s in shown if s.isdigit() and 0 < int(s) < threshold]
-    return Counter({"about_exact": len(numbers), "about_small": len(small) + len(small_reasons)})
+    numbers = [*numbers, *reasons["rows"]]
+    shown = [file_count_text(int(n), exact=False).replace(",", "") for n in numbers]
+    exact = [n for n, text in zip(numbers, shown, strict=True) if text == str(int(n))
+             and int(n) % STEP]  # fmt: skip
+    small = [text for text in shown if text.isdigit() and 0 < int(text) < threshold]
+    return Counter({"about_exact": len(exact), "about_small": len(small)})
 
 
 _DB: Path | None = None
@@ -140,8 +148,25 @@ def _leaks_of(task: tuple[list[str], int]) -> Counter:
     assert _DB is not None
     code, out, err = run_command(_DB, argv)
     if code == 0:
-        return output_leaks(json.loads(out), threshold)
+        data = json.loads(out)
+        return output_leaks(data, threshold, _roles(argv, data.get("types") or ()))
     return error_leaks(err)
+
+
+def _roles(argv: list[str], types: Sequence[str]) -> tuple[int, int] | None:
+    """The pilot and comparison communes by role of a command line's choice, as the command
+    forms its groups (``publish.evaluation.offered``); None if it cannot be formed."""
+    assert _DB is not None
+    provinces = [argv[i + 1] for i, a in enumerate(argv) if a == "--province"] or None
+    design, window = argv[argv.index("--design") + 1], argv[argv.index("--window") + 1]
+    con = query.open_database(_DB)
+    try:
+        groups = offered(con, provinces, tuple(types), design, window).groups
+    except (ValueError, RuntimeError):
+        return None
+    finally:
+        con.close()
+    return len(groups.pilot), len(groups.comparison)
 
 
 def evaluation_leaks(db_path: Path, threshold: int, jobs: int = 1) -> tuple[Counter, int]:
