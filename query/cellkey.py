@@ -63,12 +63,6 @@ def identity(definition: Iterable[object]) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
 
 
-def identities(scopes: Iterable[str], common: Iterable[object]) -> np.ndarray:
-    """``identity`` of each scope with the same other parts (``common``), as uint64."""
-    rest = tuple(common)
-    return np.array([identity((scope, *rest)) for scope in scopes], dtype=np.uint64)
-
-
 def draws(key_sum: object, cell: object) -> np.ndarray:
     """Each cell's draw in [0, 1): its key sum (modulo 256) mixed with its identity
     (splitmix64's finaliser)."""
