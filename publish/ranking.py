@@ -62,7 +62,7 @@ def make_ranking_default(inputs: Inputs) -> dict[str, Table]:
         analysis.ranking.RankingInputError: if the inputs cannot be ranked.
     """
     frame = inputs.made["ranking_inputs"]["ranking_inputs"]
-    ranking = rank_provinces(frame, dict(DEFAULT_WEIGHTS), method=DEFAULT_METHOD)
+    ranking = rank_provinces(frame, dict(DEFAULT_WEIGHTS), method=DEFAULT_METHOD, sensitivity=True)
     row = {"method": DEFAULT_METHOD, "weights": dumps(DEFAULT_WEIGHTS), "ranking": dumps(ranking)}
     return {"ranking_default": pd.DataFrame([row])}
 

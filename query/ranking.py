@@ -32,7 +32,7 @@ import pandas as pd
 
 from analysis.ranking_criteria import INPUT_COLUMNS, PILOT_EFFECT, aggregate_academies
 from i18n import t
-from query import explore, published
+from query import explore, published, unit_layer
 from query.cellkey import State
 from query.grid import window_starts
 from query.sql import run
@@ -194,11 +194,68 @@ def province_inputs(
     )
     frame = frame.join(latest, on="province_code").join(before, on="province_code")
     frame = frame.join(_academy_columns(con, codes), on="province_code")
+    frame = frame.join(_kp_ranges(con, _period(windows), frame), on="province_code")
+    frame = frame.join(_positions(con), on="province_code")
+    frame = frame.join(partnership_starts(con), on="province_code")
     if headline is None:
         headline = evaluation_headline(con)
     frame[PILOT_EFFECT.name] = _pilot_effects(headline, codes)
     extra = [f"{c}_{part}" for c in COUNT_COLUMNS for part in ("state", "text")]
-    return frame[[*INPUT_COLUMNS, PILOT_EFFECT.name, *extra]].reset_index(drop=True)
+    columns = [*INPUT_COLUMNS, PILOT_EFFECT.name, *EXTRA_COLUMNS, *extra]
+    return frame[columns].reset_index(drop=True)
+
+
+#: The optional input columns ``province_inputs`` gives (``ranking_criteria.OPTIONAL_COLUMNS``).
+EXTRA_COLUMNS = ("kp_low", "kp_high", "lon", "lat", "partnership_start")
+
+_KP_RANGES = """
+    WITH est AS (
+        SELECT province_code, estimate, low, high FROM kp_estimates
+        WHERE list_contains($rate_pops, CAST(population AS VARCHAR))
+        QUALIFY row_number() OVER (PARTITION BY province_code, population
+            ORDER BY abs(year - $mid_year), year DESC, source) = 1
+    )
+    SELECT province_code, sum(estimate) AS estimate, sum(coalesce(low, estimate)) AS kp_low,
+        sum(coalesce(high, estimate)) AS kp_high
+    FROM est GROUP BY ALL HAVING count(*) = len($rate_pops)
+"""
+
+
+def _kp_ranges(con: duckdb.DuckDBPyConnection, view: Filters, frame: pd.DataFrame) -> pd.DataFrame:
+    """The published low and high ends of each province's key-population estimate (the same
+    estimates, nearest year and populations as the rate's denominator); where the sum of the
+    estimates differs from the size used, the ends are scaled to it."""
+    mid = (view.start.year + view.end.year) / 2
+    found = run(con, _KP_RANGES, {"rate_pops": list(KEY_POPULATIONS), "mid_year": mid})
+    found = found.set_index("province_code").astype(float)
+    size = frame.set_index("province_code")["kp_size"].astype(float)
+    scale = (size / found["estimate"].reindex(size.index)).where(lambda v: np.isfinite(v))
+    return pd.DataFrame(
+        {
+            "kp_low": found["kp_low"].reindex(size.index) * scale,
+            "kp_high": found["kp_high"].reindex(size.index) * scale,
+        }
+    )
+
+
+def _positions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """A point inside each province (its display outline's representative point), in degrees:
+    ``lon`` and ``lat`` by province code, for the distances to the police academies."""
+    layer = unit_layer(con, "province")
+    points = layer.geometry.representative_point()
+    return pd.DataFrame(
+        {"lon": points.x.to_numpy(), "lat": points.y.to_numpy()},
+        index=layer["province_code"].to_list(),
+    )
+
+
+def partnership_starts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The first month with a partnership activity in each province that has one
+    (``partnership_start``, ISO date text) from the province table
+    ``province_partnership_monthly`` (in the database and its briefing store)."""
+    sql = """SELECT province_code, CAST(min(month) AS VARCHAR) AS partnership_start
+        FROM province_partnership_monthly WHERE communes_partnered > 0 GROUP BY ALL"""
+    return run(con, sql, {}).set_index("province_code")
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
