@@ -120,7 +120,7 @@ def rank_provinces(
 
     ``weights`` override the defaults by name (relative; scaled to sum to 1). The provinces
     already in the partnership (``partnership``; by default those with a
-    ``partnership_start``, or ``vocabulary.PILOT_PROVINCES`` when the frame gives no start)
+    ``partnership_start``, or ``vocabulary.PILOT_PROVINCES`` when the frame has no such column)
     are left out and listed apart unless ``include_partnership``; ``exclude`` leaves further
     provinces out. Only the ranked provinces set the normalisation. With ``sensitivity``,
     the result also holds the Sobol' indices, leave-one-criterion-out and what would change
@@ -135,6 +135,8 @@ def rank_provinces(
     codes = data["province_code"].tolist()
     left_out = {exclude} if isinstance(exclude, str) else {str(c) for c in exclude}
     _check_settings(codes, left_out, draws, concentration)
+    if partnership is None and "partnership_start" not in frame.columns:
+        partnership = [c for c in PILOT_PROVINCES if c in codes]  # a frame that does not say
     started = partnership_starts(data, partnership)
     if not include_partnership:
         left_out |= set(started)
@@ -209,11 +211,10 @@ def partnership_starts(
 ) -> dict[str, str | None]:
     """The provinces already in the partnership, each with its start (ISO date, or None when
     unknown): ``partnership`` when given, else those of the checked frame with a
-    ``partnership_start``, else ``vocabulary.PILOT_PROVINCES``. Raises nothing."""
+    ``partnership_start``. Raises nothing."""
     given = dict(zip(data["province_code"], data["partnership_start"], strict=True))
     if partnership is None:
-        found = [code for code, start in given.items() if start]
-        partnership = found or [c for c in PILOT_PROVINCES if c in given]
+        partnership = [code for code, start in given.items() if start]
     return {str(code): given.get(str(code)) for code in partnership}
 
 
