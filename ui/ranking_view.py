@@ -94,26 +94,30 @@ def draw_controls(lang: str) -> tuple[dict[str, float], str]:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _rank(
     _frame: pd.DataFrame, path: str, version: str, weights: tuple[tuple[str, float], ...],
-    method: str,
+    method: str, include: bool = False,
 ) -> Ranking:  # fmt: skip
-    return rank_provinces(_frame, dict(weights), method=method)
+    return rank_provinces(_frame, dict(weights), method=method, include_partnership=include)
 
 
-def compute_ranking(weights: dict[str, float], method: str, lang: str) -> Ranking | None:
-    """The ranking at these weights (cached per weights, method and database version), or
-    None after a plain message naming what is wrong with the weights or the data."""
+def compute_ranking(
+    weights: dict[str, float], method: str, lang: str, include: bool = False
+) -> Ranking | None:
+    """The ranking at these weights (cached per weights, method, the partnership switch and
+    database version), or None after a plain message naming what is wrong with the weights
+    or the data."""
     if all(value == 0 for value in weights.values()):
         labels = ", ".join(t(f"crit_{name}", lang) for name in weights)
         st.error(t("rank_weights_all_zero", lang, criteria=labels))
         return None
     try:
-        if weights == DEFAULT_WEIGHTS and method == DEFAULT_METHOD:
+        if weights == DEFAULT_WEIGHTS and method == DEFAULT_METHOD and not include:
             published = data.default_ranking()  # the publish stage's, from the same store
             if published is not None:
                 return published
         key = tuple(sorted(weights.items()))
         store = data.store_path()
-        return _rank(data.ranking_inputs(), str(store), data.version(store), key, method)
+        version = data.version(store)
+        return _rank(data.ranking_inputs(), str(store), version, key, method, include)
     except (WeightError, MethodError) as exc:
         st.error(t("rank_weights_bad", lang, problem=exc))
     except RankingInputError as exc:
