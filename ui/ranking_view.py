@@ -209,12 +209,16 @@ def ranking_map(ranking: Ranking, academies: pd.DataFrame, lang: str) -> folium.
     layer = data.store_unit_layer("province", None)
     by_code = {p.province_code: p for p in ranking.provinces}
     rows = [by_code.get(code) for code in layer["province_code"]]
+    partnership = {p.province_code for p in ranking.partnership} | {
+        p.province_code for p in ranking.provinces if p.in_partnership
+    }
     classes = score_classes([None if p is None else p.score for p in rows])
+    apart = t("rank_in_partnership", lang)
     tooltips = [
-        ["–", "–", ""] if p is None else
+        ["–", "–", apart if code in partnership else ""] if p is None else
         [rank_text(p, lang), "–" if p.score is None else f"{p.score:.3f}",
          t("rank_in_partnership", lang) if p.in_partnership else ""]
-        for p in rows
+        for code, p in zip(layer["province_code"], rows, strict=True)
     ]  # fmt: skip
     points = []
     for lat, lon, i in academy_points(layer, academies):
@@ -230,7 +234,7 @@ def ranking_map(ranking: Ranking, academies: pd.DataFrame, lang: str) -> folium.
         encoded=data.units_encoded("province", None, data.store_path),
         tooltips=tooltips, tooltip_labels=(t("rank_col_rank", lang), t("rank_col_score", lang),
                                            t("rank_col_partnership", lang)),
-        outlined=[i for i, p in enumerate(rows) if p is not None and p.in_partnership],
+        outlined=[i for i, code in enumerate(layer["province_code"]) if code in partnership],
         academies=points, tiles=data.tiles_url(),
     )  # fmt: skip
 

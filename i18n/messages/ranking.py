@@ -212,7 +212,8 @@ N_("rank_sens", "What moves the ranking")
 N_("rank_sens_moves", "What moves the first three places most: {inputs}.")
 N_(
     "rank_sens_first",
-    "{first} would lose first place to {new} if the weight of {criterion} went from {before} to {after}.",
+    "{first} would lose first place to {new} if the weight of {criterion} went from "
+    "{before} to {after}.",
 )
 N_("rank_sens_first_none", "No change of a single weight takes first place from {first}.")
 N_(
