@@ -249,17 +249,29 @@ def _text(key: str) -> Text:
     return Text(t(key, "en"), t(key, "km"))
 
 
-def case_study_timeline() -> tuple[TimelineEvent, ...]:
+def case_study_timeline(
+    started: Mapping[str, str | None] | None = None,
+) -> tuple[TimelineEvent, ...]:
     """The case study's timeline, from ``vocabulary``: the policy, the two pilots that ran,
-    the curriculum, and the planned expansion (the third pilot site)."""
-    first, second, _planned = vocabulary.PILOT_SITES
-    return (
+    the curriculum, and the planned expansion (the third pilot site). ``started`` holds the
+    provinces the partnership data show in the partnership, with their start (ISO date, or
+    None): when the planned site is among them, its start is a dated event and "Next" is the
+    choice among the candidates, never a province already in the partnership."""
+    first, second, planned = vocabulary.PILOT_SITES
+    events = [
         TimelineEvent(vocabulary.POLICY_DAY, "day", _text("tl_policy")),
         TimelineEvent(date(first.year, 1, 1), "year", _text("tl_mcpi")),
         TimelineEvent(vocabulary.CURRICULUM_DAY, "month", _text("tl_curriculum")),
         TimelineEvent(date(second.year, 1, 1), "year", _text("pack_tl_pilot_pp")),
-        TimelineEvent(None, "year", _text("pack_tl_next")),
+    ]
+    if started is None or planned.province_code not in started:
+        return (*events, TimelineEvent(None, "year", _text("pack_tl_next")))
+    start = started[planned.province_code]
+    when = date.fromisoformat(start[:10]) if start else date(planned.year, 1, 1)
+    events.append(
+        TimelineEvent(when, "month" if start else "year", _text("pack_tl_planned_started"))
     )
+    return (*events, TimelineEvent(None, "year", _text("pack_tl_next_candidates")))
 
 
 @dataclass(frozen=True)

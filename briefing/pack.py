@@ -26,6 +26,7 @@ from briefing.model import (
     LoadedFile,
     ProvinceRow,
     Text,
+    case_study_timeline,
 )
 from briefing.render import render_pdf
 from i18n import t
@@ -65,11 +66,31 @@ def criteria(weights: dict[str, float]) -> tuple[Criterion, ...]:
 
 
 def province_rows(ranking: Ranking) -> tuple[ProvinceRow, ...]:
-    """The ranking's provinces (``ProvinceRank``'s fields by name)."""
+    """The ranking's provinces (``ProvinceRank``'s fields by name), then those left out as
+    already in the partnership (not ranked, marked)."""
     fields = ProvinceRow.__dataclass_fields__
-    return tuple(
+    ranked = [
         ProvinceRow(**{k: v for k, v in vars(p).items() if k in fields}) for p in ranking.provinces
-    )
+    ]
+    listed = {row.province_code for row in ranked}
+    apart = [
+        ProvinceRow(
+            p.province_code,
+            p.name_en,
+            p.name_km,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            {name: None for name in CRITERION_NAMES},
+            True,
+        )
+        for p in ranking.partnership
+        if p.province_code not in listed
+    ]
+    return (*ranked, *apart)
 
 
 def leaders(ranking: Ranking) -> tuple[Leader, ...]:
@@ -90,13 +111,14 @@ def academies(frame: pd.DataFrame) -> tuple[Academy, ...]:
         modules, trainees = _number(row.modules_delivered), _number(row.trainees)
         out.append(
             Academy(
-                str(row.academy), str(row.province_code),
+                str(row.academy),
+                str(row.province_code),
                 None if modules is None else int(modules),
                 trainees=None if trainees is None else int(trainees),
                 pre_test_mean=_number(row.pre_test_mean),
                 post_test_mean=_number(row.post_test_mean),
             )
-        )  # fmt: skip
+        )
     return tuple(out)
 
 
@@ -163,6 +185,7 @@ def build_brief(ranking: Ranking, data: PackData, day: date | None = None) -> Br
         evaluation=evaluation(data.headline),
         evaluation_reason=evaluation_reason(data.headline),
         academies=academies(data.academies),
+        timeline=case_study_timeline({p.province_code: p.start for p in ranking.partnership}),
     )
 
 

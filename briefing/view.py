@@ -120,7 +120,7 @@ def _ranking(brief: Brief, lang: str) -> dict[str, Any]:
 def _ranking_row(row: ProvinceRow, criteria: list[str], lang: str) -> dict[str, Any]:
     """One line of the table; a missing value reads "missing", never 0."""
     values = [row.value(name) for name in criteria]
-    missing = t("rank_missing", lang)
+    missing = "–" if _apart(row) else t("rank_missing", lang)
     return {
         **_rank_cells(row, lang),
         "code": row.province_code,
@@ -135,14 +135,21 @@ def _rank_cells(row: ProvinceRow, lang: str) -> dict[str, str]:
     """Rank, "median (low–high)", score and chance of the top 3; for a province that could not
     be ranked, "not ranked" and dashes."""
     if not row.ranked:
-        return {"rank": "–", "interval": t("rank_not_ranked", lang), "score": "–", "top3": "–"}
+        why = t("rank_partnership_apart", lang) if _apart(row) else t("rank_not_ranked", lang)
+        return {"rank": "–", "interval": why, "score": "–", "top3": "–"}
     interval = f"{format_rank(row.rank_low)}–{format_rank(row.rank_high)}"
     return {
         "rank": format_rank(row.rank),
         "interval": f"{format_rank(row.rank_median)} ({interval})",
         "score": f"{row.score:.2f}",
-        "top3": format_percent(row.p_top3),
+        # in steps of 5 %: the draws do not say more, and no small whole number is printed
+        "top3": format_percent(round(row.p_top3 * 20) / 20),
     }
+
+
+def _apart(row: ProvinceRow) -> bool:
+    """A province left out of the ranking as already in the partnership."""
+    return row.in_partnership and not row.ranked
 
 
 def _why(brief: Brief, lang: str) -> list[str]:

@@ -42,8 +42,8 @@ def diagnostics_table(ranking: Ranking, lang: str) -> pd.DataFrame:
         words = [_decision(code, values, lang) for code, values in d.decisions]
         rows.append(
             {
-                t("rank_diag_criterion", lang): t(f"crit_{d.criterion}", lang),
-                t("rank_diag_weight", lang): f"{d.weight:.0%}",
+                t("pack_col_criterion", lang): t(f"crit_{d.criterion}", lang),
+                t("pack_col_weight", lang): f"{d.weight:.0%}",
                 t("rank_diag_effective", lang): "" if d.effective is None else f"{d.effective:.2f}",
                 t("rank_diag_share", lang): "" if d.share is None else f"{d.share:.0%}",
                 t("rank_diag_decision", lang): "; ".join(words) or t("rank_dec_kept", lang),

@@ -196,8 +196,6 @@ N_(
     "service point, and trained police within reach to carry the partnership.",
 )
 N_("rank_diagnostics", "How each criterion weighs in")
-N_("rank_diag_criterion", "Criterion")
-N_("rank_diag_weight", "Weight")
 N_("rank_diag_effective", "Correlation with the score")
 N_("rank_diag_share", "Share of the score explained")
 N_("rank_diag_decision", "Decision")

@@ -137,9 +137,9 @@ def test_bad_weights_exit_2_and_write_nothing(
     monkeypatch.setenv("ATLAS_AUDIT_LOG", str(log))
     out = tmp_path / "pack.pdf"
     assert main(["--lang", "en", "--out", str(out), "--weight", "speed=2",
-                 "--weight", "kp_size=-1"]) == 2  # fmt: skip
+                 "--weight", "kp_per_service=-1"]) == 2  # fmt: skip
     err = capsys.readouterr().err
-    assert "unknown criteria: speed" in err and "kp_size=-1 is negative" in err
+    assert "unknown criteria: speed" in err and "kp_per_service=-1 is negative" in err
     assert not out.exists() and not log.exists()
 
 
