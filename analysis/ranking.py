@@ -1,22 +1,18 @@
-"""Which province next? The ranking's pure core: criteria, weights, method and uncertainty.
+"""Which province next? The ranking's pure core: candidates, criteria, weights, method and
+uncertainty.
 
 ``rank_provinces`` takes one row per province (``INPUT_COLUMNS``, read by the caller through
-the protected query layer), computes and normalises the criteria (``CRITERIA``: higher always
-means more reason to choose the province, missing stays missing), scores them with the chosen
-method (``METHODS``; SPOTIS by default) and always measures the ranking's uncertainty:
-
-- weights: ``draws`` weight vectors from a Dirichlet distribution centred on the chosen
-  weights, with concentration ``concentration`` (the Dirichlet parameters are concentration ×
-  weight; at 50 a weight of 0.15 has a standard deviation of 0.05). A weight of 0 stays 0.
-- counts: in each draw every incident count y (last 12 months, and the 12 months before the
-  policy) is replaced by a draw from Gamma(y + 0.5, 1), the Jeffreys posterior of a Poisson
-  mean; the rate and change criteria are recomputed and renormalised from the drawn counts.
-
-Each province gets its nominal rank, its median rank and 90 % interval over the draws and its
-chance of being in the top 3; no rank is returned without its interval. Provinces already in
-the partnership are marked; ``exclude`` leaves provinces out of the ranking while they still
-set the normalisation bounds (so, with SPOTIS or the weighted sum, leaving them out does not
-change the order of the others).
+the protected query layer), leaves out the provinces already in the partnership (listed apart
+with their start, unless ``include_partnership``), computes the criteria (``CRITERIA``:
+empirical-Bayes rates, readiness graded by the distance to the police academies; higher always
+means more reason to choose the province, missing stays missing), caps outliers, normalises
+them over the ranked provinces, scores them with the chosen method (``METHODS``; the weighted
+sum by default) and always measures the ranking's uncertainty with the method included
+(``ranking_uncertainty``: weights, normalisation, aggregation, key-population sizes within
+their ranges, the published counts' noise and the rates' posteriors). Each province gets its
+nominal rank, its median rank and 90 % interval over the draws and its chance of being in the
+top 3; no rank is returned without its interval. The result carries the diagnostics
+(``ranking_diagnostics``) and, on request, the sensitivity analysis (``ranking_sensitivity``).
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """The criteria of the province ranking, as data, and how they are computed and normalised.
 
 Each criterion is computed from one row per province (the columns of ``INPUT_COLUMNS``, which
-the caller reads through the protected query layer) and normalised to [0, 1] so that higher
-always means more reason to choose the province: min-max over the provinces given (on the
-criterion's scale, reversed for a criterion where less means more need). A value the data do
-not give stays missing (NaN); it is never scored as 0.
+the caller reads through the protected query layer), put on its scale, capped for outliers and
+normalised so that higher always means more reason to choose the province (min-max over the
+ranked provinces for the nominal ranking). A value the data do not give stays missing (NaN);
+it is never scored as 0. ``DROPPED`` says why the criteria the ranking no longer has went.
 """
 
 from __future__ import annotations
