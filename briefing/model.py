@@ -175,8 +175,11 @@ class LoadedFile:
 class Evaluation:
     """The pilot evaluation's headline: the relative change of arrests and confiscations in
     the pilot communes after the partnership started (-0.38 = a 38 % fall), with its interval
-    at ``level`` and the estimator's name; ``text`` the headline in words when the evaluation
-    gives one (then printed instead of the pack's own sentence)."""
+    at ``level`` and the estimator's name (printed only in the method note); ``text`` the
+    headline in words when the evaluation gives one (then printed instead of the pack's own
+    sentence); the communes compared, the pre-trend test's p-value, the robustness line
+    (change, low, high) and the verdict in words ("fell", "did not fall", "cannot tell") when
+    the evaluation's products publish them."""
 
     change: float
     low: float
@@ -184,6 +187,11 @@ class Evaluation:
     estimator: str
     level: float = 0.95
     text: Text | None = None
+    pilot_communes: int | None = None
+    comparison_communes: int | None = None
+    pre_trend_p: float | None = None
+    robustness: tuple[float, float, float] | None = None
+    verdict: Text | None = None
 
     def __post_init__(self) -> None:
         _check(

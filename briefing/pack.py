@@ -140,10 +140,31 @@ def evaluation(headline: dict[str, object] | None) -> Evaluation | None:
     level = _number(headline.get("level")) or 0.95
     words = (headline.get("text_en"), headline.get("text_km"))
     text = Text(str(words[0]), str(words[1])) if all(words) else None
+    communes = [_number(headline.get(k)) for k in ("pilot_communes", "comparison_communes")]
     return Evaluation(
         float(headline["effect"]), float(headline["low"]), float(headline["high"]),
         str(headline.get("method") or headline.get("estimator") or ""), level, text,
+        pilot_communes=None if communes[0] is None else int(communes[0]),
+        comparison_communes=None if communes[1] is None else int(communes[1]),
+        pre_trend_p=_number(headline.get("pre_trend_p")),
+        robustness=robustness_line(headline),
+        verdict=verdict_words(headline),
     )  # fmt: skip
+
+
+def robustness_line(headline: dict[str, object]) -> tuple[float, float, float] | None:
+    """The robustness line (change, low, high) when the headline publishes one
+    (``robustness_effect``, ``robustness_low``, ``robustness_high``), else None."""
+    values = [_number(headline.get(f"robustness_{k}")) for k in ("effect", "low", "high")]
+    return None if None in values else (values[0], values[1], values[2])
+
+
+def verdict_words(headline: dict[str, object]) -> Text | None:
+    """THE SEAM for the evaluation's verdict ("fell", "did not fall", "cannot tell"): its words
+    in both languages when the headline publishes them (``verdict_en``, ``verdict_km``), else
+    None, and the pack prints the estimate without a verdict."""
+    words = (headline.get("verdict_en"), headline.get("verdict_km"))
+    return Text(str(words[0]), str(words[1])) if all(words) else None
 
 
 def evaluation_reason(headline: dict[str, object] | None) -> Text | None:

@@ -67,7 +67,12 @@ def build_view(brief: Brief, lang: str) -> dict[str, Any]:
         "ranking": _ranking(brief, lang),
         "map": {
             "heading": t("rank_map", lang),
-            "caption": t("pack_map_caption_score", lang),
+            "key_title": t("pack_map_key_title", lang),
+            "key": [
+                f"{row.province_code} {_names(row, lang)[0]}"
+                for row in sorted(brief.provinces, key=lambda r: r.province_code)
+            ],
+            "caption": t("pack_map_caption_codes", lang),
         },
         "academies": _academies(brief, lang),
         "method": _method(brief, lang),
@@ -210,9 +215,13 @@ def _academy_figures(academy: Academy, lang: str) -> list[str]:
 
 def _method(brief: Brief, lang: str) -> dict[str, Any]:
     total = sum(c.weight for c in brief.criteria)
+    note = t("pack_method_note", lang)
+    if brief.evaluation is not None and brief.evaluation.estimator:
+        note += " " + t("pack_method_evaluation", lang, estimator=brief.evaluation.estimator)
     return {
         "heading": t("pack_sec_method", lang),
         "line": t("pack_method_line", lang, method=t(f"pack_method_{brief.method}", lang)),
+        "note": note,
         "headers": [
             t(k, lang) for k in ("pack_col_criterion", "pack_col_weight", "pack_col_definition")
         ],
@@ -231,13 +240,16 @@ def _selection(brief: Brief, lang: str) -> dict[str, str]:
     return {"heading": t("pack_sec_selection", lang), "text": brief.filters.get(lang)}
 
 
-def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
+def _evaluation(brief: Brief, lang: str) -> dict[str, Any]:
+    """The evaluation's headline in plain words: the verdict when published, the change, the
+    communes compared, the pre-trend check and the robustness line (no method's name)."""
     e = brief.evaluation
     if e is None:
         reason = brief.evaluation_reason
         text = reason.get(lang) if reason else t("pack_evaluation_not_run", lang)
-    elif e.text is not None:
-        text = t("pack_evaluation_said", lang, text=e.text.get(lang), estimator=e.estimator)
+        return {"heading": t("pack_sec_evaluation", lang), "text": text, "lines": []}
+    if e.text is not None:
+        text = e.text.get(lang)
     else:
         text = t(
             "pack_evaluation_headline",
@@ -246,9 +258,24 @@ def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
             level=format_percent(e.level),
             low=format_percent(e.low, signed=True),
             high=format_percent(e.high, signed=True),
-            estimator=e.estimator,
         )
-    return {"heading": t("pack_sec_evaluation", lang), "text": text}
+    lines = [t("pack_verdict", lang, verdict=e.verdict.get(lang))] if e.verdict else []
+    if e.pilot_communes is not None and e.comparison_communes is not None:
+        lines.append(t("pack_communes", lang, pilots=local_digits(str(e.pilot_communes), lang),
+                       others=local_digits(str(e.comparison_communes), lang)))  # fmt: skip
+    if e.pre_trend_p is not None:
+        key = "pack_pretrend_alike" if e.pre_trend_p >= PRE_TREND_ALPHA else "pack_pretrend_apart"
+        lines.append(t(key, lang, p=local_digits(f"{e.pre_trend_p:.2f}", lang)))
+    if e.robustness is None:
+        lines.append(t("pack_robustness_none", lang))
+    else:
+        change, low, high = (format_percent(v, signed=True) for v in e.robustness)
+        lines.append(t("pack_robustness", lang, change=change, low=low, high=high))
+    return {"heading": t("pack_sec_evaluation", lang), "text": text, "lines": lines}
+
+
+#: A pre-trend p-value below this says the pilot and comparison communes moved apart before.
+PRE_TREND_ALPHA = 0.05
 
 
 def case_study_dates(lang: str) -> dict[str, str]:

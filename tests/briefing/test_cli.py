@@ -93,7 +93,10 @@ def test_no_count_below_five_is_printed(cli_packs: tuple[dict, Path], store_inpu
     small = store_inputs[store_inputs["incidents_12m_state"] == "small"]
     assert len(small) >= 1
     for code, name in small[["province_code", "name_en"]].values:
-        (row,) = [line for line in text.splitlines() if re.search(rf"\b{code}\s+{name}\b", line)]
+        (row,) = [  # the ranking's row (the map's key names the province too, by its code)
+            line for line in text.splitlines()
+            if re.search(rf"\b{code}\s+{name}\b", line) and re.search(r"\(\d+–\d+\)", line)
+        ]  # fmt: skip
         ranks = re.findall(r"\d+", row.split(code)[0])  # rank, median and interval, before it
         tokens = re.findall(r"(?<![\d.])\d+(?![\d.])", row.split(name)[1])
         assert not [t for t in tokens if 1 <= int(t) <= 4], row
@@ -190,3 +193,23 @@ def test_with_the_audit_log_unwritable_no_pack_is_written(
         "the pack was not written"
     )
     assert not out.exists()
+
+
+def test_the_pack_speaks_plainly_to_its_readers(cli_packs: tuple[dict, Path]) -> None:
+    """The headline names the pilot communes, the pre-trend check and the second measure; no
+    page the briefing audience cannot open; the method's names only in the method note; the
+    timeline's "Next" is not a province already in the partnership."""
+    packs, _ = cli_packs
+    text = " ".join(poppler("pdftotext", str(packs["en"]), "-").split())
+    first = " ".join(poppler("pdftotext", "-f", "1", "-l", "1", str(packs["en"]), "-").split())
+    assert "Measured in 58 pilot communes, against" in first
+    assert "Before the partnership started, the pilot communes and the others" in first
+    assert "second way of measuring" in first
+    assert "evaluation page" not in text.lower() and "explore page" not in text.lower()
+    note = text.index("Method note:")
+    for name in ("etwfe_poisson", "TOPSIS", "SPOTIS"):
+        assert all(i >= note for i in [m.start() for m in re.finditer(name, text)]), name
+    assert "To be chosen among the provinces not yet in the partnership" in text
+    assert "Sihanoukville" not in text  # the planned expansion has started: dated, not "Next"
+    assert "The partnership starts in Preah Sihanouk, the planned expansion" in text
+    assert "Colour key: the score" in text
