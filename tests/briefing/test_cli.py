@@ -213,3 +213,35 @@ def test_the_pack_speaks_plainly_to_its_readers(cli_packs: tuple[dict, Path]) ->
     assert "Sihanoukville" not in text  # the planned expansion has started: dated, not "Next"
     assert "The partnership starts in Preah Sihanouk, the planned expansion" in text
     assert "Colour key: the score" in text
+
+
+def _khmer_strings(value: object) -> list[str]:
+    """Every string holding Khmer in the pack's view, all the way down."""
+    if isinstance(value, str):
+        return [value] if re.search("[\u1780-\u17ff]", value) else []
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _khmer_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _khmer_strings(v)]
+    return []
+
+
+def test_the_khmer_copies_out_as_the_same_khmer(built_db: Path, cli_packs: tuple[dict, Path]):
+    """pdftotext gives back every Khmer string the pack prints exactly, cluster for cluster
+    (whitespace aside: lines wrap): no doubled cluster ("ទិទិន្នន័យ"), no help from the
+    other tests' ``comparable``."""
+    from briefing.__main__ import read_pack
+    from briefing.pack import build_brief
+    from briefing.view import build_view
+
+    packs, _ = cli_packs
+    ranking, data = read_pack(briefing_store_path(built_db), {}, "weighted_sum")
+    view = build_view(build_brief(ranking, data), "km")
+    printed = [s for s in _khmer_strings(view) if "{" not in s]
+    empties = {t("pack_no_academies", "km"), t("pack_no_files", "km")}  # not printed here
+    printed = [s for s in printed if s not in empties]
+    assert len(printed) > 100
+    text = "".join(poppler("pdftotext", "-raw", str(packs["km"]), "-").split())
+    missing = [s for s in printed if "".join(s.split()) not in text]
+    assert not missing, missing[:5]
+    assert "ទិទិន្នន័យ" not in text and "ទិន្នន័យ" in text
