@@ -1,6 +1,7 @@
 """The pack's province map, drawn without tiles or a browser (geopandas + matplotlib).
 
-Provinces are coloured by their score or rank and carry their rank as a number; provinces in
+Provinces are coloured by their score or rank and carry their code (small ones outside, on a
+leader line; the pack names them in a key); provinces in
 the partnership are hatched; police academies are triangles labelled ``A1 9/9`` (their number
 in the pack's table and the modules delivered). The image holds no words, only numbers, so one
 image serves both languages and no Khmer has to be shaped by matplotlib: the legend and the
@@ -145,10 +146,6 @@ def _draw_codes(ax: Axes, frame: gpd.GeoDataFrame) -> None:
             where["arrowprops"] = {"arrowstyle": "-", "linewidth": 0.6, "color": "#333333"}
         ax.annotate(str(code), fontsize=7, fontweight="bold", zorder=7, path_effects=halo,
                     **where)  # fmt: skip
-
-
-def _rank_text(rank: float) -> str:
-    return str(int(rank)) if float(rank).is_integer() else f"{rank:.1f}"
 
 
 def label_point(geometry: BaseGeometry) -> BaseGeometry:
