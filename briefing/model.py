@@ -104,6 +104,7 @@ class ProvinceRow:
     p_top3: float | None
     criteria: Mapping[str, float | None]
     in_partnership: bool
+    partnership_start: str | None = None  # ISO date, for a province left out as in it
 
     def __post_init__(self) -> None:
         code = self.province_code

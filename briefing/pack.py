@@ -86,6 +86,7 @@ def province_rows(ranking: Ranking) -> tuple[ProvinceRow, ...]:
             None,
             {name: None for name in CRITERION_NAMES},
             True,
+            p.start,
         )
         for p in ranking.partnership
         if p.province_code not in listed

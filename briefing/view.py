@@ -141,6 +141,9 @@ def _rank_cells(row: ProvinceRow, lang: str) -> dict[str, str]:
     be ranked, "not ranked" and dashes."""
     if not row.ranked:
         why = t("rank_partnership_apart", lang) if _apart(row) else t("rank_not_ranked", lang)
+        if _apart(row) and row.partnership_start:
+            start = format_date(date.fromisoformat(row.partnership_start[:10]), lang, "month")
+            why = t("pack_partnership_since", lang, start=start)
         return {"rank": "–", "interval": why, "score": "–", "top3": "–"}
     interval = f"{format_rank(row.rank_low)}–{format_rank(row.rank_high)}"
     return {

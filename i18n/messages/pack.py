@@ -137,3 +137,4 @@ N_(
     "the partnership. Triangles: police academies (A1, A2, … as in the table below) with the "
     "curriculum modules they delivered.",
 )
+N_("pack_partnership_since", "in it since {start}")

@@ -131,5 +131,11 @@ def test_the_partnership_provinces_are_listed_in_the_pack_not_ranked() -> None:
 
     rows = province_rows(rank_provinces(frame, draws=100))
     apart = [r for r in rows if r.in_partnership]
-    assert [(r.province_code, r.ranked) for r in apart] == [("04", False)]
+    assert [(r.province_code, r.ranked, r.partnership_start) for r in apart] == [
+        ("04", False, "2013-06-01")
+    ]
     assert len(rows) == 4
+    from briefing.view import _rank_cells
+
+    assert _rank_cells(apart[0], "en")["interval"] == "in it since June 2013"
+    assert _rank_cells(apart[0], "km")["interval"] == "តាំងពី មិថុនា ២០១៣"
