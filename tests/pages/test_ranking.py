@@ -196,3 +196,25 @@ def test_the_default_ranking_is_the_published_one(
     monkeypatch.setattr(ranking_view, "_rank", computed)
     at.slider(key="w_rank_police_readiness").set_value(1.0).run()
     assert not at.exception and table(at)["Province"].iloc[0] == "02 Battambang"
+
+
+def test_the_page_shows_the_diagnostics_and_what_moves_the_ranking(
+    atlas_env: Path, roles: Path
+) -> None:
+    at = ranking_page()
+    assert not at.exception
+    diagnostics = next(
+        d.value for d in at.dataframe if "Correlation with the score" in d.value.columns
+    )
+    rows = dict(zip(diagnostics["Criterion"], diagnostics["Decision"], strict=True))
+    assert rows["Communes without partnership"] == "dropped: the same for every candidate"
+    assert rows["Key-population size"].startswith("merged into members per service point")
+    assert "empirical Bayes" in rows["Disruption rate"]
+    assert set(diagnostics["Weight"][:4]) <= {"35%", "20%", "25%"}
+    moves = next(m.value for m in at.markdown if "would lose first place" in m.value)
+    assert "What moves the first three places most:" in moves
+    assert moves.count("Without ") == 4
+    include = next(w for w in at.toggle if w.label.startswith("Rank the provinces already"))
+    include.set_value(True).run()
+    assert not at.exception and len(table(at)) == 25
+    assert (table(at)["In the partnership"] != "").sum() == 3
