@@ -7,6 +7,7 @@ the same code serves the nominal ranking and a stack of Monte Carlo draws.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,13 +58,10 @@ def cap_outliers(values: np.ndarray, candidates: np.ndarray) -> tuple[np.ndarray
     """Values capped at median ± ``CAP_MADS`` × 1.4826 × MAD of the candidates (last axis),
     and which were capped. A set whose MAD is 0 is left as it is. Raises nothing."""
     chosen = np.where(candidates, values, np.nan)
-    with np.errstate(all="ignore"):
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            median = np.nanmedian(chosen, axis=-1, keepdims=True)
-            mad = 1.4826 * np.nanmedian(np.abs(chosen - median), axis=-1, keepdims=True)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        median = np.nanmedian(chosen, axis=-1, keepdims=True)
+        mad = 1.4826 * np.nanmedian(np.abs(chosen - median), axis=-1, keepdims=True)
     low, high = median - CAP_MADS * mad, median + CAP_MADS * mad
     usable = mad > 0
     capped = np.where(usable, np.clip(values, low, high), values)
@@ -101,23 +99,20 @@ def normalise(values: np.ndarray, kind: str, candidates: np.ndarray) -> np.ndarr
     Raises ValueError for another kind."""
     chosen = np.where(candidates, values, np.nan)
     present = ~np.isnan(values)
-    with np.errstate(all="ignore"):
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            if kind == "minmax":
-                low = np.nanmin(chosen, axis=-1, keepdims=True)
-                span = np.nanmax(chosen, axis=-1, keepdims=True) - low
-                out = np.where(span > 0, (values - low) / span, 0.5)
-            elif kind == "zscore":
-                mean = np.nanmean(chosen, axis=-1, keepdims=True)
-                sd = np.nanstd(chosen, axis=-1, keepdims=True)
-                out = np.where(sd > 0, (values - mean) / sd, 0.0)
-            elif kind == "rank":
-                out = _mid_ranks(values, chosen)
-            else:
-                raise ValueError(f"unknown normalisation {kind!r}; expected {NORMALISATIONS}")
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        if kind == "minmax":
+            low = np.nanmin(chosen, axis=-1, keepdims=True)
+            span = np.nanmax(chosen, axis=-1, keepdims=True) - low
+            out = np.where(span > 0, (values - low) / span, 0.5)
+        elif kind == "zscore":
+            mean = np.nanmean(chosen, axis=-1, keepdims=True)
+            sd = np.nanstd(chosen, axis=-1, keepdims=True)
+            out = np.where(sd > 0, (values - mean) / sd, 0.0)
+        elif kind == "rank":
+            out = _mid_ranks(values, chosen)
+        else:
+            raise ValueError(f"unknown normalisation {kind!r}; expected {NORMALISATIONS}")
     return np.where(present, out, np.nan)
 
 
