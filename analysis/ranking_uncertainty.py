@@ -28,7 +28,14 @@ import numpy as np
 import pandas as pd
 from scipy.special import gammaincinv
 
-from analysis.ranking_criteria import CRITERIA, Priors, kp_per_service, readiness, scaled
+from analysis.ranking_criteria import (
+    CRITERIA,
+    Priors,
+    fit_priors,
+    kp_per_service,
+    readiness,
+    scaled,
+)
 from analysis.ranking_measures import NORMALISATIONS, cap_outliers, normalise
 
 AGGREGATIONS = ("arithmetic", "geometric", "topsis")
@@ -71,8 +78,6 @@ def prepare(data: pd.DataFrame, candidates: np.ndarray) -> Setup:
     """The setup from a checked input frame (``check_inputs``; the ``*_state`` columns, when
     present, say which counts read ``<t``: such a count entered as t / 2). Raises KeyError for
     a missing column."""
-    from analysis.ranking_criteria import fit_priors
-
     counts = np.vstack([data[c].to_numpy(float) for c in ("incidents_12m", "incidents_before")])
     small = np.vstack(
         [
