@@ -104,6 +104,7 @@ class ProvinceRow:
     p_top3: float | None
     criteria: Mapping[str, float | None]
     in_partnership: bool
+    partnership_start: str | None = None  # ISO date, for a province left out as in it
 
     def __post_init__(self) -> None:
         code = self.province_code
@@ -175,8 +176,11 @@ class LoadedFile:
 class Evaluation:
     """The pilot evaluation's headline: the relative change of arrests and confiscations in
     the pilot communes after the partnership started (-0.38 = a 38 % fall), with its interval
-    at ``level`` and the estimator's name; ``text`` the headline in words when the evaluation
-    gives one (then printed instead of the pack's own sentence)."""
+    at ``level`` and the estimator's name (printed only in the method note); ``text`` the
+    headline in words when the evaluation gives one (then printed instead of the pack's own
+    sentence); the communes compared, the pre-trend test's p-value, the robustness line
+    (change, low, high) and the verdict in words ("fell", "did not fall", "cannot tell") when
+    the evaluation's products publish them."""
 
     change: float
     low: float
@@ -184,6 +188,11 @@ class Evaluation:
     estimator: str
     level: float = 0.95
     text: Text | None = None
+    pilot_communes: int | None = None
+    comparison_communes: int | None = None
+    pre_trend_p: float | None = None
+    robustness: tuple[float, float, float] | None = None
+    verdict: Text | None = None
 
     def __post_init__(self) -> None:
         _check(
@@ -249,17 +258,29 @@ def _text(key: str) -> Text:
     return Text(t(key, "en"), t(key, "km"))
 
 
-def case_study_timeline() -> tuple[TimelineEvent, ...]:
+def case_study_timeline(
+    started: Mapping[str, str | None] | None = None,
+) -> tuple[TimelineEvent, ...]:
     """The case study's timeline, from ``vocabulary``: the policy, the two pilots that ran,
-    the curriculum, and the planned expansion (the third pilot site)."""
-    first, second, _planned = vocabulary.PILOT_SITES
-    return (
+    the curriculum, and the planned expansion (the third pilot site). ``started`` holds the
+    provinces the partnership data show in the partnership, with their start (ISO date, or
+    None): when the planned site is among them, its start is a dated event and "Next" is the
+    choice among the candidates, never a province already in the partnership."""
+    first, second, planned = vocabulary.PILOT_SITES
+    events = [
         TimelineEvent(vocabulary.POLICY_DAY, "day", _text("tl_policy")),
         TimelineEvent(date(first.year, 1, 1), "year", _text("tl_mcpi")),
         TimelineEvent(vocabulary.CURRICULUM_DAY, "month", _text("tl_curriculum")),
         TimelineEvent(date(second.year, 1, 1), "year", _text("pack_tl_pilot_pp")),
-        TimelineEvent(None, "year", _text("pack_tl_next")),
+    ]
+    if started is None or planned.province_code not in started:
+        return (*events, TimelineEvent(None, "year", _text("pack_tl_next")))
+    start = started[planned.province_code]
+    when = date.fromisoformat(start[:10]) if start else date(planned.year, 1, 1)
+    events.append(
+        TimelineEvent(when, "month" if start else "year", _text("pack_tl_planned_started"))
     )
+    return (*events, TimelineEvent(None, "year", _text("pack_tl_next_candidates")))
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from briefing.model import (
     LoadedFile,
     ProvinceRow,
     Text,
+    case_study_timeline,
 )
 from briefing.render import render_pdf
 from briefing.view import case_study_dates
@@ -77,11 +78,32 @@ def criteria(weights: dict[str, float]) -> tuple[Criterion, ...]:
 
 
 def province_rows(ranking: Ranking) -> tuple[ProvinceRow, ...]:
-    """The ranking's provinces (``ProvinceRank``'s fields by name)."""
+    """The ranking's provinces (``ProvinceRank``'s fields by name), then those left out as
+    already in the partnership (not ranked, marked)."""
     fields = ProvinceRow.__dataclass_fields__
-    return tuple(
+    ranked = [
         ProvinceRow(**{k: v for k, v in vars(p).items() if k in fields}) for p in ranking.provinces
-    )
+    ]
+    listed = {row.province_code for row in ranked}
+    apart = [
+        ProvinceRow(
+            p.province_code,
+            p.name_en,
+            p.name_km,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            {name: None for name in CRITERION_NAMES},
+            True,
+            p.start,
+        )
+        for p in ranking.partnership
+        if p.province_code not in listed
+    ]
+    return (*ranked, *apart)
 
 
 def leaders(ranking: Ranking) -> tuple[Leader, ...]:
@@ -102,13 +124,14 @@ def academies(frame: pd.DataFrame) -> tuple[Academy, ...]:
         modules, trainees = _number(row.modules_delivered), _number(row.trainees)
         out.append(
             Academy(
-                str(row.academy), str(row.province_code),
+                str(row.academy),
+                str(row.province_code),
                 None if modules is None else int(modules),
                 trainees=None if trainees is None else int(trainees),
                 pre_test_mean=_number(row.pre_test_mean),
                 post_test_mean=_number(row.post_test_mean),
             )
-        )  # fmt: skip
+        )
     return tuple(out)
 
 
@@ -130,10 +153,31 @@ def evaluation(headline: dict[str, object] | None) -> Evaluation | None:
     level = _number(headline.get("level")) or 0.95
     words = (headline.get("text_en"), headline.get("text_km"))
     text = Text(str(words[0]), str(words[1])) if all(words) else None
+    communes = [_number(headline.get(k)) for k in ("pilot_communes", "comparison_communes")]
     return Evaluation(
         float(headline["effect"]), float(headline["low"]), float(headline["high"]),
         str(headline.get("method") or headline.get("estimator") or ""), level, text,
+        pilot_communes=None if communes[0] is None else int(communes[0]),
+        comparison_communes=None if communes[1] is None else int(communes[1]),
+        pre_trend_p=_number(headline.get("pre_trend_p")),
+        robustness=robustness_line(headline),
+        verdict=verdict_words(headline),
     )  # fmt: skip
+
+
+def robustness_line(headline: dict[str, object]) -> tuple[float, float, float] | None:
+    """The robustness line (change, low, high) when the headline publishes one
+    (``robustness_effect``, ``robustness_low``, ``robustness_high``), else None."""
+    values = [_number(headline.get(f"robustness_{k}")) for k in ("effect", "low", "high")]
+    return None if None in values else (values[0], values[1], values[2])
+
+
+def verdict_words(headline: dict[str, object]) -> Text | None:
+    """THE SEAM for the evaluation's verdict ("fell", "did not fall", "cannot tell"): its words
+    in both languages when the headline publishes them (``verdict_en``, ``verdict_km``), else
+    None, and the pack prints the estimate without a verdict."""
+    words = (headline.get("verdict_en"), headline.get("verdict_km"))
+    return Text(str(words[0]), str(words[1])) if all(words) else None
 
 
 def evaluation_reason(headline: dict[str, object] | None) -> Text | None:
@@ -175,6 +219,7 @@ def build_brief(ranking: Ranking, data: PackData, day: date | None = None) -> Br
         evaluation=evaluation(data.headline),
         evaluation_reason=evaluation_reason(data.headline),
         academies=academies(data.academies),
+        timeline=case_study_timeline({p.province_code: p.start for p in ranking.partnership}),
     )
 
 

@@ -67,7 +67,12 @@ def build_view(brief: Brief, lang: str) -> dict[str, Any]:
         "ranking": _ranking(brief, lang),
         "map": {
             "heading": t("rank_map", lang),
-            "caption": t("pack_map_caption_score", lang),
+            "key_title": t("pack_map_key_title", lang),
+            "key": [
+                f"{row.province_code} {_names(row, lang)[0]}"
+                for row in sorted(brief.provinces, key=lambda r: r.province_code)
+            ],
+            "caption": t("pack_map_caption_codes", lang),
         },
         "academies": _academies(brief, lang),
         "method": _method(brief, lang),
@@ -120,7 +125,7 @@ def _ranking(brief: Brief, lang: str) -> dict[str, Any]:
 def _ranking_row(row: ProvinceRow, criteria: list[str], lang: str) -> dict[str, Any]:
     """One line of the table; a missing value reads "missing", never 0."""
     values = [row.value(name) for name in criteria]
-    missing = t("rank_missing", lang)
+    missing = "–" if _apart(row) else t("rank_missing", lang)
     return {
         **_rank_cells(row, lang),
         "code": row.province_code,
@@ -135,14 +140,24 @@ def _rank_cells(row: ProvinceRow, lang: str) -> dict[str, str]:
     """Rank, "median (low–high)", score and chance of the top 3; for a province that could not
     be ranked, "not ranked" and dashes."""
     if not row.ranked:
-        return {"rank": "–", "interval": t("rank_not_ranked", lang), "score": "–", "top3": "–"}
+        why = t("rank_partnership_apart", lang) if _apart(row) else t("rank_not_ranked", lang)
+        if _apart(row) and row.partnership_start:
+            start = format_date(date.fromisoformat(row.partnership_start[:10]), lang, "month")
+            why = t("pack_partnership_since", lang, start=start)
+        return {"rank": "–", "interval": why, "score": "–", "top3": "–"}
     interval = f"{format_rank(row.rank_low)}–{format_rank(row.rank_high)}"
     return {
         "rank": format_rank(row.rank),
         "interval": f"{format_rank(row.rank_median)} ({interval})",
         "score": f"{row.score:.2f}",
-        "top3": format_percent(row.p_top3),
+        # in steps of 5 %: the draws do not say more, and no small whole number is printed
+        "top3": format_percent(round(row.p_top3 * 20) / 20),
     }
+
+
+def _apart(row: ProvinceRow) -> bool:
+    """A province left out of the ranking as already in the partnership."""
+    return row.in_partnership and not row.ranked
 
 
 def _why(brief: Brief, lang: str) -> list[str]:
@@ -203,9 +218,13 @@ def _academy_figures(academy: Academy, lang: str) -> list[str]:
 
 def _method(brief: Brief, lang: str) -> dict[str, Any]:
     total = sum(c.weight for c in brief.criteria)
+    note = t("pack_method_note", lang)
+    if brief.evaluation is not None and brief.evaluation.estimator:
+        note += " " + t("pack_method_evaluation", lang, estimator=brief.evaluation.estimator)
     return {
         "heading": t("pack_sec_method", lang),
         "line": t("pack_method_line", lang, method=t(f"pack_method_{brief.method}", lang)),
+        "note": note,
         "headers": [
             t(k, lang) for k in ("pack_col_criterion", "pack_col_weight", "pack_col_definition")
         ],
@@ -224,13 +243,16 @@ def _selection(brief: Brief, lang: str) -> dict[str, str]:
     return {"heading": t("pack_sec_selection", lang), "text": brief.filters.get(lang)}
 
 
-def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
+def _evaluation(brief: Brief, lang: str) -> dict[str, Any]:
+    """The evaluation's headline in plain words: the verdict when published, the change, the
+    communes compared, the pre-trend check and the robustness line (no method's name)."""
     e = brief.evaluation
     if e is None:
         reason = brief.evaluation_reason
         text = reason.get(lang) if reason else t("pack_evaluation_not_run", lang)
-    elif e.text is not None:
-        text = t("pack_evaluation_said", lang, text=e.text.get(lang), estimator=e.estimator)
+        return {"heading": t("pack_sec_evaluation", lang), "text": text, "lines": []}
+    if e.text is not None:
+        text = e.text.get(lang)
     else:
         text = t(
             "pack_evaluation_headline",
@@ -239,9 +261,24 @@ def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
             level=format_percent(e.level),
             low=format_percent(e.low, signed=True),
             high=format_percent(e.high, signed=True),
-            estimator=e.estimator,
         )
-    return {"heading": t("pack_sec_evaluation", lang), "text": text}
+    lines = [t("pack_verdict", lang, verdict=e.verdict.get(lang))] if e.verdict else []
+    if e.pilot_communes is not None and e.comparison_communes is not None:
+        lines.append(t("pack_communes", lang, pilots=local_digits(str(e.pilot_communes), lang),
+                       others=local_digits(str(e.comparison_communes), lang)))  # fmt: skip
+    if e.pre_trend_p is not None:
+        key = "pack_pretrend_alike" if e.pre_trend_p >= PRE_TREND_ALPHA else "pack_pretrend_apart"
+        lines.append(t(key, lang, p=local_digits(f"{e.pre_trend_p:.2f}", lang)))
+    if e.robustness is None:
+        lines.append(t("pack_robustness_none", lang))
+    else:
+        change, low, high = (format_percent(v, signed=True) for v in e.robustness)
+        lines.append(t("pack_robustness", lang, change=change, low=low, high=high))
+    return {"heading": t("pack_sec_evaluation", lang), "text": text, "lines": lines}
+
+
+#: A pre-trend p-value below this says the pilot and comparison communes moved apart before.
+PRE_TREND_ALPHA = 0.05
 
 
 def case_study_dates(lang: str) -> dict[str, str]:

@@ -31,8 +31,33 @@ def test_an_estimate_is_said_in_the_evaluations_words() -> None:
     assert evaluation_reason(ESTIMATE) is None
     brief = replace(sample_brief(), evaluation=made)
     for lang in ("en", "km"):
-        text = build_view(brief, lang)["evaluation"]["text"]
-        assert text.startswith(ESTIMATE[f"text_{lang}"]) and "etwfe_poisson" in text
+        view = build_view(brief, lang)
+        text = view["evaluation"]["text"]
+        assert text == ESTIMATE[f"text_{lang}"] and "etwfe_poisson" not in text
+        assert "etwfe_poisson" in view["method"]["note"]  # the method's name in the note only
+        assert not any("etwfe" in line for line in view["evaluation"]["lines"])
+
+
+def test_the_headline_says_the_communes_the_pre_trend_and_the_robustness_line() -> None:
+    headline = {**ESTIMATE, "pilot_communes": 58, "comparison_communes": 137,
+                "pre_trend_p": 0.49504851852}  # fmt: skip
+    lines = build_view(replace(sample_brief(), evaluation=evaluation(headline)), "en")[
+        "evaluation"
+    ]["lines"]
+    assert lines[0] == (
+        "Measured in 58 pilot communes, against 137 similar communes without the partnership."
+    )
+    assert "moved alike" in lines[1] and "p = 0.50)" in lines[1]  # never 17 digits
+    assert lines[2].startswith("The second way of measuring is not part of the data")
+    drifted = {**headline, "pre_trend_p": 0.01, "robustness_effect": -0.3,
+               "robustness_low": -0.5, "robustness_high": -0.1,
+               "verdict_en": "fell", "verdict_km": "បានថយចុះ"}  # fmt: skip
+    lines = build_view(replace(sample_brief(), evaluation=evaluation(drifted)), "en")["evaluation"][
+        "lines"
+    ]
+    assert lines[0] == "In one word: fell."
+    assert "already moved apart (p = 0.01): read the change with care" in lines[2]
+    assert lines[3] == "A second way of measuring gives −30 % (−50 % to −10 %)."
 
 
 def test_no_estimate_says_why_and_no_headline_says_not_run() -> None:
