@@ -101,7 +101,6 @@ N_(
     "pack_tl_next_candidates",
     "To be chosen among the provinces not yet in the partnership (the ranking in this pack)",
 )
-N_("pack_verdict", "In one word: {verdict}.")
 N_(
     "pack_communes",
     "Measured in {pilots} pilot communes, against {others} similar communes without the "
@@ -138,3 +137,10 @@ N_(
     "curriculum modules they delivered.",
 )
 N_("pack_partnership_since", "in it since {start}")
+N_(
+    "pack_method_checks",
+    "Its checks: a second estimator (imputation, after Borusyak, Jaravel and Spiess), the "
+    "drift check of Rambachan and Roth (smoothness restriction, breakdown value) and a "
+    "negative control (the same model on incident types the partnership should not change).",
+)
+N_("pack_sec_checks", "How far the pilot's result holds")
