@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Literal
 
 import vocabulary
+from analysis.verdict import REASONS, VERDICTS
 from i18n import t
 
 #: The ranking methods the pack can name (``analysis.ranking_methods.METHODS``' keys).
@@ -173,14 +174,42 @@ class LoadedFile:
 
 
 @dataclass(frozen=True)
+class Checks:
+    """The evaluation's checks as the headline publishes them: the verdict's code
+    (``analysis.verdict.VERDICTS``) and the codes of what stood in its way, the drift check
+    (change, low, high; the drift a quarter; the breakdown value, None when a straight drift
+    could explain the change), the incidents the partnership should not change (their types'
+    codes, their own change and interval, their p-value, and the change measured against them
+    with its interval). A check that could not be made is None."""
+
+    verdict: str | None = None
+    reasons: tuple[str, ...] = ()
+    drift: tuple[float, float, float] | None = None
+    drift_slope: float | None = None
+    breakdown: float | None = None
+    control_types: tuple[str, ...] = ()
+    control: tuple[float, float, float] | None = None
+    control_p: float | None = None
+    relative: tuple[float, float, float] | None = None
+
+    def __post_init__(self) -> None:
+        _check(
+            self.verdict is None or self.verdict in VERDICTS,
+            f"verdict {self.verdict!r}: expected one of {', '.join(VERDICTS)} or None",
+        )
+        unknown = [code for code in self.reasons if code not in REASONS]
+        _check(not unknown, f"verdict reasons {unknown}: expected codes of analysis.verdict")
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """The pilot evaluation's headline: the relative change of arrests and confiscations in
     the pilot communes after the partnership started (-0.38 = a 38 % fall), with its interval
     at ``level`` and the estimator's name (printed only in the method note); ``text`` the
     headline in words when the evaluation gives one (then printed instead of the pack's own
-    sentence); the communes compared, the pre-trend test's p-value, the robustness line
-    (change, low, high) and the verdict in words ("fell", "did not fall", "cannot tell") when
-    the evaluation's products publish them."""
+    sentence); the communes compared (by role, never incidents), the pre-trend test's p-value,
+    the robustness line (change, low, high) and the other checks with the verdict
+    (``checks``) when the evaluation's products publish them."""
 
     change: float
     low: float
@@ -192,7 +221,7 @@ class Evaluation:
     comparison_communes: int | None = None
     pre_trend_p: float | None = None
     robustness: tuple[float, float, float] | None = None
-    verdict: Text | None = None
+    checks: Checks = field(default_factory=Checks)
 
     def __post_init__(self) -> None:
         _check(

@@ -20,6 +20,7 @@ from analysis.ranking import CRITERION_NAMES, Ranking
 from briefing.model import (
     Academy,
     Brief,
+    Checks,
     Criterion,
     Evaluation,
     Leader,
@@ -160,24 +161,43 @@ def evaluation(headline: dict[str, object] | None) -> Evaluation | None:
         pilot_communes=None if communes[0] is None else int(communes[0]),
         comparison_communes=None if communes[1] is None else int(communes[1]),
         pre_trend_p=_number(headline.get("pre_trend_p")),
-        robustness=robustness_line(headline),
-        verdict=verdict_words(headline),
+        robustness=interval_of(headline, "robustness"),
+        checks=checks(headline),
     )  # fmt: skip
 
 
-def robustness_line(headline: dict[str, object]) -> tuple[float, float, float] | None:
-    """The robustness line (change, low, high) when the headline publishes one
-    (``robustness_effect``, ``robustness_low``, ``robustness_high``), else None."""
-    values = [_number(headline.get(f"robustness_{k}")) for k in ("effect", "low", "high")]
+def interval_of(
+    headline: dict[str, object], prefix: str, ends: tuple[str, str, str] = ("effect", "low", "high")
+) -> tuple[float, float, float] | None:
+    """A change with its interval the headline publishes (``<prefix>_effect``, ``_low``,
+    ``_high``, or the names ``ends``), or None when it holds none."""
+    values = [_number(headline.get(f"{prefix}_{k}")) for k in ends]
     return None if None in values else (values[0], values[1], values[2])
 
 
-def verdict_words(headline: dict[str, object]) -> Text | None:
-    """THE SEAM for the evaluation's verdict ("fell", "did not fall", "cannot tell"): its words
-    in both languages when the headline publishes them (``verdict_en``, ``verdict_km``), else
-    None, and the pack prints the estimate without a verdict."""
-    words = (headline.get("verdict_en"), headline.get("verdict_km"))
-    return Text(str(words[0]), str(words[1])) if all(words) else None
+def _codes(value: object) -> tuple[str, ...]:
+    """Comma-separated codes as a tuple (none for None or an empty text)."""
+    return tuple(c for c in str(value or "").split(",") if c)
+
+
+def checks(headline: dict[str, object]) -> Checks:
+    """The evaluation's checks and verdict as the headline publishes them (the columns of
+    ``publish.evaluation.CHECK_COLUMNS``; absent columns: not published, None).
+
+    Raises:
+        briefing.model.BriefError: for a verdict or reason the pack cannot say."""
+    relative = ("relative_effect", "relative_low", "relative_high")
+    return Checks(
+        verdict=headline.get("verdict") or None,
+        reasons=_codes(headline.get("verdict_reasons")),
+        drift=interval_of(headline, "drift"),
+        drift_slope=_number(headline.get("drift_slope")),
+        breakdown=_number(headline.get("drift_breakdown")),
+        control_types=_codes(headline.get("control_types")),
+        control=interval_of(headline, "control"),
+        control_p=_number(headline.get("control_p")),
+        relative=interval_of(headline, "control", relative),
+    )
 
 
 def evaluation_reason(headline: dict[str, object] | None) -> Text | None:

@@ -10,42 +10,28 @@ from datetime import date, datetime
 from typing import Any
 
 import vocabulary
+from briefing.evaluation_words import evaluation_section
 from briefing.model import Academy, Brief, Curriculum, ProvinceRow, TimelineEvent
+from briefing.numbers import format_date, format_percent, format_rank, local_digits
 from i18n import LANGUAGES, MESSAGES, t
+
+__all__ = [
+    "MAX_FILES",
+    "build_view",
+    "case_study_dates",
+    "curriculum_text",
+    "format_date",
+    "format_percent",
+    "format_rank",
+    "local_digits",
+    "timeline_rows",
+]
 
 LANGS = tuple(LANGUAGES)
 #: At most this many loaded files are listed; the rest are counted.
 MAX_FILES = 10
 #: Between the items of a list, in both languages.
 SEPARATOR = ", "
-
-
-def local_digits(text: str, lang: str) -> str:
-    """``text`` with its digits 0-9 written as ``lang`` writes them (the catalog's
-    ``pack_digits``: Khmer digits in km)."""
-    return text.translate(str.maketrans("0123456789", t("pack_digits", lang)))
-
-
-def format_date(day: date, lang: str, precision: str = "day") -> str:
-    """A date in words: "16 August 2010", "November 2011" or "2011" (Khmer digits in km)."""
-    month = t(f"month_{day.month}", lang)
-    text = {"day": f"{day.day} {month} {day.year}", "month": f"{month} {day.year}"}.get(
-        precision, str(day.year)
-    )
-    return local_digits(text, lang)
-
-
-def format_percent(share: float, signed: bool = False) -> str:
-    """0.38 as "38 %" (with "+" or "−" when ``signed``)."""
-    text = f"{abs(share) * 100:.0f} %"
-    if not signed or round(share * 100) == 0:
-        return text
-    return ("+" if share > 0 else "−") + text
-
-
-def format_rank(rank: float) -> str:
-    """A median rank: "3", or "3.5" between two ranks."""
-    return str(int(rank)) if float(rank).is_integer() else f"{rank:.1f}"
 
 
 def build_view(brief: Brief, lang: str) -> dict[str, Any]:
@@ -77,7 +63,7 @@ def build_view(brief: Brief, lang: str) -> dict[str, Any]:
         "academies": _academies(brief, lang),
         "method": _method(brief, lang),
         "selection": _selection(brief, lang),
-        "evaluation": _evaluation(brief, lang),
+        "evaluation": evaluation_section(brief, lang),
         "timeline": {
             "heading": t("timeline", lang),
             "rows": timeline_rows(brief.timeline, lang),
@@ -221,6 +207,8 @@ def _method(brief: Brief, lang: str) -> dict[str, Any]:
     note = t("pack_method_note", lang)
     if brief.evaluation is not None and brief.evaluation.estimator:
         note += " " + t("pack_method_evaluation", lang, estimator=brief.evaluation.estimator)
+        if brief.evaluation.checks.verdict is not None:
+            note += " " + t("pack_method_checks", lang)
     return {
         "heading": t("pack_sec_method", lang),
         "line": t("pack_method_line", lang, method=t(f"pack_method_{brief.method}", lang)),
@@ -241,44 +229,6 @@ def _method(brief: Brief, lang: str) -> dict[str, Any]:
 
 def _selection(brief: Brief, lang: str) -> dict[str, str]:
     return {"heading": t("pack_sec_selection", lang), "text": brief.filters.get(lang)}
-
-
-def _evaluation(brief: Brief, lang: str) -> dict[str, Any]:
-    """The evaluation's headline in plain words: the verdict when published, the change, the
-    communes compared, the pre-trend check and the robustness line (no method's name)."""
-    e = brief.evaluation
-    if e is None:
-        reason = brief.evaluation_reason
-        text = reason.get(lang) if reason else t("pack_evaluation_not_run", lang)
-        return {"heading": t("pack_sec_evaluation", lang), "text": text, "lines": []}
-    if e.text is not None:
-        text = e.text.get(lang)
-    else:
-        text = t(
-            "pack_evaluation_headline",
-            lang,
-            change=format_percent(e.change, signed=True),
-            level=format_percent(e.level),
-            low=format_percent(e.low, signed=True),
-            high=format_percent(e.high, signed=True),
-        )
-    lines = [t("pack_verdict", lang, verdict=e.verdict.get(lang))] if e.verdict else []
-    if e.pilot_communes is not None and e.comparison_communes is not None:
-        lines.append(t("pack_communes", lang, pilots=local_digits(str(e.pilot_communes), lang),
-                       others=local_digits(str(e.comparison_communes), lang)))  # fmt: skip
-    if e.pre_trend_p is not None:
-        key = "pack_pretrend_alike" if e.pre_trend_p >= PRE_TREND_ALPHA else "pack_pretrend_apart"
-        lines.append(t(key, lang, p=local_digits(f"{e.pre_trend_p:.2f}", lang)))
-    if e.robustness is None:
-        lines.append(t("pack_robustness_none", lang))
-    else:
-        change, low, high = (format_percent(v, signed=True) for v in e.robustness)
-        lines.append(t("pack_robustness", lang, change=change, low=low, high=high))
-    return {"heading": t("pack_sec_evaluation", lang), "text": text, "lines": lines}
-
-
-#: A pre-trend p-value below this says the pilot and comparison communes moved apart before.
-PRE_TREND_ALPHA = 0.05
 
 
 def case_study_dates(lang: str) -> dict[str, str]:

@@ -196,8 +196,9 @@ def test_with_the_audit_log_unwritable_no_pack_is_written(
 
 
 def test_the_pack_speaks_plainly_to_its_readers(cli_packs: tuple[dict, Path]) -> None:
-    """The headline names the pilot communes, the pre-trend check and the second measure; no
-    page the briefing audience cannot open; the method's names only in the method note; the
+    """The headline names the verdict, the pilot communes, the pre-trend check, the second
+    measure, the drift check and the control; no page the briefing audience cannot open; the
+    methods' names only in the method note; the
     timeline's "Next" is not a province already in the partnership."""
     packs, _ = cli_packs
     text = " ".join(poppler("pdftotext", str(packs["en"]), "-").split())
@@ -205,9 +206,14 @@ def test_the_pack_speaks_plainly_to_its_readers(cli_packs: tuple[dict, Path]) ->
     assert "Measured in 58 pilot communes, against" in first
     assert "Before the partnership started, the pilot communes and the others" in first
     assert "second way of measuring" in first
+    assert "Verdict: fell. Every check agrees" in first  # the demo's planted fall
+    checks = text.index("How far the pilot's result holds")  # with the method, page 3
+    assert "If the gap that was opening between the pilot and comparison communes" in text
+    assert text.index("from one quarter to the next") > checks  # the breakdown, in words
+    assert "Incidents the partnership should not change (Venue raid, Compulsory drug" in text
     assert "evaluation page" not in text.lower() and "explore page" not in text.lower()
     note = text.index("Method note:")
-    for name in ("etwfe_poisson", "TOPSIS", "SPOTIS"):
+    for name in ("etwfe_poisson", "TOPSIS", "SPOTIS", "Rambachan", "Borusyak", "imputation"):
         assert all(i >= note for i in [m.start() for m in re.finditer(name, text)]), name
     assert "To be chosen among the provinces not yet in the partnership" in text
     assert "Sihanoukville" not in text  # the planned expansion has started: dated, not "Next"
