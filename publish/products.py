@@ -53,7 +53,7 @@ PRODUCTS: tuple[Product, ...] = (
         checks=(one_row("evaluation_headline"), Check("numbers or a reason", _numbers_or_reason),
                 Check("verdict in codes", _verdict_known)),
         schemas={"evaluation_headline": HEADLINE_COLUMNS},
-        doc="the default pilot evaluation in one sentence, both languages, or why there is none",
+        doc="the default pilot evaluation with its checks and verdict, both languages, or why not",
     ),
     Product(
         "evaluation_default", "products", (*EVALUATION_FACTS, "demo_parameters"),
@@ -63,7 +63,7 @@ PRODUCTS: tuple[Product, ...] = (
                 Check("series published", evaluation_default.check_series_published),
                 Check("evaluation published", evaluation_default.check_evaluation_published)),
         schemas={"evaluation_default": evaluation_default.DEFAULT_COLUMNS},
-        doc="the evaluation page's first view: estimate, event study, groups, robustness",
+        doc="the evaluation page's first view: estimate and checks, event study, groups",
     ),
     Product(
         "briefing_store", "briefing", (*BRIEFING_TABLES[:-1], "evaluation_headline"),
