@@ -1,22 +1,18 @@
-"""Which province next? The ranking's pure core: criteria, weights, method and uncertainty.
+"""Which province next? The ranking's pure core: candidates, criteria, weights, method and
+uncertainty.
 
 ``rank_provinces`` takes one row per province (``INPUT_COLUMNS``, read by the caller through
-the protected query layer), computes and normalises the criteria (``CRITERIA``: higher always
-means more reason to choose the province, missing stays missing), scores them with the chosen
-method (``METHODS``; SPOTIS by default) and always measures the ranking's uncertainty:
-
-- weights: ``draws`` weight vectors from a Dirichlet distribution centred on the chosen
-  weights, with concentration ``concentration`` (the Dirichlet parameters are concentration ×
-  weight; at 50 a weight of 0.15 has a standard deviation of 0.05). A weight of 0 stays 0.
-- counts: in each draw every incident count y (the latest calendar year, and the year before
-  the policy) is replaced by a draw from Gamma(y + 0.5, 1), the Jeffreys posterior of a Poisson
-  mean; the rate and change criteria are recomputed and renormalised from the drawn counts.
-
-Each province gets its nominal rank, its median rank and 90 % interval over the draws and its
-chance of being in the top 3; no rank is returned without its interval. Provinces already in
-the partnership are marked; ``exclude`` leaves provinces out of the ranking while they still
-set the normalisation bounds (so, with SPOTIS or the weighted sum, leaving them out does not
-change the order of the others).
+the protected query layer), leaves out the provinces already in the partnership (listed apart
+with their start, unless ``include_partnership``), computes the criteria (``CRITERIA``:
+empirical-Bayes rates, readiness graded by the distance to the police academies; higher always
+means more reason to choose the province, missing stays missing), caps outliers, normalises
+them over the ranked provinces, scores them with the chosen method (``METHODS``; the weighted
+sum by default) and always measures the ranking's uncertainty with the method included
+(``ranking_uncertainty``: weights, normalisation, aggregation, key-population sizes within
+their ranges, the published counts' noise and the rates' posteriors). Each province gets its
+nominal rank, its median rank and 90 % interval over the draws and its chance of being in the
+top 3; no rank is returned without its interval. The result carries the diagnostics
+(``ranking_diagnostics``) and, on request, the sensitivity analysis (``ranking_sensitivity``).
 """
 
 from __future__ import annotations
@@ -28,8 +24,6 @@ import numpy as np
 import pandas as pd
 
 from analysis.ranking_criteria import (
-    CONTINUITY,
-    COUNT_CRITERIA,
     CRITERIA,
     CRITERION_NAMES,
     DEFAULT_WEIGHTS,
@@ -40,10 +34,9 @@ from analysis.ranking_criteria import (
     aggregate_academies,
     check_inputs,
     compute_criteria,
-    count_criteria,
     normalise_criteria,
-    normalise_values,
 )
+from analysis.ranking_diagnostics import diagnose
 from analysis.ranking_methods import (
     DEFAULT_METHOD,
     METHODS,
@@ -56,11 +49,14 @@ from analysis.ranking_result import (
     INTERVAL,
     TOP,
     Explanation,
+    InPartnership,
     LeaderReason,
     ProvinceRank,
     Ranking,
     explain_leaders,
 )
+from analysis.ranking_sensitivity import first_place_change, leave_one_out, sobol_indices
+from analysis.ranking_uncertainty import Setup, evaluate, prepare, random_scenarios
 from analysis.ranking_weights import WeightError, parse_weight_args, resolve_weights
 from vocabulary import PILOT_PROVINCES
 
@@ -79,6 +75,7 @@ __all__ = [
     "TOP",
     "Criterion",
     "Explanation",
+    "InPartnership",
     "LeaderReason",
     "MethodError",
     "ProvinceRank",
@@ -94,7 +91,7 @@ __all__ = [
     "score_matrix",
 ]
 
-DEFAULT_DRAWS = 2000
+DEFAULT_DRAWS = 5000
 DEFAULT_CONCENTRATION = 50.0
 DEFAULT_SEED = 2010
 #: Fewer draws than this give intervals that are mostly noise.
@@ -107,16 +104,23 @@ def rank_provinces(
     *,
     method: str = DEFAULT_METHOD,
     exclude: Collection[str] = (),
-    partnership: Collection[str] = PILOT_PROVINCES,
+    include_partnership: bool = False,
+    partnership: Collection[str] | None = None,
     draws: int = DEFAULT_DRAWS,
     concentration: float = DEFAULT_CONCENTRATION,
     seed: int = DEFAULT_SEED,
+    sensitivity: bool = False,
 ) -> Ranking:
-    """Rank the provinces of ``frame`` (columns ``INPUT_COLUMNS``) with their uncertainty.
+    """Rank the candidate provinces of ``frame`` (columns ``INPUT_COLUMNS``) with their
+    uncertainty.
 
-    ``weights`` override the defaults by name (relative; scaled to sum to 1). ``exclude``:
-    province codes left out of the ranking; ``partnership``: codes marked as already in it.
-    The same inputs and seed give the same result.
+    ``weights`` override the defaults by name (relative; scaled to sum to 1). The provinces
+    already in the partnership (``partnership``; by default those with a
+    ``partnership_start``, or ``vocabulary.PILOT_PROVINCES`` when the frame has no such column)
+    are left out and listed apart unless ``include_partnership``; ``exclude`` leaves further
+    provinces out. Only the ranked provinces set the normalisation. With ``sensitivity``,
+    the result also holds the Sobol' indices, leave-one-criterion-out and what would change
+    first place (``sensitivity_report``). The same inputs and seed give the same result.
 
     Raises RankingInputError for a bad frame, an unknown code in ``exclude``, too few draws
     or a concentration that is not positive; WeightError for bad weights; MethodError for an
@@ -127,18 +131,26 @@ def rank_provinces(
     codes = data["province_code"].tolist()
     left_out = {exclude} if isinstance(exclude, str) else {str(c) for c in exclude}
     _check_settings(codes, left_out, draws, concentration)
+    if partnership is None and "partnership_start" not in frame.columns:
+        partnership = [c for c in PILOT_PROVINCES if c in codes]  # a frame that does not say
+    started = partnership_starts(data, partnership)
+    if not include_partnership:
+        left_out |= set(started)
+    if len(left_out) >= len(codes):
+        raise RankingInputError("every province is excluded: nothing is left to rank")
     candidates = ~np.isin(codes, sorted(left_out))
-    matrix = normalise_criteria(compute_criteria(data)).to_numpy()
+    raw = compute_criteria(data)
+    matrix = normalise_criteria(raw, candidates).to_numpy()
     w = np.array([chosen[n] for n in CRITERION_NAMES])
     point = score_matrix(matrix, w, method, candidates)
     nominal = rank_scores(point)
 
     rng = np.random.default_rng(seed)
-    drawn_w = _draw_weights(rng, w, draws, concentration)
-    stack = _draw_matrices(rng, data, matrix, draws)
-    drawn_scores = score_matrix(stack, drawn_w, method, candidates)
+    setup = prepare(data, candidates)
+    scenarios = random_scenarios(rng, w, draws, concentration, len(codes))
+    drawn_scores = evaluate(setup, scenarios)
     ranks = rank_scores(drawn_scores, tiebreak=rng.random(drawn_scores.shape))
-    rows = _province_rows(data, matrix, point, nominal, ranks, partnership)
+    rows = _province_rows(data, matrix, point, nominal, ranks, set(started))
     ranked = [r for r in rows if r.province_code not in left_out]
     ranked.sort(key=lambda r: (r.rank is None, r.rank or 0))
     with warnings.catch_warnings():
@@ -154,7 +166,63 @@ def rank_provinces(
         draws=draws,
         concentration=float(concentration),
         seed=seed,
+        partnership=tuple(_partnership_rows(data, started)),
+        include_partnership=include_partnership,
+        diagnostics=diagnose(raw, matrix, point, candidates, chosen),
+        sensitivity=(
+            sensitivity_report(setup, matrix, w, method, nominal, codes, seed)
+            if sensitivity
+            else None
+        ),
     )
+
+
+def sensitivity_report(
+    setup: Setup,
+    matrix: np.ndarray,
+    w: np.ndarray,
+    method: str,
+    nominal: np.ndarray,
+    codes: list[str],
+    seed: int,
+) -> dict[str, object]:
+    """Sobol' indices for the ranks of the nominal top three, leave-one-criterion-out and the
+    smallest one-weight change of first place, provinces named by code. Raises nothing."""
+    order = [int(i) for i in np.argsort(np.where(np.isnan(nominal), np.inf, nominal))]
+    top = [i for i in order[:TOP] if not np.isnan(nominal[i])]
+    sobol = sobol_indices(setup, w, top, seed)
+    sobol["provinces"] = {codes[i]: v for i, v in sobol["provinces"].items()}
+    loo = leave_one_out(matrix, w, method, setup.candidates)
+    for row in loo:
+        row["first"], row["shifted"] = codes[row["first"]], codes[row["shifted"]]
+        row["top3"] = [codes[i] for i in row["top3"]]
+    change = first_place_change(matrix, w, method, setup.candidates)
+    if change is not None:
+        change["first"], change["new_first"] = codes[change["first"]], codes[change["new_first"]]
+    return {"sobol": sobol, "leave_one_out": loo, "first_place": change}
+
+
+def partnership_starts(
+    data: pd.DataFrame, partnership: Collection[str] | None = None
+) -> dict[str, str | None]:
+    """The provinces already in the partnership, each with its start (ISO date, or None when
+    unknown): ``partnership`` when given, else those of the checked frame with a
+    ``partnership_start``. Raises nothing."""
+    given = dict(zip(data["province_code"], data["partnership_start"], strict=True))
+    if partnership is None:
+        partnership = [code for code, start in given.items() if start]
+    return {str(code): given.get(str(code)) for code in partnership}
+
+
+def _partnership_rows(data: pd.DataFrame, started: dict[str, str | None]) -> list[InPartnership]:
+    """The provinces in the partnership, by start then code."""
+    names = data.set_index("province_code")[["name_en", "name_km"]]
+    rows = [
+        InPartnership(code, names.at[code, "name_en"], names.at[code, "name_km"], start)
+        for code, start in started.items()
+        if code in names.index
+    ]
+    return sorted(rows, key=lambda r: (r.start or "9999", r.province_code))
 
 
 def _check_settings(codes: list[str], exclude: set[str], draws: int, concentration: float) -> None:
@@ -165,45 +233,10 @@ def _check_settings(codes: list[str], exclude: set[str], draws: int, concentrati
             f"cannot exclude {', '.join(unknown)}: not in the ranking input "
             f"(its provinces: {', '.join(codes)})"
         )
-    if len(exclude) >= len(codes):
-        raise RankingInputError("every province is excluded: nothing is left to rank")
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < MIN_DRAWS:
         raise RankingInputError(f"draws must be a whole number of at least {MIN_DRAWS}")
     if not concentration > 0:
         raise RankingInputError("the weight concentration must be a positive number")
-
-
-def _draw_weights(
-    rng: np.random.Generator, w: np.ndarray, draws: int, concentration: float
-) -> np.ndarray:
-    """(draws, criteria) weight vectors from Dirichlet(concentration × w); zero weights stay 0."""
-    out = np.zeros((draws, w.size))
-    positive = w > 0
-    if positive.sum() == 1:
-        out[:, positive] = 1.0
-    else:
-        out[:, positive] = rng.dirichlet(concentration * w[positive], size=draws)
-    return out
-
-
-def _draw_matrices(
-    rng: np.random.Generator, data: pd.DataFrame, matrix: np.ndarray, draws: int
-) -> np.ndarray:
-    """(draws, provinces, criteria): the normalised matrix with the count criteria recomputed
-    from Gamma(y + 0.5, 1) draws of each incident count (missing counts stay missing)."""
-    drawn = {}
-    for column in ("incidents_12m", "incidents_before"):
-        y = data[column].to_numpy(dtype=float)
-        known = ~np.isnan(y)
-        shape = np.where(known, y + CONTINUITY, 1.0)
-        drawn[column] = np.where(known, rng.gamma(shape, size=(draws, y.size)), np.nan)
-    kp, kp_before = (data[c].to_numpy(dtype=float) for c in ("kp_size", "kp_size_before"))
-    rate, change = count_criteria(drawn["incidents_12m"], drawn["incidents_before"], kp, kp_before)
-    stack = np.repeat(matrix[None], draws, axis=0)
-    by_name = {c.name: c for c in CRITERIA}
-    for name, values in zip(COUNT_CRITERIA, (rate, change), strict=True):
-        stack[:, :, CRITERION_NAMES.index(name)] = normalise_values(values, by_name[name])
-    return stack
 
 
 def _province_rows(
@@ -212,7 +245,7 @@ def _province_rows(
     point: np.ndarray,
     nominal: np.ndarray,
     ranks: np.ndarray,
-    partnership: Collection[str],
+    partnership: set[str],
 ) -> list[ProvinceRank]:
     """One ProvinceRank per input row, with the draws' median, interval and top-3 chance."""
     rows = []
@@ -235,7 +268,7 @@ def _province_rows(
                 missing=tuple(
                     n for n, v in zip(CRITERION_NAMES, values, strict=True) if np.isnan(v)
                 ),
-                in_partnership=record.province_code in set(partnership),
+                in_partnership=record.province_code in partnership,
                 pilot_effect=None if np.isnan(effect) else float(effect),
             )
         )

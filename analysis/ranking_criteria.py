@@ -1,25 +1,30 @@
 """The criteria of the province ranking, as data, and how they are computed and normalised.
 
 Each criterion is computed from one row per province (the columns of ``INPUT_COLUMNS``, which
-the caller reads through the protected query layer) and normalised to [0, 1] so that higher
-always means more reason to choose the province: min-max over the provinces given (on the
-criterion's scale, reversed for a criterion where less means more need). A value the data do
-not give stays missing (NaN); it is never scored as 0.
+the caller reads through the protected query layer), put on its scale, capped for outliers and
+normalised so that higher always means more reason to choose the province (min-max over the
+ranked provinces for the nominal ranking). A value the data do not give stays missing (NaN);
+it is never scored as 0. ``DROPPED`` says why the criteria the ranking no longer has went.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from analysis.ranking_measures import (
+    GammaPrior,
+    academy_reach,
+    cap_outliers,
+    gamma_prior,
+    normalise,
+    shrunk_rate,
+)
 from vocabulary import CURRICULUM_MODULES, POLICY_DAY
 
 _POLICY = f"{POLICY_DAY.day} {POLICY_DAY:%B %Y}"
-#: Added to each incident count in the change ratio, so that a zero gives a finite ratio.
-CONTINUITY = 0.5
 
 
 class RankingInputError(ValueError):
@@ -44,66 +49,51 @@ CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         "disruption_rate",
         "disruption rate",
-        "Incidents in the latest calendar year of data per 1,000 key-population members (the "
-        "province's size estimate); a higher rate is more reason to choose the province.",
+        "Incidents in the latest calendar year of data per 1,000 key-population members, as an "
+        "empirical-Bayes rate (a province with few members borrows strength from the others, "
+        "so a handful of incidents cannot make it the extreme); a higher rate is more reason "
+        "to choose the province.",
         "higher",
-        0.25,
+        0.35,
     ),
     Criterion(
         "disruption_change",
         "change since the policy",
-        "The disruption rate of the latest calendar year divided by that of "
-        f"{POLICY_DAY.year - 1}, the year before the Village/Commune Safety Policy ({_POLICY}), "
-        "with half an incident added to each count so a small count stays finite; a larger rise "
-        "is more reason (normalised on a log scale, so a doubling and a halving are equally far "
-        "from no change).",
+        "The empirical-Bayes disruption rate of the latest calendar year divided by that of "
+        f"{POLICY_DAY.year - 1}, the year before the Village/Commune Safety Policy ({_POLICY}); "
+        "a larger rise is more reason (on a log scale, so a doubling and a halving are equally "
+        "far from no change).",
         "higher",
-        0.15,
+        0.20,
         "log",
     ),
     Criterion(
-        "kp_size",
-        "key-population size",
-        "Key-population members estimated in the province (summed over the populations that "
-        "have an estimate); more people within the partnership's reach is more reason "
-        "(normalised on log(1 + size), so the largest province does not flatten the others).",
+        "kp_per_service",
+        "key-population members per service point",
+        "Key-population members estimated in the province per HIV prevention service point "
+        "(one added to the service points, so a province without one stays finite): many "
+        "people and few services are more reason (on a log scale). It replaces the size and "
+        "the services per member, which measured the same thing twice.",
         "higher",
-        0.15,
-        "log1p",
-    ),
-    Criterion(
-        "services_per_kp",
-        "services per key-population member",
-        "HIV prevention service points per 1,000 key-population members; fewer services mean "
-        "more need, so a lower value is more reason (the normalisation reverses it).",
-        "lower",
-        0.15,
-    ),
-    Criterion(
-        "communes_without_partnership",
-        "communes without partnership",
-        "Share of the province's communes with no partnership activity in the last 12 months "
-        "of data; more communes left to reach is more reason.",
-        "higher",
-        0.15,
+        0.25,
+        "log",
     ),
     Criterion(
         "police_readiness",
         "police readiness",
-        "Trainees of the province's police academies × the share of the "
-        f"{CURRICULUM_MODULES} curriculum modules delivered × the pre/post test gain (post "
-        "minus pre mean, per 100): a trained academy makes the province ready to take the "
-        "partnership, so more readiness is more reason; a province without an academy scores "
-        "0, not missing (normalised on log(1 + value)).",
+        "Trained police within reach: for every province with a police academy, its trainees "
+        f"× the share of the {CURRICULUM_MODULES} curriculum modules delivered × the pre/post "
+        "test gain (post minus pre mean, per 100), counted in full in its own province and "
+        "less with distance (e to the power minus distance over 150 km: about a third at "
+        "150 km) in the "
+        "others; more readiness is more reason (on log(1 + value)).",
         "higher",
-        0.15,
+        0.20,
         "log1p",
     ),
 )
 CRITERION_NAMES: tuple[str, ...] = tuple(c.name for c in CRITERIA)
 DEFAULT_WEIGHTS: dict[str, float] = {c.name: c.default_weight for c in CRITERIA}
-#: The criteria recomputed from drawn incident counts in the uncertainty analysis.
-COUNT_CRITERIA = ("disruption_rate", "disruption_change")
 
 
 @dataclass(frozen=True)
@@ -126,6 +116,17 @@ PILOT_EFFECT = ContextMeasure(
     "province can have.",
 )
 
+#: Criteria the ranking used to have, and why each went (the diagnostics table lists them).
+DROPPED: dict[str, str] = {
+    "communes_without_partnership": "dropped: every candidate has all its communes without "
+    "the partnership (a candidate is a province not yet in it), so it was the same for all "
+    "and only re-encoded the partnership when the pilots were ranked",
+    "kp_size": "merged into key-population members per service point: with about as many "
+    "service points everywhere, the size and the services per member were the same measure "
+    "counted twice (Spearman −0.96 among the demo's candidates)",
+    "services_per_kp": "merged into key-population members per service point (see the size)",
+}
+
 #: The input frame: one row per province. Missing values (NaN) are allowed in every numeric
 #: column and make the criteria that need them missing.
 INPUT_COLUMNS: dict[str, str] = {
@@ -133,7 +134,7 @@ INPUT_COLUMNS: dict[str, str] = {
     "name_en": "province name in English",
     "name_km": "province name in Khmer",
     "incidents_12m": "incidents in the latest calendar year of data",
-    "incidents_before": f"incidents in 2009, the calendar year before {_POLICY}",
+    "incidents_before": f"incidents in {POLICY_DAY.year - 1}, the calendar year before {_POLICY}",
     "kp_size": "key-population members estimated for the latest calendar year",
     "kp_size_before": "key-population members estimated for the calendar year before the policy "
     "(the same as kp_size when only one estimate exists)",
@@ -146,10 +147,18 @@ INPUT_COLUMNS: dict[str, str] = {
     "pre_test_mean": "pre-test mean, percent of answers favouring a public-health approach",
     "post_test_mean": "post-test mean, same scale",
 }
-#: Optional: the effect measured in the pilots (context only, see PILOT_EFFECT).
-OPTIONAL_COLUMNS: dict[str, str] = {PILOT_EFFECT.name: "effect measured where evaluated, else NaN"}
+#: Optional columns: absent, they are added as below.
+OPTIONAL_COLUMNS: dict[str, str] = {
+    PILOT_EFFECT.name: "effect measured where evaluated, else NaN",
+    "kp_low": "the low end of the published key-population estimate (absent: kp_size)",
+    "kp_high": "the high end of the published key-population estimate (absent: kp_size)",
+    "lon": "longitude of a point inside the province (absent: NaN, no distances)",
+    "lat": "latitude of that point",
+    "partnership_start": "first month with a partnership activity, ISO date (absent: none)",
+}
 _TEXT_COLUMNS = ("province_code", "name_en", "name_km")
 _NUMERIC_COLUMNS = tuple(c for c in INPUT_COLUMNS if c not in _TEXT_COLUMNS)
+_EXTRA_NUMERIC = (PILOT_EFFECT.name, "kp_low", "kp_high", "lon", "lat")
 _UPPER_BOUNDS = {
     "modules_delivered": CURRICULUM_MODULES,
     "pre_test_mean": 100,
@@ -159,7 +168,7 @@ _UPPER_BOUNDS = {
 
 def check_inputs(frame: pd.DataFrame) -> pd.DataFrame:
     """The input frame checked and cleaned: codes as text, numbers as floats (NaN = missing),
-    in the given row order, with the optional pilot effect column added as NaN if absent.
+    in the given row order, with the optional columns added when absent.
 
     Raises RankingInputError naming the missing columns, an empty frame, a repeated province
     code, or the province, column and value of a number that is not a number, is negative,
@@ -178,9 +187,8 @@ def check_inputs(frame: pd.DataFrame) -> pd.DataFrame:
     repeated = sorted(set(out["province_code"][out["province_code"].duplicated()]))
     if repeated:
         raise RankingInputError(f"ranking input repeats the provinces {', '.join(repeated)}")
-    if PILOT_EFFECT.name not in out.columns:
-        out[PILOT_EFFECT.name] = np.nan
-    problems = [p for c in (*_NUMERIC_COLUMNS, PILOT_EFFECT.name) for p in _to_number(out, c)]
+    _add_optional(out)
+    problems = [p for c in (*_NUMERIC_COLUMNS, *_EXTRA_NUMERIC) for p in _to_number(out, c)]
     share = out["communes_without_partnership"] > out["communes"]
     problems += [
         f"province {code}: communes_without_partnership exceeds communes"
@@ -188,7 +196,21 @@ def check_inputs(frame: pd.DataFrame) -> pd.DataFrame:
     ]
     if problems:
         raise RankingInputError("ranking input: " + "; ".join(problems))
+    for end in ("kp_low", "kp_high"):
+        out[end] = out[end].fillna(out["kp_size"])
     return out
+
+
+def _add_optional(out: pd.DataFrame) -> None:
+    """Add the optional columns that are absent (in place); starts as text or None."""
+    for column in _EXTRA_NUMERIC:
+        if column not in out.columns:
+            out[column] = np.nan
+    if "partnership_start" not in out.columns:
+        out["partnership_start"] = None
+    starts = out["partnership_start"].astype(object)
+    cleaned = [None if pd.isna(v) or v == "" else str(v)[:10] for v in starts]
+    out["partnership_start"] = pd.Series(cleaned, index=out.index, dtype=object)
 
 
 def _to_number(out: pd.DataFrame, column: str) -> list[str]:
@@ -201,7 +223,7 @@ def _to_number(out: pd.DataFrame, column: str) -> list[str]:
         if not pd.isna(value) and pd.isna(pd.to_numeric(value, errors="coerce"))
     ]
     out[column] = values
-    if column == PILOT_EFFECT.name:
+    if column in (PILOT_EFFECT.name, "lon", "lat"):
         return problems
     bound = _UPPER_BOUNDS.get(column)
     for code, value in zip(out["province_code"], values, strict=True):
@@ -212,89 +234,139 @@ def _to_number(out: pd.DataFrame, column: str) -> list[str]:
     return problems
 
 
+@dataclass(frozen=True)
+class Priors:
+    """The empirical-Bayes priors of the disruption rate in each window (per 1,000 members)."""
+
+    latest: GammaPrior
+    before: GammaPrior | None
+
+
+def fit_priors(data: pd.DataFrame) -> Priors | None:
+    """The priors fitted over every province of ``data`` (checked input), or None when no
+    province has a count and a size in the latest calendar year. Raises nothing."""
+    try:
+        latest = gamma_prior(_col(data, "incidents_12m"), _col(data, "kp_size") / 1000.0)
+    except ValueError:
+        return None
+    try:
+        before = gamma_prior(_col(data, "incidents_before"), _col(data, "kp_size_before") / 1000)
+    except ValueError:
+        before = None
+    return Priors(latest, before)
+
+
+def _col(data: pd.DataFrame, name: str) -> np.ndarray:
+    return data[name].to_numpy(dtype=float)
+
+
 def count_criteria(
-    incidents_12m: np.ndarray,
-    incidents_before: np.ndarray,
-    kp_size: np.ndarray,
-    kp_size_before: np.ndarray,
+    counts: tuple[np.ndarray, np.ndarray],
+    sizes: tuple[np.ndarray, np.ndarray],
+    priors: Priors | None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The disruption rate (per 1,000) and the change ratio from incident counts (any shape
-    whose last axis is the provinces: observed counts, or a stack of drawn ones). A size of 0
-    or NaN makes both missing. Raises nothing."""
+    """The empirical-Bayes disruption rate (per 1,000) and the change ratio from incident
+    counts (latest calendar year, the year before the policy; any shape whose last axis is the
+    provinces) and the sizes of each window. Missing counts, sizes or priors make them missing.
+    Raises nothing."""
+    if priors is None:
+        nan = np.full(np.broadcast(*counts, *sizes).shape, np.nan)
+        return nan, nan
+    rate = shrunk_rate(counts[0], sizes[0] / 1000.0, priors.latest)
+    if priors.before is None:
+        return rate, np.full(rate.shape, np.nan)
+    before = shrunk_rate(counts[1], sizes[1] / 1000.0, priors.before)
     with np.errstate(divide="ignore", invalid="ignore"):
-        kp = np.where(kp_size > 0, kp_size, np.nan)
-        kp_before = np.where(kp_size_before > 0, kp_size_before, np.nan)
-        rate = incidents_12m / kp * 1000.0
-        change = ((incidents_12m + CONTINUITY) / kp) / ((incidents_before + CONTINUITY) / kp_before)
-    return rate, change
+        return rate, rate / before
 
 
 def compute_criteria(frame: pd.DataFrame) -> pd.DataFrame:
-    """The raw value of every criterion (columns ``CRITERION_NAMES``, in their own units) for
+    """The value of every criterion (columns ``CRITERION_NAMES``, in their own units) for
     each province (index ``province_code``), NaN where the data do not give it.
 
     Raises RankingInputError as ``check_inputs`` does."""
     data = check_inputs(frame)
-    col = {c: data[c].to_numpy(dtype=float) for c in _NUMERIC_COLUMNS}
-    rate, change = count_criteria(
-        col["incidents_12m"], col["incidents_before"], col["kp_size"], col["kp_size_before"]
-    )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        kp = np.where(col["kp_size"] > 0, col["kp_size"], np.nan)
-        communes = np.where(col["communes"] > 0, col["communes"], np.nan)
-        services = col["services"] / kp * 1000.0
-        without = col["communes_without_partnership"] / communes
+    priors = fit_priors(data)
+    counts = (_col(data, "incidents_12m"), _col(data, "incidents_before"))
+    sizes = (_col(data, "kp_size"), _col(data, "kp_size_before"))
+    rate, change = count_criteria(counts, sizes, priors)
     values = {
         "disruption_rate": rate,
         "disruption_change": change,
-        "kp_size": col["kp_size"],
-        "services_per_kp": services,
-        "communes_without_partnership": without,
-        "police_readiness": _readiness(col),
+        "kp_per_service": kp_per_service(sizes[0], _col(data, "services")),
+        "police_readiness": readiness(data),
     }
     index = pd.Index(data["province_code"], name="province_code")
     return pd.DataFrame(values, index=index)[list(CRITERION_NAMES)]
 
 
-def _readiness(col: Mapping[str, np.ndarray]) -> np.ndarray:
-    """Trainees × modules share × gain; 0 where there are no trainees or no modules, whatever
-    the tests say (a province without an academy is not ready, and that is known)."""
+def kp_per_service(kp: np.ndarray, services: np.ndarray) -> np.ndarray:
+    """Key-population members per (service points + 1); NaN without a positive size."""
+    return np.where(kp > 0, kp / (services + 1.0), np.nan)
+
+
+def readiness(data: pd.DataFrame) -> np.ndarray:
+    """Trained police within reach (``academy_reach``) of each province's academy capacity:
+    trainees × modules share × gain; 0 where there are no trainees or no modules, whatever the
+    tests say; all missing when no academy data is loaded."""
+    col = {c: _col(data, c) for c in ("trainees", "modules_delivered", "pre_test_mean",
+                                      "post_test_mean", "lon", "lat")}  # fmt: skip
     gain = np.clip(col["post_test_mean"] - col["pre_test_mean"], 0, None) / 100.0
-    readiness = col["trainees"] * col["modules_delivered"] / CURRICULUM_MODULES * gain
+    capacity = col["trainees"] * col["modules_delivered"] / CURRICULUM_MODULES * gain
     untrained = (col["trainees"] == 0) | (col["modules_delivered"] == 0)
-    return np.where(untrained, 0.0, readiness)
+    capacity = np.where(untrained, 0.0, capacity)
+    return academy_reach(capacity, col["lon"], col["lat"])
 
 
-def normalise_values(values: np.ndarray, criterion: Criterion) -> np.ndarray:
-    """One criterion's raw values normalised to [0, 1], higher = more reason: min-max over the
-    last axis (the provinces), on the criterion's scale, reversed when lower is better. NaN
-    stays NaN; where every present value is equal, they all get 0.5 (the criterion separates
-    no province). Raises nothing."""
+def scaled(values: np.ndarray, criterion: Criterion) -> np.ndarray:
+    """Values on the criterion's scale (log, log(1 + x) or as they are). Raises nothing."""
     with np.errstate(divide="ignore", invalid="ignore"):
         if criterion.scale == "log":
-            scaled = np.log(values)
-        elif criterion.scale == "log1p":
-            scaled = np.log1p(values)
-        else:
-            scaled = np.asarray(values, dtype=float)
-    present = ~np.isnan(scaled)
-    low = np.min(np.where(present, scaled, np.inf), axis=-1, keepdims=True)
-    high = np.max(np.where(present, scaled, -np.inf), axis=-1, keepdims=True)
-    span = high - low
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(span > 0, (scaled - low) / span, 0.5)
+            return np.log(np.where(values > 0, values, np.nan))
+        if criterion.scale == "log1p":
+            return np.log1p(values)
+        return np.asarray(values, dtype=float)
+
+
+def normalise_values(
+    values: np.ndarray, criterion: Criterion, candidates: np.ndarray | None = None,
+    kind: str = "minmax",
+) -> np.ndarray:  # fmt: skip
+    """One criterion's values normalised (``ranking_measures.normalise``, minmax by default)
+    over the candidates (default all), higher = more reason: on the criterion's scale, capped
+    at the outlier bounds, reversed when lower is better. NaN stays NaN. Raises ValueError for
+    an unknown kind."""
+    values = scaled(values, criterion)
     if criterion.direction == "lower":
-        out = 1.0 - out
-    return np.where(present, np.clip(out, 0.0, 1.0), np.nan)
+        values = -values
+    chosen = np.ones(values.shape[-1], bool) if candidates is None else candidates
+    capped, _ = cap_outliers(values, chosen)
+    return normalise(capped, kind, chosen)
 
 
-def normalise_criteria(raw: pd.DataFrame) -> pd.DataFrame:
-    """Every criterion of ``compute_criteria``'s frame normalised by ``normalise_values``
-    (the provinces of the frame set the bounds). Raises KeyError for a missing criterion."""
+def normalise_criteria(
+    raw: pd.DataFrame, candidates: np.ndarray | None = None, kind: str = "minmax"
+) -> pd.DataFrame:
+    """Every criterion of ``compute_criteria``'s frame normalised by ``normalise_values``.
+    Raises KeyError for a missing criterion."""
     return pd.DataFrame(
-        {c.name: normalise_values(raw[c.name].to_numpy(dtype=float), c) for c in CRITERIA},
+        {
+            c.name: normalise_values(raw[c.name].to_numpy(dtype=float), c, candidates, kind)
+            for c in CRITERIA
+        },
         index=raw.index,
     )
+
+
+def capped_counts(raw: pd.DataFrame, candidates: np.ndarray) -> dict[str, int]:
+    """How many candidates' values the outlier cap moved, per criterion. Raises KeyError for a
+    missing criterion."""
+    out = {}
+    for c in CRITERIA:
+        values = scaled(raw[c.name].to_numpy(dtype=float), c)
+        _, changed = cap_outliers(values, candidates)
+        out[c.name] = int(np.sum(changed & candidates))
+    return out
 
 
 def aggregate_academies(academies: pd.DataFrame) -> pd.DataFrame:

@@ -22,6 +22,8 @@ import numpy as np
 from pymcdm.methods import SPOTIS, TOPSIS
 
 METHODS: dict[str, str] = {
+    "weighted_sum": "Weighted sum (the nominal method): the sum of weight × criterion over the "
+    "criteria a province has, divided by the sum of those weights.",
     "spotis": "SPOTIS (pymcdm): 1 minus the weighted distance to the ideal province, every "
     "criterion measured against the fixed bounds [0, 1] of its normalisation over all "
     "provinces; a province's score does not depend on which other provinces are ranked, so "
@@ -29,10 +31,8 @@ METHODS: dict[str, str] = {
     "provinces exactly as the weighted sum does.",
     "topsis": "TOPSIS (pymcdm): relative closeness to the best and the worst values among the "
     "provinces ranked; leaving a province out can reverse the order of others.",
-    "weighted_sum": "Weighted sum: the sum of weight × criterion over the criteria a province "
-    "has, divided by the sum of those weights.",
 }
-DEFAULT_METHOD = "spotis"
+DEFAULT_METHOD = "weighted_sum"
 
 
 class MethodError(ValueError):

@@ -10,12 +10,23 @@ from dataclasses import dataclass
 import numpy as np
 
 from analysis.ranking_criteria import CRITERIA, CRITERION_NAMES
+from analysis.ranking_diagnostics import Diagnostic
 
 #: How many leading provinces the explanation and the chance of being "in the top" count.
 TOP = 3
 #: The rank interval: the central 90 % of the draws.
 INTERVAL = 0.90
 _LABELS = {c.name: c.label for c in CRITERIA}
+#: What the Monte Carlo behind every rank interval varies.
+VARIES = (
+    "weights: Dirichlet around the chosen ones",
+    "normalisation: min-max, z-score or rank",
+    "aggregation: arithmetic, geometric or TOPSIS",
+    "key-population sizes: triangular within the published low and high",
+    "published counts: any count the reading stands for (n ± the protection's greatest move; "
+    "0 to t-1 for <t)",
+    "rates: their empirical-Bayes posterior",
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +125,26 @@ class Explanation:
 
 
 @dataclass(frozen=True)
+class InPartnership:
+    """A province already in the partnership: listed apart, with the first month of its
+    partnership activity (ISO date; None when the data do not give it)."""
+
+    province_code: str
+    name_en: str
+    name_km: str
+    start: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain values."""
+        return {
+            "province_code": self.province_code,
+            "name_en": self.name_en,
+            "name_km": self.name_km,
+            "start": self.start,
+        }
+
+
+@dataclass(frozen=True)
 class Ranking:
     """A ranking of the provinces with its uncertainty: ``provinces`` in nominal rank order
     (provinces that could not be ranked last), ``excluded`` the codes left out of the ranking
@@ -127,6 +158,10 @@ class Ranking:
     draws: int
     concentration: float
     seed: int
+    partnership: tuple[InPartnership, ...] = ()
+    include_partnership: bool = False
+    diagnostics: tuple[Diagnostic, ...] = ()
+    sensitivity: dict[str, object] | None = None
 
     def to_dict(self) -> dict[str, object]:
         """The issue's keys (``weights``, ``provinces``) and the extra ones."""
@@ -140,9 +175,13 @@ class Ranking:
                 "weight_concentration": self.concentration,
                 "seed": self.seed,
                 "interval": INTERVAL,
-                "counts": "Gamma(count + 0.5, 1) per incident count (Jeffreys posterior)",
+                "varies": list(VARIES),
             },
             "explanation": self.explanation.to_dict(),
+            "partnership": [p.to_dict() for p in self.partnership],
+            "include_partnership": self.include_partnership,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "sensitivity": self.sensitivity,
         }
 
     def to_json(self, indent: int | None = 2) -> str:

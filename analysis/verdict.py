@@ -42,7 +42,8 @@ CONTROL_ALPHA = 0.20
 #: "Did not fall" needs every interval to rule out a fall this large (a relative change).
 MIN_FALL = 0.10
 
-#: Why a verdict is "cannot tell", in English (a page says them from codes ``verdict_<code>``).
+#: Why a verdict is "cannot tell", in English (the page and the pack say them in their language
+#: from the labels ``verdict_why_<code>``: ``analysis.verdict_words``).
 REASONS: dict[str, str] = {
     "no_fall": "the main estimate's interval includes no change",
     "small_fall_possible": "the intervals do not rule out a fall of 10 % or more",

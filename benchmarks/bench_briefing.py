@@ -54,14 +54,14 @@ def _reads(store: Path, repeats: int) -> dict[str, float]:
             "the ranking's inputs (query.ranking.province_inputs)": timed(
                 lambda: ranking_query.province_inputs(con), repeats
             ),
-            "the ranking: SPOTIS, 2,000 draws": timed(lambda: rank_provinces(frame), repeats),
+            "the ranking: weighted sum, 5,000 draws": timed(lambda: rank_provinces(frame), repeats),
         }
     finally:
         con.close()
 
 
 def _pack(store: Path, repeats: int) -> dict[str, float]:
-    ranking, data = read_pack(store, {}, "spotis")
+    ranking, data = read_pack(store, {}, "weighted_sum")
     return {
         f"the pack in {lang} (render_pack: map, typst)": timed(
             lambda lang=lang: render_pack(ranking, data, lang), repeats
@@ -83,7 +83,7 @@ def _page(db: Path, repeats: int) -> dict[str, float]:
     weights = iter(range(4, 21))  # slider steps of 0.05 above the default 0.15
 
     def move() -> None:  # a weight not seen before: a new ranking, not a cached one
-        at.slider(key="w_rank_kp_size").set_value(round(next(weights) * 0.05, 2)).run()
+        at.slider(key="w_rank_kp_per_service").set_value(round(next(weights) * 0.05, 2)).run()
 
     return {
         "the page's first run (briefing audience, store only)": first,

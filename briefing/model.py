@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Literal
 
 import vocabulary
+from analysis.verdict import REASONS, VERDICTS
 from i18n import t
 
 #: The ranking methods the pack can name (``analysis.ranking_methods.METHODS``' keys).
@@ -104,6 +105,7 @@ class ProvinceRow:
     p_top3: float | None
     criteria: Mapping[str, float | None]
     in_partnership: bool
+    partnership_start: str | None = None  # ISO date, for a province left out as in it
 
     def __post_init__(self) -> None:
         code = self.province_code
@@ -172,11 +174,42 @@ class LoadedFile:
 
 
 @dataclass(frozen=True)
+class Checks:
+    """The evaluation's checks as the headline publishes them: the verdict's code
+    (``analysis.verdict.VERDICTS``) and the codes of what stood in its way, the drift check
+    (change, low, high; the drift a quarter; the breakdown value, None when a straight drift
+    could explain the change), the incidents the partnership should not change (their types'
+    codes, their own change and interval, their p-value, and the change measured against them
+    with its interval). A check that could not be made is None."""
+
+    verdict: str | None = None
+    reasons: tuple[str, ...] = ()
+    drift: tuple[float, float, float] | None = None
+    drift_slope: float | None = None
+    breakdown: float | None = None
+    control_types: tuple[str, ...] = ()
+    control: tuple[float, float, float] | None = None
+    control_p: float | None = None
+    relative: tuple[float, float, float] | None = None
+
+    def __post_init__(self) -> None:
+        _check(
+            self.verdict is None or self.verdict in VERDICTS,
+            f"verdict {self.verdict!r}: expected one of {', '.join(VERDICTS)} or None",
+        )
+        unknown = [code for code in self.reasons if code not in REASONS]
+        _check(not unknown, f"verdict reasons {unknown}: expected codes of analysis.verdict")
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """The pilot evaluation's headline: the relative change of arrests and confiscations in
     the pilot communes after the partnership started (-0.38 = a 38 % fall), with its interval
-    at ``level`` and the estimator's name; ``text`` the headline in words when the evaluation
-    gives one (then printed instead of the pack's own sentence)."""
+    at ``level`` and the estimator's name (printed only in the method note); ``text`` the
+    headline in words when the evaluation gives one (then printed instead of the pack's own
+    sentence); the communes compared (by role, never incidents), the pre-trend test's p-value,
+    the robustness line (change, low, high) and the other checks with the verdict
+    (``checks``) when the evaluation's products publish them."""
 
     change: float
     low: float
@@ -184,6 +217,11 @@ class Evaluation:
     estimator: str
     level: float = 0.95
     text: Text | None = None
+    pilot_communes: int | None = None
+    comparison_communes: int | None = None
+    pre_trend_p: float | None = None
+    robustness: tuple[float, float, float] | None = None
+    checks: Checks = field(default_factory=Checks)
 
     def __post_init__(self) -> None:
         _check(
@@ -249,17 +287,29 @@ def _text(key: str) -> Text:
     return Text(t(key, "en"), t(key, "km"))
 
 
-def case_study_timeline() -> tuple[TimelineEvent, ...]:
+def case_study_timeline(
+    started: Mapping[str, str | None] | None = None,
+) -> tuple[TimelineEvent, ...]:
     """The case study's timeline, from ``vocabulary``: the policy, the two pilots that ran,
-    the curriculum, and the planned expansion (the third pilot site)."""
-    first, second, _planned = vocabulary.PILOT_SITES
-    return (
+    the curriculum, and the planned expansion (the third pilot site). ``started`` holds the
+    provinces the partnership data show in the partnership, with their start (ISO date, or
+    None): when the planned site is among them, its start is a dated event and "Next" is the
+    choice among the candidates, never a province already in the partnership."""
+    first, second, planned = vocabulary.PILOT_SITES
+    events = [
         TimelineEvent(vocabulary.POLICY_DAY, "day", _text("tl_policy")),
         TimelineEvent(date(first.year, 1, 1), "year", _text("tl_mcpi")),
         TimelineEvent(vocabulary.CURRICULUM_DAY, "month", _text("tl_curriculum")),
         TimelineEvent(date(second.year, 1, 1), "year", _text("pack_tl_pilot_pp")),
-        TimelineEvent(None, "year", _text("pack_tl_next")),
+    ]
+    if started is None or planned.province_code not in started:
+        return (*events, TimelineEvent(None, "year", _text("pack_tl_next")))
+    start = started[planned.province_code]
+    when = date.fromisoformat(start[:10]) if start else date(planned.year, 1, 1)
+    events.append(
+        TimelineEvent(when, "month" if start else "year", _text("pack_tl_planned_started"))
     )
+    return (*events, TimelineEvent(None, "year", _text("pack_tl_next_candidates")))
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,14 @@ from analysis.ranking import CRITERION_NAMES, Ranking
 from briefing.model import (
     Academy,
     Brief,
+    Checks,
     Criterion,
     Evaluation,
     Leader,
     LoadedFile,
     ProvinceRow,
     Text,
+    case_study_timeline,
 )
 from briefing.render import render_pdf
 from briefing.view import case_study_dates
@@ -77,11 +79,32 @@ def criteria(weights: dict[str, float]) -> tuple[Criterion, ...]:
 
 
 def province_rows(ranking: Ranking) -> tuple[ProvinceRow, ...]:
-    """The ranking's provinces (``ProvinceRank``'s fields by name)."""
+    """The ranking's provinces (``ProvinceRank``'s fields by name), then those left out as
+    already in the partnership (not ranked, marked)."""
     fields = ProvinceRow.__dataclass_fields__
-    return tuple(
+    ranked = [
         ProvinceRow(**{k: v for k, v in vars(p).items() if k in fields}) for p in ranking.provinces
-    )
+    ]
+    listed = {row.province_code for row in ranked}
+    apart = [
+        ProvinceRow(
+            p.province_code,
+            p.name_en,
+            p.name_km,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            {name: None for name in CRITERION_NAMES},
+            True,
+            p.start,
+        )
+        for p in ranking.partnership
+        if p.province_code not in listed
+    ]
+    return (*ranked, *apart)
 
 
 def leaders(ranking: Ranking) -> tuple[Leader, ...]:
@@ -102,13 +125,14 @@ def academies(frame: pd.DataFrame) -> tuple[Academy, ...]:
         modules, trainees = _number(row.modules_delivered), _number(row.trainees)
         out.append(
             Academy(
-                str(row.academy), str(row.province_code),
+                str(row.academy),
+                str(row.province_code),
                 None if modules is None else int(modules),
                 trainees=None if trainees is None else int(trainees),
                 pre_test_mean=_number(row.pre_test_mean),
                 post_test_mean=_number(row.post_test_mean),
             )
-        )  # fmt: skip
+        )
     return tuple(out)
 
 
@@ -130,10 +154,50 @@ def evaluation(headline: dict[str, object] | None) -> Evaluation | None:
     level = _number(headline.get("level")) or 0.95
     words = (headline.get("text_en"), headline.get("text_km"))
     text = Text(str(words[0]), str(words[1])) if all(words) else None
+    communes = [_number(headline.get(k)) for k in ("pilot_communes", "comparison_communes")]
     return Evaluation(
         float(headline["effect"]), float(headline["low"]), float(headline["high"]),
         str(headline.get("method") or headline.get("estimator") or ""), level, text,
+        pilot_communes=None if communes[0] is None else int(communes[0]),
+        comparison_communes=None if communes[1] is None else int(communes[1]),
+        pre_trend_p=_number(headline.get("pre_trend_p")),
+        robustness=interval_of(headline, "robustness"),
+        checks=checks(headline),
     )  # fmt: skip
+
+
+def interval_of(
+    headline: dict[str, object], prefix: str, ends: tuple[str, str, str] = ("effect", "low", "high")
+) -> tuple[float, float, float] | None:
+    """A change with its interval the headline publishes (``<prefix>_effect``, ``_low``,
+    ``_high``, or the names ``ends``), or None when it holds none."""
+    values = [_number(headline.get(f"{prefix}_{k}")) for k in ends]
+    return None if None in values else (values[0], values[1], values[2])
+
+
+def _codes(value: object) -> tuple[str, ...]:
+    """Comma-separated codes as a tuple (none for None or an empty text)."""
+    return tuple(c for c in str(value or "").split(",") if c)
+
+
+def checks(headline: dict[str, object]) -> Checks:
+    """The evaluation's checks and verdict as the headline publishes them (the columns of
+    ``publish.evaluation.CHECK_COLUMNS``; absent columns: not published, None).
+
+    Raises:
+        briefing.model.BriefError: for a verdict or reason the pack cannot say."""
+    relative = ("relative_effect", "relative_low", "relative_high")
+    return Checks(
+        verdict=headline.get("verdict") or None,
+        reasons=_codes(headline.get("verdict_reasons")),
+        drift=interval_of(headline, "drift"),
+        drift_slope=_number(headline.get("drift_slope")),
+        breakdown=_number(headline.get("drift_breakdown")),
+        control_types=_codes(headline.get("control_types")),
+        control=interval_of(headline, "control"),
+        control_p=_number(headline.get("control_p")),
+        relative=interval_of(headline, "control", relative),
+    )
 
 
 def evaluation_reason(headline: dict[str, object] | None) -> Text | None:
@@ -175,6 +239,7 @@ def build_brief(ranking: Ranking, data: PackData, day: date | None = None) -> Br
         evaluation=evaluation(data.headline),
         evaluation_reason=evaluation_reason(data.headline),
         academies=academies(data.academies),
+        timeline=case_study_timeline({p.province_code: p.start for p in ranking.partnership}),
     )
 
 

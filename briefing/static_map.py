@@ -1,6 +1,7 @@
 """The pack's province map, drawn without tiles or a browser (geopandas + matplotlib).
 
-Provinces are coloured by their score or rank and carry their rank as a number; provinces in
+Provinces are coloured by their score or rank and carry their code (small ones outside, on a
+leader line; the pack names them in a key); provinces in
 the partnership are hatched; police academies are triangles labelled ``A1 9/9`` (their number
 in the pack's table and the modules delivered). The image holds no words, only numbers, so one
 image serves both languages and no Khmer has to be shaped by matplotlib: the legend and the
@@ -122,24 +123,29 @@ def _draw_provinces(ax: Axes, frame: gpd.GeoDataFrame, rows: list, colour_by: st
         partnership.plot(
             ax=ax, facecolor="none", edgecolor=PARTNERSHIP_EDGE, hatch="////", linewidth=1.4
         )
+    _draw_codes(ax, frame)
+
+
+#: A province smaller than this (square degrees) gets its code outside, on a leader line.
+SMALL_AREA = 0.12
+
+
+def _draw_codes(ax: Axes, frame: gpd.GeoDataFrame) -> None:
+    """Every province's code at its label point (the pack's key names them in either
+    language); a small province's code outside it, pushed away from the country's middle on a
+    leader line, so Kep's code does not sit on Kampot and Phnom Penh's not on Kandal."""
     halo = [patheffects.withStroke(linewidth=2.2, foreground=HALO)]
-    for geometry, row in zip(frame.geometry, found, strict=True):
-        if row is not None and row.ranked:
-            point = label_point(geometry)
-            ax.annotate(
-                _rank_text(row.rank),
-                (point.x, point.y),
-                ha="center",
-                va="center",
-                fontsize=7.5,
-                fontweight="bold",
-                zorder=7,
-                path_effects=halo,
-            )
-
-
-def _rank_text(rank: float) -> str:
-    return str(int(rank)) if float(rank).is_integer() else f"{rank:.1f}"
+    middle = frame.geometry.union_all().centroid
+    for geometry, code in zip(frame.geometry, frame["province_code"], strict=True):
+        point = label_point(geometry)
+        where = {"xy": (point.x, point.y), "ha": "center", "va": "center"}
+        if geometry.area < SMALL_AREA:
+            dx, dy = point.x - middle.x, point.y - middle.y
+            norm = max((dx**2 + dy**2) ** 0.5, 1e-9)
+            where["xytext"] = (point.x + 0.45 * dx / norm, point.y + 0.45 * dy / norm)
+            where["arrowprops"] = {"arrowstyle": "-", "linewidth": 0.6, "color": "#333333"}
+        ax.annotate(str(code), fontsize=7, fontweight="bold", zorder=7, path_effects=halo,
+                    **where)  # fmt: skip
 
 
 def label_point(geometry: BaseGeometry) -> BaseGeometry:

@@ -10,42 +10,28 @@ from datetime import date, datetime
 from typing import Any
 
 import vocabulary
+from briefing.evaluation_words import evaluation_section
 from briefing.model import Academy, Brief, Curriculum, ProvinceRow, TimelineEvent
+from briefing.numbers import format_date, format_percent, format_rank, local_digits
 from i18n import LANGUAGES, MESSAGES, t
+
+__all__ = [
+    "MAX_FILES",
+    "build_view",
+    "case_study_dates",
+    "curriculum_text",
+    "format_date",
+    "format_percent",
+    "format_rank",
+    "local_digits",
+    "timeline_rows",
+]
 
 LANGS = tuple(LANGUAGES)
 #: At most this many loaded files are listed; the rest are counted.
 MAX_FILES = 10
 #: Between the items of a list, in both languages.
 SEPARATOR = ", "
-
-
-def local_digits(text: str, lang: str) -> str:
-    """``text`` with its digits 0-9 written as ``lang`` writes them (the catalog's
-    ``pack_digits``: Khmer digits in km)."""
-    return text.translate(str.maketrans("0123456789", t("pack_digits", lang)))
-
-
-def format_date(day: date, lang: str, precision: str = "day") -> str:
-    """A date in words: "16 August 2010", "November 2011" or "2011" (Khmer digits in km)."""
-    month = t(f"month_{day.month}", lang)
-    text = {"day": f"{day.day} {month} {day.year}", "month": f"{month} {day.year}"}.get(
-        precision, str(day.year)
-    )
-    return local_digits(text, lang)
-
-
-def format_percent(share: float, signed: bool = False) -> str:
-    """0.38 as "38 %" (with "+" or "−" when ``signed``)."""
-    text = f"{abs(share) * 100:.0f} %"
-    if not signed or round(share * 100) == 0:
-        return text
-    return ("+" if share > 0 else "−") + text
-
-
-def format_rank(rank: float) -> str:
-    """A median rank: "3", or "3.5" between two ranks."""
-    return str(int(rank)) if float(rank).is_integer() else f"{rank:.1f}"
 
 
 def build_view(brief: Brief, lang: str) -> dict[str, Any]:
@@ -67,12 +53,17 @@ def build_view(brief: Brief, lang: str) -> dict[str, Any]:
         "ranking": _ranking(brief, lang),
         "map": {
             "heading": t("rank_map", lang),
-            "caption": t("pack_map_caption_score", lang),
+            "key_title": t("pack_map_key_title", lang),
+            "key": [
+                f"{row.province_code} {_names(row, lang)[0]}"
+                for row in sorted(brief.provinces, key=lambda r: r.province_code)
+            ],
+            "caption": t("pack_map_caption_codes", lang),
         },
         "academies": _academies(brief, lang),
         "method": _method(brief, lang),
         "selection": _selection(brief, lang),
-        "evaluation": _evaluation(brief, lang),
+        "evaluation": evaluation_section(brief, lang),
         "timeline": {
             "heading": t("timeline", lang),
             "rows": timeline_rows(brief.timeline, lang),
@@ -120,7 +111,7 @@ def _ranking(brief: Brief, lang: str) -> dict[str, Any]:
 def _ranking_row(row: ProvinceRow, criteria: list[str], lang: str) -> dict[str, Any]:
     """One line of the table; a missing value reads "missing", never 0."""
     values = [row.value(name) for name in criteria]
-    missing = t("rank_missing", lang)
+    missing = "–" if _apart(row) else t("rank_missing", lang)
     return {
         **_rank_cells(row, lang),
         "code": row.province_code,
@@ -135,14 +126,24 @@ def _rank_cells(row: ProvinceRow, lang: str) -> dict[str, str]:
     """Rank, "median (low–high)", score and chance of the top 3; for a province that could not
     be ranked, "not ranked" and dashes."""
     if not row.ranked:
-        return {"rank": "–", "interval": t("rank_not_ranked", lang), "score": "–", "top3": "–"}
+        why = t("rank_partnership_apart", lang) if _apart(row) else t("rank_not_ranked", lang)
+        if _apart(row) and row.partnership_start:
+            start = format_date(date.fromisoformat(row.partnership_start[:10]), lang, "month")
+            why = t("pack_partnership_since", lang, start=start)
+        return {"rank": "–", "interval": why, "score": "–", "top3": "–"}
     interval = f"{format_rank(row.rank_low)}–{format_rank(row.rank_high)}"
     return {
         "rank": format_rank(row.rank),
         "interval": f"{format_rank(row.rank_median)} ({interval})",
         "score": f"{row.score:.2f}",
-        "top3": format_percent(row.p_top3),
+        # in steps of 5 %: the draws do not say more, and no small whole number is printed
+        "top3": format_percent(round(row.p_top3 * 20) / 20),
     }
+
+
+def _apart(row: ProvinceRow) -> bool:
+    """A province left out of the ranking as already in the partnership."""
+    return row.in_partnership and not row.ranked
 
 
 def _why(brief: Brief, lang: str) -> list[str]:
@@ -203,9 +204,15 @@ def _academy_figures(academy: Academy, lang: str) -> list[str]:
 
 def _method(brief: Brief, lang: str) -> dict[str, Any]:
     total = sum(c.weight for c in brief.criteria)
+    note = t("pack_method_note", lang)
+    if brief.evaluation is not None and brief.evaluation.estimator:
+        note += " " + t("pack_method_evaluation", lang, estimator=brief.evaluation.estimator)
+        if brief.evaluation.checks.verdict is not None:
+            note += " " + t("pack_method_checks", lang)
     return {
         "heading": t("pack_sec_method", lang),
         "line": t("pack_method_line", lang, method=t(f"pack_method_{brief.method}", lang)),
+        "note": note,
         "headers": [
             t(k, lang) for k in ("pack_col_criterion", "pack_col_weight", "pack_col_definition")
         ],
@@ -222,26 +229,6 @@ def _method(brief: Brief, lang: str) -> dict[str, Any]:
 
 def _selection(brief: Brief, lang: str) -> dict[str, str]:
     return {"heading": t("pack_sec_selection", lang), "text": brief.filters.get(lang)}
-
-
-def _evaluation(brief: Brief, lang: str) -> dict[str, str]:
-    e = brief.evaluation
-    if e is None:
-        reason = brief.evaluation_reason
-        text = reason.get(lang) if reason else t("pack_evaluation_not_run", lang)
-    elif e.text is not None:
-        text = t("pack_evaluation_said", lang, text=e.text.get(lang), estimator=e.estimator)
-    else:
-        text = t(
-            "pack_evaluation_headline",
-            lang,
-            change=format_percent(e.change, signed=True),
-            level=format_percent(e.level),
-            low=format_percent(e.low, signed=True),
-            high=format_percent(e.high, signed=True),
-            estimator=e.estimator,
-        )
-    return {"heading": t("pack_sec_evaluation", lang), "text": text}
 
 
 def case_study_dates(lang: str) -> dict[str, str]:

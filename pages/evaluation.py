@@ -1,6 +1,7 @@
 """Did the pilot change arrests and confiscations? The pilot communes against similar communes
-without the partnership, before and after its start: the estimate with its interval, the event
-study and its pre-trend test, the groups over time (published counts), their map, the caveats.
+without the partnership, before and after its start: the estimate with its interval, the
+verdict with its checks, the event study and its pre-trend test, the groups over time
+(published counts), their map, the caveats.
 The first choice is the publish stage's product; any other is computed here."""
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from analysis.headline import reason_text
 from i18n import t
 from pages import run_router
 from ui import data
+from ui.evaluation_checks import render_checks
 from ui.evaluation_view import (
+    checked,
     draw_choices,
     estimate,
     groups_of,
@@ -21,7 +24,6 @@ from ui.evaluation_view import (
     render_event_study,
     render_headline,
     render_map,
-    render_robustness,
     render_series,
     warm_up,
 )
@@ -53,13 +55,13 @@ def render() -> None:
         st.warning(reason_text(exc.code, exc.params, lang))
         st.stop()
     render_headline(result, choice, lang)
-    robustness = st.container()  # filled last: the slowest part waits for the rest
+    checks = st.container()  # filled last: the slowest part waits for the rest
     render_event_study(result, groups, lang)
     render_series(choice, groups, lang, view)
     render_map(groups, lang)
     render_caveats(result, lang, view)
-    with robustness:
-        render_robustness(choice, lang, view)
+    with checks:
+        render_checks(checked(choice, lang, view), lang)
 
 
 if __name__ == "__main__":  # Streamlit ran this file itself: go through the router

@@ -21,6 +21,12 @@ from ui import data
 from ui.audited import download_table
 from ui.freshness import say_if_behind
 from ui.layout import page_header
+from ui.ranking_details import (
+    diagnostics_table,
+    include_partnership,
+    partnership_lines,
+    sensitivity_lines,
+)
 from ui.ranking_view import (
     academies_table,
     compute_ranking,
@@ -102,9 +108,11 @@ def render() -> None:
     lang = page_header("page_ranking", "")
     st.caption(t("ranking_question", lang, pilots=_pilots(lang)))
     say_if_behind(data.store_stamp(), lang)
+    st.markdown(t("rank_framework", lang))
     with st.expander(t("rank_weights", lang), expanded=True):
         weights, method = draw_controls(lang)
-    ranking = compute_ranking(weights, method, lang)
+        include = include_partnership(lang)
+    ranking = compute_ranking(weights, method, lang, include)
     if ranking is None:
         st.stop()
     st.subheader(t("rank_table", lang))
@@ -112,6 +120,10 @@ def render() -> None:
     table = ranking_table(ranking, lang)
     st.dataframe(table, hide_index=True)
     st.caption(t("rank_table_note", lang, draws=f"{ranking.draws:,}"))
+    apart = partnership_lines(ranking, lang)
+    if apart:
+        st.markdown(f"**{t('rank_partnership_apart', lang)}**")
+        st.markdown("\n".join(f"- {line}" for line in apart))
     download_table(
         st.container(), t("rank_download_table", lang), lambda: table,
         file_name=_file_name("ranking"), key="download_ranking", lang=lang,
@@ -120,6 +132,12 @@ def render() -> None:
     st.markdown("\n".join(f"- {sentence}" for sentence in leader_sentences(ranking, lang)))
     _map_and_academies(ranking, lang)
     _criteria(ranking.weights, lang)
+    st.subheader(t("rank_diagnostics", lang))
+    st.dataframe(diagnostics_table(ranking, lang), hide_index=True)
+    moves = sensitivity_lines(ranking, lang)
+    if moves:
+        st.subheader(t("rank_sens", lang))
+        st.markdown("\n".join(f"- {line}" for line in moves))
     with st.expander(t("rank_inputs", lang)):
         st.dataframe(inputs_table(data.ranking_inputs(), lang), hide_index=True)
     _protection(lang)

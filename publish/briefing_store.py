@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl.schema import BRIEFING_TABLES
+from publish.evaluation import CHECK_COLUMNS
 from publish.product import Copy, Inputs, Reader, Table
 from query.file_counts import STEP, protected_sql
 
@@ -57,8 +58,10 @@ def make_briefing_store(inputs: Inputs) -> dict[str, Table]:
 #: The store's file counts: each one protected (``query.file_counts``).
 FILE_COUNTS = {"load_log": ("rows_read", "rows_loaded", "rows_quarantined"),
                "quarantine_summary": ("rows",)}  # fmt: skip
-#: The headline's numbers: whole percent (``publish.evaluation_rules``).
-HEADLINE_NUMBERS = ("effect", "low", "high", "pre_trend_p")
+#: The headline's numbers: whole percent, or 2 digits for the p-values and the breakdown
+#: value (``publish.evaluation_rules``).
+HEADLINE_NUMBERS = ("effect", "low", "high", "pre_trend_p",
+                    *(c for c, kind in CHECK_COLUMNS.items() if kind == "DOUBLE"))  # fmt: skip
 
 
 def check_published_numbers(read: Reader) -> str | None:

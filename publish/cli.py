@@ -221,6 +221,12 @@ def _table(ranking: Ranking) -> str:
             f"{p.rank:>4} {f'{p.rank_low}-{p.rank_high}':>13} {p.p_top3:>6.0%} "
             f"{p.score:>6.3f}  {p.province_code} {p.name_en}{mark}"
         )
+    if ranking.partnership and not ranking.include_partnership:
+        lines += ["", "Already in the partnership (not ranked; --include-partnership ranks them):"]
+        lines += [
+            f"     since {p.start or 'a date not given'}  {p.province_code} {p.name_en}"
+            for p in ranking.partnership
+        ]
     return "\n".join([*lines, "", ranking.explanation.sentence])
 
 
@@ -241,7 +247,9 @@ def run_rank(args: argparse.Namespace) -> int:
             synthetic = origin == "synthetic"
         finally:
             con.close()
-        ranking = rank_provinces(frame, weights, method=args.method)
+        ranking = rank_provinces(
+            frame, weights, method=args.method, include_partnership=args.include_partnership
+        )
     except (access.AccessDenied, WeightError, MethodError, RankingInputError,
             query.DatabaseMissingError) as exc:  # fmt: skip
         print(f"error: {exc}", file=sys.stderr)
@@ -293,6 +301,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
                       help="a criterion's weight (relative; repeat for several)")  # fmt: skip
     rank.add_argument("--method", default=DEFAULT_METHOD,
                       help=f"one of {', '.join(METHODS)} (default {DEFAULT_METHOD})")  # fmt: skip
+    rank.add_argument("--include-partnership", action="store_true",
+                      help="rank the provinces already in the partnership too (default: "
+                      "they are listed apart)")  # fmt: skip
     rank.add_argument("--json", action="store_true", help="print the ranking as JSON")
     rank.add_argument("--audience", choices=AUDIENCES, default="analyst",
                       help="briefing: read the briefing store (provinces only)")  # fmt: skip

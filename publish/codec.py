@@ -15,7 +15,8 @@ import pandas as pd
 from analysis.designs import Groups
 from analysis.evaluation import Evaluation, Robustness, Sensitivity
 from analysis.ranking import Ranking
-from analysis.ranking_result import Explanation, LeaderReason, ProvinceRank
+from analysis.ranking_diagnostics import from_dict as diagnostic_from_dict
+from analysis.ranking_result import Explanation, InPartnership, LeaderReason, ProvinceRank
 from analysis.verdict import Control
 
 
@@ -116,5 +117,7 @@ def ranking_from_json(text: str) -> Ranking:
     return Ranking(
         **{**data, "provinces": provinces, "excluded": tuple(data["excluded"]),
            "explanation": Explanation(leaders, explanation["median_province"],
-                                      explanation["sentence"])},
+                                      explanation["sentence"]),
+           "partnership": tuple(InPartnership(**p) for p in data.get("partnership", ())),
+           "diagnostics": tuple(diagnostic_from_dict(d) for d in data.get("diagnostics", ()))},
     )  # fmt: skip

@@ -1,7 +1,7 @@
 """The pilot evaluation on the atlas database: its panel read through the query layer
 (``query.panel``) and handed to ``analysis.evaluation`` as a DataFrame.
 
-``evaluate_atlas``, ``atlas_robustness`` and ``atlas_groups`` serve the evaluation page (a
+``evaluate_atlas`` and ``atlas_groups`` serve the evaluation page (a
 choice of its own) and the command line, for the choices the evaluation offers (``offered``,
 ``atlas_offer``) and as it may publish them (``publish.evaluation_rules``);
 ``default_headline`` and ``headline_frame`` make the evaluation headline product (the default
@@ -30,7 +30,7 @@ from analysis.designs import (
     design_groups,
     select_sample,
 )
-from analysis.evaluation import Evaluation, Robustness, evaluate, robustness_check
+from analysis.evaluation import Evaluation, evaluate
 from analysis.headline import headline_text, reason_text, subject_text
 from publish import evaluation_rules as rules
 from query.panel import check_types, evaluation_panel
@@ -221,30 +221,6 @@ def evaluate_atlas(
     return rules.protect(result, choice.groups, passing, choice.window)
 
 
-def atlas_robustness(
-    con: duckdb.DuckDBPyConnection,
-    provinces: Sequence[str] | None = None,
-    types: Sequence[str] = PILOT_TYPES,
-    design: str = DEFAULT_DESIGN,
-    window: Window = DEFAULT_WINDOW,
-) -> Robustness | None:
-    """The robustness line of ``evaluate_atlas`` with the same arguments, alone (the page
-    draws the rest from ``evaluate_atlas(..., robustness=False)`` first), in whole percent.
-
-    Raises:
-        ValueError, EvaluationInputError, InsufficientDataError: as ``evaluate_atlas``.
-    """
-    choice = offered(con, provinces, types, design, window)
-    _active(choice, design)
-    try:
-        check = robustness_check(choice.panel, design, choice.bounds, provinces=choice.provinces)
-    except EvaluationInputError as exc:
-        raise rules.protected_error(exc) from None
-    except (ValueError, ArithmeticError, RuntimeError) as exc:  # the fit's own words may count
-        raise InsufficientDataError("failed", error=type(exc).__name__) from None
-    return rules.robustness(check)
-
-
 def atlas_groups(
     con: duckdb.DuckDBPyConnection,
     provinces: Sequence[str] | None = None,
@@ -270,13 +246,15 @@ def _reasons(exc: EvaluationInputError) -> dict[str, str]:
 
 def default_headline(con: duckdb.DuckDBPyConnection) -> dict:
     """The default evaluation (every pilot province, arrests and confiscations, the default
-    design and window, no robustness line) as the briefing pack's headline: ``effect``,
-    ``low``, ``high`` (relative changes), ``method``, ``design``, ``window``, ``first_month``,
-    ``last_month``, ``pilot_communes``, ``comparison_communes``, ``pre_trend_p``, the sentence
-    in both languages (``text_en``, ``text_km``), ``level`` (0.95), ``provinces`` (the pilot
-    provinces' codes, comma-separated), ``synthetic`` and ``reason`` (None). When the
-    evaluation cannot be run, the numbers are None and ``reason`` says why (``reason_en``,
-    ``reason_km`` in words).
+    design and window, with its checks) as the briefing pack's headline: ``effect``, ``low``,
+    ``high`` (relative changes), ``method``, ``design``, ``window``, ``first_month``,
+    ``last_month``, ``pilot_communes``, ``comparison_communes`` (communes by role, never
+    incidents), ``pre_trend_p``, the checks (``CHECK_COLUMNS``: the robustness line, the
+    drift check, the negative control, the verdict and its reasons' codes), the sentence in
+    both languages (``text_en``, ``text_km``), ``level`` (0.95), ``provinces`` (the pilot
+    provinces' codes, comma-separated), ``synthetic`` and ``reason`` (None); every number as
+    ``publish.evaluation_rules`` publishes it. When the evaluation cannot be run, the numbers
+    are None and ``reason`` says why (``reason_en``, ``reason_km`` in words).
 
     Raises:
         ValueError, ArithmeticError, RuntimeError: if the estimator fails on these data.
@@ -286,14 +264,14 @@ def default_headline(con: duckdb.DuckDBPyConnection) -> dict:
             "pilot_communes", "comparison_communes", "pre_trend_p")  # fmt: skip
     level = {"level": HEADLINE_LEVEL}
     try:
-        result = evaluate_atlas(con, robustness=False)
+        result = evaluate_atlas(con, robustness=True)
     except InsufficientDataError as exc:
-        out: dict = dict.fromkeys(keys)
+        out: dict = dict.fromkeys((*keys, *CHECK_COLUMNS))
         out |= {"design": DEFAULT_DESIGN, "window": DEFAULT_WINDOW}
         return out | level | {"provinces": None, "text_en": None, "text_km": None,
                               "synthetic": synthetic, **_reasons(exc)}  # fmt: skip
     data = result.to_dict()
-    out = {key: data[key] for key in keys}
+    out = {key: data[key] for key in keys} | check_columns(data)
     subject = {lang: subject_text(PILOT_TYPES, lang) for lang in LANGUAGES}
     texts = {
         f"text_{lang}": headline_text(result.effect, result.low, result.high, subject[lang], lang)
@@ -304,6 +282,36 @@ def default_headline(con: duckdb.DuckDBPyConnection) -> dict:
                                              "reason_en": None, "reason_km": None}  # fmt: skip
 
 
+#: The checks' columns of the headline: (part of ``Evaluation.to_dict``, its key) by column.
+CHECK_FIELDS = {
+    "robustness_effect": ("robustness", "effect"), "robustness_low": ("robustness", "low"),
+    "robustness_high": ("robustness", "high"), "drift_effect": ("sensitivity", "effect"),
+    "drift_low": ("sensitivity", "low"), "drift_high": ("sensitivity", "high"),
+    "drift_slope": ("sensitivity", "pre_slope"), "drift_breakdown": ("sensitivity", "breakdown"),
+    "control_types": ("negative_control", "types"),
+    "control_effect": ("negative_control", "effect"), "control_low": ("negative_control", "low"),
+    "control_high": ("negative_control", "high"), "control_p": ("negative_control", "p"),
+    "control_relative_effect": ("negative_control", "adjusted_effect"),
+    "control_relative_low": ("negative_control", "adjusted_low"),
+    "control_relative_high": ("negative_control", "adjusted_high"),
+    "verdict": ("verdict", None), "verdict_reasons": ("verdict_reasons", None),
+}  # fmt: skip
+#: The checks' columns and their DuckDB types (codes as comma-separated text).
+CHECK_COLUMNS = {name: "VARCHAR" if name in ("control_types", "verdict", "verdict_reasons")
+                 else "DOUBLE" for name in CHECK_FIELDS}  # fmt: skip
+
+
+def check_columns(data: dict) -> dict[str, object]:
+    """The checks of ``Evaluation.to_dict`` (already published) as the headline's columns
+    (``CHECK_FIELDS``): None where a check could not be made; lists of codes joined by
+    commas. Raises nothing."""
+    out: dict[str, object] = {}
+    for column, (part, key) in CHECK_FIELDS.items():
+        value = data.get(part) if key is None else (data.get(part) or {}).get(key)
+        out[column] = ",".join(value) if isinstance(value, list | tuple) else value
+    return out
+
+
 #: The columns of the ``evaluation_headline`` table, in order, with their DuckDB types.
 HEADLINE_COLUMNS = {
     "effect": "DOUBLE", "low": "DOUBLE", "high": "DOUBLE", "level": "DOUBLE",
@@ -311,6 +319,7 @@ HEADLINE_COLUMNS = {
     "last_month": "VARCHAR", "pilot_communes": "INTEGER", "comparison_communes": "INTEGER",
     "pre_trend_p": "DOUBLE", "provinces": "VARCHAR", "text_en": "VARCHAR", "text_km": "VARCHAR",
     "reason": "VARCHAR", "reason_en": "VARCHAR", "reason_km": "VARCHAR", "synthetic": "BOOLEAN",
+    **CHECK_COLUMNS,
 }  # fmt: skip
 
 
@@ -329,7 +338,6 @@ def headline_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         row |= {"level": HEADLINE_LEVEL, "design": DEFAULT_DESIGN, "window": DEFAULT_WINDOW,
                 "synthetic": query.is_synthetic(con), **_reasons(failed)}  # fmt: skip
     frame = pd.DataFrame([{name: row.get(name) for name in HEADLINE_COLUMNS}])
-    return frame.astype({"effect": "float64", "low": "float64", "high": "float64",
-                         "level": "float64", "pre_trend_p": "float64",
-                         "pilot_communes": "Int32", "comparison_communes": "Int32",
-                         "synthetic": "boolean"})  # fmt: skip
+    numbers = [c for c, kind in HEADLINE_COLUMNS.items() if kind == "DOUBLE"]
+    return frame.astype({**dict.fromkeys(numbers, "float64"), "pilot_communes": "Int32",
+                         "comparison_communes": "Int32", "synthetic": "boolean"})  # fmt: skip

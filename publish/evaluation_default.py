@@ -2,7 +2,8 @@
 first load, computed once per build of the facts instead of once per server process.
 
 The default choice (every pilot province, arrests and confiscations, the default design and
-window), its evaluation with the event study, the groups it compares, the robustness line,
+window), its evaluation with the event study and its checks (the robustness line, the drift
+check, the negative control, the verdict), the groups it compares, the robustness line alone,
 each group's published twelve-month counts, the demo's planted effect and whether the data are
 synthetic; or, when the data cannot answer, the reason as a code with its parameters. The page
 (``ui.evaluation_view``) draws it exactly as it draws an evaluation it computes itself.
@@ -26,7 +27,7 @@ from publish.codec import (
     groups_from_json,
     robustness_from_json,
 )
-from publish.evaluation import atlas_groups, atlas_robustness, evaluate_atlas
+from publish.evaluation import atlas_groups, evaluate_atlas
 from publish.evaluation_rules import MIN_COMMUNES
 from publish.product import Inputs, Reader, Table, first_row
 from query import explore, filter_table, panel, published
@@ -108,14 +109,14 @@ def make_default_evaluation(inputs: Inputs) -> dict[str, Table]:
     args = (choice["provinces"], choice["types"], choice["design"], choice["window"])
     if choice["provinces"]:
         try:
-            result = evaluate_atlas(con, *args, robustness=False)
+            result = evaluate_atlas(con, *args, robustness=True)
             groups = atlas_groups(con, choice["provinces"], choice["design"], choice["window"])
         except InsufficientDataError as exc:
             row |= {"status": "no_estimate", "code": exc.code, "params": dumps(exc.params)}
         else:
             series, small = _series(con, groups, choice["types"])
             row |= {"status": "estimate", "result": evaluation_to_json(result),
-                    "groups": dumps(groups), "robustness": dumps(atlas_robustness(con, *args)),
+                    "groups": dumps(groups), "robustness": dumps(result.robustness),
                     "small_groups": dumps(small)}  # fmt: skip
     return {"evaluation_default": pd.DataFrame([row]), "evaluation_series": series}
 
@@ -159,9 +160,8 @@ def unpublished(result: Evaluation) -> str | None:
     whole percent, an event-study bin without its estimate or with its counts, a group under
     the minimum), or None. A view made by an older atlas is read through it too."""
     data = result.to_dict()
-    robustness = data["robustness"] or {}
     numbers = [data[k] for k in ("effect", "low", "high", "pre_trend_p")]
-    numbers += [robustness.get(k) for k in ("effect", "low", "high")]
+    numbers += check_numbers(data)
     if "incidents" in result.event_study.columns:
         return "the event study holds its incident counts"
     for bin_row in data["event_study"]:
@@ -173,6 +173,17 @@ def unpublished(result: Evaluation) -> str | None:
     if min(data["pilot_communes"], data["comparison_communes"]) < MIN_COMMUNES:
         return "an estimate on fewer communes than the minimum"
     return None
+
+
+def check_numbers(data: dict) -> list[object]:
+    """The numbers of an evaluation's checks (``Evaluation.to_dict``: the robustness line, the
+    drift check, the negative control), each of which is published to whole percent or, for
+    the breakdown value and the p-value, 2 digits."""
+    parts = {"robustness": ("effect", "low", "high"),
+             "sensitivity": ("effect", "low", "high", "pre_slope", "breakdown"),
+             "negative_control": ("effect", "low", "high", "p", "adjusted_effect",
+                                  "adjusted_low", "adjusted_high")}  # fmt: skip
+    return [(data[part] or {}).get(k) for part, keys in parts.items() for k in keys]
 
 
 def check_evaluation_published(read: Reader) -> str | None:

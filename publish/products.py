@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.verdict import REASONS, VERDICTS
 from etl.schema import BRIEFING_TABLES
 from publish import briefing_store, evaluation_default, ranking
 from publish.evaluation import HEADLINE_COLUMNS, headline_frame
@@ -33,12 +34,26 @@ def _numbers_or_reason(read: Reader) -> str | None:
     return None if has_text else "an effect without its sentence in both languages"
 
 
+def _verdict_known(read: Reader) -> str | None:
+    """An estimate comes with a verdict of ``analysis.verdict.VERDICTS`` whose reasons are
+    codes of ``REASONS`` (the pack says them in words), none without one."""
+    row = read("evaluation_headline").iloc[0]
+    if pd.isna(row["effect"]):
+        return None if pd.isna(row["verdict"]) else "a verdict without an estimate"
+    if row["verdict"] not in VERDICTS:
+        return f"verdict {row['verdict']!r} is not one of {', '.join(VERDICTS)}"
+    codes = [c for c in str(row["verdict_reasons"] or "").split(",") if c]
+    unknown = [c for c in codes if c not in REASONS]
+    return f"unknown verdict reasons {', '.join(unknown)}" if unknown else None
+
+
 PRODUCTS: tuple[Product, ...] = (
     Product(
         "evaluation_headline", "products", EVALUATION_FACTS, _make_headline,
-        checks=(one_row("evaluation_headline"), Check("numbers or a reason", _numbers_or_reason)),
+        checks=(one_row("evaluation_headline"), Check("numbers or a reason", _numbers_or_reason),
+                Check("verdict in codes", _verdict_known)),
         schemas={"evaluation_headline": HEADLINE_COLUMNS},
-        doc="the default pilot evaluation in one sentence, both languages, or why there is none",
+        doc="the default pilot evaluation with its checks and verdict, both languages, or why not",
     ),
     Product(
         "evaluation_default", "products", (*EVALUATION_FACTS, "demo_parameters"),
@@ -48,7 +63,7 @@ PRODUCTS: tuple[Product, ...] = (
                 Check("series published", evaluation_default.check_series_published),
                 Check("evaluation published", evaluation_default.check_evaluation_published)),
         schemas={"evaluation_default": evaluation_default.DEFAULT_COLUMNS},
-        doc="the evaluation page's first view: estimate, event study, groups, robustness",
+        doc="the evaluation page's first view: estimate and checks, event study, groups",
     ),
     Product(
         "briefing_store", "briefing", (*BRIEFING_TABLES[:-1], "evaluation_headline"),

@@ -62,7 +62,7 @@ def make_ranking_default(inputs: Inputs) -> dict[str, Table]:
         analysis.ranking.RankingInputError: if the inputs cannot be ranked.
     """
     frame = inputs.made["ranking_inputs"]["ranking_inputs"]
-    ranking = rank_provinces(frame, dict(DEFAULT_WEIGHTS), method=DEFAULT_METHOD)
+    ranking = rank_provinces(frame, dict(DEFAULT_WEIGHTS), method=DEFAULT_METHOD, sensitivity=True)
     row = {"method": DEFAULT_METHOD, "weights": dumps(DEFAULT_WEIGHTS), "ranking": dumps(ranking)}
     return {"ranking_default": pd.DataFrame([row])}
 
@@ -88,10 +88,12 @@ def check_counts_as_published(read: Reader) -> str | None:
 
 
 def check_ranks_complete(read: Reader) -> str | None:
-    """The default ranking ranks every province it can, 1 to n without a gap."""
+    """The default ranking ranks every candidate it can, 1 to n without a gap, and lists every
+    province either ranked or left out (the partnership's, listed apart)."""
     ranking = ranking_from_json(first_row(read("ranking_default"))["ranking"])
     ranks = [p.rank for p in ranking.provinces if p.rank is not None]
     inputs = len(read("ranking_inputs"))
-    if len(ranking.provinces) != inputs:
-        return f"{len(ranking.provinces)} provinces ranked of {inputs}"
+    listed = len(ranking.provinces) + len(ranking.excluded)
+    if listed != inputs:
+        return f"{listed} provinces ranked or left out of {inputs}"
     return None if sorted(ranks) == list(range(1, len(ranks) + 1)) else f"ranks {sorted(ranks)}"

@@ -5,16 +5,18 @@ and public tables, so it reads the same from the database and from its briefing 
 tables only):
 
 - incidents: the published count of each province's cell of the key populations (the numerator
-  of the Explore page's rate, ``published.rate_filters``) in the last twelve months of data
+  of the Explore page's rate, ``published.rate_filters``) in the latest calendar year of data
   (the grid's latest window) and in the calendar year before the Village/Commune Safety Policy
   of August 2010 (2009, when the data reach back that far; missing otherwise). A count that
   reads ``<5`` enters as ``stand_in()`` (the mean of 0 to 4, 2 at the default threshold), never
-  as itself: the true count never leaves ``query.cells``;
+  as itself: the true count never leaves ``query.cells``. Each count comes with the range of
+  true counts its reading stands for (``count_range``, from ``query.cellkey.greatest_move``), which
+  the ranking's uncertainty draws from;
 - key-population sizes: the public estimates of the year nearest each window (as the rate's
   denominator, ``query.explore.unit_view``);
-- communes and communes with partnership in the last twelve months: ``unit_view``;
+- communes and communes with partnership in the latest calendar year: ``unit_view``;
 - services: every service point of the province (public or not: only their number) open at
-  some time in the last twelve months, from ``province_services``;
+  some time in the latest calendar year, from ``province_services``;
 - police academies: the ``academies`` table, summed by province
   (``analysis.ranking_criteria.aggregate_academies``); a province without one has 0 trainees,
   and with no academies file loaded at all, readiness is missing everywhere.
@@ -32,7 +34,7 @@ import pandas as pd
 
 from analysis.ranking_criteria import INPUT_COLUMNS, PILOT_EFFECT, aggregate_academies
 from i18n import t
-from query import explore, published
+from query import cellkey, explore, published, unit_layer
 from query.cellkey import State
 from query.grid import window_starts
 from query.sql import run
@@ -42,8 +44,8 @@ from vocabulary import KEY_POPULATIONS, POLICY_DAY
 #: The first month of the calendar year before the policy's (2009: the grid's windows are
 #: calendar years).
 BEFORE_POLICY = date(POLICY_DAY.year - 1, 1, 1)
-#: Columns beside ``INPUT_COLUMNS``: how each count reads (``query.cellkey.State``), its text
-#: as published, and whether the stand-in replaced it.
+#: The counts beside which ``province_inputs`` gives how each reads (``query.cellkey.State``),
+#: its text as published and the range of true counts it stands for.
 COUNT_COLUMNS = ("incidents_12m", "incidents_before")
 ACADEMY_COLUMNS = ("trainees", "modules_delivered", "pre_test_mean", "post_test_mean")
 
@@ -56,9 +58,9 @@ def stand_in() -> float:
 
 @dataclass(frozen=True)
 class RankingWindows:
-    """The two cells of each province the ranking reads: ``latest``, the last twelve months of
-    data, and ``before``, the calendar year before the policy's (None when the data do not reach
-    back that far); both are the key populations' filters (``published.rate_filters``).
+    """The two cells of each province the ranking reads: ``latest``, the latest calendar year
+    of data, and ``before``, the calendar year before the policy's (None when the data do not
+    reach back that far); both are the key populations' filters (``published.rate_filters``).
     ``latest`` is None when no incident is loaded."""
 
     latest: Filters | None
@@ -93,20 +95,42 @@ def windows_at(latest: date | None, before: date | None) -> RankingWindows:
 
 
 def _counts(units: pd.DataFrame, prefix: str) -> pd.DataFrame:
-    """A published count as the ranking takes it: shown values, 0, or the stand-in for
-    ``<t``; with its state and text."""
+    """A published count as the ranking takes it: shown values or the stand-in for ``<t``;
+    with its state, text and the range of true counts the reading stands for
+    (``count_range``)."""
     state = units["state"].to_numpy(dtype=object)
-    value = np.where(state == State.SMALL.value, stand_in(), units["count"].to_numpy(float))
+    shown = units["count"].to_numpy(float)
+    low, high = count_range(shown, state)
+    value = np.where(state == State.SMALL.value, stand_in(), shown)
     return pd.DataFrame(
-        {prefix: value, f"{prefix}_state": state, f"{prefix}_text": units["text"].to_list()},
+        {
+            prefix: value,
+            f"{prefix}_state": state,
+            f"{prefix}_text": units["text"].to_list(),
+            f"{prefix}_low": low,
+            f"{prefix}_high": high,
+        },
         index=units["province_code"].to_list(),
     )
 
 
+def count_range(shown: np.ndarray, state: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The true counts a published reading stands for, from the reading alone: 0 to t - 1
+    for ``<t``; for a shown n, n - m to n + m with m ``cellkey.greatest_move(t)``, at least t
+    (a shown count is never below the threshold). NaN where the count is missing. Raises
+    nothing."""
+    t = float(published.threshold())
+    move = cellkey.greatest_move(published.threshold())
+    small = state == State.SMALL.value
+    low = np.where(small, 0.0, np.maximum(shown - move, t))
+    high = np.where(small, t - 1, shown + move)
+    return low, high
+
+
 def _missing_counts(codes: list[str], prefix: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {prefix: np.nan, f"{prefix}_state": "missing", f"{prefix}_text": ""}, index=codes
-    )
+    columns = {prefix: np.nan, f"{prefix}_state": "missing", f"{prefix}_text": ""}
+    columns |= {f"{prefix}_low": np.nan, f"{prefix}_high": np.nan}
+    return pd.DataFrame(columns, index=codes)
 
 
 _SERVICES = """
@@ -161,7 +185,8 @@ def province_inputs(
     con: duckdb.DuckDBPyConnection, headline: Mapping[str, object] | None = None
 ) -> pd.DataFrame:
     """One row per province (by code) with ``analysis.ranking.INPUT_COLUMNS`` and
-    ``pilot_effect``, then for each count its ``_state`` and ``_text`` as published. The pilot
+    ``pilot_effect``, then for each count its ``_state`` and ``_text`` as published and the
+    range of true counts it stands for (``_low``, ``_high``: ``count_range``). The pilot
     effect comes from ``headline`` (the evaluation headline, as ``evaluation_headline`` gives
     it), or, when None, from the headline stored in the file, if it holds one.
 
@@ -195,11 +220,68 @@ def province_inputs(
     )
     frame = frame.join(latest, on="province_code").join(before, on="province_code")
     frame = frame.join(_academy_columns(con, codes), on="province_code")
+    frame = frame.join(_kp_ranges(con, _period(windows), frame), on="province_code")
+    frame = frame.join(_positions(con), on="province_code")
+    frame = frame.join(partnership_starts(con), on="province_code")
     if headline is None:
         headline = evaluation_headline(con)
     frame[PILOT_EFFECT.name] = _pilot_effects(headline, codes)
-    extra = [f"{c}_{part}" for c in COUNT_COLUMNS for part in ("state", "text")]
-    return frame[[*INPUT_COLUMNS, PILOT_EFFECT.name, *extra]].reset_index(drop=True)
+    extra = [f"{c}_{part}" for c in COUNT_COLUMNS for part in ("state", "text", "low", "high")]
+    columns = [*INPUT_COLUMNS, PILOT_EFFECT.name, *EXTRA_COLUMNS, *extra]
+    return frame[columns].reset_index(drop=True)
+
+
+#: The optional input columns ``province_inputs`` gives (``ranking_criteria.OPTIONAL_COLUMNS``).
+EXTRA_COLUMNS = ("kp_low", "kp_high", "lon", "lat", "partnership_start")
+
+_KP_RANGES = """
+    WITH est AS (
+        SELECT province_code, estimate, low, high FROM kp_estimates
+        WHERE list_contains($rate_pops, CAST(population AS VARCHAR))
+        QUALIFY row_number() OVER (PARTITION BY province_code, population
+            ORDER BY abs(year - $mid_year), year DESC, source) = 1
+    )
+    SELECT province_code, sum(estimate) AS estimate, sum(coalesce(low, estimate)) AS kp_low,
+        sum(coalesce(high, estimate)) AS kp_high
+    FROM est GROUP BY ALL HAVING count(*) = len($rate_pops)
+"""
+
+
+def _kp_ranges(con: duckdb.DuckDBPyConnection, view: Filters, frame: pd.DataFrame) -> pd.DataFrame:
+    """The published low and high ends of each province's key-population estimate (the same
+    estimates, nearest year and populations as the rate's denominator); where the sum of the
+    estimates differs from the size used, the ends are scaled to it."""
+    mid = (view.start.year + view.end.year) / 2
+    found = run(con, _KP_RANGES, {"rate_pops": list(KEY_POPULATIONS), "mid_year": mid})
+    found = found.set_index("province_code").astype(float)
+    size = frame.set_index("province_code")["kp_size"].astype(float)
+    scale = (size / found["estimate"].reindex(size.index)).where(lambda v: np.isfinite(v))
+    return pd.DataFrame(
+        {
+            "kp_low": found["kp_low"].reindex(size.index) * scale,
+            "kp_high": found["kp_high"].reindex(size.index) * scale,
+        }
+    )
+
+
+def _positions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """A point inside each province (its display outline's representative point), in degrees:
+    ``lon`` and ``lat`` by province code, for the distances to the police academies."""
+    layer = unit_layer(con, "province")
+    points = layer.geometry.representative_point()
+    return pd.DataFrame(
+        {"lon": points.x.to_numpy(), "lat": points.y.to_numpy()},
+        index=layer["province_code"].to_list(),
+    )
+
+
+def partnership_starts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The first month with a partnership activity in each province that has one
+    (``partnership_start``, ISO date text) from the province table
+    ``province_partnership_monthly`` (in the database and its briefing store)."""
+    sql = """SELECT province_code, CAST(min(month) AS VARCHAR) AS partnership_start
+        FROM province_partnership_monthly WHERE communes_partnered > 0 GROUP BY ALL"""
+    return run(con, sql, {}).set_index("province_code")
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:

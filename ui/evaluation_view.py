@@ -1,7 +1,8 @@
 """The evaluation page's parts: its choices, the estimate (the published one for the first
 choice, ``publish.evaluation_default``; computed and cached otherwise), the headline, the
-event study, the pilot and comparison communes over time (published counts only), their map
-and the caveats. The page (``pages/evaluation.py``) only arranges them.
+event study, the evaluation with its checks (said by ``ui.evaluation_checks``), the pilot and
+comparison communes over time (published counts only), their map and the caveats. The page
+(``pages/evaluation.py``) only arranges them.
 """
 
 from __future__ import annotations
@@ -14,8 +15,16 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from analysis import headline, poisson
-from analysis.designs import DEFAULT_DESIGN, DEFAULT_WINDOW, DESIGNS, WINDOWS, Groups
-from analysis.evaluation import Evaluation, Robustness
+from analysis.designs import (
+    DEFAULT_DESIGN,
+    DEFAULT_WINDOW,
+    DESIGNS,
+    WINDOWS,
+    Groups,
+    InsufficientDataError,
+)
+from analysis.evaluation import Evaluation
+from analysis.verdict import PRE_TREND_ALPHA
 from briefing.view import case_study_dates
 from geo.evaluation import (
     BAND_COLOURS,
@@ -37,15 +46,12 @@ from ui.explore_view import map_labels
 from ui.freshness import say_if_behind
 from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY
 
-#: Below this p-value the pre-trend test says the groups were already drifting apart.
-PRE_TREND_ALPHA = 0.05
 EVENTS = ((POLICY_DAY, "event_policy_short", "event_policy"),
           (CURRICULUM_DAY, "event_curriculum_short", "event_curriculum"))  # fmt: skip
 
 # Cached per database version and arguments: a rerun of the same view is instant.
 estimate = data.cached_read(atlas_evaluation.evaluate_atlas)
 groups_of = data.cached_read(atlas_evaluation.atlas_groups)
-robustness_of = data.cached_read(atlas_evaluation.atlas_robustness)
 pilot_provinces = data.cached_read(panel.pilot_provinces)
 offered_provinces = data.cached_read(atlas_evaluation.atlas_offer)
 planted_effect = data.cached_read(panel.planted_effect)
@@ -157,7 +163,6 @@ def render_headline(result: Evaluation, choice: Choice, lang: str) -> None:
     months = {"first": f"{result.first_month:%Y-%m}", "last": f"{result.last_month:%Y-%m}"}
     design = t(f"eval_design_{result.design}", lang)
     st.markdown(t("eval_compared", lang, design=design, **months))  # the why: by the choice
-    st.caption(t("eval_method", lang))
     for note in result.notes:
         st.caption(headline.note_text(note, lang))
 
@@ -196,21 +201,17 @@ def render_event_study(result: Evaluation, groups: Groups, lang: str) -> None:
     st.markdown(pre_trend_text(result.pre_trend_p, lang))
 
 
-def render_robustness(choice: Choice, lang: str, view: DefaultEvaluation | None = None) -> None:
-    """The Callaway-Sant'Anna line: the published one, or computed after the headline is drawn
-    (cached too)."""
-    check: Robustness | None
-    if view is not None:
-        check = view.robustness
-    else:
-        with st.spinner(t("eval_robustness_wait", lang)):
-            check = robustness_of(choice.provinces, choice.types, choice.design, choice.window)
-    if check is None or math.isnan(check.effect):
-        st.caption(t("eval_note_no_robustness", lang))
-        return
-    pct = headline.signed_percent
-    st.markdown(t("eval_robustness", lang, control=t(f"eval_control_{check.control}", lang),
-                  effect=pct(check.effect), low=pct(check.low), high=pct(check.high)))  # fmt: skip
+def checked(choice: Choice, lang: str, view: DefaultEvaluation | None = None) -> Evaluation | None:
+    """The evaluation with its checks (robustness line, drift check, control, verdict): the
+    published view's, or computed after the rest of the page is drawn (cached too); None when
+    the checks cannot be made on this choice."""
+    if view is not None and view.result is not None and view.result.verdict is not None:
+        return view.result
+    with st.spinner(t("eval_checks_wait", lang)):
+        try:
+            return estimate(choice.provinces, choice.types, choice.design, choice.window, True)
+        except InsufficientDataError:
+            return None
 
 
 def _group_counts(choice: Choice, groups: Groups) -> dict[str, pd.DataFrame | None]:

@@ -94,26 +94,30 @@ def draw_controls(lang: str) -> tuple[dict[str, float], str]:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _rank(
     _frame: pd.DataFrame, path: str, version: str, weights: tuple[tuple[str, float], ...],
-    method: str,
+    method: str, include: bool = False,
 ) -> Ranking:  # fmt: skip
-    return rank_provinces(_frame, dict(weights), method=method)
+    return rank_provinces(_frame, dict(weights), method=method, include_partnership=include)
 
 
-def compute_ranking(weights: dict[str, float], method: str, lang: str) -> Ranking | None:
-    """The ranking at these weights (cached per weights, method and database version), or
-    None after a plain message naming what is wrong with the weights or the data."""
+def compute_ranking(
+    weights: dict[str, float], method: str, lang: str, include: bool = False
+) -> Ranking | None:
+    """The ranking at these weights (cached per weights, method, the partnership switch and
+    database version), or None after a plain message naming what is wrong with the weights
+    or the data."""
     if all(value == 0 for value in weights.values()):
         labels = ", ".join(t(f"crit_{name}", lang) for name in weights)
         st.error(t("rank_weights_all_zero", lang, criteria=labels))
         return None
     try:
-        if weights == DEFAULT_WEIGHTS and method == DEFAULT_METHOD:
+        if weights == DEFAULT_WEIGHTS and method == DEFAULT_METHOD and not include:
             published = data.default_ranking()  # the publish stage's, from the same store
             if published is not None:
                 return published
         key = tuple(sorted(weights.items()))
         store = data.store_path()
-        return _rank(data.ranking_inputs(), str(store), data.version(store), key, method)
+        version = data.version(store)
+        return _rank(data.ranking_inputs(), str(store), version, key, method, include)
     except (WeightError, MethodError) as exc:
         st.error(t("rank_weights_bad", lang, problem=exc))
     except RankingInputError as exc:
@@ -205,12 +209,16 @@ def ranking_map(ranking: Ranking, academies: pd.DataFrame, lang: str) -> folium.
     layer = data.store_unit_layer("province", None)
     by_code = {p.province_code: p for p in ranking.provinces}
     rows = [by_code.get(code) for code in layer["province_code"]]
+    partnership = {p.province_code for p in ranking.partnership} | {
+        p.province_code for p in ranking.provinces if p.in_partnership
+    }
     classes = score_classes([None if p is None else p.score for p in rows])
+    apart = t("rank_in_partnership", lang)
     tooltips = [
-        ["–", "–", ""] if p is None else
+        ["–", "–", apart if code in partnership else ""] if p is None else
         [rank_text(p, lang), "–" if p.score is None else f"{p.score:.3f}",
          t("rank_in_partnership", lang) if p.in_partnership else ""]
-        for p in rows
+        for code, p in zip(layer["province_code"], rows, strict=True)
     ]  # fmt: skip
     points = []
     for lat, lon, i in academy_points(layer, academies):
@@ -226,7 +234,7 @@ def ranking_map(ranking: Ranking, academies: pd.DataFrame, lang: str) -> folium.
         encoded=data.units_encoded("province", None, data.store_path),
         tooltips=tooltips, tooltip_labels=(t("rank_col_rank", lang), t("rank_col_score", lang),
                                            t("rank_col_partnership", lang)),
-        outlined=[i for i, p in enumerate(rows) if p is not None and p.in_partnership],
+        outlined=[i for i, code in enumerate(layer["province_code"]) if code in partnership],
         academies=points, tiles=data.tiles_url(),
     )  # fmt: skip
 

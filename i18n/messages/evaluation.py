@@ -118,11 +118,6 @@ N_(
     "before the partnership.",
 )
 N_("eval_pretrend_none", "Pre-trend test: not possible here (too few months before the start).")
-N_(
-    "eval_robustness",
-    "Robustness: a second estimator (imputation, with every month before the start as the "
-    "base), with {control}, gives {effect} (95 % interval {low} to {high}).",
-)
 N_("eval_control_nevertreated", "communes never in the partnership")
 N_("eval_control_notyettreated", "communes not yet in the partnership")
 N_("eval_robustness_wait", "Computing the robustness line…")
@@ -291,4 +286,87 @@ N_(
     "eval_types_not_offered",
     "The evaluation counts arrests and confiscations, or all incidents: a single type or "
     "another set of types is not offered.",
+)
+N_("eval_checks_heading", "Can the change be trusted?")
+N_(
+    "verdict_fell",
+    "Verdict: fell. Every check agrees: neither a drift already under way, nor a change in "
+    "reporting, nor chance explains the fall.",
+)
+N_(
+    "verdict_did_not_fall",
+    "Verdict: did not fall. Every check rules out a fall of {min} or more.",
+)
+N_(
+    "verdict_cannot_tell",
+    "Verdict: cannot tell. The data do not separate the partnership from other explanations:",
+)
+N_("verdict_why_no_fall", "the interval of the change includes no change")
+N_("verdict_why_small_fall_possible", "a fall of {min} or more is not ruled out")
+N_(
+    "verdict_why_pre_trend",
+    "the pilot and comparison communes already moved apart before the start",
+)
+N_("verdict_why_no_pre_trend", "the months before the start could not be compared")
+N_(
+    "verdict_why_drift",
+    "a drift already under way before the start, had it simply gone on, could explain the change",
+)
+N_("verdict_why_no_drift_check", "too few months before the start to check for a drift")
+N_("verdict_why_second_estimator", "the second way of measuring does not confirm the change")
+N_("verdict_why_no_second_estimator", "the second way of measuring could not be made")
+N_(
+    "verdict_why_control_changed",
+    "incidents the partnership should not change changed too: reporting may have changed",
+)
+N_(
+    "verdict_why_control_explains",
+    "measured against incidents the partnership should not change, the change is not clear",
+)
+N_(
+    "verdict_why_no_control",
+    "no incidents the partnership should not change were left to compare with",
+)
+N_(
+    "eval_second",
+    "A second way of measuring, which uses every month before the start, against {control}: "
+    "{effect} ({low} to {high}).",
+)
+N_(
+    "eval_drift",
+    "If the gap that was opening between the pilot and comparison communes before the start "
+    "({slope} a quarter) had simply gone on, the change would be {effect} ({low} to {high}).",
+)
+N_(
+    "eval_drift_holds",
+    "The change stays clear unless that gap's pace changed by more than {bend} from one "
+    "quarter to the next.",
+)
+N_("eval_drift_explains", "Such a drift could explain the change on its own.")
+N_(
+    "eval_control_line",
+    "Incidents the partnership should not change ({types}) changed by {effect} ({low} to "
+    "{high}) in the pilot communes; measured against them, the change is {relative_effect} "
+    "({relative_low} to {relative_high}).",
+)
+N_(
+    "eval_control_moved",
+    "They moved more than chance would make them ({p}): reporting may have changed.",
+)
+N_("eval_control_still", "They moved no more than chance would make them ({p}).")
+N_("eval_checks_wait", "Running the checks…")
+N_("eval_checks_none", "The checks could not be made on this choice.")
+N_("eval_method_heading", "How this was measured")
+N_(
+    "eval_method_checks",
+    "The checks: the second way of measuring is the imputation estimator of Borusyak, Jaravel "
+    "and Spiess (a Poisson fit on the communes and months not yet in the partnership, every "
+    "month before the start as the base). The drift check is Rambachan and Roth's sensitivity "
+    "analysis with their smoothness restriction, on quarters: the drift of the quarters before "
+    "the start carried on in a straight line, and its breakdown value (the largest change of "
+    "slope, quarter on quarter, at which the interval still excludes no change). The negative "
+    "control is the same model on {types}, and a triple difference against them. The verdict "
+    "is 'fell' only when every interval lies below no change, the pre-trend test does not flag "
+    "(p of at least {pre_alpha}) and the control types did not change (p of at least "
+    "{control_alpha}); 'did not fall' when every interval rules out a fall of {min} or more.",
 )

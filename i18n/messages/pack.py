@@ -15,9 +15,10 @@ N_("pack_sec_ranking", "Ranking of the provinces")
 N_(
     "pack_ranking_intro",
     "A higher score means more reason to extend the partnership to the province. "
-    "The rank is the one at the chosen weights; {draws} draws of the weights around them "
-    "(and of the counts) give the median rank, and 90 % of the draws put the province "
-    "inside its interval.",
+    "The rank is the one at the chosen weights; {draws} draws that vary the weights, the way "
+    "the criteria are put on one scale and combined, the key-population estimates and the "
+    "counts give the median rank, and 90 % of the draws put the province inside its "
+    "interval. The provinces already in the partnership are listed last, not ranked.",
 )
 N_("pack_col_interval", "Median rank (90 % interval)")
 N_("pack_col_code", "Code")
@@ -64,12 +65,7 @@ N_("pack_sec_evaluation", "Pilot evaluation")
 N_(
     "pack_evaluation_headline",
     "In the pilot communes, arrests and confiscations changed by {change} after the "
-    "partnership started ({level} interval {low} to {high}; {estimator}).",
-)
-N_(
-    "pack_evaluation_said",
-    "{text} Estimated on the data shown ({estimator}); the evaluation page of the "
-    "atlas gives its pre-trend test and robustness check.",
+    "partnership started ({level} interval {low} to {high}).",
 )
 N_("pack_evaluation_not_run", "Not run: the pilot evaluation has not been run on these data.")
 N_("pack_next", "Next")
@@ -100,3 +96,51 @@ N_("month_11", "November")
 N_("month_12", "December")
 # TRANSLATORS: the ten digits 0 to 9 as the pack writes dates (the same ten if unchanged).
 N_("pack_digits", "0123456789")
+N_("pack_tl_planned_started", "The partnership starts in Preah Sihanouk, the planned expansion")
+N_(
+    "pack_tl_next_candidates",
+    "To be chosen among the provinces not yet in the partnership (the ranking in this pack)",
+)
+N_(
+    "pack_communes",
+    "Measured in {pilots} pilot communes, against {others} similar communes without the "
+    "partnership.",
+)
+N_(
+    "pack_pretrend_alike",
+    "Before the partnership started, the pilot communes and the others moved alike (the "
+    "check of the years before found no difference, p = {p}).",
+)
+N_(
+    "pack_pretrend_apart",
+    "Before the partnership started, the pilot communes and the others already moved apart "
+    "(p = {p}): read the change with care.",
+)
+N_("pack_robustness", "A second way of measuring gives {change} ({low} to {high}).")
+N_(
+    "pack_robustness_none",
+    "The second way of measuring is not part of the data this pack is made from.",
+)
+N_(
+    "pack_method_note",
+    "Method note: each rank's interval comes from 5,000 draws that vary the weights, how the "
+    "criteria are put on one scale (min-max, z-score, rank) and combined (arithmetic, "
+    "geometric, TOPSIS), the key-population estimates within their ranges and the counts; "
+    "rates are empirical-Bayes rates.",
+)
+N_("pack_method_evaluation", "The pilot evaluation's estimator: {estimator}.")
+N_("pack_map_key_title", "Colour key: the score (darker: more reason to choose the province)")
+N_(
+    "pack_map_caption_codes",
+    "Each province carries its code (names below). Grey: not ranked. Hatched: already in "
+    "the partnership. Triangles: police academies (A1, A2, … as in the table below) with the "
+    "curriculum modules they delivered.",
+)
+N_("pack_partnership_since", "in it since {start}")
+N_(
+    "pack_method_checks",
+    "Its checks: a second estimator (imputation, after Borusyak, Jaravel and Spiess), the "
+    "drift check of Rambachan and Roth (smoothness restriction, breakdown value) and a "
+    "negative control (the same model on incident types the partnership should not change).",
+)
+N_("pack_sec_checks", "How far the pilot's result holds")

@@ -16,16 +16,18 @@ N_(
 N_("crit_disruption_rate", "Disruption rate")
 N_(
     "crit_disruption_rate_def",
-    "Incidents in the latest calendar year of data per 1,000 key-population members (the "
-    "province's size estimate); a higher rate is more reason to choose the province.",
+    "Incidents in the latest calendar year of data per 1,000 key-population members, as "
+    "an empirical-Bayes rate (a province with few members borrows strength from the "
+    "others, so a handful of incidents cannot make it the extreme); a higher rate "
+    "is more reason to choose the province.",
 )
 N_("crit_disruption_change", "Change since the policy")
 N_(
     "crit_disruption_change_def",
-    "The disruption rate of the latest calendar year divided by that of {year_before_policy}, "
-    "the year before the Village/Commune Safety Policy ({policy_day}), with half an incident "
-    "added to each count so a small count stays finite; a larger rise is more reason (normalised "
-    "on a log scale, so a doubling and a halving are equally far from no change).",
+    "The empirical-Bayes disruption rate of the latest calendar year divided by that of "
+    "{year_before_policy}, the year before the Village/Commune Safety Policy ({policy_day}); "
+    "a larger rise is more reason (on a log scale, so a doubling and a halving are "
+    "equally far from no change).",
 )
 N_("crit_kp_size", "Key-population size")
 N_(
@@ -50,11 +52,11 @@ N_(
 N_("crit_police_readiness", "Police readiness")
 N_(
     "crit_police_readiness_def",
-    "Trainees of the province's police academies × the share of the 9 curriculum "
-    "modules delivered × the pre/post test gain (post minus pre mean, per 100): a trained "
-    "academy makes the province ready to take the partnership, so more readiness is more "
-    "reason; a province without an academy scores 0, not missing (normalised on log(1 + "
-    "value)).",
+    "Trained police within reach: for every province with a police academy, its "
+    "trainees × the share of the 9 curriculum modules delivered × the pre/post test "
+    "gain (post minus pre mean, per 100), counted in full in its own province and "
+    "less with distance (e to the power minus distance over 150 km: about a third "
+    "at 150 km) in the others; more readiness is more reason (on log(1 + value)).",
 )
 N_("rank_weights", "Weights")
 N_(
@@ -100,7 +102,9 @@ N_("rank_not_ranked", "not ranked")
 N_(
     "rank_table_note",
     "The rank is the one at the chosen weights; {draws} draws of the weights around "
-    "them and of the counts put the province inside its 90 % interval 9 times in 10. "
+    "them, of the way the criteria are put on one scale and combined, of the "
+    "key-population estimates within their ranges and of the counts put the province "
+    "inside its 90 % interval 9 times in 10. "
     "Criteria run from 0 to 1 (1 = most reason to choose the province); “missing” means "
     "no data there, never 0.",
 )
@@ -167,3 +171,56 @@ N_(
 N_("rank_pack_en", "Briefing pack (PDF, English)")
 N_("rank_pack_km", "Briefing pack (PDF, Khmer)")
 N_("col_match_method", "Match method")
+N_("crit_kp_per_service", "Members per service point")
+N_(
+    "crit_kp_per_service_def",
+    "Key-population members estimated in the province per HIV prevention service "
+    "point (one added to the service points, so a province without one stays "
+    "finite): many people and few services are more reason (on a log scale). It "
+    "replaces the size and the services per member, which measured the same thing "
+    "twice.",
+)
+N_("rank_include_partnership", "Rank the provinces already in the partnership too")
+N_(
+    "rank_include_partnership_help",
+    "By default the ranking holds only the candidates: the provinces already in the "
+    "partnership are listed apart with their start.",
+)
+N_("rank_partnership_apart", "Already in the partnership (not ranked)")
+N_("rank_partnership_since", "{province}: since {start}")
+N_("rank_partnership_since_unknown", "{province}: start not given in the data")
+N_(
+    "rank_framework",
+    "What the next province should have more of: police disruption of HIV prevention that "
+    "is frequent and rising for the people at risk, many key-population members for each "
+    "service point, and trained police within reach to carry the partnership.",
+)
+N_("rank_diagnostics", "How each criterion weighs in")
+N_("rank_diag_effective", "Correlation with the score")
+N_("rank_diag_share", "Share of the score explained")
+N_("rank_diag_decision", "Decision")
+N_("rank_dec_kept", "kept as it is")
+N_("rank_dec_shrunk", "small numbers of members pulled towards the average (empirical Bayes)")
+N_("rank_dec_capped", "{n} extreme values capped")
+N_("rank_dec_constant", "the same for every province ranked: it changes no one's place")
+N_("rank_dec_overlap", "measures much the same as {other} (r = {r})")
+N_("rank_dec_merged", "merged into members per service point: it counted the same thing twice")
+N_("rank_dec_dropped", "dropped: the same for every candidate")
+N_("rank_sens", "What moves the ranking")
+N_("rank_sens_moves", "What moves the first three places most: {inputs}.")
+N_(
+    "rank_sens_first",
+    "{first} would lose first place to {new} if the weight of {criterion} went from "
+    "{before} to {after}.",
+)
+N_("rank_sens_first_none", "No change of a single weight takes first place from {first}.")
+N_(
+    "rank_sens_loo",
+    "Without {criterion}: first {first}; the largest move is {n} places ({province}).",
+)
+N_("rank_in_weight_of", "the weight of {criterion}")
+N_("rank_in_normalisation", "how the criteria are put on one scale")
+N_("rank_in_aggregation", "how the criteria are combined")
+N_("rank_in_kp_sizes", "the key-population estimates within their ranges")
+N_("rank_in_rates", "the chance in the incident counts")
+N_("rank_in_protection_noise", "the protection's noise on the counts")

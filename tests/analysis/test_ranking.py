@@ -49,6 +49,7 @@ def small_frame(n: int = 3, **columns: list) -> pd.DataFrame:
         "modules_delivered": [0] * n,
         "pre_test_mean": [np.nan] * n,
         "post_test_mean": [np.nan] * n,
+        "partnership_start": [None] * n,
     }
     base.update(columns)
     return pd.DataFrame(base)
@@ -97,9 +98,7 @@ ACADEMY = {"modules_delivered": [9, 9, 9], "pre_test_mean": [50] * 3, "post_test
 DIRECTIONS = [
     ("disruption_rate", {"incidents_12m": [10, 20, 40]}, "up"),
     ("disruption_change", {"incidents_before": [40, 20, 10]}, "up"),
-    ("kp_size", {"kp_size": [1000, 2000, 4000], "kp_size_before": [1000, 2000, 4000]}, "up"),
-    ("services_per_kp", {"services": [1, 5, 10]}, "down"),
-    ("communes_without_partnership", {"communes_without_partnership": [2, 5, 9]}, "up"),
+    ("kp_per_service", {"services": [10, 5, 1]}, "up"),
     ("police_readiness", {"trainees": [0, 50, 200], **ACADEMY}, "up"),
 ]
 
@@ -117,10 +116,12 @@ def test_normalisation_direction(name: str, columns: dict, way: str) -> None:
     assert [values[0], values[2]] == expected_ends
     assert values[0] < values[1] < values[2] if way == "up" else values[0] > values[1] > values[2]
     criterion = next(c for c in CRITERIA if c.name == name)
-    assert criterion.direction == ("lower" if name == "services_per_kp" else "higher")
+    assert criterion.direction == "higher"
 
 
 def test_raw_criteria_in_their_units() -> None:
+    """One province alone: its empirical-Bayes rate is its own (no spread to shrink towards
+    but itself), the others in their units."""
     frame = small_frame(
         1, incidents_12m=[30], incidents_before=[9.5], kp_size=[2000], kp_size_before=[1000]
     )
@@ -131,25 +132,71 @@ def test_raw_criteria_in_their_units() -> None:
         74,
     ]
     raw = compute_criteria(frame).iloc[0]
-    assert raw["disruption_rate"] == pytest.approx(15.0)
-    assert raw["disruption_change"] == pytest.approx((30.5 / 2000) / (10 / 1000))
-    assert raw["services_per_kp"] == pytest.approx(2.5)
-    assert raw["communes_without_partnership"] == pytest.approx(0.5)
+    assert raw["disruption_rate"] == pytest.approx(15.0, rel=1e-3)
+    assert raw["disruption_change"] == pytest.approx(15.0 / 9.5, rel=1e-3)
+    assert raw["kp_per_service"] == pytest.approx(2000 / 6)
     assert raw["police_readiness"] == pytest.approx(300 * 6 / 9 * 0.34)
 
 
 def test_no_academy_is_zero_readiness_and_incomplete_academy_is_missing() -> None:
     frame = small_frame(2, trainees=[0, 120], modules_delivered=[0, 9])
     readiness = compute_criteria(frame)["police_readiness"]
-    assert readiness.iloc[0] == 0.0
-    assert np.isnan(readiness.iloc[1])  # an academy whose tests are not reported
+    assert readiness.iloc[0] == 0.0  # no academy, no position: nothing within reach
+    assert readiness.iloc[1] == 0.0  # an academy whose tests are not reported adds nothing
+    frame = small_frame(2, trainees=[np.nan] * 2, modules_delivered=[np.nan] * 2)
+    assert compute_criteria(frame)["police_readiness"].isna().all()  # no academies file
+
+
+def test_readiness_is_graded_by_the_distance_to_an_academy() -> None:
+    """Three provinces without an academy at 50, 150 and 400 km east of one that has one:
+    readiness falls with the distance, not to a cliff."""
+    degrees = np.array([0.0, 50, 150, 400]) / 111.2  # km per degree of longitude at 0°
+    frame = small_frame(
+        4,
+        trainees=[200, 0, 0, 0],
+        modules_delivered=[9, 0, 0, 0],
+        pre_test_mean=[50, np.nan, np.nan, np.nan],
+        post_test_mean=[84, np.nan, np.nan, np.nan],
+        lon=list(100 + degrees),
+        lat=[0.0] * 4,
+    )
+    ready = compute_criteria(frame)["police_readiness"].to_numpy()
+    own = 200 * 0.34
+    assert ready[0] == pytest.approx(own)
+    assert ready[1:] == pytest.approx(own * np.exp(-np.array([50, 150, 400]) / 150), rel=0.01)
+    assert ready[0] > ready[1] > ready[2] > ready[3] > 0
+
+
+def test_a_small_denominator_is_shrunk_not_the_maximum() -> None:
+    """A province of 120 members with 7 incidents (raw 58 per 1,000) against provinces with
+    30 per 1,000 and large sizes: its empirical-Bayes rate is pulled towards the others, so
+    the big province with the highest raw rate among them is first on the rate."""
+    sizes = [120, 5000, 6000, 7000, 8000]
+    counts = [7, 150, 200, 230, 290]
+    frame = small_frame(5, incidents_12m=counts, kp_size=sizes, kp_size_before=sizes)
+    rate = compute_criteria(frame)["disruption_rate"]
+    raw = np.array(counts) / np.array(sizes) * 1000
+    assert raw.argmax() == 0
+    assert rate.to_numpy().argmax() == 4
+    assert rate.iloc[0] < raw[0] / 1.5
+
+
+def test_an_outlier_is_capped() -> None:
+    """One province ten times the others' size per service point: capped at median + 3 MAD,
+    so the others keep their spread between 0 and 1."""
+    services = [10, 11, 12, 13, 14, 15, 16, 0]
+    frame = small_frame(8, services=services, kp_size=[1000] * 7 + [20000])
+    values = normalise_criteria(compute_criteria(frame))["kp_per_service"].to_numpy()
+    assert values[-1] == 1.0
+    assert values[6] == 0.0
+    assert values[0] > 0.3  # without the cap the others would sit below 0.1
 
 
 def test_equal_values_are_half_and_missing_stays_missing() -> None:
-    frame = small_frame(3, services=[5, np.nan, 5])
+    frame = small_frame(3, services=[5, 5, 5], kp_size=[1000, np.nan, 1000])
     normalised = normalise_criteria(compute_criteria(frame))
-    assert normalised["communes_without_partnership"].tolist() == [0.5, 0.5, 0.5]
-    assert normalised["services_per_kp"].isna().tolist() == [False, True, False]
+    assert normalised["kp_per_service"].tolist()[0::2] == [0.5, 0.5]
+    assert normalised["kp_per_service"].isna().tolist() == [False, True, False]
 
 
 def test_academies_are_combined_by_trainees() -> None:
@@ -176,7 +223,7 @@ def test_weights_merge_onto_defaults_and_sum_to_one() -> None:
     weights = resolve_weights({"disruption_rate": 0.85, "police_readiness": 0})
     assert list(weights) == list(CRITERION_NAMES)
     assert sum(weights.values()) == pytest.approx(1.0)
-    assert weights["disruption_rate"] == pytest.approx(0.85 / 1.45)
+    assert weights["disruption_rate"] == pytest.approx(0.85 / 1.3)
     assert weights["police_readiness"] == 0.0
 
 
@@ -184,9 +231,9 @@ def test_weights_merge_onto_defaults_and_sum_to_one() -> None:
     ("weights", "message"),
     [
         ({n: 0 for n in CRITERION_NAMES}, "all weights are zero"),
-        ({"kp_size": -1}, "kp_size=-1 is negative"),
-        ({"kp_size": float("nan")}, "kp_size=nan is not a finite number"),
-        ({"kp_size": "high"}, "kp_size='high' is not a finite number"),
+        ({"kp_per_service": -1}, "kp_per_service=-1 is negative"),
+        ({"kp_per_service": float("nan")}, "kp_per_service=nan is not a finite number"),
+        ({"kp_per_service": "high"}, "kp_per_service='high' is not a finite number"),
         ({"pilot_effect": 1}, "pilot_effect is shown as context, not scored"),
         (
             {"rate": 1, "size": 2},
@@ -202,20 +249,20 @@ def test_weight_problems_are_named(weights: dict, message: str) -> None:
 
 def test_every_weight_problem_is_reported_at_once() -> None:
     with pytest.raises(WeightError) as caught:
-        resolve_weights({"rate": 1, "kp_size": -2})
+        resolve_weights({"rate": 1, "kp_per_service": -2})
     assert "unknown criteria: rate" in str(caught.value)
-    assert "kp_size=-2 is negative" in str(caught.value)
+    assert "kp_per_service=-2 is negative" in str(caught.value)
 
 
 def test_weight_arguments() -> None:
-    assert parse_weight_args(["kp_size=2", " police_readiness = 0.5"]) == {
-        "kp_size": 2.0,
+    assert parse_weight_args(["kp_per_service=2", " police_readiness = 0.5"]) == {
+        "kp_per_service": 2.0,
         "police_readiness": 0.5,
     }
     with pytest.raises(WeightError) as caught:
-        parse_weight_args(["kp_size", "disruption_rate=lots", "a=1", "a=2"])
+        parse_weight_args(["kp_per_service", "disruption_rate=lots", "a=1", "a=2"])
     text = str(caught.value)
-    assert "'kp_size' is not NAME=VALUE" in text
+    assert "'kp_per_service' is not NAME=VALUE" in text
     assert "disruption_rate: 'lots' is not a number" in text
     assert "a is given twice" in text
 
@@ -243,7 +290,7 @@ def test_bad_input_is_named() -> None:
         rank_provinces(small_frame(), exclude=["99"], draws=FEW)
     with pytest.raises(RankingInputError, match="at least 100"):
         rank_provinces(small_frame(), draws=10)
-    with pytest.raises(MethodError, match="the methods are: spotis, topsis, weighted_sum"):
+    with pytest.raises(MethodError, match="the methods are: weighted_sum, spotis, topsis"):
         rank_provinces(small_frame(), method="ahp", draws=FEW)
     assert set(INPUT_COLUMNS) <= set(small_frame().columns)
 
@@ -253,24 +300,23 @@ def test_bad_input_is_named() -> None:
 
 @pytest.mark.parametrize("method", list(METHODS))
 def test_a_missing_value_is_not_scored_as_zero(method: str) -> None:
-    """Province 01 is best on the share and lacks services; as 0 it would score 0.5, not 1."""
-    frame = small_frame(
-        communes_without_partnership=[10, 8, 0], services=[np.nan, 0, 10], kp_size=[1000] * 3
-    )
-    weights = only("communes_without_partnership", "services_per_kp")
+    """Province 01 is best on the rate and lacks a size for the services; as 0 it would score
+    0.5, not 1."""
+    frame = small_frame(incidents_12m=[90, 40, 10], services=[np.nan, 9, 0])
+    weights = only("disruption_rate", "kp_per_service")
     ranking = rank_provinces(frame, weights, method=method, draws=FEW)
     first = next(p for p in ranking.provinces if p.province_code == "01")
-    assert first.criteria["services_per_kp"] is None
-    assert first.missing == ("services_per_kp",)
+    assert first.criteria["kp_per_service"] is None
+    assert first.missing == ("kp_per_service",)
     assert first.score == pytest.approx(1.0)
-    if method != "topsis":  # TOPSIS also gives 02 (best on both it compares) 1.0
+    if method != "topsis":  # TOPSIS compares 01 on the rate alone with the others
         assert first.rank == 1
-    assert json.loads(ranking.to_json())["provinces"][0]["criteria"]["services_per_kp"] is None
+    assert json.loads(ranking.to_json())["provinces"][0]["criteria"]["kp_per_service"] is None
 
 
 def test_a_province_without_weighted_data_is_listed_unranked_last() -> None:
-    frame = small_frame(communes=[10, np.nan, 10], communes_without_partnership=[1, 5, 9])
-    ranking = rank_provinces(frame, only("communes_without_partnership"), draws=FEW)
+    frame = small_frame(kp_size=[1000, np.nan, 1000], services=[1, 5, 9])
+    ranking = rank_provinces(frame, only("kp_per_service"), draws=FEW)
     last = ranking.provinces[-1]
     assert last.province_code == "02"
     assert (last.rank, last.rank_low, last.rank_high, last.score) == (None, None, None, None)
@@ -300,19 +346,20 @@ def test_a_dominated_province_never_ranks_first(method: str) -> None:
         assert scores[0] > scores[1]
 
 
-def test_topsis_reverses_ranks_when_a_province_is_left_out_and_spotis_does_not() -> None:
-    """Normalised (share, services): 01 (0.4, 0), 02 (1, 0.625), 03 (0, 1), 04 (0, 0.625).
-    TOPSIS puts 04 before 01, but 01 before 04 once 02 is left out."""
-    frame = small_frame(4, communes_without_partnership=[4, 10, 0, 0], services=[8, 3, 0, 3])
-    weights = only("communes_without_partnership", "services_per_kp")
+def test_topsis_here_is_pymcdm_topsis() -> None:
+    """The Monte Carlo's vectorised TOPSIS gives pymcdm's scores, draw by draw."""
+    from pymcdm.methods import TOPSIS
 
-    def order(method: str, exclude: tuple[str, ...] = ()) -> list[str]:
-        ranking = rank_provinces(frame, weights, method=method, exclude=exclude, draws=FEW)
-        return [p.province_code for p in ranking.provinces if p.province_code in ("01", "04")]
+    from analysis.ranking_uncertainty import topsis
 
-    assert order("topsis") == ["04", "01"]
-    assert order("topsis", ("02",)) == ["01", "04"]
-    assert order("spotis") == order("spotis", ("02",)) == ["04", "01"]
+    rng = np.random.default_rng(4)
+    stack = rng.random((20, 4, 9))  # draws, criteria, provinces
+    w = rng.dirichlet(np.ones(4), size=20)
+    share = np.repeat(w[:, :, None], 9, axis=2)
+    ours = topsis(stack, share, np.ones(9, bool))
+    for d in range(20):
+        theirs = TOPSIS()(stack[d].T, w[d], np.ones(4))
+        assert ours[d] == pytest.approx(theirs)
 
 
 # --- Uncertainty and the result -------------------------------------------------------------
@@ -325,7 +372,7 @@ def test_every_rank_has_an_interval_holding_the_median(country: pd.DataFrame) ->
     for p in ranking.provinces:
         assert p.rank_low <= p.rank_median <= p.rank_high
     assert sum(p.p_top3 for p in ranking.provinces) == pytest.approx(3.0)
-    assert ranking.draws == 2000
+    assert ranking.draws == 5000
 
 
 def test_top3_chances_sum_to_the_places(country: pd.DataFrame) -> None:
@@ -343,10 +390,10 @@ def test_same_inputs_and_seed_give_the_same_output(country: pd.DataFrame) -> Non
 
 
 def test_the_json_has_the_issue_keys(country: pd.DataFrame) -> None:
-    data = json.loads(rank_provinces(country, {"kp_size": 0.3}, draws=FEW).to_json())
+    data = json.loads(rank_provinces(country, {"kp_per_service": 0.3}, draws=FEW).to_json())
     assert set(data["weights"]) == set(CRITERION_NAMES)
-    assert data["weights"]["kp_size"] == pytest.approx(0.3 / 1.15, abs=1e-4)
-    assert data["method"] == "spotis"
+    assert data["weights"]["kp_per_service"] == pytest.approx(0.3 / 1.05, abs=1e-4)
+    assert data["method"] == "weighted_sum"
     for row in data["provinces"]:
         assert {
             "province_code",
@@ -365,14 +412,36 @@ def test_the_json_has_the_issue_keys(country: pd.DataFrame) -> None:
     assert all(row["name_km"].startswith("ខេត្ត ") for row in data["provinces"])
 
 
-def test_pilot_provinces_are_marked_or_left_out(country: pd.DataFrame) -> None:
-    kept = rank_provinces(country, draws=FEW)
-    marked = {p.province_code for p in kept.provinces if p.in_partnership}
-    assert marked == set(PILOT_PROVINCES)
-    left = rank_provinces(country, exclude=PILOT_PROVINCES, draws=FEW)
-    assert len(left.provinces) == 22
-    assert left.excluded == tuple(sorted(PILOT_PROVINCES))
-    assert not any(p.in_partnership for p in left.provinces)
+def test_the_partnership_is_listed_apart_unless_included(country: pd.DataFrame) -> None:
+    starts = [None] * 25
+    starts[0], starts[11], starts[17] = "2011-04-01", "2012-06-01", "2013-06-01"
+    frame = country.assign(partnership_start=starts)
+    ranking = rank_provinces(frame, draws=FEW)
+    assert len(ranking.provinces) == 22
+    assert not any(p.in_partnership for p in ranking.provinces)
+    assert [(p.province_code, p.start) for p in ranking.partnership] == [
+        ("01", "2011-04-01"),
+        ("12", "2012-06-01"),
+        ("18", "2013-06-01"),
+    ]
+    assert ranking.excluded == ("01", "12", "18")
+    data = ranking.to_dict()
+    assert data["include_partnership"] is False
+    assert data["partnership"][2] == {
+        "province_code": "18", "name_en": "Province 18", "name_km": "ខេត្ត 18",
+        "start": "2013-06-01",
+    }  # fmt: skip
+    everyone = rank_provinces(frame, include_partnership=True, draws=FEW)
+    assert len(everyone.provinces) == 25
+    assert {p.province_code for p in everyone.provinces if p.in_partnership} == {"01", "12", "18"}
+    left = rank_provinces(frame, exclude=["02"], draws=FEW)
+    assert len(left.provinces) == 21
+
+
+def test_a_frame_that_does_not_say_leaves_the_pilots_out(country: pd.DataFrame) -> None:
+    ranking = rank_provinces(country.drop(columns="partnership_start"), draws=FEW)
+    assert {p.province_code for p in ranking.partnership} == set(PILOT_PROVINCES)
+    assert all(p.start is None for p in ranking.partnership)
 
 
 def test_the_pilot_effect_is_context_not_score(country: pd.DataFrame) -> None:
@@ -388,7 +457,7 @@ def test_the_explanation_names_what_the_leader_leads_on() -> None:
     frame = small_frame(
         5,
         incidents_12m=[200, 20, 22, 18, 21],
-        communes_without_partnership=[5, 6, 5, 4, 5],
+        services=[5, 6, 5, 4, 5],
     )
     ranking = rank_provinces(frame, draws=FEW)
     leader = ranking.explanation.leaders[0]

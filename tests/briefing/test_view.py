@@ -106,3 +106,36 @@ def test_the_label_of_every_page_says_demo_partner_or_mixed() -> None:
         "synthetic_briefing_pack_km_2026-05-01.pdf",
         "partly_synthetic_briefing_pack_en_2026-05-01.pdf", "briefing_pack_en_2026-05-01.pdf",
     ]  # fmt: skip
+
+
+def test_the_timeline_never_says_next_for_a_province_in_the_partnership() -> None:
+    from briefing.model import case_study_timeline
+    from briefing.view import timeline_rows
+
+    rows = timeline_rows(case_study_timeline({"18": "2013-06-01", "01": None}), "en")
+    (last,) = [what for when, what in rows if when == "Next"]
+    assert "Sihanouk" not in last and last.startswith("To be chosen among the provinces not yet")
+    assert ["June 2013", "The partnership starts in Preah Sihanouk, the planned expansion"] in rows
+    planned = timeline_rows(case_study_timeline({}), "en")[-1]
+    assert planned[0] == "Next" and "Sihanoukville" in planned[1]  # still only planned
+
+
+def test_the_partnership_provinces_are_listed_in_the_pack_not_ranked() -> None:
+    from briefing.pack import province_rows
+    from tests.analysis.test_ranking import small_frame
+
+    frame = small_frame(4, incidents_12m=[10, 20, 30, 40]).assign(
+        partnership_start=[None, None, None, "2013-06-01"]
+    )
+    from analysis.ranking import rank_provinces
+
+    rows = province_rows(rank_provinces(frame, draws=100))
+    apart = [r for r in rows if r.in_partnership]
+    assert [(r.province_code, r.ranked, r.partnership_start) for r in apart] == [
+        ("04", False, "2013-06-01")
+    ]
+    assert len(rows) == 4
+    from briefing.view import _rank_cells
+
+    assert _rank_cells(apart[0], "en")["interval"] == "in it since June 2013"
+    assert _rank_cells(apart[0], "km")["interval"] == "តាំងពី មិថុនា ២០១៣"

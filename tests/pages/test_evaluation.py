@@ -21,6 +21,7 @@ import query
 from analysis.designs import design_groups
 from analysis.evaluation import Evaluation
 from analysis.headline import headline_text, signed_percent
+from analysis.verdict_words import verdict_text
 from i18n import t
 from publish import evaluation_rules as rules
 from publish.evaluation import evaluate_atlas
@@ -29,6 +30,7 @@ from query.panel import evaluation_panel
 from query.view import Filters
 from tests.pages.test_explore import values
 from tests.pages.test_pages import app, folium_args
+from ui.evaluation_checks import check_lines
 
 pytestmark = pytest.mark.integration
 ARRESTS = "Arrests and confiscations"
@@ -83,12 +85,65 @@ def test_the_answer_is_the_estimate_of_the_same_panel(
     assert metrics["Comparison communes compared"] == f"{result.comparison_communes:,}"
     text = "\n".join(m.value for m in page.markdown)
     assert f"Pre-trend test: p = {result.pre_trend_p:.2f}. Before the start" in text
-    check = result.robustness
-    assert t("eval_robustness", "en", control="communes never in the partnership",
-             effect=signed_percent(check.effect), low=signed_percent(check.low),
-             high=signed_percent(check.high)) in text  # fmt: skip
+    second = result.robustness
+    assert (
+        "A second way of measuring, which uses every month before the start, against "
+        f"communes never in the partnership: {signed_percent(second.effect)} "
+        f"({signed_percent(second.low)} to {signed_percent(second.high)})."
+    ) in text
     assert "the demo set plants a fall of 40 %" in text  # the synthetic label, with the truth
     assert "Urban communes of provinces without the pilot" in text  # the design and its why
+
+
+METHOD_NAMES = ("Wooldridge", "Poisson", "imputation", "Borusyak", "Rambachan", "breakdown")
+
+
+def test_the_verdict_and_its_checks_in_plain_words(
+    page: AppTest, con: duckdb.DuckDBPyConnection
+) -> None:
+    """Under "Can the change be trusted?": the verdict, what stood in its way, the second way
+    of measuring, the drift check with its breakdown value and the incidents the partnership
+    should not change, as published; the methods' names only in the collapsed method note."""
+    result = evaluate(con)
+    assert result.verdict == "fell" and result.verdict_reasons == ()
+    assert "Can the change be trusted?" in [h.value for h in page.main.subheader]
+    text = "\n".join(m.value for m in page.markdown)
+    assert f"**{verdict_text('fell', 'en')}**" in text
+    for line in check_lines(result, "en"):
+        assert f"- {line}" in text
+    drift = result.sensitivity
+    assert f"by more than {round(drift.breakdown * 100)} % from one quarter to the next" in text
+    assert "(Venue raid, Compulsory drug detention) changed by" in text
+    (note,) = [e for e in page.expander if e.label == "How this was measured"]
+    assert not note.proto.expanded
+    inside = "\n".join(m.value for m in note.markdown)
+    assert all(name in inside for name in METHOD_NAMES)
+    outside = [m.value for m in page.markdown if m.value not in inside]
+    outside += [c.value for c in page.caption] + [h.value for h in page.main.subheader]
+    assert not [(name, v) for v in outside for name in METHOD_NAMES if name in v]
+
+
+def test_a_verdict_that_cannot_tell_says_why(
+    page: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A choice whose checks stand in the way: "cannot tell" and each reason in words, in
+    Khmer too (the checks are computed for a choice the publish stage did not make)."""
+    import streamlit as st
+
+    from analysis import verdict
+
+    monkeypatch.setattr(verdict, "PRE_TREND_ALPHA", 1.01)  # every pre-trend test now flags
+    st.cache_data.clear()
+    page.radio(key="w_eval_design").set_value("not_yet_treated").run()
+    assert not page.exception
+    text = "\n".join(m.value for m in page.markdown)
+    assert f"**{verdict_text('cannot_tell', 'en')}**" in text
+    assert "- the pilot and comparison communes already moved apart before the start" in text
+    page.sidebar.radio[0].set_value("km").run()
+    khmer = "\n".join(m.value for m in page.markdown)
+    assert f"**{verdict_text('cannot_tell', 'km')}**" in khmer
+    assert "- " + t("verdict_why_pre_trend", "km") in khmer
+    st.cache_data.clear()
 
 
 def test_a_control_moves_the_answer(page: AppTest, con: duckdb.DuckDBPyConnection) -> None:
@@ -193,13 +248,16 @@ def test_the_first_view_is_the_published_one(
     atlas_env: Path, con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import pages.evaluation as page_module
+    from ui import evaluation_view
 
     def computed(*args: object) -> None:
         raise AssertionError("the first view was computed on the page")
 
     monkeypatch.setattr(page_module, "estimate", computed)
+    monkeypatch.setattr(evaluation_view, "estimate", computed)  # the checks are published too
     at = app("evaluation").run()
     assert not at.exception and headline(at) == expected(evaluate(con))
+    assert f"**{verdict_text('fell', 'en')}**" in [m.value for m in at.markdown]
     assert not at.main.info  # made from the facts as they are: nothing to say
     at.radio(key="w_eval_design").set_value("not_yet_treated").run()
     assert at.exception  # any other choice is computed here

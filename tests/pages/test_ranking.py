@@ -43,28 +43,33 @@ def test_every_rank_shows_its_interval(atlas_env: Path, roles: Path) -> None:
     at = ranking_page()
     assert not at.exception and at.title[0].value == "Which province next?"
     ranks = table(at)["Rank (90 % interval)"]
-    assert len(ranks) == 25
+    assert len(ranks) == 22  # the candidates: the partnership's provinces are listed apart
     matched = [RANK.match(text) for text in ranks]
     assert all(matched), [text for text, m in zip(ranks, matched, strict=True) if not m]
-    assert [int(m.group(1)) for m in matched] == list(range(1, 26))
-    assert (table(at)["In the partnership"] != "").sum() == 3
+    assert [int(m.group(1)) for m in matched] == list(range(1, 23))
+    assert (table(at)["In the partnership"] != "").sum() == 0
+    apart = next(m.value for m in at.markdown if "Preah Sihanouk: since" in m.value)
+    assert apart.count("since 20") == 3
+    assert any(
+        m.value.startswith("What the next province should have more of") for m in at.markdown
+    )
     # The question names the pilots in the case study's order (vocabulary.PILOT_SITES).
     assert at.caption[0].value.startswith(
         "Where should the police–community partnership go after Banteay Meanchey, Phnom Penh "
         "and Preah Sihanouk? "
     )
     assert at.caption[1].value.startswith("Relative weights")
-    assert any("SPOTIS scores each province" in c.value for c in at.caption)
+    assert any("The weighted sum is the plainest score" in c.value for c in at.caption)
     assert any("enters the ranking as 2 " in c.value and "Kep" in c.value for c in at.caption)
 
 
 def test_a_slider_moves_the_ranking_and_reset_brings_it_back(atlas_env: Path, roles: Path) -> None:
     at = ranking_page()
     before = table(at)["Province"].tolist()
-    at.slider(key="w_rank_kp_size").set_value(1.0).run()
+    at.slider(key="w_rank_police_readiness").set_value(1.0).run()
     moved = table(at)["Province"].tolist()
     assert not at.exception and moved != before
-    assert moved[0] == "12 Phnom Penh"  # the largest key population, weighted most
+    assert moved[0] == "02 Battambang"  # its own academy, weighted most
     next(b for b in at.button if b.label == "Reset the default weights").click().run()
     assert table(at)["Province"].tolist() == before
 
@@ -122,7 +127,7 @@ def _pack_script() -> None:
     from ui.ranking_view import compute_ranking, pack_button
 
     record_page("ranking")  # as the router does before it runs the page
-    ranking = compute_ranking(dict(DEFAULT_WEIGHTS), "spotis", "en")
+    ranking = compute_ranking(dict(DEFAULT_WEIGHTS), "weighted_sum", "en")
     st.session_state["pack"] = pack_button(st.container(), ranking, "km", "en")
 
 
@@ -153,18 +158,19 @@ def test_partner_data_without_estimates_shows_missing_never_zero(
     partner_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Partner files with incidents only: no estimates, no academies file, no data before the
-    policy. The criteria that need them read "missing" everywhere; the rest still rank."""
+    policy. Every criterion needs one of them, so each reads "missing" and nothing is ranked."""
     monkeypatch.setenv("ATLAS_DB_PATH", str(partner_db))
     monkeypatch.setenv("ATLAS_TILES", "off")
     at = app("ranking").run()  # anonymous on partner data: the briefing audience
     assert not at.exception and not at.error
     assert at.session_state["_store"] == "briefing"
     shown = table(at)
-    for column in ("Disruption rate", "Change since the policy", "Key-population size",
-                   "Few services", "Police readiness"):  # fmt: skip
+    for column in ("Disruption rate", "Change since the policy", "Members per service point",
+                   "Police readiness"):  # fmt: skip
         assert set(shown[column]) == {"missing"}, column
-    assert set(shown["Communes without partnership"]) == {"0.50"}  # no partnership anywhere
-    assert all(RANK.match(text) for text in shown["Rank (90 % interval)"])
+    assert len(shown) == 25  # no partnership anywhere: every province is a candidate
+    # with no criterion known anywhere, no province is ranked (none is scored as 0)
+    assert set(shown["Rank (90 % interval)"]) == {"not ranked"}
     assert any(i.value.startswith("No police academy file is loaded") for i in at.info)
 
 
@@ -186,7 +192,29 @@ def test_the_default_ranking_is_the_published_one(
     computed = ranking_view._rank
     monkeypatch.setattr(ranking_view, "_rank", lambda *a: pytest.fail("computed on the page"))
     at = ranking_page()
-    assert not at.exception and len(table(at)) == 25 and not at.info
+    assert not at.exception and len(table(at)) == 22 and not at.info
     monkeypatch.setattr(ranking_view, "_rank", computed)
-    at.slider(key="w_rank_kp_size").set_value(1.0).run()
-    assert not at.exception and table(at)["Province"].iloc[0] == "12 Phnom Penh"
+    at.slider(key="w_rank_police_readiness").set_value(1.0).run()
+    assert not at.exception and table(at)["Province"].iloc[0] == "02 Battambang"
+
+
+def test_the_page_shows_the_diagnostics_and_what_moves_the_ranking(
+    atlas_env: Path, roles: Path
+) -> None:
+    at = ranking_page()
+    assert not at.exception
+    diagnostics = next(
+        d.value for d in at.dataframe if "Correlation with the score" in d.value.columns
+    )
+    rows = dict(zip(diagnostics["Criterion"], diagnostics["Decision"], strict=True))
+    assert rows["Communes without partnership"] == "dropped: the same for every candidate"
+    assert rows["Key-population size"].startswith("merged into members per service point")
+    assert "empirical Bayes" in rows["Disruption rate"]
+    assert set(diagnostics["Weight"][:4]) <= {"35%", "20%", "25%"}
+    moves = next(m.value for m in at.markdown if "would lose first place" in m.value)
+    assert "What moves the first three places most:" in moves
+    assert moves.count("Without ") == 4
+    include = next(w for w in at.toggle if w.label.startswith("Rank the provinces already"))
+    include.set_value(True).run()
+    assert not at.exception and len(table(at)) == 25
+    assert (table(at)["In the partnership"] != "").sum() == 3

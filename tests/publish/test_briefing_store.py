@@ -85,6 +85,17 @@ def test_both_stores_publish_the_same_province_numbers(built_db: Path) -> None:
         store.close()
 
 
+#: The headline's checks as the demo's default evaluation publishes them.
+CHECKS = {
+    "robustness_effect": [-0.44], "robustness_low": [-0.52], "robustness_high": [-0.35],
+    "drift_effect": [-0.59], "drift_low": [-0.69], "drift_high": [-0.46], "drift_slope": [0.04],
+    "drift_breakdown": [0.05], "control_types": ["venue_raid,compulsory_treatment"],
+    "control_effect": [-0.08], "control_low": [-0.26], "control_high": [0.14],
+    "control_p": [0.44], "control_relative_effect": [-0.39], "control_relative_low": [-0.53],
+    "control_relative_high": [-0.23], "verdict": ["fell"], "verdict_reasons": [""],
+}  # fmt: skip
+
+
 def test_the_stores_check_refuses_exact_file_counts_and_long_numbers() -> None:
     """What the briefing audience reads of the files and the headline is never exact: the
     stage's check fails a store that holds a file count of 3, 375 or a 16-digit effect."""
@@ -95,12 +106,16 @@ def test_the_stores_check_refuses_exact_file_counts_and_long_numbers() -> None:
                                   "rows_quarantined": [380, None]}),
         "quarantine_summary": pd.DataFrame({"rows": [80.0, None]}),
         "evaluation_headline": pd.DataFrame({"effect": [-0.44], "low": [-0.51],
-                                             "high": [-0.36], "pre_trend_p": [0.55]}),
+                                             "high": [-0.36], "pre_trend_p": [0.55],
+                                             **CHECKS}),
     }  # fmt: skip
     assert check_published_numbers(good.__getitem__) is None
     for table, column, value in (("load_log", "rows_quarantined", 375),
                                  ("quarantine_summary", "rows", 3),
-                                 ("evaluation_headline", "effect", -0.4237519)):  # fmt: skip
+                                 ("evaluation_headline", "effect", -0.4237519),
+                                 ("evaluation_headline", "drift_breakdown", 0.0537),
+                                 ("evaluation_headline", "control_p", 0.4412),
+                                 ("evaluation_headline", "robustness_low", -0.517)):  # fmt: skip
         bad = {name: frame.copy() for name, frame in good.items()}
         bad[table].loc[0, column] = value
         assert column in check_published_numbers(bad.__getitem__)

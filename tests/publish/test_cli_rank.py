@@ -28,13 +28,16 @@ def command(db: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_the_json_has_the_issues_keys(built_db: Path) -> None:
-    done = command(built_db, "rank", "--json", "--weight", "kp_size=0.3")
+    done = command(built_db, "rank", "--json", "--weight", "kp_per_service=0.3")
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert list(out)[:2] == ["weights", "provinces"] and out["synthetic"] is True
     assert list(out["weights"]) == list(CRITERION_NAMES)
-    assert out["weights"]["kp_size"] == pytest.approx(0.3 / 1.15, abs=1e-4)
-    assert len(out["provinces"]) == 25 and out["method"] == "spotis"
+    assert out["weights"]["kp_per_service"] == pytest.approx(0.3 / 1.05, abs=1e-4)
+    assert len(out["provinces"]) == 22 and out["method"] == "weighted_sum"
+    assert [p["name_en"] for p in out["partnership"]] == [
+        "Banteay Meanchey", "Phnom Penh", "Preah Sihanouk"]  # fmt: skip
+    assert all(p["start"] for p in out["partnership"])
     for rank, province in enumerate(out["provinces"], start=1):
         assert list(province)[:8] == PROVINCE_KEYS
         assert province["rank"] == rank
@@ -63,9 +66,9 @@ def test_the_briefing_audience_reads_the_store_alone(
     ("args", "message"),
     [
         (["--weight", "speed=1"], "unknown criteria: speed; the criteria are: disruption_rate"),
-        (["--weight", "kp_size=-1"], "kp_size=-1 is negative"),
+        (["--weight", "kp_per_service=-1"], "kp_per_service=-1 is negative"),
         ([f"--weight={n}=0" for n in CRITERION_NAMES], "all weights are zero"),
-        (["--weight", "kp_size=much"], "kp_size: 'much' is not a number"),
+        (["--weight", "kp_per_service=much"], "kp_per_service: 'much' is not a number"),
         (["--method", "borda"], "unknown method 'borda'"),
     ],
 )  # fmt: skip
@@ -84,6 +87,17 @@ def test_the_plain_output_shows_every_rank_with_its_interval(built_db: Path) -> 
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Synthetic demonstration data")
     lines = [line for line in done.stdout.splitlines() if line[:4].strip().isdigit()]
-    assert len(lines) == 25
+    assert len(lines) == 22
+    assert "since 2013-06-01  18 Preah Sihanouk" in done.stdout
+    assert "Preah Sihanouk (in the partnership)" not in done.stdout
     assert all(line.split()[1].count("-") == 1 for line in lines)
     assert "enters as 2." in done.stdout
+
+
+def test_the_partnership_is_ranked_on_request(built_db: Path) -> None:
+    done = command(built_db, "rank", "--include-partnership")
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line[:4].strip().isdigit()]
+    assert len(lines) == 25
+    assert "Preah Sihanouk (in the partnership)" in done.stdout
+    assert "Already in the partnership" not in done.stdout

@@ -35,7 +35,7 @@ def test_groups_and_robustness_read_back_exactly() -> None:
 
 
 def test_a_ranking_reads_back_exactly(country: pd.DataFrame) -> None:  # noqa: F811
-    ranking = rank_provinces(country, {"kp_size": 0.5})
+    ranking = rank_provinces(country, {"kp_per_service": 0.5}, sensitivity=True)
     back = codec.ranking_from_json(codec.dumps(ranking))
     assert back == ranking  # every float, tuple and None as it was
     assert back.to_json() == ranking.to_json()

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 import query
@@ -64,6 +65,7 @@ def test_the_default_headline_says_why_it_cannot_be_run(tiny: duckdb.DuckDBPyCon
     assert out["reason_en"].startswith("No estimate: too few communes in the groups compared")
     assert KHMER.search(out["reason_km"])
     assert (out["design"], out["window"]) == ("shared_shock", "after_policy")
+    assert all(out[column] is None for column in headline.CHECK_COLUMNS)
 
 
 def test_a_failing_estimator_is_the_headlines_reason(
@@ -99,6 +101,12 @@ def test_the_default_headline_on_the_demo(built_db: Path) -> None:
     assert out["method"] == "etwfe_poisson" and out["first_month"] == "2011-01"
     assert out["text_en"] == words.headline_text(out["effect"], low, high, ARRESTS, "en")
     assert out["text_en"].startswith(f"{ARRESTS} fell by ") and KHMER.search(out["text_km"])
+    # the checks and the verdict, as the rules publish them (the pack's headline says them)
+    assert (out["verdict"], out["verdict_reasons"]) == ("fell", "")
+    assert out["control_types"] == "venue_raid,compulsory_treatment"
+    assert out["robustness_high"] < 0 and out["drift_breakdown"] is not None
+    numbers = [out[c] for c, kind in headline.CHECK_COLUMNS.items() if kind == "DOUBLE"]
+    assert all(abs(v * 100 - round(v * 100)) < 1e-9 for v in numbers), numbers
 
 
 def test_an_estimator_failing_is_said_by_its_type_only(
@@ -142,3 +150,22 @@ def test_the_atlas_evaluation_takes_its_negative_control_from_the_database(
     )
     # every incident type chosen: no type is left to control with, so it cannot say "fell"
     assert every.negative_control is None and every.verdict != "fell"
+
+
+def test_the_headlines_check_knows_every_verdict_it_stores() -> None:
+    """The stage refuses a headline whose verdict or reasons the pack could not say, or a
+    verdict without an estimate."""
+    from publish.products import PRODUCTS
+
+    (product,) = [p for p in PRODUCTS if p.name == "evaluation_headline"]
+    (check,) = [c for c in product.checks if c.name == "verdict in codes"]
+
+    def row(**values: object) -> pd.DataFrame:
+        base = {"effect": -0.44, "verdict": "cannot_tell", "verdict_reasons": "pre_trend,drift"}
+        return pd.DataFrame([base | values])
+
+    assert check.test(lambda name: row()) is None
+    assert "'maybe' is not one of" in check.test(lambda name: row(verdict="maybe"))
+    assert "unknown verdict reasons luck" in check.test(lambda name: row(verdict_reasons="luck"))
+    assert check.test(lambda name: row(effect=None)) == "a verdict without an estimate"
+    assert check.test(lambda name: row(effect=None, verdict=None)) is None

@@ -23,7 +23,7 @@ from etl.schema import briefing_store_path, products_path
 from publish.evaluation import default_headline
 from publish.product import first_row
 from publish.stage import publish
-from query import cells, products, published
+from query import cellkey, cells, products, published
 from query import ranking as ranking_query
 from query.view import Filters
 
@@ -154,6 +154,40 @@ def test_the_demo_inputs_are_what_is_published_on_both_files(built_db: Path) -> 
         assert stored["provinces"] == ",".join(pilots) and stored["level"] == 0.95
     assert (inputs.loc[pilots, "pilot_effect"] == expected["effect"]).all()
     assert inputs.drop(index=pilots)["pilot_effect"].isna().all()
+
+
+def test_each_count_comes_with_the_range_its_reading_stands_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown = np.array([np.nan, 6.0, 40.0, np.nan])
+    state = np.array(["small", "shown", "shown", "missing"], dtype=object)
+    low, high = ranking_query.count_range(shown, state)
+    assert np.allclose(low, [0, 5, 38, np.nan], equal_nan=True)
+    assert np.allclose(high, [4, 8, 42, np.nan], equal_nan=True)
+    monkeypatch.setattr(cellkey, "NOISE_MAX", 4)  # the greatest move is read, never assumed
+    low, high = ranking_query.count_range(shown, state)
+    assert np.allclose(low, [0, 5, 36, np.nan], equal_nan=True)
+    assert np.allclose(high, [4, 10, 44, np.nan], equal_nan=True)
+
+
+def test_the_true_counts_lie_in_their_published_ranges(built_db: Path) -> None:
+    """On the demo, every province's true count (read here by the test only) lies within the
+    range its published reading gives the ranking's uncertainty."""
+    for con in opened(built_db):
+        windows = ranking_query.ranking_windows(con)
+        inputs = ranking_query.province_inputs(con).set_index("province_code")
+        for prefix, view in (
+            ("incidents_12m", windows.latest),
+            ("incidents_before", windows.before),
+        ):
+            true = cells.unit_cells(con, view, "province").set_index("unit")["n"]
+            true = true.reindex(inputs.index).astype(float)
+            assert (inputs[f"{prefix}_low"] <= true).all() and (
+                true <= inputs[f"{prefix}_high"]
+            ).all()
+            small = inputs[f"{prefix}_state"] == "small"
+            assert (inputs.loc[small, f"{prefix}_high"] == 4).all()
+            assert (inputs.loc[~small, f"{prefix}_low"] >= 5).all()
 
 
 def test_a_stored_evaluation_headline_reaches_the_pilots(tiny_files: tuple[Path, Path],

@@ -1,5 +1,6 @@
 """The evaluation page's parts that say numbers (``ui.evaluation_view``): the pre-trend test as
-published (floored to 2 digits, "< 0.01" below), and the choices it offers, which are the
+published (floored to 2 digits, "< 0.01" below; read at the verdict's threshold, so the
+sentence and the verdict agree), and the choices it offers, which are the
 filter table's fixed groups of types and the rules' minimum."""
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from ui.evaluation_view import pre_trend_text
 
 @pytest.mark.parametrize(("raw", "shown", "key"), [
     (0.0049, "< 0.01", "eval_pretrend_bad"),
-    (0.0499, "0.04", "eval_pretrend_bad"),  # floored: below 0.05 stays below it
-    (0.0500, "0.05", "eval_pretrend_ok"),
+    (0.0999, "0.09", "eval_pretrend_bad"),  # floored: below the verdict's 0.10 stays below
+    (0.1000, "0.10", "eval_pretrend_ok"),  # the verdict's own threshold (analysis.verdict)
     (0.5571, "0.55", "eval_pretrend_ok"),
 ])  # fmt: skip
 def test_the_pre_trend_test_reads_as_published(raw: float, shown: str, key: str) -> None:
