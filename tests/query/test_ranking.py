@@ -159,15 +159,15 @@ def test_the_demo_inputs_are_what_is_published_on_both_files(built_db: Path) -> 
 def test_each_count_comes_with_the_range_its_reading_stands_for(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    shown = np.array([np.nan, 6.0, 40.0, np.nan])
+    shown = np.array([np.nan, 5.0, 40.0, np.nan])
     state = np.array(["small", "shown", "shown", "missing"], dtype=object)
     low, high = ranking_query.count_range(shown, state)
-    assert np.allclose(low, [0, 5, 38, np.nan], equal_nan=True)
-    assert np.allclose(high, [4, 8, 42, np.nan], equal_nan=True)
-    monkeypatch.setattr(cellkey, "NOISE_MAX", 4)  # the greatest move is read, never assumed
-    low, high = ranking_query.count_range(shown, state)
     assert np.allclose(low, [0, 5, 36, np.nan], equal_nan=True)
-    assert np.allclose(high, [4, 10, 44, np.nan], equal_nan=True)
+    assert np.allclose(high, [4, 9, 44, np.nan], equal_nan=True)
+    monkeypatch.setattr(cellkey, "greatest_move", lambda t: 2)  # read, never assumed
+    low, high = ranking_query.count_range(shown, state)
+    assert np.allclose(low, [0, 5, 38, np.nan], equal_nan=True)
+    assert np.allclose(high, [4, 7, 42, np.nan], equal_nan=True)
 
 
 def test_the_true_counts_lie_in_their_published_ranges(built_db: Path) -> None:
