@@ -123,11 +123,16 @@
     L.polygon(outlined, {fill: false, color: data.os.color, weight: data.os.weight,
                          interactive: false}).addTo(target);
   }
-  if (data.sl >= 0) {  // the commune whose story is open
-    var chosen = [];
+  // the unit whose story is open, or the place chosen in the search: outlined, and the map
+  // fitted to it
+  var chosen = data.fr.slice();
+  if (data.sl >= 0) {
     shapes[data.sl].forEach(function (polygon) { chosen.push(polygon.map(latLng)); });
-    L.polygon(chosen, {fill: false, color: "#000000", weight: 3.5, dashArray: "6 3",
-                       interactive: false, className: "atlas-selected"}).addTo(target);
+  }
+  if (chosen.length) {
+    var outline = L.polygon(chosen, {fill: false, color: "#000000", weight: 3.5,
+      dashArray: "6 3", interactive: false, className: "atlas-selected"}).addTo(target);
+    target.fitBounds(outline.getBounds(), {padding: [40, 40], maxZoom: 13});
   }
   data.p.forEach(function (point) {  // lat, lon, index of its tooltip text
     L.circleMarker([point[0], point[1]], {

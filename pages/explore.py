@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.explore_map import legend_html
+from geo.search import Place
 from i18n import t
 from pages import run_router
 from query.links import OPTIONS
@@ -20,8 +21,7 @@ from ui.explore_view import (
     map_maker,
     new_click,
     render_summary,
-    search_entries,
-    search_matches,
+    search_results,
     threshold,
     units_table,
     view_numbers,
@@ -68,7 +68,8 @@ def render() -> None:
     numbers = view_numbers(filters, options.level)
     render_summary(numbers, filters, lang)
     selected = data.find_polygon(options.commune) if options.commune else None
-    make_map, legend = map_maker(filters, numbers, options, lang, selected)
+    focus = _focus(filters.province, options.commune)
+    make_map, legend = map_maker(filters, numbers, options, lang, selected, focus)
     left, right = st.columns([3, 2])
     with left:
         st.html(legend_html(legend, inline=True))
@@ -91,36 +92,51 @@ def render() -> None:
 
 
 def _search(lang: str) -> None:
-    """A box to jump to a commune (its story opens) or a district, typed in either script: the
-    names are matched on the server and only the matches are sent (the 1,830 names as
-    options were 27 KB on every page open)."""
+    """A box to jump to a province, district or commune, typed in either script, by another
+    name, with typos (``geo.search``): the names are matched on the server and only the
+    matches are sent."""
     text = st.text_input(t("search", lang), key="w_search_text",
                          placeholder=t("search_placeholder", lang))  # fmt: skip
     if not text.strip():
         return
-    entries = search_entries(lang)
-    found = search_matches(entries, text)
+    found = search_results(text, lang)
     if not found:
         st.caption(t("search_none", lang, text=text.strip()))
         return
+    st.session_state[_FOUND] = found
     st.selectbox(
-        t("search_matches", lang, n=len(found)), found[:SEARCH_LIMIT], index=None,
-        key="w_search", on_change=_jump, args=(entries,),
+        t("search_matches", lang, n=len(found)), list(found)[:SEARCH_LIMIT], index=None,
+        key="w_search", on_change=_jump, placeholder=t("search_pick", lang),
     )  # fmt: skip
     if len(found) > SEARCH_LIMIT:
         st.caption(t("search_more", lang, shown=SEARCH_LIMIT, n=len(found)))
 
 
-def _jump(entries: dict[str, tuple[str, str, str]]) -> None:
-    chosen = st.session_state.get("w_search")
-    if chosen not in entries:
+_FOUND = "_search_found"
+FOCUS = "_search_focus"
+
+
+def _jump() -> None:
+    """Show the place chosen in the search: a commune's story opens; a district or a province
+    is outlined and the map fitted to it (its province's communes)."""
+    place = st.session_state.get(_FOUND, {}).get(st.session_state.get("w_search"))
+    if place is None:
         return
-    level, province, key = entries[chosen]
-    set_view("level", level)
-    set_view("province", province)
-    set_view("commune", key or None)
+    set_view("province", place.province)
+    set_view("commune", place.key if place.level == "commune" else None)
+    st.session_state[FOCUS] = None if place.level == "commune" else place
     st.session_state["w_search"] = None
     st.session_state["w_search_text"] = ""
+
+
+def _focus(province: str | None, commune: str | None) -> Place | None:
+    """The district or province chosen in the search, while the view stays in its province
+    and no commune is open."""
+    focus = st.session_state.get(FOCUS)
+    if focus is None or commune or focus.province != province:
+        st.session_state[FOCUS] = None
+        return None
+    return focus
 
 
 def _units(numbers: ViewNumbers, lang: str) -> None:

@@ -133,14 +133,14 @@ N_(
     "Sort by any column. A blank number reads “<{t}” (1 to {h}), shown after the "
     "numbers and before the zeros.",
 )
-N_("search", "Find a commune or district")
+N_("search", "Find a province, district or commune")
 N_("search_placeholder", "Type a name in Khmer or English, then Enter")
 N_("search_matches", "{n} found: choose one to open it")
 N_(
     "search_more",
     "The first {shown} of {n} names that match: type more of the name to narrow them.",
 )
-N_("search_none", "No commune or district is named like “{text}”.")
+N_("search_none", "No province, district or commune is named like “{text}”.")
 N_("units_all", "Show all {n}")
 N_(
     "units_top",
@@ -274,3 +274,7 @@ N_(
     "Commune Database 2011 (Open Development Cambodia), CC BY-SA. {rows}",
 )
 N_("built_caption", "Database built {when} from {gazetteer}.")
+N_("legend_n_commune", "{label}: {n} communes")
+N_("legend_n_district", "{label}: {n} districts")
+N_("legend_n_province", "{label}: {n} provinces")
+N_("search_pick", "Choose a place to show it on the map")
