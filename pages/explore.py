@@ -38,13 +38,11 @@ from ui.state import (
 
 
 def _options(lang: str) -> None:
-    """The Explore page's own options (``query.links.OPTIONS``): the one-value choices in a
-    row, the sets as pills below (they wrap at any width; a multiselect cut its chips short on
-    a small screen)."""
-    radios = [o for o in OPTIONS if o.widget == "radio"]
-    for column, option in zip(st.columns(len(radios)), radios, strict=True):
-        column.radio(
-            t(option.label, lang), option.values,
+    """The Explore page's own options (``query.links.OPTIONS``): the one-value choices as rows
+    of buttons, the sets as pills below (they wrap at any width)."""
+    for option in (o for o in OPTIONS if o.widget == "radio"):
+        st.radio(
+            t(option.label, lang), option.values, horizontal=True,
             format_func=lambda c, p=option.prefix: t(p + c, lang),
             key=widget_key(option.key), on_change=copy_from_widget, args=(option.key,),
         )  # fmt: skip
@@ -62,27 +60,30 @@ def render() -> None:
     if data.month_range() is None:
         st.info(t("no_incidents", lang))
         st.stop()
-    _options(lang)
-    _search(lang)
     filters, options = current_filters(), current_options()
     numbers = view_numbers(filters, options.level)
     render_summary(numbers, filters, lang)
     selected = data.find_polygon(options.commune) if options.commune else None
     focus = _focus(filters.province, options.commune)
     make_map, legend = map_maker(filters, numbers, options, lang, selected, focus)
-    left, right = st.columns([3, 2])
+    left, right = st.columns([3, 2])  # the map first: on a small screen the columns stack
     with left:
-        st.html(legend_html(legend, inline=True))
         clicked = st_folium(
-            make_map(), height=620, use_container_width=True, render=False,  # see national_map
+            make_map(), height=560, use_container_width=True, render=False,  # see national_map
             returned_objects=["last_active_drawing", "last_object_clicked"],
             key=f"explore_map_{filters.province}",
         )  # fmt: skip
+        st.caption(t("wheel_hint", lang))
+        limit = threshold()
+        st.caption(t("suppression_note", lang, t=limit, h=limit - 1))
     picked = new_click(clicked, filters.province, numbers.units, options.level)
     if picked:
         set_value(*picked)
         st.rerun()
     with right:
+        _search(lang)
+        st.html(legend_html(legend, inline=True))
+        _options(lang)
         if selected:
             render_panel(selected, filters, numbers, lang)
         else:

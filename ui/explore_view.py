@@ -57,8 +57,8 @@ def signed_percent(change: float) -> str:
 
 def render_summary(numbers: ViewNumbers, filters: Filters, lang: str) -> None:
     """The summary strip: four figures, what the change compares (and whether the policy of
-    August 2010 lies between), a line for each figure that is withheld, and how numbers are
-    protected."""
+    August 2010 lies between) and a line for each figure that is withheld (how numbers are
+    protected is said under the map)."""
     s, limit = numbers.summary, threshold()
     cols = st.columns(4)
     cols[0].metric(t("sum_incidents", lang), s.total.text)
@@ -77,7 +77,6 @@ def render_summary(numbers: ViewNumbers, filters: Filters, lang: str) -> None:
             st.caption(t("change_across_policy", lang, **case_study_dates(lang)))
     for note in s.notes:
         st.caption(t(note, lang, t=limit))
-    st.caption(t("suppression_note", lang, t=limit, h=limit - 1))
 
 
 def _period(filters: Filters) -> str:
