@@ -151,7 +151,7 @@ def _units(numbers: ViewNumbers, lang: str) -> None:
         table = table.head(TABLE_TOP)
     st.dataframe(table, hide_index=True, width="stretch", height=420)
     limit = threshold()
-    st.caption(t("units_table_note", lang, t=limit, h=limit - 1))
+    st.caption(t("units_table_order", lang, t=limit, h=limit - 1))
 
 
 if __name__ == "__main__":  # Streamlit ran this file itself: go through the router

@@ -300,18 +300,20 @@ def commune_chart(story: pd.DataFrame, view: Filters, first_start: object, lang:
 
 
 def units_table(numbers: ViewNumbers, lang: str) -> pd.DataFrame:
-    """The view's units as a table to sort, most incidents first: name, place, the published
-    count as a number (blank where it reads "<5") and as it reads, the rate, the partnership."""
+    """The view's units as a table, most incidents first: name, place, the published count
+    and rate as they read on the map (text: a number column would print "None" where a count
+    reads "<5"), the partnership."""
     units, level = numbers.units, numbers.level
     names = units[f"{level}_name_{lang}"].fillna(units[f"{level}_name_en"])
     above = {"commune": "district", "district": "province"}.get(level)
-    place = units[f"{above}_name_{lang}"] if above else pd.Series("", index=units.index)
+    place = units[f"{above}_name_{lang}"].fillna("") if above else pd.Series("", index=units.index)
     prefix = "status_" if level == "commune" else "unit_status_"
+    rates = [rate_text(r, s) if s != "hidden" else t("rate_hidden", lang, t=threshold())
+             for r, s in zip(units["rate"], units["rate_state"], strict=True)]  # fmt: skip
     table = pd.DataFrame({
         t(f"level_{level}", lang): names, t(f"level_{above}", lang) if above else "": place,
-        t("col_incidents_number", lang): units["count"].where(units["state"] == "shown"),
         t("tt_incidents", lang): units["text"],
-        t("tt_rate", lang): units["rate"].where(units["rate_state"].isin(["shown", "zero"])),
+        t("tt_rate", lang): rates,
         t("tt_partnership", lang): [t(prefix + s, lang) for s in units["status"]],
     })  # fmt: skip
     order = units["count"].fillna(-1).where(units["state"] != "small", 2.5)  # "<5" above 0

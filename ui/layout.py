@@ -39,7 +39,6 @@ KHMER_STYLE = """<style>
   line-height: 1.9 !important;
 }
 h1, h2, h3 { line-height: 1.6 !important; padding-top: 0.35em !important; }
-.atlas-legend, .atlas-legend th { line-height: 1.7; }
 </style>"""
 
 

@@ -126,13 +126,7 @@ N_("legend_outline", "Partnership commune")
 N_("legend_outline_unit", "With partnership communes")
 N_("legend_services", "Public service")
 N_("tt_incidents", "Incidents")
-N_("col_incidents_number", "Incidents (number)")
 N_("units_table", "Units, most incidents first")
-N_(
-    "units_table_note",
-    "Sort by any column. A blank number reads “<{t}” (1 to {h}), shown after the "
-    "numbers and before the zeros.",
-)
 N_("search", "Find a province, district or commune")
 N_("search_placeholder", "Type a name in Khmer or English, then Enter")
 N_("search_matches", "{n} found: choose one to open it")
@@ -279,3 +273,4 @@ N_("legend_n_district", "{label}: {n} districts")
 N_("legend_n_province", "{label}: {n} provinces")
 N_("search_pick", "Choose a place to show it on the map")
 N_("wheel_hint", "Click the map to zoom with the wheel (or hold Ctrl); before, it scrolls the page")
+N_("units_table_order", "Most incidents first; “<{t}” (1 to {h}) comes after the numbers.")
