@@ -89,8 +89,8 @@
     return "<b>" + esc(first) + "</b>" + (second ? " · " + esc(second) : "") +
       line(data.l.district, district) + line(data.l.province, province) +
       "<br>" + esc(data.l.code) + ": " + (p.code ? esc(p.code) : "<i>" + esc(data.l.nocode) + "</i>") +
-      p.x.map(function (value, k) {
-        return "<br>" + esc(data.xl[k]) + ": " + esc(data.xv[value]);
+      p.x.map(function (value, k) {  // a line with nothing to say is left out, not left empty
+        return data.xv[value] === "" ? "" : "<br>" + esc(data.xl[k]) + ": " + esc(data.xv[value]);
       }).join("");
   }
   var communes = L.geoJson({type: "FeatureCollection", features: features}, {

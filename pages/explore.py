@@ -76,6 +76,8 @@ def render() -> None:
         st.caption(t("wheel_hint", lang))
         limit = threshold()
         st.caption(t("suppression_note", lang, t=limit, h=limit - 1))
+        with st.expander(t("method_note", lang)):  # method names only here, collapsed
+            st.caption(t("explore_method_note", lang))
     picked = new_click(clicked, filters.province, numbers.units, options.level)
     if picked:
         set_value(*picked)

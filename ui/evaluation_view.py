@@ -149,7 +149,8 @@ def render_headline(result: Evaluation, choice: Choice, lang: str) -> None:
     st.markdown(t("eval_compared", lang, design=design, **months))  # the why: by the choice
     if result.pilot_communes < FEW_PILOTS:
         st.warning(t("eval_few_pilots_caveat", lang, n=result.pilot_communes))
-    st.caption(t("eval_method", lang))
+    with st.expander(t("method_note", lang)):  # method names only here, collapsed
+        st.caption(t("eval_method", lang))
     for note in result.notes:
         st.caption(headline.note_text(note, lang))
 

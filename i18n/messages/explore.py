@@ -274,3 +274,11 @@ N_("legend_n_province", "{label}: {n} provinces")
 N_("search_pick", "Choose a place to show it on the map")
 N_("wheel_hint", "Click the map to zoom with the wheel (or hold Ctrl); before, it scrolls the page")
 N_("units_table_order", "Most incidents first; “<{t}” (1 to {h}) comes after the numbers.")
+N_("method_note", "Method note")
+N_(
+    "explore_method_note",
+    "Colours: the class breaks are the terciles (quantiles) of the published numbers shown, "
+    "moved onto values that are shown so that every class holds some unit. Numbers: the "
+    "cell-key method perturbs each published count. Search: names are compared with "
+    "rapidfuzz's ratio after case, spaces, spellings and administrative words are folded.",
+)
