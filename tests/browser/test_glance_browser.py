@@ -2,7 +2,9 @@
 national view opens on districts with every class reached and counted in the legend, in view
 without scrolling on a screen; the search forgives and fits the map to what it finds; the
 wheel scrolls the page until the map is clicked; the sidebar leaves a small screen most of its
-width; nobody reads "None", "nan" or "NaN". A screenshot of each is kept in
+width; nobody reads "None", "nan" or "NaN"; on Explore, the ranking and the evaluation method
+names are only in a collapsed note, every map has its key, the commune charts no toolbar and
+the ranking table every province without an inner scroll. A screenshot of each is kept in
 ``test-artifacts/glance`` (CI keeps the folder)."""
 
 from __future__ import annotations
@@ -134,3 +136,55 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(
     assert zoom(page) != zoomed  # now the wheel zooms the map
     assert page.evaluate(SCROLLED) == scrolled
     shot(page, f"wheel_{size}_{lang}")
+
+
+# Method names a reader meets only in a collapsed "Method note" (issue 22, point 4).
+METHOD_NAMES = re.compile(r"SPOTIS|TOPSIS|log\(1|Poisson|regression|tercile|cell.key|rapidfuzz")
+# Each page's address (Explore with a commune's story open: its charts).
+PAGES = {
+    "explore": "?province=12&commune=120203&",
+    "ranking": "ranking?",
+    "evaluation": "evaluation?",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_pages_read_in_plain_words_with_keyed_maps(
+    sized: tuple[Page, str], server: str, lang: str, name: str
+) -> None:
+    page, size = sized
+    page.goto(f"{server}/{PAGES[name]}lang={lang}")
+    expect(polygons(page).first).to_be_attached(timeout=90_000)
+    settled(page)
+    main = page.locator('[data-testid="stMain"]')
+    shot(page, f"{name}_{size}_{lang}")
+    text = main.inner_text()  # a collapsed expander's content is not drawn, so not in it
+    assert not METHOD_NAMES.findall(text), METHOD_NAMES.findall(text)
+    assert not NOT_A_VALUE.findall(text)
+    note = page.locator('[data-testid="stExpander"]').filter(has_text=re.compile(
+        "Method note|កំណត់ចំណាំអំពីវិធីសាស្ត្រ")).first  # fmt: skip
+    expect(note).to_be_attached()
+    note.locator("summary").click()
+    expect(note).to_contain_text(METHOD_NAMES, timeout=10_000)  # there they are
+    # every map has its colour key (on the page or in the map) and no tooltip line is empty
+    frame = page.frame_locator(MAP_FRAME).first
+    key = page.locator(".atlas-legend").count() + frame.locator(".atlas-legend").count()
+    assert key >= 1
+    if name == "explore":  # the commune's charts: no toolbar over the marks
+        charts = page.locator('[data-testid="stPlotlyChart"]')
+        expect(charts.first).to_be_attached()
+        assert page.locator('[data-testid="stPlotlyChart"] .modebar').count() == 0
+    if name == "ranking":
+        table = page.locator('[data-testid="stDataFrame"]').first
+        drawn = table.bounding_box()
+        assert drawn and drawn["height"] >= 26 * 35  # a row per province, no inner scroll
+        rows = page.evaluate(RANKED_ROWS)
+        assert rows == 25, rows
+
+
+# How many rows the ranking table's grid draws (all of them when it does not scroll inside).
+RANKED_ROWS = """() => {
+  const grid = document.querySelector('[data-testid="stDataFrame"] [role="grid"]');
+  return grid ? Number(grid.getAttribute('aria-rowcount')) - 1 : -1;
+}"""
