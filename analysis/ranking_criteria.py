@@ -66,7 +66,7 @@ CRITERIA: tuple[Criterion, ...] = (
         "key-population size",
         "Key-population members estimated in the province (summed over the populations that "
         "have an estimate); more people within the partnership's reach is more reason "
-        "(normalised on log(1 + size), so the largest province does not flatten the others).",
+        "(on a log scale, so the largest province does not flatten the others).",
         "higher",
         0.15,
         "log1p",
@@ -94,7 +94,7 @@ CRITERIA: tuple[Criterion, ...] = (
         f"{CURRICULUM_MODULES} curriculum modules delivered × the pre/post test gain (post "
         "minus pre mean, per 100): a trained academy makes the province ready to take the "
         "partnership, so more readiness is more reason; a province without an academy scores "
-        "0, not missing (normalised on log(1 + value)).",
+        "0, not missing (on a log scale).",
         "higher",
         0.15,
         "log1p",

@@ -47,19 +47,23 @@ def story_chart(
     fig = go.Figure()
     frame = series.assign(x=pd.to_datetime(series["start"]) + pd.Timedelta(days=182),
                           label=pd.to_datetime(series["start"]).dt.strftime("%Y"))  # fmt: skip
+    frame = frame.sort_values("x", kind="stable")  # the bars in date order
     width = 365 * 0.8 / max(len(series_labels), 1) * 86_400_000
     for i, (key, name) in enumerate(series_labels.items()):
         rows = frame[frame["series"] == key]
         shown = rows["state"] == "shown"
         fig.add_bar(
             x=rows["x"], y=rows["count"].where(shown, threshold - 1),
-            name=name, width=width, offsetgroup=str(i),
+            name=name, width=width, offsetgroup=str(i), legendgroup=key, showlegend=False,
             marker_color=[TYPE_COLOURS[i] if s else SUPPRESSED_COLOUR for s in shown],
             marker_pattern_shape=["" if s else "/" for s in shown],
             customdata=list(zip(rows["label"], rows["text"], strict=True)),
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>"
             + name.replace("%", "%%") + "</extra>",
         )  # fmt: skip
+        # the legend's entry in the series' own colour (a bar's colour varies: grey for "<5")
+        fig.add_bar(x=[None], y=[None], name=name, legendgroup=key, hoverinfo="skip",
+                    marker_color=TYPE_COLOURS[i])  # fmt: skip
     fig.add_bar(
         x=[None],
         y=[None],
@@ -69,10 +73,11 @@ def story_chart(
         hoverinfo="skip",
     )  # the legend's entry for "<T"
     _draw_period(fig, period, period_label)
-    _draw_events(fig, events)
-    fig.update_layout(
-        barmode="group", height=340, margin={"l": 40, "r": 10, "t": 34, "b": 40},
-        legend={"orientation": "h", "y": -0.2}, xaxis_title=axis_label,
+    _draw_events(fig, sorted(events, key=lambda e: e.day))
+    fig.update_layout(  # the legend below the axis title, never over it (Khmer is taller)
+        barmode="group", height=380, margin={"l": 40, "r": 10, "t": 30, "b": 40},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.3},
+        xaxis={"title": {"text": axis_label, "standoff": 6}},
         yaxis={"rangemode": "tozero", "dtick": tick_step(frame["count"].max(), threshold)},
     )  # fmt: skip
     return fig
@@ -120,6 +125,8 @@ def _draw_events(fig: go.Figure, events: list[Event]) -> None:
 
 
 def events_key(events: list[Event]) -> str:
-    """What each mark of a chart stands for, in one line: ``① Safety policy (2010-08-16) · …``."""
+    """What each mark of a chart stands for, in one line, in date order (the marks are
+    numbered in it): ``① Safety policy (2010-08-16) · …``."""
+    ordered = sorted(events, key=lambda e: e.day)
     return " · ".join(f"{EVENT_MARKS[i % len(EVENT_MARKS)]} {e.label}"
-                      for i, e in enumerate(events))  # fmt: skip
+                      for i, e in enumerate(ordered))  # fmt: skip

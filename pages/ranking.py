@@ -104,13 +104,15 @@ def render() -> None:
     say_if_behind(data.store_stamp(), lang)
     with st.expander(t("rank_weights", lang), expanded=True):
         weights, method = draw_controls(lang)
+    with st.expander(t("method_note", lang)):  # method names only here, collapsed
+        st.caption(t("rank_method_note", lang))
     ranking = compute_ranking(weights, method, lang)
     if ranking is None:
         st.stop()
     st.subheader(t("rank_table", lang))
     st.caption(t("rank_counts", lang, selection=data.ranking_windows().describe(lang)))
     table = ranking_table(ranking, lang)
-    st.dataframe(table, hide_index=True)
+    st.dataframe(table, hide_index=True, height="content")  # every province, no inner scroll
     st.caption(t("rank_table_note", lang, draws=f"{ranking.draws:,}"))
     download_table(
         st.container(), t("rank_download_table", lang), lambda: table,

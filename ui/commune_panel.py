@@ -13,6 +13,9 @@ from ui.explore_view import ViewNumbers, commune_chart, commune_story, story_eve
 from ui.state import set_view
 from ui.suppress import format_count
 
+#: The charts' toolbar is off: it sat over the marks of the dated lines (hover still reads).
+CHART_CONFIG = {"displayModeBar": False}
+
 
 def render_panel(polygon_id: str, view: Filters, numbers: ViewNumbers, lang: str) -> None:
     """Names, the period's count, the monthly chart, partnership activities and services."""
@@ -37,11 +40,13 @@ def render_panel(polygon_id: str, view: Filters, numbers: ViewNumbers, lang: str
     first_start = activities["start_date"].min() if len(activities) else None
     st.markdown(f"**{t('yearly_story', lang)}**")
     story = commune_story(polygon_id, view)
-    st.plotly_chart(commune_chart(story, view, first_start, lang), key="commune_chart")
+    st.plotly_chart(commune_chart(story, view, first_start, lang), key="commune_chart",
+                    config=CHART_CONFIG)  # fmt: skip
     # Where the commune's own counts are small, its district shows the trend it belongs to.
     st.markdown(f"**{t('district_story', lang, district=p[f'district_name_{lang}'])}**")
     district = commune_story(polygon_id, view, "district", p["district_code"])
-    st.plotly_chart(commune_chart(district, view, first_start, lang), key="district_chart")
+    st.plotly_chart(commune_chart(district, view, first_start, lang), key="district_chart",
+                    config=CHART_CONFIG)  # fmt: skip
     st.caption(events_key(story_events(first_start, lang)))
     st.caption(t("story_note", lang, t=threshold()))
     _partnership(activities, lang)

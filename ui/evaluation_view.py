@@ -157,7 +157,8 @@ def render_headline(result: Evaluation, choice: Choice, lang: str) -> None:
     months = {"first": f"{result.first_month:%Y-%m}", "last": f"{result.last_month:%Y-%m}"}
     design = t(f"eval_design_{result.design}", lang)
     st.markdown(t("eval_compared", lang, design=design, **months))  # the why: by the choice
-    st.caption(t("eval_method", lang))
+    with st.expander(t("method_note", lang)):  # method names only here, collapsed
+        st.caption(t("eval_method", lang))
     for note in result.notes:
         st.caption(headline.note_text(note, lang))
 

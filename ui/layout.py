@@ -23,13 +23,32 @@ button .stMarkdownEllipsis, button .stMarkdownEllipsis * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
 [data-testid="stSidebarNavLink"], button { height: auto !important; }
+[data-testid="stSidebarNavLink"] span { overflow-wrap: anywhere; }  /* Khmer has no spaces */
+@media (max-width: 1000px) {  /* a small screen: the sidebar leaves the page most of it */
+  [data-testid="stSidebar"] { width: 210px !important; min-width: 210px !important; }
+  [data-testid="stSidebar"] [data-testid="stSidebarContent"] { padding: 0 4px; }
+}
+</style>"""
+#: Added for Khmer pages (``page_header``): Khmer stacks vowels and subscripts above and
+#: below the line, so its lines need more room than Latin ones or they touch.
+KHMER_STYLE = """<style>
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p,
+[data-testid="stMetricLabel"] p, [data-testid="stAlertContainer"] p,
+[data-testid="stExpander"] summary p, [data-testid="stTable"], label p {
+  line-height: 1.9 !important;
+}
+h1, h2, h3 { line-height: 1.6 !important; padding-top: 0.35em !important; }
 </style>"""
 
 
 def page_header(title_key: str, question_key: str, needs_map: bool = True) -> str:
-    """Draw the page's title and the question it answers; stop with a message when the page
-    draws a map and the local map scripts are missing. Returns the language."""
+    """Draw the page's title and the question it answers (with ``KHMER_STYLE`` on a Khmer
+    page); stop with a message when the page draws a map and the local map scripts are
+    missing. Returns the language."""
     lang = language()
+    if lang == "km":
+        st.html(KHMER_STYLE)
     st.title(t(title_key, lang))
     if question_key:
         st.caption(t(question_key, lang))

@@ -29,7 +29,7 @@ from analysis.ranking import (
 )
 from briefing.model import Text
 from briefing.pack import PackData, criterion_definition, pack_name, render_pack
-from geo.ranking_map import academy_points, build_ranking_map, score_classes
+from geo.ranking_map import academy_points, build_ranking_map, score_classes, score_key
 from i18n import t
 from query import published
 from query import ranking as ranking_query
@@ -228,6 +228,8 @@ def ranking_map(ranking: Ranking, academies: pd.DataFrame, lang: str) -> folium.
                                            t("rank_col_partnership", lang)),
         outlined=[i for i, p in enumerate(rows) if p is not None and p.in_partnership],
         academies=points, tiles=data.tiles_url(),
+        key=score_key([None if p is None else p.score for p in rows],
+                      t("rank_col_score", lang), t("rank_not_ranked", lang)),
     )  # fmt: skip
 
 

@@ -32,7 +32,7 @@ N_(
     "crit_kp_size_def",
     "Key-population members estimated in the province (summed over the populations "
     "that have an estimate); more people within the partnership's reach is more reason "
-    "(normalised on log(1 + size), so the largest province does not flatten the others).",
+    "(on a log scale, so the largest province does not flatten the others).",
 )
 N_("crit_services_per_kp", "Few services")
 N_(
@@ -53,8 +53,7 @@ N_(
     "Trainees of the province's police academies × the share of the 9 curriculum "
     "modules delivered × the pre/post test gain (post minus pre mean, per 100): a trained "
     "academy makes the province ready to take the partnership, so more readiness is more "
-    "reason; a province without an academy scores 0, not missing (normalised on log(1 + "
-    "value)).",
+    "reason; a province without an academy scores 0, not missing (on a log scale).",
 )
 N_("rank_weights", "Weights")
 N_(
@@ -63,23 +62,22 @@ N_(
 )
 N_("rank_reset", "Reset the default weights")
 N_("rank_method", "Method")
-N_("rank_method_spotis", "SPOTIS")
+N_("rank_method_spotis", "Distance to the ideal")
 N_("rank_method_weighted_sum", "Weighted sum")
-N_("rank_method_topsis", "TOPSIS")
+N_("rank_method_topsis", "Closeness, province against province")
 N_(
     "rank_why_spotis",
-    "SPOTIS scores each province by its distance to the ideal on fixed bounds, so "
-    "leaving a province out never reverses the order of the others.",
+    "Each province is scored by its distance to the ideal on fixed bounds, so leaving a "
+    "province out never reverses the order of the others.",
 )
 N_(
     "rank_why_weighted_sum",
     "The weighted sum is the plainest score; on these criteria it orders the "
-    "provinces exactly as SPOTIS does.",
+    "provinces exactly as the distance to the ideal does.",
 )
 N_(
     "rank_why_topsis",
-    "TOPSIS compares the provinces with each other: leaving one out can reverse the "
-    "order of others.",
+    "The provinces are compared with each other: leaving one out can reverse the order of others.",
 )
 N_("rank_criteria", "The criteria")
 N_(
@@ -167,3 +165,8 @@ N_(
 N_("rank_pack_en", "Briefing pack (PDF, English)")
 N_("rank_pack_km", "Briefing pack (PDF, Khmer)")
 N_("col_match_method", "Match method")
+N_(
+    "rank_method_note",
+    "Distance to the ideal is SPOTIS; closeness, province against province, is TOPSIS. "
+    "Key-population size and police readiness are normalised on log(1 + value).",
+)

@@ -54,7 +54,10 @@ def test_every_rank_shows_its_interval(atlas_env: Path, roles: Path) -> None:
         "and Preah Sihanouk? "
     )
     assert at.caption[1].value.startswith("Relative weights")
-    assert any("SPOTIS scores each province" in c.value for c in at.caption)
+    assert any("scored by its distance to the ideal" in c.value for c in at.caption)
+    # method names only in the collapsed method note
+    (note,) = [e for e in at.expander if e.label == "Method note"]
+    assert "SPOTIS" in note.caption[0].value and "log(1 + value)" in note.caption[0].value
     assert any("enters the ranking as 2 " in c.value and "Kep" in c.value for c in at.caption)
 
 
