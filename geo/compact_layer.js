@@ -57,8 +57,12 @@
   function latLng(points) {
     return points.map(function (p) { return [p[1] / data.s, p[0] / data.s]; });
   }
+  var digits = data.l.digits || "0123456789";
+  function local(text) {  // the reader's digits (before escaping: entities keep theirs)
+    return String(text == null ? "" : text).replace(/[0-9]/g, function (d) { return digits[d]; });
+  }
   function esc(text) {
-    return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
+    return local(text).replace(/[&<>"']/g, function (c) {
       return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
     });
   }
@@ -139,6 +143,16 @@
       radius: 4, color: "#ffffff", weight: 1, fill: true, fillColor: data.pc, fillOpacity: 0.95
     }).bindTooltip(esc(data.pv[point[2]]), {sticky: true}).addTo(target);
   });
+  if (digits !== "0123456789") {  // the scale bar's distances in the reader's digits too
+    var relabel = function () {
+      var lines = target.getContainer().querySelectorAll(".leaflet-control-scale-line");
+      Array.prototype.forEach.call(lines, function (line) {
+        line.textContent = local(line.textContent);
+      });
+    };
+    target.on("move zoomend resize", relabel);
+    target.whenReady(relabel);
+  }
   {% if this.background %}target.getContainer().style.background = {{ this.background|tojson }};{% endif %}
 })();
 {% endmacro %}

@@ -40,13 +40,15 @@ _TEMPLATE = Template(Path(__file__).with_name("compact_layer.js").read_text(enco
 
 @dataclass(frozen=True)
 class MapLabels:
-    """The words a map shows, in the user's language (``lang`` is ``en`` or ``km``)."""
+    """The words a map shows, in the user's language (``lang`` is ``en`` or ``km``), and the
+    ``digits`` 0 to 9 it writes its numbers, codes and scale with (``t("digits", lang)``)."""
 
     lang: str = "en"
     district: str = field(default_factory=lambda: t("district", "en"))
     province: str = field(default_factory=lambda: t("province", "en"))
     code: str = field(default_factory=lambda: t("commune_code", "en"))
     nocode: str = field(default_factory=lambda: t("no_code", "en"))
+    digits: str = "0123456789"
 
 
 @dataclass(frozen=True)

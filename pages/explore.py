@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 
 from geo.explore_map import legend_html
 from geo.search import Place
-from i18n import t
+from i18n import t, t_local
 from pages import run_router
 from query.links import OPTIONS
 from ui import data
@@ -75,7 +75,7 @@ def render() -> None:
         )  # fmt: skip
         st.caption(t("wheel_hint", lang))
         limit = threshold()
-        st.caption(t("suppression_note", lang, t=limit, h=limit - 1))
+        st.caption(t_local("suppression_note", lang, t=limit, h=limit - 1))
         with st.expander(t("method_note", lang)):  # method names only here, collapsed
             st.caption(t("explore_method_note", lang))
     picked = new_click(clicked, filters.province, numbers.units, options.level)
@@ -108,11 +108,11 @@ def _search(lang: str) -> None:
         return
     st.session_state[_FOUND] = found
     st.selectbox(
-        t("search_matches", lang, n=len(found)), list(found)[:SEARCH_LIMIT], index=None,
+        t_local("search_matches", lang, n=len(found)), list(found)[:SEARCH_LIMIT], index=None,
         key="w_search", on_change=_jump, placeholder=t("search_pick", lang),
     )  # fmt: skip
     if len(found) > SEARCH_LIMIT:
-        st.caption(t("search_more", lang, shown=SEARCH_LIMIT, n=len(found)))
+        st.caption(t_local("search_more", lang, shown=SEARCH_LIMIT, n=len(found)))
 
 
 _FOUND = "_search_found"
@@ -147,13 +147,13 @@ def _units(numbers: ViewNumbers, lang: str) -> None:
     visitor asks for all."""
     table = units_table(numbers, lang)
     st.markdown(f"**{t('units_table', lang)}**")
-    if len(table) > TABLE_TOP and not st.toggle(t("units_all", lang, n=f"{len(table):,}"),
+    if len(table) > TABLE_TOP and not st.toggle(t_local("units_all", lang, n=f"{len(table):,}"),
                                                  key="w_units_all"):  # fmt: skip
-        st.caption(t("units_top", lang, shown=TABLE_TOP, n=f"{len(table):,}"))
+        st.caption(t_local("units_top", lang, shown=TABLE_TOP, n=f"{len(table):,}"))
         table = table.head(TABLE_TOP)
     st.dataframe(table, hide_index=True, width="stretch", height=420)
     limit = threshold()
-    st.caption(t("units_table_order", lang, t=limit, h=limit - 1))
+    st.caption(t_local("units_table_order", lang, t=limit, h=limit - 1))
 
 
 if __name__ == "__main__":  # Streamlit ran this file itself: go through the router

@@ -13,14 +13,14 @@ from streamlit_folium import st_folium
 
 from analysis.ranking import CRITERION_NAMES, Ranking
 from briefing.pack import criterion_definition
-from i18n import t
+from i18n import numerals, t, t_local
 from pages import run_router
 from query import published
 from query import ranking as ranking_query
 from ui import data
 from ui.audited import download_table
 from ui.freshness import say_if_behind
-from ui.layout import page_header
+from ui.layout import local_frame, page_header
 from ui.ranking_view import (
     academies_table,
     compute_ranking,
@@ -48,7 +48,7 @@ def _criteria(weights: dict[str, float], lang: str) -> None:
     total = sum(weights.values()) or 1.0
     with st.expander(t("rank_criteria", lang), expanded=True):
         for name in CRITERION_NAMES:
-            share = f"{weights[name] / total:.0%}"
+            share = numerals(f"{weights[name] / total:.0%}", lang)
             st.markdown(
                 f"**{t(f'crit_{name}', lang)}** ({share}): {criterion_definition(name, lang)}"
             )
@@ -57,12 +57,12 @@ def _criteria(weights: dict[str, float], lang: str) -> None:
 def _protection(lang: str) -> None:
     limit = published.threshold()
     values = {"t": limit, "h": limit - 1, "s": f"{ranking_query.stand_in():g}"}
-    note = t("rank_stand_in", lang, **values)
+    note = t_local("rank_stand_in", lang, **values)
     small = small_count_provinces(data.ranking_inputs(), lang)
     if small:
         note += " " + t("rank_stand_in_here", lang, provinces=", ".join(small))
     st.caption(note)
-    st.caption(t("rank_protection", lang, **values))
+    st.caption(t_local("rank_protection", lang, **values))
 
 
 def _file_name(what: str) -> str:
@@ -90,7 +90,7 @@ def _map_and_academies(ranking: Ranking, lang: str) -> None:
             layer = data.store_province_list()
             names = dict(zip(layer["province_code"], layer[f"province_name_{lang}"], strict=True))
             table = academies_table(academies, names, lang)
-            st.dataframe(table, hide_index=True)
+            st.dataframe(local_frame(table, lang), hide_index=True)
             download_table(
                 st.container(), t("rank_download_academies", lang), lambda: table,
                 file_name=_file_name("academies"), key="download_academies", lang=lang,
@@ -110,10 +110,10 @@ def render() -> None:
     if ranking is None:
         st.stop()
     st.subheader(t("rank_table", lang))
-    st.caption(t("rank_counts", lang, selection=data.ranking_windows().describe(lang)))
+    st.caption(t_local("rank_counts", lang, selection=data.ranking_windows().describe(lang)))
     table = ranking_table(ranking, lang)
     st.dataframe(table, hide_index=True, height="content")  # every province, no inner scroll
-    st.caption(t("rank_table_note", lang, draws=f"{ranking.draws:,}"))
+    st.caption(t_local("rank_table_note", lang, draws=f"{ranking.draws:,}"))
     download_table(
         st.container(), t("rank_download_table", lang), lambda: table,
         file_name=_file_name("ranking"), key="download_ranking", lang=lang,
@@ -123,7 +123,7 @@ def render() -> None:
     _map_and_academies(ranking, lang)
     _criteria(ranking.weights, lang)
     with st.expander(t("rank_inputs", lang)):
-        st.dataframe(inputs_table(data.ranking_inputs(), lang), hide_index=True)
+        st.dataframe(local_frame(inputs_table(data.ranking_inputs(), lang), lang), hide_index=True)
     _protection(lang)
     draw_pack_buttons(ranking, lang)
 

@@ -18,7 +18,7 @@ from geo.charts import Event, story_chart
 from geo.explore_map import Legend, build_explore_map, fill_index
 from geo.maps import MapLabels
 from geo.search import Place, SearchIndex, build_index, places, read_names, search
-from i18n import t
+from i18n import numerals, t, t_local
 from query import published
 from query.classes import cover_share, disruption_classes, partnership_classes
 from query.export import explore_table, rate_text
@@ -61,22 +61,23 @@ def render_summary(numbers: ViewNumbers, filters: Filters, lang: str) -> None:
     protected is said under the map)."""
     s, limit = numbers.summary, threshold()
     cols = st.columns(4)
-    cols[0].metric(t("sum_incidents", lang), s.total.text)
-    cols[1].metric(t(f"sum_units_{numbers.level}", lang, t=threshold()), f"{s.units_affected:,}")
+    cols[0].metric(t("sum_incidents", lang), numerals(s.total.text, lang))
+    cols[1].metric(t_local(f"sum_units_{numbers.level}", lang, t=limit),
+                   numerals(f"{s.units_affected:,}", lang))  # fmt: skip
     cols[2].metric(t("sum_share", lang), t("not_shown", lang) if s.partnership_share is None
-                   else f"{s.partnership_share:.0%}")  # fmt: skip
+                   else numerals(f"{s.partnership_share:.0%}", lang))  # fmt: skip
     cols[3].metric(
         t("sum_change", lang),
-        t("not_shown", lang) if s.change is None else signed_percent(s.change),
-        help=None if s.previous is None else t("previous_was", lang, n=s.previous.text),
+        t("not_shown", lang) if s.change is None else numerals(signed_percent(s.change), lang),
+        help=None if s.previous is None else t_local("previous_was", lang, n=s.previous.text),
     )
     if s.previous is not None:
         before = filters.previous()
-        st.caption(t("change_compares", lang, now=_period(filters), before=_period(before)))
+        st.caption(t_local("change_compares", lang, now=_period(filters), before=_period(before)))
         if before.start <= POLICY_DAY <= filters.end:
             st.caption(t("change_across_policy", lang, **case_study_dates(lang)))
     for note in s.notes:
-        st.caption(t(note, lang, t=limit))
+        st.caption(t_local(note, lang, t=limit))
 
 
 def _period(filters: Filters) -> str:
@@ -107,10 +108,10 @@ def legend_of(breaks: list[float], options: ExploreOptions, note: str, lang: str
     prefix = "" if options.level == "commune" else "unit_"
     kind = prefix + ("share" if options.cover == "share" else "status")
     steps = ("none", "some", "most") if options.cover == "share" else ("none", "started", "active")
-    rows = [t(k, lang, range=r) for k, r in zip(("legend_low", "legend_mid", "legend_high"),
-                                                 _ranges(breaks, rate), strict=True)]  # fmt: skip
+    keys = ("legend_low", "legend_mid", "legend_high")
+    rows = [t_local(k, lang, range=r) for k, r in zip(keys, _ranges(breaks, rate), strict=True)]
     if counts is not None:
-        rows = [t(f"legend_n_{options.level}", lang, label=row, n=f"{n:,}")
+        rows = [t_local(f"legend_n_{options.level}", lang, label=row, n=f"{n:,}")
                 for row, n in zip(rows, counts, strict=True)]  # fmt: skip
     layers = options.layers
     return Legend(
@@ -119,7 +120,7 @@ def legend_of(breaks: list[float], options: ExploreOptions, note: str, lang: str
         partnership=t(f"lg_axis_{kind}", lang),
         rows=tuple(rows),  # type: ignore[arg-type]
         columns=tuple(t(f"lg_{kind}_{c}", lang) for c in steps),  # type: ignore[arg-type]
-        hidden=t("legend_hidden_rate", lang, t=threshold()) if rate else None,
+        hidden=t_local("legend_hidden_rate", lang, t=threshold()) if rate else None,
         no_rate=t("legend_no_rate", lang) if rate else None,
         outline=t("legend_outline" if options.level == "commune" else "legend_outline_unit",
                   lang) if "partnership" in layers else None,
@@ -130,7 +131,7 @@ def legend_of(breaks: list[float], options: ExploreOptions, note: str, lang: str
 
 def map_note(view: Filters, lang: str) -> str:
     """What the map shows, for the legend (a downloaded map carries it)."""
-    parts = [f"{month_text(view.start)} – {month_text(view.end)}"]
+    parts = [numerals(f"{month_text(view.start)} – {month_text(view.end)}", lang)]
     label = data.synthetic_label(lang)
     if label:
         parts.insert(0, label)
@@ -149,7 +150,7 @@ def _tooltips(units: pd.DataFrame, options: ExploreOptions, months: int, lang: s
     if options.measure == "rate":
         columns.append(
             [
-                t("rate_hidden", lang, t=threshold())
+                t_local("rate_hidden", lang, t=threshold())
                 if st_ == "hidden"
                 else ("—" if st_ == "missing" else rate_text(r, st_))
                 for r, st_ in zip(units["rate"], units["rate_state"], strict=True)
@@ -165,7 +166,8 @@ def map_labels(level: str, lang: str) -> MapLabels:
              "province": ("", "")}[level]  # fmt: skip
     return MapLabels(lang=lang, district=t(place[0], lang) if place[0] else "",
                      province=t(place[1], lang) if place[1] else "",
-                     code=t(f"{level}_code", lang), nocode=t("no_code", lang))  # fmt: skip
+                     code=t(f"{level}_code", lang), nocode=t("no_code", lang),
+                     digits=t("digits", lang))  # fmt: skip
 
 
 def map_maker(
@@ -257,7 +259,7 @@ def timeline(start: object, lang: str) -> list[Event]:
     if start is not None and not pd.isna(start):
         day = pd.Timestamp(start).date()
         label = t("event_partnership", lang)
-        events.append(Event(day, f"{label}: {day:%Y-%m-%d}", "#2166ac", label))
+        events.append(Event(day, f"{label}: {numerals(f'{day:%Y-%m-%d}', lang)}", "#2166ac", label))
     events.append(Event(CURRICULUM_DAY, t("event_curriculum", lang, **dates), "#5e3c99",
                         t("event_curriculum_short", lang)))  # fmt: skip
     return events
@@ -294,8 +296,9 @@ def commune_chart(story: pd.DataFrame, view: Filters, first_start: object, lang:
     labels = {s: t("all", lang) if s == "all" else t(f"group_{s}", lang) for s in STORY_SERIES}
     return story_chart(
         story, labels, story_events(first_start, lang), period=(view.start, view.end),
-        threshold=limit, small_label=t("below_threshold", lang, t=limit, h=limit - 1),
+        threshold=limit, small_label=t_local("below_threshold", lang, t=limit, h=limit - 1),
         period_label=t("period_shading", lang), axis_label=t("step_year", lang),
+        digits=t("digits", lang),
     )  # fmt: skip
 
 
@@ -308,12 +311,12 @@ def units_table(numbers: ViewNumbers, lang: str) -> pd.DataFrame:
     above = {"commune": "district", "district": "province"}.get(level)
     place = units[f"{above}_name_{lang}"].fillna("") if above else pd.Series("", index=units.index)
     prefix = "status_" if level == "commune" else "unit_status_"
-    rates = [rate_text(r, s) if s != "hidden" else t("rate_hidden", lang, t=threshold())
+    rates = [rate_text(r, s) if s != "hidden" else t_local("rate_hidden", lang, t=threshold())
              for r, s in zip(units["rate"], units["rate_state"], strict=True)]  # fmt: skip
     table = pd.DataFrame({
         t(f"level_{level}", lang): names, t(f"level_{above}", lang) if above else "": place,
-        t("tt_incidents", lang): units["text"],
-        t("tt_rate", lang): rates,
+        t("tt_incidents", lang): [numerals(text, lang) for text in units["text"]],
+        t("tt_rate", lang): [numerals(rate, lang) for rate in rates],
         t("tt_partnership", lang): [t(prefix + s, lang) for s in units["status"]],
     })  # fmt: skip
     order = units["count"].where(units["state"] == "shown", 2.0)  # "<5" after the numbers

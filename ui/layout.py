@@ -3,10 +3,11 @@ scripts are there."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from geo.assets import assets_installed
-from i18n import t
+from i18n import LATIN_DIGITS, numerals, t
 from ui.state import language
 
 #: The atlas's page style, added once per run by the router (``dashboard.py``) for every page.
@@ -56,3 +57,13 @@ def page_header(title_key: str, question_key: str, needs_map: bool = True) -> st
         st.error(t("assets_missing", lang))
         st.stop()
     return lang
+
+
+def local_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A copy of ``frame`` to show: every cell and heading in the reader's digits
+    (``i18n.numerals``: numbers become text then), or ``frame`` itself where the reader's
+    digits are 0 to 9. Only for tables of words and figures (a file name keeps its digits
+    elsewhere); a download keeps the frame's own."""
+    if numerals(LATIN_DIGITS, lang) == LATIN_DIGITS:
+        return frame
+    return frame.map(lambda v: numerals(v, lang)).rename(columns=lambda c: numerals(c, lang))

@@ -150,3 +150,32 @@ def test_the_count_axis_steps_by_multiples_of_the_threshold_in_at_most_six_steps
     steps = {top: tick_step(top, 5) for top in (0, 4, 30, 31, 60, 150, 1200)}
     assert steps == {0: 5, 4: 5, 30: 5, 31: 10, 60: 10, 150: 25, 1200: 250}
     assert tick_step(float("nan"), 5) == 5 and tick_step(7, 1) == 2  # no count shown
+
+
+def test_the_chart_writes_its_numbers_in_the_readers_digits() -> None:
+    series = pd.DataFrame({
+        "series": ["all"] * 3, "start": [date(2012, 1, 1), date(2013, 1, 1), date(2014, 1, 1)],
+        "count": [12.0, None, 31.0], "state": ["shown", "small", "shown"],
+        "text": ["12", "<5", "31"],
+    })  # fmt: skip
+    words = {"period": (date(2014, 1, 1), date(2014, 12, 1)), "threshold": 5,
+             "small_label": "<៥", "period_label": "p", "axis_label": "y"}  # fmt: skip
+    khmer = story_chart(series, {"all": "All"}, [], **words, digits="០១២៣៤៥៦៧៨៩")
+    assert list(khmer.layout.xaxis.ticktext) == ["២០១២", "២០១៣", "២០១៤"]  # under each bar
+    assert list(khmer.layout.yaxis.tickvals)[:3] == [0, 10, 20]
+    assert list(khmer.layout.yaxis.ticktext)[:3] == ["០", "១០", "២០"]
+    (bars,) = [trace for trace in khmer.data if trace.customdata is not None]
+    assert [list(c) for c in bars.customdata] == [["២០១២", "១២"], ["២០១៣", "<៥"],
+                                                  ["២០១៤", "៣១"]]  # fmt: skip
+    latin = story_chart(series, {"all": "All"}, [], **words)
+    assert list(latin.layout.xaxis.ticktext) == ["2012", "2013", "2014"]
+
+
+def test_the_map_carries_the_readers_digits_for_its_tooltips_and_scale(kep) -> None:
+    fills = pd.Series([0] * len(kep))
+    labels = MapLabels(lang="km", digits="០១២៣៤៥៦៧៨៩")
+    html = build_explore_map(kep, fills, labels).get_root().render()
+    assert payload_of(html)["l"]["digits"] == "០១២៣៤៥៦៧៨៩"
+    assert "function local(text)" in html and "leaflet-control-scale-line" in html
+    assert payload_of(build_explore_map(kep, fills, MapLabels()).get_root().render())["l"][
+        "digits"] == "0123456789"  # fmt: skip

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 import query
 from etl import build
+from i18n import numerals
 from query import published
 from query.view import Filters
 from tests.pages.test_pages import (
@@ -352,7 +353,8 @@ def test_the_khmer_interface_keeps_the_filters(atlas_env: Path) -> None:
     assert "ការរំខាន × ភាពជាដៃគូ" in legend(at)
     # The period list and its quick choices still offer every option after the switch.
     period = at.selectbox(key="w_period")
-    assert period.options == [str(year) for year in range(2014, 2007, -1)]
+    assert period.options == [numerals(year, "km") for year in range(2014, 2007, -1)]
+    assert period.options[0] == "២០១៤"  # the years in Khmer digits
     assert period.value is not None
     assert len(at.selectbox(key="w_preset").options) >= 4
 
