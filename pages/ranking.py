@@ -20,7 +20,7 @@ from query import ranking as ranking_query
 from ui import data
 from ui.audited import download_table
 from ui.freshness import say_if_behind
-from ui.layout import local_frame, page_header
+from ui.layout import fit_table, local_frame, page_header
 from ui.ranking_view import (
     academies_table,
     compute_ranking,
@@ -112,7 +112,7 @@ def render() -> None:
     st.subheader(t("rank_table", lang))
     st.caption(t_local("rank_counts", lang, selection=data.ranking_windows().describe(lang)))
     table = ranking_table(ranking, lang)
-    st.dataframe(table, hide_index=True, height="content")  # every province, no inner scroll
+    fit_table(table, "ranking_table", lang)  # every province: no inner or sideways scroll
     st.caption(t_local("rank_table_note", lang, draws=f"{ranking.draws:,}"))
     download_table(
         st.container(), t("rank_download_table", lang), lambda: table,

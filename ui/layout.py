@@ -59,6 +59,19 @@ def page_header(title_key: str, question_key: str, needs_map: bool = True) -> st
     return lang
 
 
+#: A table that fits its column (``fit_table``): small type, the headings wrap (Khmer too), a
+#: row's numbers stay on one line; on a small screen the cells wrap as well.
+FIT_STYLE = """<style>
+.st-key-{key} table, .st-key-{key} table p {{ font-size: 0.75rem !important; }}
+.st-key-{key} th, .st-key-{key} th p {{ white-space: normal; overflow-wrap: anywhere; }}
+.st-key-{key} th {{ vertical-align: bottom; }}
+.st-key-{key} th, .st-key-{key} td {{ padding: 0.25rem 0.3rem !important; }}
+.st-key-{key} td, .st-key-{key} td p {{ white-space: nowrap !important; }}
+@media (max-width: 1000px) {{ .st-key-{key} td, .st-key-{key} td p {{
+  white-space: normal !important; }} }}
+</style>"""
+
+
 def local_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A copy of ``frame`` to show: every cell and heading in the reader's digits
     (``i18n.numerals``: numbers become text then), or ``frame`` itself where the reader's
@@ -67,3 +80,13 @@ def local_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if numerals(LATIN_DIGITS, lang) == LATIN_DIGITS:
         return frame
     return frame.map(lambda v: numerals(v, lang)).rename(columns=lambda c: numerals(c, lang))
+
+
+def fit_table(frame: pd.DataFrame, key: str, lang: str) -> None:
+    """``frame`` as a static table as tall as its rows (no inner scroll) and, where the screen
+    allows, as wide as its column (no sideways scroll: a data grid cannot wrap its headings),
+    every cell and heading in the reader's digits (``i18n.numerals``; a download of the frame
+    keeps its own). ``key`` names the table's container (its style is scoped to it)."""
+    with st.container(key=key):
+        st.html(FIT_STYLE.format(key=key))
+        st.table(local_frame(frame, lang), hide_index=True)

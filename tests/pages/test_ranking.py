@@ -36,7 +36,7 @@ def roles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def table(at: AppTest):
-    return at.dataframe[0].value
+    return at.table[0].value  # the ranking table: static, every province (ui.layout.fit_table)
 
 
 def test_every_rank_shows_its_interval(atlas_env: Path, roles: Path) -> None:
