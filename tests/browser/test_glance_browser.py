@@ -201,3 +201,52 @@ TABLE_FIT = """() => {
           clientWidth: box.clientWidth, scrollHeight: box.scrollHeight,
           clientHeight: box.clientHeight};
 }"""
+
+
+# Digits of the other language's numeral system, by the page's language.
+OTHER_DIGITS = {"en": re.compile("[០-៩]"), "km": re.compile("[0-9]")}
+# What keeps 0 to 9 on a Khmer page: names (a paper size) and the weights' sliders (a
+# Streamlit slider writes its value itself).
+KEEPS_LATIN = re.compile(r"\bA4\b")
+# Khmer names an English page shows beside the English ones ("ផ្សារថ្មីទី ៣": their digits
+# are the name's).
+KHMER_NAME = re.compile("[\u1780-\u17dd][\u1780-\u17ff ]*")
+# Every text a reader sees outside the sliders: the page, the chart ticks (SVG text).
+SHOWN_TEXT = """() => {
+  const hidden = document.querySelectorAll('[data-testid="stSlider"]');
+  hidden.forEach(e => e.setAttribute('data-was', e.style.display));
+  hidden.forEach(e => e.style.display = 'none');
+  const text = document.body.innerText + '\\n' + Array.from(
+    document.querySelectorAll('svg text')).map(e => e.textContent).join('\\n');
+  hidden.forEach(e => e.style.display = e.getAttribute('data-was'));
+  return text;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_numbers_are_written_in_one_numeral_system_per_language(
+    sized: tuple[Page, str], server: str, lang: str, name: str
+) -> None:
+    page, size = sized
+    page.goto(f"{server}/{PAGES[name]}lang={lang}")
+    expect(polygons(page).first).to_be_attached(timeout=90_000)
+    settled(page)
+    if name == "explore":  # the charts drawn
+        expect(page.locator('[data-testid="stPlotlyChart"] svg text').first).to_be_attached()
+    text = KEEPS_LATIN.sub("", page.evaluate(SHOWN_TEXT))
+    if lang == "en":
+        text = KHMER_NAME.sub("", text)
+    wrong = OTHER_DIGITS[lang]
+    assert not wrong.findall(text), [line for line in text.splitlines() if wrong.search(line)]
+    # the map: its scale and a tooltip
+    frame = page.frame_locator(MAP_FRAME).first
+    scale = frame.locator(".leaflet-control-scale-line").first.inner_text()
+    polygon = frame.locator("path.leaflet-interactive").first
+    polygon.hover(force=True)
+    tooltip = frame.locator(".leaflet-tooltip").first
+    expect(tooltip).to_be_visible(timeout=10_000)
+    words = scale + " " + tooltip.inner_text()
+    assert not wrong.findall(KHMER_NAME.sub("", words) if lang == "en" else words), words
+    assert re.search("[០-៩]" if lang == "km" else "[0-9]", words), words  # digits it has
+    shot(page, f"numerals_{name}_{size}_{lang}")
