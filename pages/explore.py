@@ -26,7 +26,7 @@ from ui.explore_view import (
     units_table,
     view_numbers,
 )
-from ui.layout import page_header
+from ui.layout import light_table, page_header
 from ui.state import (
     copy_from_widget,
     current_filters,
@@ -151,7 +151,7 @@ def _units(numbers: ViewNumbers, lang: str) -> None:
                                                  key="w_units_all"):  # fmt: skip
         st.caption(t_local("units_top", lang, shown=TABLE_TOP, n=f"{len(table):,}"))
         table = table.head(TABLE_TOP)
-    st.dataframe(table, hide_index=True, width="stretch", height=420)
+    light_table(table, height=420)
     limit = threshold()
     st.caption(t_local("units_table_order", lang, t=limit, h=limit - 1))
 
