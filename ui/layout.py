@@ -38,7 +38,8 @@ KHMER_STYLE = """<style>
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p,
 [data-testid="stMetricLabel"] p, [data-testid="stAlertContainer"] p,
-[data-testid="stExpander"] summary p, [data-testid="stTable"], label p {
+[data-testid="stExpander"] summary p, [data-testid="stTable"], label p, .atlas-table td,
+.atlas-table th {
   line-height: 1.9 !important;
 }
 h1, h2, h3 { line-height: 1.6 !important; padding-top: 0.35em !important; }
