@@ -86,7 +86,7 @@ CRITERIA: tuple[Criterion, ...] = (
         "test gain (post minus pre mean, per 100), counted in full in its own province and "
         "less with distance (e to the power minus distance over 150 km: about a third at "
         "150 km) in the "
-        "others; more readiness is more reason (on log(1 + value)).",
+        "others; more readiness is more reason (on a log scale).",
         "higher",
         0.20,
         "log1p",

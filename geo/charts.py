@@ -12,6 +12,8 @@ TYPE_COLOURS = (
     "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
 )  # fmt: skip
 SUPPRESSED_COLOUR = "#c8c8c8"
+#: The digits 0 to 9 as plotly writes them (a figure is given the reader's own).
+LATIN_DIGITS = "0123456789"
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,11 @@ def story_chart(
     small_label: str,
     period_label: str,
     axis_label: str,
+    digits: str = LATIN_DIGITS,
 ) -> go.Figure:
     """Yearly bars, one per series side by side (e.g. all incidents, arrests and confiscations),
-    with the policy timeline drawn as dated lines and the chosen period shaded.
+    with the policy timeline drawn as dated lines and the chosen period shaded; every number
+    on its axes and in its hover written with ``digits`` (the reader's ten digits 0 to 9).
 
     ``series`` has ``series`` (a key of ``series_labels``), ``start`` (the first day of the
     bar's twelve months), and the published ``count``, ``state`` and ``text``
@@ -45,21 +49,27 @@ def story_chart(
     more than the published number.
     """
     fig = go.Figure()
+    local = str.maketrans(LATIN_DIGITS, digits)
     frame = series.assign(x=pd.to_datetime(series["start"]) + pd.Timedelta(days=182),
-                          label=pd.to_datetime(series["start"]).dt.strftime("%Y"))  # fmt: skip
+                          label=pd.to_datetime(series["start"]).dt.strftime("%Y").str.translate(
+                              local))  # fmt: skip
+    frame = frame.sort_values("x", kind="stable")  # the bars in date order
     width = 365 * 0.8 / max(len(series_labels), 1) * 86_400_000
     for i, (key, name) in enumerate(series_labels.items()):
         rows = frame[frame["series"] == key]
         shown = rows["state"] == "shown"
         fig.add_bar(
             x=rows["x"], y=rows["count"].where(shown, threshold - 1),
-            name=name, width=width, offsetgroup=str(i),
+            name=name, width=width, offsetgroup=str(i), legendgroup=key, showlegend=False,
             marker_color=[TYPE_COLOURS[i] if s else SUPPRESSED_COLOUR for s in shown],
             marker_pattern_shape=["" if s else "/" for s in shown],
-            customdata=list(zip(rows["label"], rows["text"], strict=True)),
+            customdata=list(zip(rows["label"], rows["text"].str.translate(local), strict=True)),
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>"
             + name.replace("%", "%%") + "</extra>",
         )  # fmt: skip
+        # the legend's entry in the series' own colour (a bar's colour varies: grey for "<5")
+        fig.add_bar(x=[None], y=[None], name=name, legendgroup=key, hoverinfo="skip",
+                    marker_color=TYPE_COLOURS[i])  # fmt: skip
     fig.add_bar(
         x=[None],
         y=[None],
@@ -69,13 +79,35 @@ def story_chart(
         hoverinfo="skip",
     )  # the legend's entry for "<T"
     _draw_period(fig, period, period_label)
-    _draw_events(fig, events)
-    fig.update_layout(
-        barmode="group", height=340, margin={"l": 40, "r": 10, "t": 34, "b": 40},
-        legend={"orientation": "h", "y": -0.2}, xaxis_title=axis_label,
-        yaxis={"rangemode": "tozero", "dtick": tick_step(frame["count"].max(), threshold)},
+    _draw_events(fig, sorted(events, key=lambda e: e.day))
+    fig.update_layout(  # the legend below the axis title, never over it (Khmer is taller)
+        barmode="group", height=380, margin={"l": 40, "r": 10, "t": 30, "b": 40},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.3},
+        xaxis={"title": {"text": axis_label, "standoff": 6}, **year_ticks(frame, local)},
+        yaxis={"rangemode": "tozero",
+               **count_ticks(frame["count"].max(), threshold, local)},
     )  # fmt: skip
     return fig
+
+
+def year_ticks(frame: pd.DataFrame, local: dict[int, str]) -> dict:
+    """The year axis's ticks: one under each bar's year (``frame``'s ``x`` and ``label``),
+    every other year when there are more than eight, written in ``local``'s digits."""
+    years = frame.drop_duplicates("label").sort_values("x")
+    step = 2 if len(years) > 8 else 1
+    years = years.iloc[::step]
+    return {"tickmode": "array", "tickvals": list(years["x"]),
+            "ticktext": [str(label).translate(local) for label in years["label"]]}  # fmt: skip
+
+
+def count_ticks(top: float, threshold: int, local: dict[int, str]) -> dict:
+    """The count axis's ticks, every ``tick_step`` from 0 to above ``top``, written in
+    ``local``'s digits (plotly writes 0 to 9 itself)."""
+    step = tick_step(top, threshold)
+    top = 0.0 if pd.isna(top) else float(top)
+    values = list(range(0, int(top // step + 2) * step, step))
+    return {"dtick": step, "tickmode": "array", "tickvals": values,
+            "ticktext": [f"{v:,}".translate(local) for v in values]}  # fmt: skip
 
 
 def tick_step(top: float, threshold: int, most: int = 6) -> int:
@@ -120,6 +152,8 @@ def _draw_events(fig: go.Figure, events: list[Event]) -> None:
 
 
 def events_key(events: list[Event]) -> str:
-    """What each mark of a chart stands for, in one line: ``① Safety policy (2010-08-16) · …``."""
+    """What each mark of a chart stands for, in one line, in date order (the marks are
+    numbered in it): ``① Safety policy (2010-08-16) · …``."""
+    ordered = sorted(events, key=lambda e: e.day)
     return " · ".join(f"{EVENT_MARKS[i % len(EVENT_MARKS)]} {e.label}"
-                      for i, e in enumerate(events))  # fmt: skip
+                      for i, e in enumerate(ordered))  # fmt: skip

@@ -57,8 +57,12 @@
   function latLng(points) {
     return points.map(function (p) { return [p[1] / data.s, p[0] / data.s]; });
   }
+  var digits = data.l.digits || "0123456789";
+  function local(text) {  // the reader's digits (before escaping: entities keep theirs)
+    return String(text == null ? "" : text).replace(/[0-9]/g, function (d) { return digits[d]; });
+  }
   function esc(text) {
-    return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
+    return local(text).replace(/[&<>"']/g, function (c) {
       return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
     });
   }
@@ -89,8 +93,8 @@
     return "<b>" + esc(first) + "</b>" + (second ? " · " + esc(second) : "") +
       line(data.l.district, district) + line(data.l.province, province) +
       "<br>" + esc(data.l.code) + ": " + (p.code ? esc(p.code) : "<i>" + esc(data.l.nocode) + "</i>") +
-      p.x.map(function (value, k) {
-        return "<br>" + esc(data.xl[k]) + ": " + esc(data.xv[value]);
+      p.x.map(function (value, k) {  // a line with nothing to say is left out, not left empty
+        return data.xv[value] === "" ? "" : "<br>" + esc(data.xl[k]) + ": " + esc(data.xv[value]);
       }).join("");
   }
   var communes = L.geoJson({type: "FeatureCollection", features: features}, {
@@ -123,17 +127,32 @@
     L.polygon(outlined, {fill: false, color: data.os.color, weight: data.os.weight,
                          interactive: false}).addTo(target);
   }
-  if (data.sl >= 0) {  // the commune whose story is open
-    var chosen = [];
+  // the unit whose story is open, or the place chosen in the search: outlined, and the map
+  // fitted to it
+  var chosen = data.fr.slice();
+  if (data.sl >= 0) {
     shapes[data.sl].forEach(function (polygon) { chosen.push(polygon.map(latLng)); });
-    L.polygon(chosen, {fill: false, color: "#000000", weight: 3.5, dashArray: "6 3",
-                       interactive: false, className: "atlas-selected"}).addTo(target);
+  }
+  if (chosen.length) {
+    var outline = L.polygon(chosen, {fill: false, color: "#000000", weight: 3.5,
+      dashArray: "6 3", interactive: false, className: "atlas-selected"}).addTo(target);
+    target.fitBounds(outline.getBounds(), {padding: [40, 40], maxZoom: 13});
   }
   data.p.forEach(function (point) {  // lat, lon, index of its tooltip text
     L.circleMarker([point[0], point[1]], {
       radius: 4, color: "#ffffff", weight: 1, fill: true, fillColor: data.pc, fillOpacity: 0.95
     }).bindTooltip(esc(data.pv[point[2]]), {sticky: true}).addTo(target);
   });
+  if (digits !== "0123456789") {  // the scale bar's distances in the reader's digits too
+    var relabel = function () {
+      var lines = target.getContainer().querySelectorAll(".leaflet-control-scale-line");
+      Array.prototype.forEach.call(lines, function (line) {
+        line.textContent = local(line.textContent);
+      });
+    };
+    target.on("move zoomend resize", relabel);
+    target.whenReady(relabel);
+  }
   {% if this.background %}target.getContainer().style.background = {{ this.background|tojson }};{% endif %}
 })();
 {% endmacro %}

@@ -25,6 +25,7 @@ from geo.maps import (
     base_map,
     commune_payload,
 )
+from geo.ticks import LATIN_DIGITS, local, number_ticks, year_ticks
 
 #: Pilot, comparison, not compared: the map's fills and the series' lines.
 GROUP_COLOURS = ("#d95f02", "#1f78b4", "#eeeeee")
@@ -70,35 +71,46 @@ def _bands(fig: go.Figure, bands: Sequence[Band], x_range: tuple[float, float] |
 
 
 def _estimates(fig: go.Figure, part: pd.DataFrame, name: str, symbol: str,
-               words: EventStudyWords) -> None:  # fmt: skip
-    """Estimates as percentage points with asymmetric 95 % error bars."""
+               words: EventStudyWords, digits: str) -> None:  # fmt: skip
+    """Estimates as percentage points with asymmetric 95 % error bars (their hover written
+    with ``digits``)."""
     pct = {k: (part[k] * 100).round(6) for k in ("estimate", "low", "high")}  # no float noise
+    hover = [local(f"{words.bin_label.format(label=v)}: {e:+.0f} % ({lo:+.0f} – {hi:+.0f} %)",
+                   digits)
+             for v, e, lo, hi in zip(part["label"], pct["estimate"], pct["low"], pct["high"],
+                                     strict=True)]  # fmt: skip
     fig.add_scatter(
         x=part["x"], y=pct["estimate"], mode="markers", name=name,
         marker={"color": ESTIMATE_COLOUR, "size": 8, "symbol": symbol},
         error_y={"type": "data", "symmetric": False, "array": pct["high"] - pct["estimate"],
                  "arrayminus": pct["estimate"] - pct["low"]},
-        customdata=list(zip([words.bin_label.format(label=v) for v in part["label"]],
-                            pct["low"], pct["high"], strict=True)),
-        hovertemplate="%{customdata[0]}: %{y:+.0f} % (%{customdata[1]:+.0f} to "
-        "%{customdata[2]:+.0f} %)<extra></extra>",
+        customdata=hover, hovertemplate="%{customdata}<extra></extra>",
     )  # fmt: skip
 
 
 def event_study_chart(
-    table: pd.DataFrame, words: EventStudyWords, bands: Sequence[Band] = (), bin_months: int = 3
+    table: pd.DataFrame,
+    words: EventStudyWords,
+    bands: Sequence[Band] = (),
+    bin_months: int = 3,
+    digits: str = LATIN_DIGITS,
 ) -> go.Figure:
     """Estimates by months since the start (``analysis.event_study.fit_event_study``'s table:
     ``rel_month``, ``label``, ``estimate``, ``low``, ``high``, ``reference``, ``binned``) as
     percentage changes with their 95 % intervals, each bin drawn at its middle month; the
     reference bin at 0, hollow; the end bins, which pool earlier or later months, as
     diamonds; ``bands`` (months since the start) shaded behind. Bins without an estimate are
-    left out. The table's other columns (its incident counts) are never read."""
+    left out. Its numbers are written with ``digits`` (the reader's ten digits). The table's
+    other columns (its incident counts) are never read."""
     rows = table[table["estimate"].notna()].copy()
     rows["x"] = rows["rel_month"] + bin_months / 2
     fig = go.Figure()
-    _estimates(fig, rows[~rows["reference"] & ~rows["binned"]], words.estimate, "circle", words)
-    _estimates(fig, rows[~rows["reference"] & rows["binned"]], words.pooled, "diamond", words)
+    for binned, name, symbol in (
+        (False, words.estimate, "circle"),
+        (True, words.pooled, "diamond"),
+    ):
+        part = rows[~rows["reference"] & (rows["binned"] == binned)]
+        _estimates(fig, part, name, symbol, words, digits)
     reference = rows[rows["reference"]]
     fig.add_scatter(
         x=reference["x"], y=[0.0] * len(reference), mode="markers", name=words.reference,
@@ -112,8 +124,12 @@ def event_study_chart(
     fig.add_vline(x=0, line_color="#999999", line_dash="dot")
     fig.update_layout(
         height=380, margin={"l": 50, "r": 10, "t": 30, "b": 40},
-        legend={"orientation": "h", "y": -0.25}, xaxis_title=words.x_axis,
-        yaxis={"title": words.y_axis, "ticksuffix": " %"}, xaxis={"range": [lo - 1, hi + 1]},
+        legend={"orientation": "h", "y": -0.25},
+        xaxis={"title": words.x_axis, "range": [lo - 1, hi + 1],
+               **number_ticks([lo, hi], digits)},
+        yaxis={"title": words.y_axis,
+               **number_ticks(pd.concat([rows["low"], rows["high"]]) * 100, digits,
+                              suffix=" %")},
     )  # fmt: skip
     return fig
 
@@ -148,11 +164,13 @@ def group_series_chart(
     bands: Sequence[Band] = (),
     x_axis: str = "",
     y_axis: str = "",
+    digits: str = LATIN_DIGITS,
 ) -> go.Figure:
     """One line per group (``names``: group key to its label, in drawing order) of published
     twelve-month counts per commune: ``series`` has ``group``, ``end`` (the window's last
     month), ``per_commune`` (NaN where the count is not shown: no point there) and ``text``
-    (the published count as it reads). Dated ``lines`` and ``bands`` drawn over them."""
+    (the published count as it reads). Dated ``lines`` and ``bands`` drawn over them; its
+    numbers written with ``digits``."""
     fig = go.Figure()
     for i, (key, name) in enumerate(names.items()):
         rows = series[series["group"] == key]
@@ -160,9 +178,8 @@ def group_series_chart(
             x=pd.to_datetime(rows["end"]), y=rows["per_commune"], mode="lines+markers",
             name=name, connectgaps=False, marker={"size": 4, "color": GROUP_COLOURS[i % 2]},
             line={"color": GROUP_COLOURS[i % 2]},
-            customdata=list(zip(pd.to_datetime(rows["end"]).dt.strftime("%Y-%m"), rows["text"],
-                                strict=True)),
-            hovertemplate="%{customdata[0]}: %{y:.2f} (%{customdata[1]})<extra>"
+            customdata=_series_hover(rows, digits),
+            hovertemplate="%{customdata[0]}: %{customdata[2]}(%{customdata[1]})<extra>"
             + name.replace("%", "%%") + "</extra>",
         )  # fmt: skip
     _bands(fig, [Band(pd.Timestamp(b.start), pd.Timestamp(b.end), b.label, b.colour)
@@ -170,10 +187,23 @@ def group_series_chart(
     _lines(fig, lines)
     fig.update_layout(
         height=340, margin={"l": 50, "r": 10, "t": 30, "b": 40},
-        legend={"orientation": "h", "y": -0.25}, xaxis_title=x_axis,
-        yaxis={"title": y_axis, "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.25},
+        xaxis={"title": x_axis, **year_ticks(series["end"], digits)},
+        yaxis={"title": y_axis, "rangemode": "tozero",
+               **number_ticks(series["per_commune"], digits)},
     )  # fmt: skip
     return fig
+
+
+def _series_hover(rows: pd.DataFrame, digits: str) -> list[tuple[str, str, str]]:
+    """Each point's hover: its window's last month, the published count as it reads and the
+    count per commune, written with ``digits``."""
+    out = []
+    for end, y, text in zip(pd.to_datetime(rows["end"]), rows["per_commune"], rows["text"],
+                            strict=True):  # fmt: skip
+        value = "" if pd.isna(y) else f"{y:.2f} "
+        out.append((local(f"{end:%Y-%m}", digits), local(text, digits), local(value, digits)))
+    return out
 
 
 class GroupLegend(LegendControl):

@@ -190,13 +190,15 @@ def build_explore_map(
     borders: gpd.GeoSeries | None = None,
     services: pd.DataFrame | None = None,
     selected: int | None = None,
+    focus: Sequence[Sequence[tuple[float, float]]] = (),
     heading: Sequence[str] | None = None,
     tiles: str | None = None,
     precision: int = 4,
 ) -> folium.Map:
     """Communes filled by ``fills`` (``fill_index``), with the ``legend`` inside the map when
     given, a ``heading`` (lines: the title, then what the map shows) at its top left, the
-    commune at position ``selected`` drawn with a heavy outline, and optional
+    commune at position ``selected`` (or the rings ``focus``, of a place chosen in the
+    search) drawn with a heavy outline and the map fitted to it, and optional
     layers: the communes at positions ``outlined`` (partnership) outlined,
     district or province ``borders`` (or those ``encoded`` carries: ``commune_rows`` of the
     communes with their borders, when already known), and public ``services`` (columns
@@ -222,7 +224,7 @@ def build_explore_map(
         border_style=LayerStyle(color="#333333", weight=1.0, interactive=False),
         outlined=outlined or (),
         outline_style=LayerStyle(color=PARTNERSHIP_OUTLINE, weight=2.2, interactive=False),
-        points=points, point_colour=SERVICE_COLOUR, selected=selected,
+        points=points, point_colour=SERVICE_COLOUR, selected=selected, focus=focus,
     )  # fmt: skip
     m = base_map(tuple(communes.total_bounds), tiles)
     payload = commune_payload(

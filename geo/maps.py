@@ -40,13 +40,15 @@ _TEMPLATE = Template(Path(__file__).with_name("compact_layer.js").read_text(enco
 
 @dataclass(frozen=True)
 class MapLabels:
-    """The words a map shows, in the user's language (``lang`` is ``en`` or ``km``)."""
+    """The words a map shows, in the user's language (``lang`` is ``en`` or ``km``), and the
+    ``digits`` 0 to 9 it writes its numbers, codes and scale with (``t("digits", lang)``)."""
 
     lang: str = "en"
     district: str = field(default_factory=lambda: t("district", "en"))
     province: str = field(default_factory=lambda: t("province", "en"))
     code: str = field(default_factory=lambda: t("commune_code", "en"))
     nocode: str = field(default_factory=lambda: t("no_code", "en"))
+    digits: str = "0123456789"
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,9 @@ class Overlays:
     points: Sequence[tuple[float, float, str]] = ()
     point_colour: str = "#6a1b9a"
     selected: int | None = None  # the commune drawn with a heavy outline (its story is open)
+    #: Rings (lists of (lat, lon)) of a place chosen in the search that is not one of the
+    #: map's units (a district on a map of communes): drawn with the heavy outline.
+    focus: Sequence[Sequence[tuple[float, float]]] = ()
 
 
 def commune_payload(
@@ -260,18 +265,48 @@ def _layer_payload(
         "pv": list(texts),
         "pc": overlays.point_colour,
         "sl": -1 if overlays.selected is None else int(overlays.selected),
+        "fr": [[[[round(lat, 4), round(lon, 4)] for lat, lon in ring]] for ring in overlays.focus],
         "interactive": style.interactive,
     }
 
 
+class WheelAfterClick(MacroElement):
+    """The wheel scrolls the page over a map until the map is clicked (then it zooms the map,
+    until the pointer leaves it); with Ctrl held the wheel zooms at once."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }}, box = map.getContainer();
+  box.addEventListener("mousedown", function () { map.scrollWheelZoom.enable(); });
+  box.addEventListener("mouseleave", function () { map.scrollWheelZoom.disable(); });
+  box.addEventListener("wheel", function (e) {
+    if (!e.ctrlKey || map.scrollWheelZoom.enabled()) { return; }
+    e.preventDefault();
+    map.setZoomAround(map.mouseEventToContainerPoint(e), map.getZoom() + (e.deltaY < 0 ? 1 : -1));
+  }, {passive: false});
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "WheelAfterClick"
+
+
 def base_map(bounds: tuple[float, float, float, float], tiles: str | None) -> folium.Map:
-    """An empty map fitted to ``bounds`` (minx, miny, maxx, maxy), Leaflet served locally.
+    """An empty map fitted to ``bounds`` (minx, miny, maxx, maxy), Leaflet served locally;
+    the wheel zooms it only after a click on it, or with Ctrl (``WheelAfterClick``): before,
+    it scrolls the page.
 
     ``tiles`` is a tile URL template, or None for a plain background (offline briefings).
     """
     minx, miny, maxx, maxy = bounds
-    m = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, prefer_canvas=False)
+    m = folium.Map(
+        tiles=None, control_scale=True, zoom_snap=0.25, prefer_canvas=False, scroll_wheel_zoom=False
+    )
     use_local_assets(m)
+    m.add_child(WheelAfterClick())
     if tiles:
         attribution = OSM_ATTRIBUTION if tiles == OSM_TILES else "tiles"
         folium.TileLayer(tiles, attr=attribution, name="basemap", opacity=0.6).add_to(m)

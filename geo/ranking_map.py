@@ -7,12 +7,15 @@ representative point (a point inside the polygon), several in one province side 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
 
 from geo.maps import (
     PLAIN_BACKGROUND,
@@ -48,6 +51,53 @@ def score_classes(scores: Sequence[float | None]) -> list[int]:
     return [int(c) if ok else len(SCORE_COLOURS) for c, ok in zip(classes, present, strict=True)]
 
 
+def score_key(scores: Sequence[float | None], title: str, not_ranked: str) -> list[tuple[str, str]]:
+    """The map's colour key: (colour, words) for each class of ``score_classes`` (its range of
+    scores, highest first), then grey for ``not_ranked`` when a province is. Raises nothing."""
+    values = [float(s) for s in scores if s is not None]
+    if not values:
+        return [(NOT_RANKED, not_ranked)]
+    low, high = min(values), max(values)
+    step = (high - low) / len(SCORE_COLOURS)
+    rows = [(SCORE_COLOURS[0], f"{title} {high:.2f}")]  # one score: one class
+    if step:
+        rows = [(colour, f"{title} {low + i * step:.2f}–{low + (i + 1) * step:.2f}")
+                for i, colour in reversed(list(enumerate(SCORE_COLOURS)))]  # fmt: skip
+    if len(values) < len(scores):
+        rows.append((NOT_RANKED, not_ranked))
+    return rows
+
+
+class ScoreKey(MacroElement):
+    """The ranking map's colour key, at its bottom right: a swatch and words per class."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function () {
+  var key = L.control({position: "bottomright"});
+  key.onAdd = function () {
+    var div = L.DomUtil.create("div", "atlas-legend");
+    div.innerHTML = {{ this.html|tojson }};
+    return div;
+  };
+  key.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self._name = "ScoreKey"
+        swatch = (
+            '<span style="display:inline-block;width:16px;height:12px;background:{};'
+            'border:1px solid #888;vertical-align:middle;margin-right:4px"></span>'
+        )
+        lines = "".join(f"<div>{swatch.format(c)}{html.escape(w)}</div>" for c, w in rows)
+        self.html = ('<div style="background:rgba(255,255,255,0.92);padding:6px 8px;'
+                     'border-radius:4px;box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px sans-serif">'
+                     f"{lines}</div>")  # fmt: skip
+
+
 def academy_points(
     provinces: gpd.GeoDataFrame, academies: pd.DataFrame
 ) -> list[tuple[float, float, int]]:
@@ -80,12 +130,14 @@ def build_ranking_map(
     tooltip_labels: tuple[str, ...],
     outlined: Sequence[int] = (),
     academies: Sequence[tuple[float, float, str]] = (),
+    key: Sequence[tuple[str, str]] = (),
     tiles: str | None = None,
     precision: int = 4,
 ) -> folium.Map:
     """Provinces (``query.unit_layer(con, "province")``, in its order, with ``encoded`` its
     ``commune_rows``) filled by ``classes`` (``score_classes``), the provinces at positions
-    ``outlined`` outlined, and ``academies`` as (lat, lon, tooltip) points.
+    ``outlined`` outlined, ``academies`` as (lat, lon, tooltip) points, and the colour
+    ``key`` (``score_key``) at the bottom right when given.
 
     Raises:
         ValueError: if ``provinces`` is empty or not in EPSG:4326, or a per-province list does
@@ -107,4 +159,6 @@ def build_ranking_map(
         extras=tooltips, extra_labels=tooltip_labels, overlays=overlays,
     )  # fmt: skip
     m.add_child(CompactPolygonLayer(payload, background=None if tiles else PLAIN_BACKGROUND))
+    if key:
+        m.add_child(ScoreKey(key))
     return m

@@ -103,6 +103,42 @@ def t(key: str, lang: str, /, **values: object) -> str:
     return text.format_map(values) if values else text
 
 
+#: The digits 0 to 9 as the messages' English writes them.
+LATIN_DIGITS = "0123456789"
+
+
+@cache
+def _digit_table(lang: str) -> dict[int, str]:
+    digits = message("digits", lang)
+    if len(digits) != len(LATIN_DIGITS):  # a catalog that did not give ten keeps 0 to 9
+        digits = LATIN_DIGITS
+    return str.maketrans(LATIN_DIGITS, digits)
+
+
+def numerals(text: object, lang: str) -> str:
+    """``text`` (a number or a string, e.g. "3,301", "2014-01", "21%") as it reads on screen in
+    ``lang``: its digits 0 to 9 written with the language's own (the catalog's ``digits``:
+    Khmer digits in km; English unchanged). One numeral system per language on screen;
+    downloads and exports keep 0 to 9.
+
+    Raises:
+        CatalogError: see ``message``.
+    """
+    return str(text).translate(_digit_table(lang))
+
+
+def t_local(key: str, lang: str, /, **values: object) -> str:
+    """``t`` for the screen: each value is written with ``numerals`` (the message's own text is
+    the translator's, digits included). Not for a value that must stay as typed: a file name,
+    a link, what a visitor typed.
+
+    Raises:
+        KeyError: see ``t``.
+        CatalogError: see ``message``.
+    """
+    return t(key, lang, **{name: numerals(value, lang) for name, value in values.items()})
+
+
 def check_catalogs() -> None:
     """Read every language's compiled catalog now (the dashboard calls this first, so a
     missing one is said in a message, not met half-way through a page).

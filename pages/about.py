@@ -11,7 +11,7 @@ import streamlit as st
 import access
 from briefing.model import Curriculum, case_study_timeline
 from briefing.view import curriculum_text, timeline_rows
-from i18n import t
+from i18n import LATIN_DIGITS, numerals, t, t_local
 from pages import run_router
 from query.file_counts import file_count_text
 from ui import data
@@ -42,6 +42,15 @@ def _timeline(lang: str) -> None:
     st.caption(curriculum_text(Curriculum(), lang))
 
 
+def _local(values: object, lang: str) -> list:
+    """Counts as the reader writes them: in their digits where they are not 0 to 9 (a
+    table's numbers become text then), as they are in English."""
+    values = list(values)
+    if numerals(LATIN_DIGITS, lang) == LATIN_DIGITS:
+        return values
+    return [numerals(f"{v:,}" if isinstance(v, int) else v, lang) for v in values]
+
+
 def ncdd_rows(info: dict[str, str], lang: str) -> str:
     """What the build made of the NCDD file, in ``lang``, from the codes and counts the ETL
     recorded in ``build_info`` (a database built before them: its English words, in English
@@ -49,7 +58,7 @@ def ncdd_rows(info: dict[str, str], lang: str) -> str:
     if info.get("ncdd_status") == "missing":
         return t("ncdd_missing", lang)
     if "ncdd_counts" in info:
-        return t("ncdd_counts", lang, **json.loads(info["ncdd_counts"]))
+        return t_local("ncdd_counts", lang, **json.loads(info["ncdd_counts"]))
     return info.get("ncdd_rows", "") if lang == "en" else ""
 
 
@@ -62,11 +71,12 @@ def render() -> None:
     for key in SOURCES:
         st.markdown(f"- {t(key, lang)}")
     st.markdown(f"- {t('src_ncdd', lang, rows=ncdd_rows(info, lang))}")
-    st.caption(t("built_caption", lang, when=info.get("built_at", "?"),
-                 gazetteer=info.get("gazetteer", "?")))  # fmt: skip
+    built = numerals(info.get("built_at", "?"), lang)  # the gazetteer's name: as written
+    st.caption(t("built_caption", lang, when=built, gazetteer=info.get("gazetteer", "?")))
     st.subheader(t("match_quality", lang))
     methods = data.match_summary()
-    methods = methods.assign(match_method=[t(f"mm_{m}", lang) for m in methods["match_method"]])
+    methods = methods.assign(match_method=[t(f"mm_{m}", lang) for m in methods["match_method"]],
+                             polygons=_local(methods["polygons"], lang))  # fmt: skip
     st.dataframe(_labelled(methods, METHOD_COLUMNS, lang), hide_index=True)
     st.subheader(t("partner_files", lang))
     st.caption(t("partner_files_help", lang))
@@ -75,11 +85,12 @@ def render() -> None:
         st.caption(t("file_counts_protected", lang))
     loads = data.load_summary()
     loads = loads.assign(kind=[t(f"kind_{k}", lang) for k in loads["kind"]],  # a copy
-                         **{c: [file_count_text(n, exact) for n in loads[c]]
+                         **{c: _local([file_count_text(n, exact) for n in loads[c]], lang)
                             for c in FILE_COUNT_COLUMNS})  # fmt: skip
     st.dataframe(_labelled(loads, LOAD_COLUMNS, lang), hide_index=True)
     reasons = reasons_in_words(data.quarantine_reasons(), lang)
-    shown = reasons.assign(rows=[file_count_text(n, exact) for n in reasons["rows"]])
+    shown = reasons.assign(rows=_local([file_count_text(n, exact) for n in reasons["rows"]],
+                                       lang))  # fmt: skip
     st.dataframe(_labelled(shown, REASON_COLUMNS, lang), hide_index=True)
 
 

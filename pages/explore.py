@@ -7,7 +7,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.explore_map import legend_html
-from i18n import t
+from geo.search import Place
+from i18n import t, t_local
 from pages import run_router
 from query.links import OPTIONS
 from ui import data
@@ -20,13 +21,12 @@ from ui.explore_view import (
     map_maker,
     new_click,
     render_summary,
-    search_entries,
-    search_matches,
+    search_results,
     threshold,
     units_table,
     view_numbers,
 )
-from ui.layout import page_header
+from ui.layout import light_table, page_header
 from ui.state import (
     copy_from_widget,
     current_filters,
@@ -38,13 +38,11 @@ from ui.state import (
 
 
 def _options(lang: str) -> None:
-    """The Explore page's own options (``query.links.OPTIONS``): the one-value choices in a
-    row, the sets as pills below (they wrap at any width; a multiselect cut its chips short on
-    a small screen)."""
-    radios = [o for o in OPTIONS if o.widget == "radio"]
-    for column, option in zip(st.columns(len(radios)), radios, strict=True):
-        column.radio(
-            t(option.label, lang), option.values,
+    """The Explore page's own options (``query.links.OPTIONS``): the one-value choices as rows
+    of buttons, the sets as pills below (they wrap at any width)."""
+    for option in (o for o in OPTIONS if o.widget == "radio"):
+        st.radio(
+            t(option.label, lang), option.values, horizontal=True,
             format_func=lambda c, p=option.prefix: t(p + c, lang),
             key=widget_key(option.key), on_change=copy_from_widget, args=(option.key,),
         )  # fmt: skip
@@ -62,26 +60,32 @@ def render() -> None:
     if data.month_range() is None:
         st.info(t("no_incidents", lang))
         st.stop()
-    _options(lang)
-    _search(lang)
     filters, options = current_filters(), current_options()
     numbers = view_numbers(filters, options.level)
     render_summary(numbers, filters, lang)
     selected = data.find_polygon(options.commune) if options.commune else None
-    make_map, legend = map_maker(filters, numbers, options, lang, selected)
-    left, right = st.columns([3, 2])
+    focus = _focus(filters.province, options.commune)
+    make_map, legend = map_maker(filters, numbers, options, lang, selected, focus)
+    left, right = st.columns([3, 2])  # the map first: on a small screen the columns stack
     with left:
-        st.html(legend_html(legend, inline=True))
         clicked = st_folium(
-            make_map(), height=620, use_container_width=True, render=False,  # see national_map
+            make_map(), height=560, use_container_width=True, render=False,  # see national_map
             returned_objects=["last_active_drawing", "last_object_clicked"],
             key=f"explore_map_{filters.province}",
         )  # fmt: skip
+        st.caption(t("wheel_hint", lang))
+        limit = threshold()
+        st.caption(t_local("suppression_note", lang, t=limit, h=limit - 1))
+        with st.expander(t("method_note", lang)):  # method names only here, collapsed
+            st.caption(t("explore_method_note", lang))
     picked = new_click(clicked, filters.province, numbers.units, options.level)
     if picked:
         set_value(*picked)
         st.rerun()
     with right:
+        _search(lang)
+        st.html(legend_html(legend, inline=True))
+        _options(lang)
         if selected:
             render_panel(selected, filters, numbers, lang)
         else:
@@ -91,36 +95,51 @@ def render() -> None:
 
 
 def _search(lang: str) -> None:
-    """A box to jump to a commune (its story opens) or a district, typed in either script: the
-    names are matched on the server and only the matches are sent (the 1,830 names as
-    options were 27 KB on every page open)."""
+    """A box to jump to a province, district or commune, typed in either script, by another
+    name, with typos (``geo.search``): the names are matched on the server and only the
+    matches are sent."""
     text = st.text_input(t("search", lang), key="w_search_text",
                          placeholder=t("search_placeholder", lang))  # fmt: skip
     if not text.strip():
         return
-    entries = search_entries(lang)
-    found = search_matches(entries, text)
+    found = search_results(text, lang)
     if not found:
         st.caption(t("search_none", lang, text=text.strip()))
         return
+    st.session_state[_FOUND] = found
     st.selectbox(
-        t("search_matches", lang, n=len(found)), found[:SEARCH_LIMIT], index=None,
-        key="w_search", on_change=_jump, args=(entries,),
+        t_local("search_matches", lang, n=len(found)), list(found)[:SEARCH_LIMIT], index=None,
+        key="w_search", on_change=_jump, placeholder=t("search_pick", lang),
     )  # fmt: skip
     if len(found) > SEARCH_LIMIT:
-        st.caption(t("search_more", lang, shown=SEARCH_LIMIT, n=len(found)))
+        st.caption(t_local("search_more", lang, shown=SEARCH_LIMIT, n=len(found)))
 
 
-def _jump(entries: dict[str, tuple[str, str, str]]) -> None:
-    chosen = st.session_state.get("w_search")
-    if chosen not in entries:
+_FOUND = "_search_found"
+FOCUS = "_search_focus"
+
+
+def _jump() -> None:
+    """Show the place chosen in the search: a commune's story opens; a district or a province
+    is outlined and the map fitted to it (its province's communes)."""
+    place = st.session_state.get(_FOUND, {}).get(st.session_state.get("w_search"))
+    if place is None:
         return
-    level, province, key = entries[chosen]
-    set_view("level", level)
-    set_view("province", province)
-    set_view("commune", key or None)
+    set_view("province", place.province)
+    set_view("commune", place.key if place.level == "commune" else None)
+    st.session_state[FOCUS] = None if place.level == "commune" else place
     st.session_state["w_search"] = None
     st.session_state["w_search_text"] = ""
+
+
+def _focus(province: str | None, commune: str | None) -> Place | None:
+    """The district or province chosen in the search, while the view stays in its province
+    and no commune is open."""
+    focus = st.session_state.get(FOCUS)
+    if focus is None or commune or focus.province != province:
+        st.session_state[FOCUS] = None
+        return None
+    return focus
 
 
 def _units(numbers: ViewNumbers, lang: str) -> None:
@@ -128,13 +147,13 @@ def _units(numbers: ViewNumbers, lang: str) -> None:
     visitor asks for all."""
     table = units_table(numbers, lang)
     st.markdown(f"**{t('units_table', lang)}**")
-    if len(table) > TABLE_TOP and not st.toggle(t("units_all", lang, n=f"{len(table):,}"),
+    if len(table) > TABLE_TOP and not st.toggle(t_local("units_all", lang, n=f"{len(table):,}"),
                                                  key="w_units_all"):  # fmt: skip
-        st.caption(t("units_top", lang, shown=TABLE_TOP, n=f"{len(table):,}"))
+        st.caption(t_local("units_top", lang, shown=TABLE_TOP, n=f"{len(table):,}"))
         table = table.head(TABLE_TOP)
-    st.dataframe(table, hide_index=True, width="stretch", height=420)
+    light_table(table, height=420)
     limit = threshold()
-    st.caption(t("units_table_note", lang, t=limit, h=limit - 1))
+    st.caption(t_local("units_table_order", lang, t=limit, h=limit - 1))
 
 
 if __name__ == "__main__":  # Streamlit ran this file itself: go through the router

@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.maps import MapLabels, build_province_map
-from i18n import t
+from i18n import numerals, t
 from pages import run_router
 from ui import data
 from ui.layout import page_header
@@ -41,13 +41,14 @@ def render() -> None:
     communes = data.commune_layer(focus)
     tiles = data.tiles_url()
     labels = MapLabels(lang=lang, district=t("district", lang), province=t("province", lang),
-                       code=t("commune_code", lang), nocode=t("no_code", lang))  # fmt: skip
+                       code=t("commune_code", lang), nocode=t("no_code", lang),
+                       digits=t("digits", lang))  # fmt: skip
     encoded = data.units_encoded("commune", focus)  # cached, with the district or province borders
     fmap = build_province_map(communes, labels, encoded=encoded, tiles=tiles)
     coded = int(communes["commune_code"].notna().sum())
     left, right = st.columns(2)
-    left.metric(t("communes", lang), f"{len(communes):,}")
-    right.metric(t("with_code", lang), f"{coded:,}")
+    left.metric(t("communes", lang), numerals(f"{len(communes):,}", lang))
+    right.metric(t("with_code", lang), numerals(f"{coded:,}", lang))
     st_folium(
         fmap, height=620, use_container_width=True, returned_objects=[],
         key=f"map_{focus}_{lang}",

@@ -13,14 +13,14 @@ from streamlit_folium import st_folium
 
 from analysis.ranking import CRITERION_NAMES, Ranking
 from briefing.pack import criterion_definition
-from i18n import t
+from i18n import numerals, t, t_local
 from pages import run_router
 from query import published
 from query import ranking as ranking_query
 from ui import data
 from ui.audited import download_table
 from ui.freshness import say_if_behind
-from ui.layout import page_header
+from ui.layout import fit_table, local_frame, page_header
 from ui.ranking_details import (
     diagnostics_table,
     include_partnership,
@@ -54,7 +54,7 @@ def _criteria(weights: dict[str, float], lang: str) -> None:
     total = sum(weights.values()) or 1.0
     with st.expander(t("rank_criteria", lang), expanded=True):
         for name in CRITERION_NAMES:
-            share = f"{weights[name] / total:.0%}"
+            share = numerals(f"{weights[name] / total:.0%}", lang)
             st.markdown(
                 f"**{t(f'crit_{name}', lang)}** ({share}): {criterion_definition(name, lang)}"
             )
@@ -63,12 +63,12 @@ def _criteria(weights: dict[str, float], lang: str) -> None:
 def _protection(lang: str) -> None:
     limit = published.threshold()
     values = {"t": limit, "h": limit - 1, "s": f"{ranking_query.stand_in():g}"}
-    note = t("rank_stand_in", lang, **values)
+    note = t_local("rank_stand_in", lang, **values)
     small = small_count_provinces(data.ranking_inputs(), lang)
     if small:
         note += " " + t("rank_stand_in_here", lang, provinces=", ".join(small))
     st.caption(note)
-    st.caption(t("rank_protection", lang, **values))
+    st.caption(t_local("rank_protection", lang, **values))
 
 
 def _file_name(what: str) -> str:
@@ -96,7 +96,7 @@ def _map_and_academies(ranking: Ranking, lang: str) -> None:
             layer = data.store_province_list()
             names = dict(zip(layer["province_code"], layer[f"province_name_{lang}"], strict=True))
             table = academies_table(academies, names, lang)
-            st.dataframe(table, hide_index=True)
+            st.dataframe(local_frame(table, lang), hide_index=True)
             download_table(
                 st.container(), t("rank_download_academies", lang), lambda: table,
                 file_name=_file_name("academies"), key="download_academies", lang=lang,
@@ -112,18 +112,20 @@ def render() -> None:
     with st.expander(t("rank_weights", lang), expanded=True):
         weights, method = draw_controls(lang)
         include = include_partnership(lang)
+    with st.expander(t("method_note", lang)):  # method names only here, collapsed
+        st.caption(t("rank_method_note", lang))
     ranking = compute_ranking(weights, method, lang, include)
     if ranking is None:
         st.stop()
     st.subheader(t("rank_table", lang))
-    st.caption(t("rank_counts", lang, selection=data.ranking_windows().describe(lang)))
+    st.caption(t_local("rank_counts", lang, selection=data.ranking_windows().describe(lang)))
     table = ranking_table(ranking, lang)
-    st.dataframe(table, hide_index=True)
-    st.caption(t("rank_table_note", lang, draws=f"{ranking.draws:,}"))
+    fit_table(table, "ranking_table", lang)  # every province: no inner or sideways scroll
+    st.caption(t_local("rank_table_note", lang, draws=f"{ranking.draws:,}"))
     apart = partnership_lines(ranking, lang)
     if apart:
         st.markdown(f"**{t('rank_partnership_apart', lang)}**")
-        st.markdown("\n".join(f"- {line}" for line in apart))
+        st.markdown("\n".join(f"- {numerals(line, lang)}" for line in apart))
     download_table(
         st.container(), t("rank_download_table", lang), lambda: table,
         file_name=_file_name("ranking"), key="download_ranking", lang=lang,
@@ -133,13 +135,13 @@ def render() -> None:
     _map_and_academies(ranking, lang)
     _criteria(ranking.weights, lang)
     st.subheader(t("rank_diagnostics", lang))
-    st.dataframe(diagnostics_table(ranking, lang), hide_index=True)
+    st.dataframe(local_frame(diagnostics_table(ranking, lang), lang), hide_index=True)
     moves = sensitivity_lines(ranking, lang)
     if moves:
         st.subheader(t("rank_sens", lang))
-        st.markdown("\n".join(f"- {line}" for line in moves))
+        st.markdown("\n".join(f"- {numerals(line, lang)}" for line in moves))
     with st.expander(t("rank_inputs", lang)):
-        st.dataframe(inputs_table(data.ranking_inputs(), lang), hide_index=True)
+        st.dataframe(local_frame(inputs_table(data.ranking_inputs(), lang), lang), hide_index=True)
     _protection(lang)
     draw_pack_buttons(ranking, lang)
 

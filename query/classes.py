@@ -12,14 +12,40 @@ HIDDEN_CLASS = -1  # a rate whose count reads "<5": no disruption class (grey)
 NO_RATE_CLASS = -2  # no population estimate for this unit (white)
 
 
+def reachable_breaks(values: np.ndarray, floor: float) -> tuple[float, float]:
+    """Two breaks over the published ``values`` shown (a value at a break belongs to the class
+    above) such that every class that can be reached is: the terciles, each moved up to a value
+    that is shown, the high break above the low one and both above the lowest value shown, so
+    the top class holds at least the highest value. Few distinct values fill the classes from
+    the top. Never below ``floor``. Raises nothing."""
+    distinct = np.unique(values[values >= floor])
+    if len(distinct) == 0:
+        return floor, floor + 1.0
+    if len(distinct) <= 2:  # the highest value is high; a second one is middle
+        high = float(distinct[-1])
+        low = float(distinct[0]) if len(distinct) == 2 else high
+        return max(low, floor), high
+    q_low, q_high = np.quantile(values[values >= floor], [1 / 3, 2 / 3])
+    above_first = distinct[1:]  # the lowest value shown stays in the low class
+    low = (
+        float(above_first[np.searchsorted(above_first, q_low)])
+        if q_low <= above_first[-2]
+        else float(above_first[-2])
+    )
+    rest = distinct[distinct > low]
+    high = float(rest[min(np.searchsorted(rest, q_high), len(rest) - 1)])
+    return max(low, floor), high
+
+
 def disruption_classes(units: pd.DataFrame, measure: str, threshold: int
                        ) -> tuple[pd.Series, list[float]]:  # fmt: skip
     """Three disruption classes (0 low, 1 middle, 2 high) and their two breaks (a value at a
     break belongs to the class above), for ``measure`` ``count`` or ``rate``.
 
-    Breaks are the terciles of the numbers shown. For counts they are whole numbers never below
-    the threshold, so every unit reading ``<5`` (or 0) is low. For rates, a rate hidden with its
-    count gets ``HIDDEN_CLASS``, a unit without an estimate ``NO_RATE_CLASS``.
+    Breaks are the terciles of the published numbers shown, moved onto shown values so that
+    each class holds at least one unit (``reachable_breaks``). For counts they are never below
+    the threshold, so every unit reading ``<5`` is low. For rates, a rate hidden with its count
+    gets ``HIDDEN_CLASS``, a unit without an estimate ``NO_RATE_CLASS``.
 
     Raises:
         ValueError: if ``measure`` is neither ``count`` nor ``rate``.
@@ -32,12 +58,7 @@ def disruption_classes(units: pd.DataFrame, measure: str, threshold: int
         floor = 0.0
     else:
         raise ValueError(f"measure must be count or rate, got {measure!r}")
-    visible = values[shown].to_numpy(dtype=float)
-    low, high = np.quantile(visible, [1 / 3, 2 / 3]) if len(visible) else (floor, 2 * floor)
-    if measure == "count":
-        low, high = np.ceil(low), np.ceil(high)
-    low = max(float(low), floor)
-    high = max(float(high), low + (1.0 if measure == "count" else max(low * 0.5, 0.1)))
+    low, high = reachable_breaks(values[shown].to_numpy(dtype=float), floor)
     number = values.fillna(0).to_numpy(dtype=float)
     classes = np.select([shown & (number >= high), shown & (number >= low)], [2, 1], default=0)
     if measure == "rate":

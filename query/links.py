@@ -21,7 +21,8 @@ from query.months import parse_month
 from query.view import Filters
 
 __all__ = ["COVERS", "LAYERS", "MEASURES", "OPTIONS", "ExploreOptions", "Option", "Problem",
-           "default_filters", "parse_month", "parse_params", "quoted", "to_params"]  # fmt: skip
+           "default_filters", "default_level", "parse_month", "parse_params", "quoted",
+           "to_params"]  # fmt: skip
 
 MEASURES = ("count", "rate")
 COVERS = ("status", "share")
@@ -34,7 +35,7 @@ class ExploreOptions:
     """The Explore page's own choices: the map's level (its units), its measure and partnership
     classes, its layers, and the commune whose story is open (its code, or polygon id)."""
 
-    level: str = "commune"
+    level: str = "district"  # the national default (``default_level``)
     measure: str = "count"
     cover: str = "status"
     layers: tuple[str, ...] = DEFAULT_LAYERS
@@ -64,6 +65,15 @@ OPTIONS = (
 )
 #: Every option's link parameter.
 OPTION_PARAMS = (*(o.key for o in OPTIONS), "commune")
+
+
+def default_level(filters: Filters) -> str:
+    """The level that suits a view's extent when nobody chose one: districts for the whole
+    country (a commune is a speck there), communes within a province; the next coarser level
+    when the filters ask for a choice that level does not offer (``query.grid``)."""
+    if filters.province is None and not off_grid(filters, "district"):
+        return "district"
+    return coarsest_level(filters)
 
 
 def default_filters(bounds: tuple[date, date]) -> Filters:
@@ -129,6 +139,8 @@ def parse_params(
         keys = [filter_table.by_field(name).key for name in extra]
         problems.append(Problem("one_fine_choice", {"names": ", ".join(keys)}))
     options = _options(params, problems)
+    if "level" not in params:
+        options = replace(options, level=default_level(filters))
     if off_grid(filters, options.level):
         level = coarsest_level(filters)
         problems.append(Problem("level_moved", {"asked": options.level, "level": level}))
@@ -138,12 +150,13 @@ def parse_params(
 
 def to_params(filters: Filters, options: ExploreOptions, bounds: tuple[date, date]
               ) -> dict[str, str]:  # fmt: skip
-    """The link parameters of a view: only what differs from the default."""
+    """The link parameters of a view: only what differs from the default (the level: from
+    ``default_level``)."""
     params: dict[str, str] = {}
     scope = Scope(bounds)
     for item in filter_table.table():
         params.update(item.to_link(getattr(filters, item.field), scope))
-    default = ExploreOptions()
+    default = replace(ExploreOptions(), level=default_level(filters))
     for option in OPTIONS:
         value = getattr(options, option.key)
         if value != getattr(default, option.key):

@@ -289,3 +289,34 @@ def test_a_missing_catalog_is_named_without_the_servers_folders(
         i18n._catalog.cache_clear()
     assert str(caught.value).startswith("locale/km/LC_MESSAGES/atlas.mo is missing: compile")
     assert str(tmp_path) not in str(caught.value)
+
+
+def test_numbers_on_screen_are_in_the_readers_digits() -> None:
+    assert i18n.numerals("3,301 · 2014-01 – 2014-12 · +3% · <5", "km") == (
+        "៣,៣០១ · ២០១៤-០១ – ២០១៤-១២ · +៣% · <៥"
+    )
+    assert i18n.numerals(2014, "km") == "២០១៤" and i18n.numerals(0.5, "km") == "០.៥"
+    assert i18n.numerals("3,301 · 2014-01", "en") == "3,301 · 2014-01"
+    assert i18n.numerals("ឃុំ ១២", "km") == "ឃុំ ១២"  # Khmer digits stay as they are
+    # t_local writes the values with the reader's digits, the message's own text as the
+    # translator wrote it (a formula, a name)
+    assert i18n.t_local("legend_n_district", "km", label="x", n="1,234") == t(
+        "legend_n_district", "km", label="x", n="១,២៣៤"
+    )
+    assert i18n.t_local("legend_n_district", "en", label="x", n=1234) == "x: 1234 districts"
+    assert "log(1 + " in i18n.t_local("rank_method_note", "km")
+
+
+def test_a_catalog_that_does_not_give_ten_digits_keeps_0_to_9(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    english = i18n.message
+    monkeypatch.setattr(i18n, "message", lambda key, lang: "០១២" if key == "digits" else
+                        english(key, lang))  # fmt: skip
+    i18n._digit_table.cache_clear()
+    try:
+        assert i18n.numerals("2014", "km") == "2014"
+    finally:
+        monkeypatch.undo()
+        i18n._digit_table.cache_clear()
+    assert i18n.numerals("2014", "km") == "២០១៤"

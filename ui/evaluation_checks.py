@@ -22,7 +22,7 @@ from analysis.verdict_words import (
     second_text,
     verdict_text,
 )
-from i18n import t
+from i18n import numerals, t, t_local
 from vocabulary import NEGATIVE_CONTROL_TYPES
 
 
@@ -57,8 +57,9 @@ def render_checks(result: Evaluation | None, lang: str) -> None:
         st.markdown(f"**{verdict_text(result.verdict, lang)}**")
         reasons = reason_texts(result.verdict_reasons, lang)
         if reasons:
-            st.markdown("\n".join(f"- {reason}" for reason in reasons))
-        st.markdown("\n".join(f"- {line}" for line in check_lines(result, lang)))
+            st.markdown("\n".join(f"- {numerals(reason, lang)}" for reason in reasons))
+        lines = check_lines(result, lang)  # figures in the reader's digits
+        st.markdown("\n".join(f"- {numerals(line, lang)}" for line in lines))
     render_method_note(lang)
 
 
@@ -68,6 +69,6 @@ def render_method_note(lang: str) -> None:
     names = ", ".join(t(f"type_{code}", lang) for code in NEGATIVE_CONTROL_TYPES)
     with st.expander(t("eval_method_heading", lang), expanded=False):
         st.markdown(t("eval_method", lang))
-        st.markdown(t("eval_method_checks", lang, types=names, min=size,
-                      pre_alpha=f"{verdict.PRE_TREND_ALPHA:.2f}",
-                      control_alpha=f"{verdict.CONTROL_ALPHA:.2f}"))  # fmt: skip
+        st.markdown(t_local("eval_method_checks", lang, types=names, min=size,
+                            pre_alpha=f"{verdict.PRE_TREND_ALPHA:.2f}",
+                            control_alpha=f"{verdict.CONTROL_ALPHA:.2f}"))  # fmt: skip

@@ -35,7 +35,7 @@ from geo.evaluation import (
     event_study_chart,
     group_series_chart,
 )
-from i18n import t
+from i18n import numerals, t, t_local
 from publish import evaluation as atlas_evaluation
 from publish.evaluation_default import DefaultEvaluation, grid_choice, unpublished
 from publish.evaluation_rules import MIN_COMMUNES, OFFERED_TYPES
@@ -104,7 +104,7 @@ def draw_choices(lang: str) -> Choice | None:
     every = t("eval_province_all", lang)
     province = left.selectbox(
         t("eval_provinces", lang), [ALL, *alone],
-        format_func=lambda c: every if c == ALL else f"{c} {names.get(c, c)}",
+        format_func=lambda c: every if c == ALL else numerals(f"{c} {names.get(c, c)}", lang),
         key=_key("province", ALL), on_change=_copy, args=("province",),
     )  # fmt: skip
     group = right.radio(
@@ -125,7 +125,7 @@ def draw_choices(lang: str) -> Choice | None:
         key=_key("window", DEFAULT_WINDOW), on_change=_copy, args=("window",),
     )  # fmt: skip
     right.caption(t(f"eval_window_why_{window}", lang, **dates))
-    st.caption(t("eval_offer_note", lang, min=MIN_COMMUNES))
+    st.caption(t_local("eval_offer_note", lang, min=MIN_COMMUNES))
     chosen = tuple(sorted(codes)) if province == ALL or province not in alone else (province,)
     types = OFFERED_TYPES.get(group, PILOT_TYPES)
     return Choice(chosen, tuple(v for v in INCIDENT_TYPES if v in types), design, window)
@@ -151,20 +151,25 @@ def published_view(choice: Choice, lang: str) -> DefaultEvaluation | None:
 def render_headline(result: Evaluation, choice: Choice, lang: str) -> None:
     """The answer in a sentence, its figures, what was compared and how."""
     subject = headline.subject_text(choice.types, lang)
-    st.subheader(headline.headline_text(result.effect, result.low, result.high, subject, lang))
+    answer = headline.headline_text(result.effect, result.low, result.high, subject, lang)
+    st.subheader(numerals(answer, lang))  # words and figures: no code nor name with digits
     cols = st.columns(4)
-    pct = headline.signed_percent
+
+    def pct(share: float) -> str:
+        return numerals(headline.signed_percent(share), lang)
+
     cols[0].metric(t("eval_metric_effect", lang), pct(result.effect))
     cols[1].metric(t("eval_metric_interval", lang), f"{pct(result.low)} – {pct(result.high)}")
-    helper = t("eval_metrics_help", lang, min=MIN_COMMUNES)
-    cols[2].metric(t("eval_metric_pilots", lang), f"{result.pilot_communes:,}", help=helper)
-    cols[3].metric(t("eval_metric_comparison", lang), f"{result.comparison_communes:,}",
+    helper = t_local("eval_metrics_help", lang, min=MIN_COMMUNES)
+    cols[2].metric(t("eval_metric_pilots", lang), numerals(f"{result.pilot_communes:,}", lang),
                    help=helper)  # fmt: skip
+    cols[3].metric(t("eval_metric_comparison", lang),
+                   numerals(f"{result.comparison_communes:,}", lang), help=helper)  # fmt: skip
     months = {"first": f"{result.first_month:%Y-%m}", "last": f"{result.last_month:%Y-%m}"}
     design = t(f"eval_design_{result.design}", lang)
-    st.markdown(t("eval_compared", lang, design=design, **months))  # the why: by the choice
+    st.markdown(t_local("eval_compared", lang, design=design, **months))  # the why: by choice
     for note in result.notes:
-        st.caption(headline.note_text(note, lang))
+        st.caption(numerals(headline.note_text(note, lang), lang))
 
 
 def pre_trend_text(p: float, lang: str) -> str:
@@ -172,7 +177,8 @@ def pre_trend_text(p: float, lang: str) -> str:
     if p is None or math.isnan(p):
         return t("eval_pretrend_none", lang)
     shown = "< 0.01" if p < 0.01 else f"{p:.2f}"  # floored to 2 digits when published
-    return t("eval_pretrend_ok" if p >= PRE_TREND_ALPHA else "eval_pretrend_bad", lang, p=shown)
+    return t_local("eval_pretrend_ok" if p >= PRE_TREND_ALPHA else "eval_pretrend_bad", lang,
+                   p=shown)  # fmt: skip
 
 
 def render_event_study(result: Evaluation, groups: Groups, lang: str) -> None:
@@ -181,7 +187,7 @@ def render_event_study(result: Evaluation, groups: Groups, lang: str) -> None:
     shown, why."""
     st.subheader(t("eval_event_heading", lang))
     if result.event_study.empty:
-        st.info(t("eval_event_none", lang, t=published.threshold()))
+        st.info(t_local("eval_event_none", lang, t=published.threshold()))
         return
     bands = []
     for (day, short, _), colour in zip(EVENTS, BAND_COLOURS, strict=False):
@@ -194,10 +200,11 @@ def render_event_study(result: Evaluation, groups: Groups, lang: str) -> None:
         pooled=t("eval_event_pooled", lang), bin_label=t("eval_event_bin", lang, label="{label}"),
     )  # fmt: skip
     columns = ["rel_month", "label", "estimate", "low", "high", "reference", "binned"]
-    chart = event_study_chart(result.event_study[columns], words, bands)
+    chart = event_study_chart(result.event_study[columns], words, bands,
+                              digits=t("digits", lang))  # fmt: skip
     st.plotly_chart(chart, width="stretch", key="eval_event_study")
     st.caption(t("eval_event_caption", lang, **case_study_dates(lang)))
-    st.caption(t("eval_event_shown", lang, t=published.threshold()))
+    st.caption(t_local("eval_event_shown", lang, t=published.threshold()))
     st.markdown(pre_trend_text(result.pre_trend_p, lang))
 
 
@@ -241,7 +248,7 @@ def _series(
             continue
         rate = counts["count"].where(counts["state"] != "small") / len(ids)
         frames.append(counts.assign(group=key, per_commune=rate))
-        names[key] = t("eval_series_group", lang, group=label, n=f"{len(ids):,}")
+        names[key] = t_local("eval_series_group", lang, group=label, n=f"{len(ids):,}")
     return (pd.concat(frames) if frames else pd.DataFrame()), names
 
 
@@ -264,9 +271,10 @@ def render_series(
     dates = case_study_dates(lang)
     lines = [Line(day, t(short, lang), t(label, lang, **dates)) for day, short, label in EVENTS]
     axes = {"x_axis": t("eval_series_x", lang), "y_axis": t("eval_series_axis", lang)}
-    chart = group_series_chart(series, names, lines=lines, bands=bands, **axes)
+    chart = group_series_chart(series, names, lines=lines, bands=bands, **axes,
+                               digits=t("digits", lang))  # fmt: skip
     st.plotly_chart(chart, width="stretch", key="eval_series")
-    st.caption(t("eval_series_caption", lang, t=published.threshold()))
+    st.caption(t_local("eval_series_caption", lang, t=published.threshold()))
 
 
 def render_map(groups: Groups, lang: str) -> None:
@@ -289,13 +297,13 @@ def render_caveats(result: Evaluation, lang: str, view: DefaultEvaluation | None
     st.subheader(t("eval_caveats", lang))
     pooled = result.pilot_communes + result.comparison_communes
     lines = [t("eval_caveat_assumption", lang), t("eval_caveat_reporting", lang),
-             t("eval_caveat_pooled", lang, n=f"{pooled:,}")]  # fmt: skip
+             t_local("eval_caveat_pooled", lang, n=f"{pooled:,}")]  # fmt: skip
     if view.synthetic if view is not None else data.is_synthetic():
         planted = view.planted if view is not None else planted_effect()
         lines.append(
             t("synthetic", lang)
             if planted is None
-            else t("eval_caveat_synthetic", lang, planted=round(planted * 100))
+            else t_local("eval_caveat_synthetic", lang, planted=round(planted * 100))
         )
     elif data.data_origin() == "mixed":  # the planted effect is blurred by partner rows
         lines.append(t("synthetic_mixed", lang))

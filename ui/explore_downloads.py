@@ -19,7 +19,7 @@ from query.links import ExploreOptions
 from query.view import Filters, month_text
 from ui import data
 from ui.audited import download_button, download_table
-from ui.explore_view import ViewNumbers, legend_of, map_note, threshold, view_table
+from ui.explore_view import ViewNumbers, class_counts, legend_of, map_note, threshold, view_table
 
 
 def file_stem(filters: Filters, options: ExploreOptions) -> str:
@@ -60,7 +60,7 @@ def slide_png(filters: Filters, options: ExploreOptions, numbers: ViewNumbers, l
     classes, breaks = disruption_classes(units, options.measure, threshold())
     fills = fill_index(classes, partnership_classes(units, options.cover, filters.months))
     colours = [palette()[i] for i in fills]
-    legend = legend_of(breaks, options, map_note(filters, lang), lang)
+    legend = legend_of(breaks, options, map_note(filters, lang), lang, class_counts(classes))
     symbols = [(HIDDEN_FILL, "#888888", legend.hidden)] if legend.hidden else []
     if legend.no_rate:
         symbols.append((NO_RATE_FILL, "#888888", legend.no_rate))

@@ -5,7 +5,6 @@ its downloads. The page (``pages/explore.py``) only arranges them.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -18,7 +17,8 @@ from briefing.view import case_study_dates
 from geo.charts import Event, story_chart
 from geo.explore_map import Legend, build_explore_map, fill_index
 from geo.maps import MapLabels
-from i18n import t
+from geo.search import Place, SearchIndex, build_index, places, read_names, search
+from i18n import numerals, t, t_local
 from query import published
 from query.classes import cover_share, disruption_classes, partnership_classes
 from query.export import explore_table, rate_text
@@ -57,27 +57,27 @@ def signed_percent(change: float) -> str:
 
 def render_summary(numbers: ViewNumbers, filters: Filters, lang: str) -> None:
     """The summary strip: four figures, what the change compares (and whether the policy of
-    August 2010 lies between), a line for each figure that is withheld, and how numbers are
-    protected."""
+    August 2010 lies between) and a line for each figure that is withheld (how numbers are
+    protected is said under the map)."""
     s, limit = numbers.summary, threshold()
     cols = st.columns(4)
-    cols[0].metric(t("sum_incidents", lang), s.total.text)
-    cols[1].metric(t(f"sum_units_{numbers.level}", lang, t=threshold()), f"{s.units_affected:,}")
+    cols[0].metric(t("sum_incidents", lang), numerals(s.total.text, lang))
+    cols[1].metric(t_local(f"sum_units_{numbers.level}", lang, t=limit),
+                   numerals(f"{s.units_affected:,}", lang))  # fmt: skip
     cols[2].metric(t("sum_share", lang), t("not_shown", lang) if s.partnership_share is None
-                   else f"{s.partnership_share:.0%}")  # fmt: skip
+                   else numerals(f"{s.partnership_share:.0%}", lang))  # fmt: skip
     cols[3].metric(
         t("sum_change", lang),
-        t("not_shown", lang) if s.change is None else signed_percent(s.change),
-        help=None if s.previous is None else t("previous_was", lang, n=s.previous.text),
+        t("not_shown", lang) if s.change is None else numerals(signed_percent(s.change), lang),
+        help=None if s.previous is None else t_local("previous_was", lang, n=s.previous.text),
     )
     if s.previous is not None:
         before = filters.previous()
-        st.caption(t("change_compares", lang, now=_period(filters), before=_period(before)))
+        st.caption(t_local("change_compares", lang, now=_period(filters), before=_period(before)))
         if before.start <= POLICY_DAY <= filters.end:
             st.caption(t("change_across_policy", lang, **case_study_dates(lang)))
     for note in s.notes:
-        st.caption(t(note, lang, t=limit))
-    st.caption(t("suppression_note", lang, t=limit, h=limit - 1))
+        st.caption(t_local(note, lang, t=limit))
 
 
 def _period(filters: Filters) -> str:
@@ -85,29 +85,42 @@ def _period(filters: Filters) -> str:
 
 
 def _ranges(breaks: list[float], rate: bool) -> tuple[str, str, str]:
+    """The classes' ranges in words: below the low break (``<5`` counts are there; no exact
+    zero is written), between the breaks, from the high break up."""
     if rate:
         low, high = (f"{b:.1f}" for b in breaks)
         return (f"< {low}", f"{low}–{high}", f"≥ {high}")
     low, high = int(breaks[0]), int(breaks[1])
-    return (f"0–{low - 1}", f"{low}–{high - 1}" if high - 1 > low else f"{low}", f"≥ {high}")
+    return (f"< {low}", f"{low}–{high - 1}" if high - 1 > low else f"{low}", f"≥ {high}")
 
 
-def legend_of(breaks: list[float], options: ExploreOptions, note: str, lang: str) -> Legend:
-    """The legend of a view's map, in ``lang``, with the class ``breaks``."""
+def class_counts(classes: pd.Series) -> tuple[int, int, int]:
+    """How many units each disruption class (low, middle, high) holds, for the legend."""
+    counts = classes[classes >= 0].value_counts()
+    return (int(counts.get(0, 0)), int(counts.get(1, 0)), int(counts.get(2, 0)))
+
+
+def legend_of(breaks: list[float], options: ExploreOptions, note: str, lang: str,
+              counts: tuple[int, int, int] | None = None) -> Legend:  # fmt: skip
+    """The legend of a view's map, in ``lang``, with the class ``breaks`` and, when given,
+    how many units each class holds (``class_counts``)."""
     rate = options.measure == "rate"
     prefix = "" if options.level == "commune" else "unit_"
     kind = prefix + ("share" if options.cover == "share" else "status")
     steps = ("none", "some", "most") if options.cover == "share" else ("none", "started", "active")
-    rows = ("legend_low", "legend_mid", "legend_high")
+    keys = ("legend_low", "legend_mid", "legend_high")
+    rows = [t_local(k, lang, range=r) for k, r in zip(keys, _ranges(breaks, rate), strict=True)]
+    if counts is not None:
+        rows = [t_local(f"legend_n_{options.level}", lang, label=row, n=f"{n:,}")
+                for row, n in zip(rows, counts, strict=True)]  # fmt: skip
     layers = options.layers
     return Legend(
         title=t("legend_title", lang),
         disruption=t("measure_rate" if rate else "measure_count", lang),
         partnership=t(f"lg_axis_{kind}", lang),
-        rows=tuple(t(k, lang, range=r) for k, r in zip(rows, _ranges(breaks, rate),
-                                                        strict=True)),  # type: ignore[arg-type]
+        rows=tuple(rows),  # type: ignore[arg-type]
         columns=tuple(t(f"lg_{kind}_{c}", lang) for c in steps),  # type: ignore[arg-type]
-        hidden=t("legend_hidden_rate", lang, t=threshold()) if rate else None,
+        hidden=t_local("legend_hidden_rate", lang, t=threshold()) if rate else None,
         no_rate=t("legend_no_rate", lang) if rate else None,
         outline=t("legend_outline" if options.level == "commune" else "legend_outline_unit",
                   lang) if "partnership" in layers else None,
@@ -118,7 +131,7 @@ def legend_of(breaks: list[float], options: ExploreOptions, note: str, lang: str
 
 def map_note(view: Filters, lang: str) -> str:
     """What the map shows, for the legend (a downloaded map carries it)."""
-    parts = [f"{month_text(view.start)} – {month_text(view.end)}"]
+    parts = [numerals(f"{month_text(view.start)} – {month_text(view.end)}", lang)]
     label = data.synthetic_label(lang)
     if label:
         parts.insert(0, label)
@@ -137,7 +150,7 @@ def _tooltips(units: pd.DataFrame, options: ExploreOptions, months: int, lang: s
     if options.measure == "rate":
         columns.append(
             [
-                t("rate_hidden", lang, t=threshold())
+                t_local("rate_hidden", lang, t=threshold())
                 if st_ == "hidden"
                 else ("—" if st_ == "missing" else rate_text(r, st_))
                 for r, st_ in zip(units["rate"], units["rate_state"], strict=True)
@@ -153,7 +166,8 @@ def map_labels(level: str, lang: str) -> MapLabels:
              "province": ("", "")}[level]  # fmt: skip
     return MapLabels(lang=lang, district=t(place[0], lang) if place[0] else "",
                      province=t(place[1], lang) if place[1] else "",
-                     code=t(f"{level}_code", lang), nocode=t("no_code", lang))  # fmt: skip
+                     code=t(f"{level}_code", lang), nocode=t("no_code", lang),
+                     digits=t("digits", lang))  # fmt: skip
 
 
 def map_maker(
@@ -162,10 +176,13 @@ def map_maker(
     options: ExploreOptions,
     lang: str,
     selected: str | None = None,
+    focus: Place | None = None,
 ) -> tuple[Callable[..., folium.Map], Legend]:
     """A function that builds the view's bivariate map, as the options' measure, cover and
     layers ask (called once for the page, and again only if the map is downloaded: then with
-    ``legend=`` the legend, returned too, inside it).
+    ``legend=`` the legend, returned too, inside it). The unit ``selected`` (a polygon id), or
+    the district or province ``focus`` chosen in the search, is outlined and the map fitted
+    to it.
 
     Raises:
         RuntimeError: if the map's layer and the view's units are not in the same order.
@@ -193,10 +210,11 @@ def map_maker(
         build_explore_map, layer, fills, map_labels(numbers.level, lang), encoded=encoded,
         tooltips=tooltips,
         tooltip_labels=tooltip_labels, outlined=outlined, services=services,
-        selected=_position(units, selected),
+        selected=_position(units, selected or (focus.key if focus else None)),
+        focus=focus_rings(focus) if focus and _position(units, focus.key) is None else (),
         tiles=data.tiles_url(),
     )  # fmt: skip
-    return make, legend_of(breaks, options, map_note(view, lang), lang)
+    return make, legend_of(breaks, options, map_note(view, lang), lang, class_counts(classes))
 
 
 def _position(units: pd.DataFrame, unit: str | None) -> int | None:
@@ -241,7 +259,7 @@ def timeline(start: object, lang: str) -> list[Event]:
     if start is not None and not pd.isna(start):
         day = pd.Timestamp(start).date()
         label = t("event_partnership", lang)
-        events.append(Event(day, f"{label}: {day:%Y-%m-%d}", "#2166ac", label))
+        events.append(Event(day, f"{label}: {numerals(f'{day:%Y-%m-%d}', lang)}", "#2166ac", label))
     events.append(Event(CURRICULUM_DAY, t("event_curriculum", lang, **dates), "#5e3c99",
                         t("event_curriculum_short", lang)))  # fmt: skip
     return events
@@ -278,24 +296,27 @@ def commune_chart(story: pd.DataFrame, view: Filters, first_start: object, lang:
     labels = {s: t("all", lang) if s == "all" else t(f"group_{s}", lang) for s in STORY_SERIES}
     return story_chart(
         story, labels, story_events(first_start, lang), period=(view.start, view.end),
-        threshold=limit, small_label=t("below_threshold", lang, t=limit, h=limit - 1),
+        threshold=limit, small_label=t_local("below_threshold", lang, t=limit, h=limit - 1),
         period_label=t("period_shading", lang), axis_label=t("step_year", lang),
+        digits=t("digits", lang),
     )  # fmt: skip
 
 
 def units_table(numbers: ViewNumbers, lang: str) -> pd.DataFrame:
-    """The view's units as a table to sort, most incidents first: name, place, the published
-    count as a number (blank where it reads "<5") and as it reads, the rate, the partnership."""
+    """The view's units as a table, most incidents first: name, place, the published count
+    and rate as they read on the map (text: a number column would print "None" where a count
+    reads "<5"), the partnership."""
     units, level = numbers.units, numbers.level
     names = units[f"{level}_name_{lang}"].fillna(units[f"{level}_name_en"])
     above = {"commune": "district", "district": "province"}.get(level)
-    place = units[f"{above}_name_{lang}"] if above else pd.Series("", index=units.index)
+    place = units[f"{above}_name_{lang}"].fillna("") if above else pd.Series("", index=units.index)
     prefix = "status_" if level == "commune" else "unit_status_"
+    rates = [rate_text(r, s) if s != "hidden" else t_local("rate_hidden", lang, t=threshold())
+             for r, s in zip(units["rate"], units["rate_state"], strict=True)]  # fmt: skip
     table = pd.DataFrame({
         t(f"level_{level}", lang): names, t(f"level_{above}", lang) if above else "": place,
-        t("col_incidents_number", lang): units["count"].where(units["state"] == "shown"),
-        t("tt_incidents", lang): units["text"],
-        t("tt_rate", lang): units["rate"].where(units["rate_state"] == "shown"),
+        t("tt_incidents", lang): [numerals(text, lang) for text in units["text"]],
+        t("tt_rate", lang): [numerals(rate, lang) for rate in rates],
         t("tt_partnership", lang): [t(prefix + s, lang) for s in units["status"]],
     })  # fmt: skip
     order = units["count"].where(units["state"] == "shown", 2.0)  # "<5" after the numbers
@@ -310,32 +331,57 @@ TABLE_TOP = 50
 SEARCH_LIMIT = 12
 
 
-def _folded(text: str) -> str:
-    """A name as the search compares it: case-folded, without spaces, hyphens or apostrophes."""
-    return re.sub(r"[\s\-'’·]+", "", text.casefold())
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _search_index(path: str, version: str) -> SearchIndex:
+    """The search index of a version of the database (one for every session)."""
+    folding, aliases = read_names()
+    return build_index(places(data.commune_layer(None), aliases), folding)
 
 
-def search_matches(entries: dict[str, tuple[str, str, str]], text: str) -> list[str]:
-    """The entries whose label holds ``text`` (either script, case, spaces and hyphens
-    ignored), those whose name starts with it first, then in label order."""
-    wanted = _folded(text)
-    if not wanted:
+def search_index() -> SearchIndex:
+    """The search index of this session's database (``geo.search``)."""
+    path = data.db_path()
+    return _search_index(str(path), data.version(path))
+
+
+def _names(place: Place, lang: str) -> tuple[str, tuple[str, ...]]:
+    """A place's name and its parents' in ``lang`` (English where a Khmer one is missing)."""
+    name = (place.name_km if lang == "km" else "") or place.name_en
+    parents = place.parents_km if lang == "km" else place.parents_en
+    return name, tuple(k or e for k, e in zip(parents, place.parents_en, strict=True))
+
+
+def search_label(place: Place, alias: str, lang: str) -> str:
+    """How a result reads: its name in ``lang`` (and the other script's), the other name it
+    was found by, its parents, and its level, e.g. "Preah Sihanouk · (Khmer) (Sihanoukville)
+    — Preah Sihanouk · District". Never "nan": a missing name is left out."""
+    name, parents = _names(place, lang)
+    other = place.name_en if lang == "km" else place.name_km
+    label = name + (f" · {other}" if other and other != name else "")
+    if alias:
+        label += f" ({alias})"
+    if any(parents):
+        label += " — " + ", ".join(p for p in parents if p)
+    return f"{label} · {t(f'level_{place.level}', lang)}"
+
+
+def search_results(text: str, lang: str) -> dict[str, Place]:
+    """The places answering ``text`` (``geo.search.search``), labelled (``search_label``; two
+    places that would read the same get their code), best first."""
+    found: dict[str, Place] = {}
+    for place, alias, _ in search(search_index(), text, limit=SEARCH_LIMIT * 4):
+        label = search_label(place, alias, lang)
+        found[label if label not in found else f"{label} ({place.key})"] = place
+    return found
+
+
+def focus_rings(place: Place) -> list[list[tuple[float, float]]]:
+    """The outline of a chosen district or province as rings of (lat, lon), for the map to
+    draw and fit (``geo.maps.Overlays.focus``); empty when it is not on the map's layer."""
+    layer = data.unit_layer(place.level, place.province)
+    rows = layer[layer["unit"] == place.key]
+    if rows.empty:
         return []
-    found = [label for label in entries if wanted in _folded(label)]
-    return sorted(found, key=lambda label: (not _folded(label).startswith(wanted), label))
-
-
-def search_entries(lang: str) -> dict[str, tuple[str, str, str]]:
-    """What the search box finds: every commune and district by its name in both scripts, with
-    its place, as ``label -> (level, province, commune code or polygon id, or district code)``."""
-    entries: dict[str, tuple[str, str, str]] = {}
-    communes = data.commune_layer(None)
-    for row in communes.itertuples(index=False):
-        key = row.commune_code if isinstance(row.commune_code, str) else row.source_id
-        label = f"{row.commune_name_en} · {row.commune_name_km or ''} — {row.district_name_en}, "
-        entries[label + f"{row.province_name_en} ({t('level_commune', lang)})"] = (
-            "commune", row.province_code, key)  # fmt: skip
-    for row in data.unit_layer("district", None).itertuples(index=False):
-        label = f"{row.commune_name_en} · {row.commune_name_km} — {row.province_name_en}"
-        entries[f"{label} ({t('level_district', lang)})"] = ("district", row.province_code, "")
-    return entries
+    geometry = rows.geometry.iloc[0]
+    polygons = getattr(geometry, "geoms", [geometry])
+    return [[(y, x) for x, y in polygon.exterior.coords] for polygon in polygons]

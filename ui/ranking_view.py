@@ -29,8 +29,8 @@ from analysis.ranking import (
 )
 from briefing.model import Text
 from briefing.pack import PackData, criterion_definition, pack_name, render_pack
-from geo.ranking_map import academy_points, build_ranking_map, score_classes
-from i18n import t
+from geo.ranking_map import academy_points, build_ranking_map, score_classes, score_key
+from i18n import numerals, t, t_local
 from query import published
 from query import ranking as ranking_query
 from ui import data
@@ -169,9 +169,9 @@ def leader_sentences(ranking: Ranking, lang: str) -> list[str]:
                       p=f"{r.p_top3:.0%}")  # fmt: skip
         if r.main:
             criteria = t("rank_and", lang).join(t(f"crit_{n}", lang) for n in r.main)
-            out.append(t("rank_leader", lang, criteria=criteria, **values))
+            out.append(t_local("rank_leader", lang, criteria=criteria, **values))
         else:
-            out.append(t("rank_leader_none", lang, **values))
+            out.append(t_local("rank_leader_none", lang, **values))
     return out
 
 
@@ -236,6 +236,9 @@ def ranking_map(ranking: Ranking, academies: pd.DataFrame, lang: str) -> folium.
                                            t("rank_col_partnership", lang)),
         outlined=[i for i, code in enumerate(layer["province_code"]) if code in partnership],
         academies=points, tiles=data.tiles_url(),
+        key=[(colour, numerals(words, lang)) for colour, words in score_key(
+            [None if p is None else p.score for p in rows], t("rank_col_score", lang),
+            t("rank_not_ranked", lang))],
     )  # fmt: skip
 
 

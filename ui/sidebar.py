@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from i18n import LANGUAGES, t
+from i18n import LANGUAGES, numerals, t, t_local
 from query import filter_table
 from query.filter_kinds import ChoiceFilter, Filter
 from query.grid import choices, window_starts
@@ -111,7 +111,8 @@ def _draw_period(item: Filter, lang: str, bounds: tuple[date, date] | None,
         key="w_preset", on_change=_apply_preset,
     )  # fmt: skip
     st.sidebar.selectbox(
-        t("period", lang), window_starts(bounds)[::-1], format_func=window_label,
+        t("period", lang), window_starts(bounds)[::-1],
+        format_func=lambda s: numerals(window_label(s), lang),
         key=widget_key(item.key), on_change=copy_from_widget, args=(item.key,),
     )  # fmt: skip
 
@@ -134,9 +135,10 @@ def period_presets(bounds: tuple[date, date], province: str | None, lang: str) -
         first_whole = begun.year if begun.month == 1 else begun.year + 1
         for year, key in ((begun.year - 1, "preset_before"), (first_whole, "preset_after")):
             if date(year, 1, 1) in starts:
-                presets.setdefault(date(year, 1, 1), t(key, lang, month=month_text(begun)))
+                presets.setdefault(date(year, 1, 1),
+                                   t_local(key, lang, month=month_text(begun)))  # fmt: skip
     for start in starts[::-1]:
-        presets.setdefault(start, t("preset_year", lang, year=start.year))
+        presets.setdefault(start, t_local("preset_year", lang, year=start.year))
     return presets
 
 
@@ -146,7 +148,8 @@ def _draw_province(item: Filter, lang: str, bounds: tuple[date, date] | None,
     without incidents too (the focus still holds)."""
     st.sidebar.selectbox(
         t(item.label, lang), [item.blank, *names],
-        format_func=lambda c: f"{c} {names[c]}" if c else item.words(None, lang, names),
+        format_func=lambda c: numerals(f"{c} {names[c]}", lang) if c
+        else item.words(None, lang, names),
         key=widget_key(item.key), on_change=copy_from_widget, args=(item.key,),
     )  # fmt: skip
 

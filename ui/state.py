@@ -24,6 +24,7 @@ from query.links import (
     ExploreOptions,
     Problem,
     default_filters,
+    default_level,
     parse_params,
     to_params,
 )
@@ -96,10 +97,15 @@ def _blank(name: str) -> object:
 
 def set_value(name: str, value: object) -> None:
     """Change one part of the view (a filter's key, or an option). Moving to a level that
-    does not offer a filter's choice sets that filter back to its default (``query.grid``)."""
+    does not offer a filter's choice sets that filter back to its default (``query.grid``).
+    Choosing a province, or the whole country, moves the map to the level that suits it
+    (``query.links.default_level``: communes within a province, districts nationally)."""
     item = filter_table.by_key(name)
     if item is not None:
-        st.session_state[FILTERS_KEY] = replace(current_filters(), **{item.field: value})
+        before = current_filters()
+        st.session_state[FILTERS_KEY] = after = replace(before, **{item.field: value})
+        if before.province != after.province:  # the level that suits the new extent
+            st.session_state[OPTIONS_KEY] = replace(current_options(), level=default_level(after))
         return
     stored = tuple(value) if isinstance(value, list) else value
     st.session_state[OPTIONS_KEY] = replace(current_options(), **{name: stored})

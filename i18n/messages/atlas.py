@@ -344,3 +344,6 @@ N_(
     "the {n} line(s) before it lost the keyed chain this log had: nothing vouches for them "
     "(python -m audit --seal seals them, if they are right)",
 )
+# TRANSLATORS: the ten digits 0 to 9 as numbers, dates and codes are written on screen in this
+# language (the same ten if unchanged); downloads keep 0 to 9.
+N_("digits", "0123456789")

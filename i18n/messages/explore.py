@@ -9,7 +9,7 @@ N_("explore_question", "Where are disruptions high and partnership absent?")
 N_("filters", "Filters")
 N_("period", "Calendar year")
 N_("period_presets", "Quick choice of period")
-N_("period_pick", "Choose…")
+N_("period_pick", "Pick one to set the calendar year")
 N_("preset_last", "The latest calendar year")
 N_("preset_before", "The calendar year before the partnership started here ({month})")
 N_("preset_after", "The first whole calendar year of the partnership here (from {month})")
@@ -128,20 +128,15 @@ N_("legend_outline", "Partnership commune")
 N_("legend_outline_unit", "With partnership communes")
 N_("legend_services", "Public service")
 N_("tt_incidents", "Incidents")
-N_("col_incidents_number", "Incidents (number)")
 N_("units_table", "Units, most incidents first")
-N_(
-    "units_table_note",
-    "Sort by any column. A blank number reads “<{t}” (0 to {h}), shown after the numbers.",
-)
-N_("search", "Find a commune or district")
+N_("search", "Find a province, district or commune")
 N_("search_placeholder", "Type a name in Khmer or English, then Enter")
 N_("search_matches", "{n} found: choose one to open it")
 N_(
     "search_more",
     "The first {shown} of {n} names that match: type more of the name to narrow them.",
 )
-N_("search_none", "No commune or district is named like “{text}”.")
+N_("search_none", "No province, district or commune is named like “{text}”.")
 N_("units_all", "Show all {n}")
 N_(
     "units_top",
@@ -279,3 +274,17 @@ N_(
     "Commune Database 2011 (Open Development Cambodia), CC BY-SA. {rows}",
 )
 N_("built_caption", "Database built {when} from {gazetteer}.")
+N_("legend_n_commune", "{label}: {n} communes")
+N_("legend_n_district", "{label}: {n} districts")
+N_("legend_n_province", "{label}: {n} provinces")
+N_("search_pick", "Choose a place to show it on the map")
+N_("wheel_hint", "Click the map to zoom with the wheel (or hold Ctrl); before, it scrolls the page")
+N_("units_table_order", "Most incidents first; “<{t}” (0 to {h}) comes after the numbers.")
+N_("method_note", "Method note")
+N_(
+    "explore_method_note",
+    "Colours: the class breaks are the terciles (quantiles) of the published numbers shown, "
+    "moved onto values that are shown so that every class holds some unit. Numbers: the "
+    "cell-key method perturbs each published count. Search: names are compared with "
+    "rapidfuzz's ratio after case, spaces, spellings and administrative words are folded.",
+)

@@ -34,7 +34,7 @@ N_(
     "crit_kp_size_def",
     "Key-population members estimated in the province (summed over the populations "
     "that have an estimate); more people within the partnership's reach is more reason "
-    "(normalised on log(1 + size), so the largest province does not flatten the others).",
+    "(on a log scale, so the largest province does not flatten the others).",
 )
 N_("crit_services_per_kp", "Few services")
 N_(
@@ -56,7 +56,7 @@ N_(
     "trainees × the share of the 9 curriculum modules delivered × the pre/post test "
     "gain (post minus pre mean, per 100), counted in full in its own province and "
     "less with distance (e to the power minus distance over 150 km: about a third "
-    "at 150 km) in the others; more readiness is more reason (on log(1 + value)).",
+    "at 150 km) in the others; more readiness is more reason (on a log scale).",
 )
 N_("rank_weights", "Weights")
 N_(
@@ -65,23 +65,22 @@ N_(
 )
 N_("rank_reset", "Reset the default weights")
 N_("rank_method", "Method")
-N_("rank_method_spotis", "SPOTIS")
+N_("rank_method_spotis", "Distance to the ideal")
 N_("rank_method_weighted_sum", "Weighted sum")
-N_("rank_method_topsis", "TOPSIS")
+N_("rank_method_topsis", "Closeness, province against province")
 N_(
     "rank_why_spotis",
-    "SPOTIS scores each province by its distance to the ideal on fixed bounds, so "
-    "leaving a province out never reverses the order of the others.",
+    "Each province is scored by its distance to the ideal on fixed bounds, so leaving a "
+    "province out never reverses the order of the others.",
 )
 N_(
     "rank_why_weighted_sum",
     "The weighted sum is the plainest score; on these criteria it orders the "
-    "provinces exactly as SPOTIS does.",
+    "provinces exactly as the distance to the ideal does.",
 )
 N_(
     "rank_why_topsis",
-    "TOPSIS compares the provinces with each other: leaving one out can reverse the "
-    "order of others.",
+    "The provinces are compared with each other: leaving one out can reverse the order of others.",
 )
 N_("rank_criteria", "The criteria")
 N_(
@@ -224,3 +223,11 @@ N_("rank_in_aggregation", "how the criteria are combined")
 N_("rank_in_kp_sizes", "the key-population estimates within their ranges")
 N_("rank_in_rates", "the chance in the incident counts")
 N_("rank_in_protection_noise", "the protection's noise on the counts")
+N_(
+    "rank_method_note",
+    "Distance to the ideal is SPOTIS; closeness, province against province, is TOPSIS. "
+    "Members per service point and police readiness are normalised on log(1 + value); "
+    "small numbers of members are shrunk by empirical Bayes, and the uncertainty adds a "
+    "Monte Carlo over weights, normalisation and aggregation, Sobol' indices and leave one "
+    "criterion out.",
+)

@@ -42,7 +42,7 @@ def tooltip_of(page: Page, i: int) -> str | None:
 
 
 def test_the_map_draws_offline_with_its_legend(page: Page, server: str) -> None:
-    page.goto(server)
+    page.goto(f"{server}/?level=commune")  # the national commune map (districts by default)
     expect(polygons(page)).to_have_count(1633, timeout=60_000)
     legend = page.locator(".atlas-legend")
     expect(legend).to_contain_text("Disruption × partnership")
@@ -69,7 +69,7 @@ def test_a_click_on_a_commune_opens_its_story(page: Page, server: str) -> None:
 
 def test_a_filter_change_changes_the_numbers(page: Page, server: str) -> None:
     page.goto(server)
-    expect(polygons(page)).to_have_count(1633, timeout=60_000)
+    expect(polygons(page)).to_have_count(210, timeout=60_000)  # the country's districts
     before = metric_values(page)["Incidents in the period"]
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Incident type").click()
     page.get_by_role("option", name="Arrests and confiscations").click()

@@ -1,7 +1,8 @@
 """The Explore page's layout at 1440×900 and 800×600, in English and Khmer: a screenshot of
 each is kept (``test-artifacts/screenshots``, CI keeps the folder), and where the DOM shows it,
 nothing is cut short: no chip or label ends in an ellipsis, the legend's headings take at most
-two lines, the legend does not run under the panel, and the panel's tables fit their column."""
+two lines, the legend fits the panel's column beside the map, and the panel's tables fit their
+column."""
 
 from __future__ import annotations
 
@@ -88,8 +89,10 @@ def test_the_explore_page_fits_at_each_size_in_each_language(
     legend = box(page, ".atlas-legend")
     panel = box(page, '[data-testid="stColumn"]:has(button:has-text("Close")), '
                       '[data-testid="stColumn"]:has([data-testid="stPlotlyChart"])')  # fmt: skip
-    assert not overlap(legend, panel)
     column_right = panel["x"] + panel["width"]
+    # the legend sits in the panel's column, beside the map: within it, never over the map
+    assert not overlap(legend, box(page, MAP_FRAME))
+    assert legend["x"] >= panel["x"] - 1 and legend["x"] + legend["width"] <= column_right + 1
     for table in page.locator(TABLES).all():
         drawn = table.bounding_box()
         if drawn and drawn["x"] >= panel["x"] - 1:  # a table of the panel

@@ -108,3 +108,21 @@ def test_the_map_colours_communes_by_group_only(tiny_layer) -> None:
         build_group_map(tiny_layer, pd.Series([0, 1, 3, 1, 2]), MapLabels(), ("a", "b", "c"), "g")
     with pytest.raises(ValueError, match="one value of 0, 1 or 2 per commune"):
         build_group_map(tiny_layer, pd.Series([0, 1]), MapLabels(), ("a", "b", "c"), "g")
+
+
+def test_the_figures_write_their_numbers_in_the_readers_digits() -> None:
+    khmer = "០១២៣៤៥៦៧៨៩"
+    fig = event_study_chart(TABLE, WORDS, digits=khmer)
+    assert all(not re.search("[0-9]", text) for text in fig.layout.yaxis.ticktext)
+    assert "−២០ %" in fig.layout.yaxis.ticktext and "០" in fig.layout.xaxis.ticktext
+    estimates = fig.data[0]
+    assert list(estimates.customdata) == ["Months ០ to ២: -៣០ % (-៤៥ – -១០ %)",
+                                          "Months ៣ to ៥: -៤០ % (-៥០ – -២៨ %)"]  # fmt: skip
+    series = pd.DataFrame({"group": ["pilot"] * 2, "end": [date(2010, 12, 1), date(2011, 12, 1)],
+                           "per_commune": [0.5, np.nan], "text": ["10", "<5"]})  # fmt: skip
+    lines = group_series_chart(series, {"pilot": "Pilot"}, digits=khmer)
+    assert [list(c) for c in lines.data[0].customdata] == [["២០១០-១២", "១០", "០.៥០ "],
+                                                           ["២០១១-១២", "<៥", ""]]  # fmt: skip
+    assert list(lines.layout.xaxis.ticktext)[:2] == ["២០១០", "២០១១"]
+    latin = event_study_chart(TABLE, WORDS)
+    assert "0" in latin.layout.xaxis.ticktext

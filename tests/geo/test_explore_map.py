@@ -12,7 +12,14 @@ import pytest
 
 import query
 from geo.assets import LEAFLET_JS, STATIC_DIR, assets_installed, standalone_html
-from geo.charts import Event, events_key, story_chart, tick_step
+from geo.charts import (
+    SUPPRESSED_COLOUR,
+    TYPE_COLOURS,
+    Event,
+    events_key,
+    story_chart,
+    tick_step,
+)
 from geo.explore_map import BIVARIATE, Legend, build_explore_map, fill_index, legend_html, palette
 from geo.maps import MapLabels, commune_rows
 
@@ -112,22 +119,30 @@ def test_the_chart_draws_the_timeline_and_no_small_bar() -> None:
         "state": ["shown", "small", "small", "shown", "small", "small"],
         "text": ["7", "<5", "<5", "5", "<5", "<5"],
     })  # fmt: skip
-    events = [Event(date(2010, 8, 16), "policy"), Event(date(2011, 11, 1), "curriculum")]
+    # given out of date order: the marks are numbered in date order
+    events = [Event(date(2011, 11, 1), "curriculum"), Event(date(2010, 8, 16), "policy")]
     fig = story_chart(
-        series, {"all": "All", "ac": "Arrests"}, events, period=(date(2011, 1, 1),
-        date(2011, 12, 1)), threshold=5, small_label="<5 (drawn at 4)", period_label="period",
-        axis_label="Year",
+        series.iloc[::-1], {"all": "All", "ac": "Arrests"}, events,
+        period=(date(2011, 1, 1), date(2011, 12, 1)), threshold=5,
+        small_label="<5 (drawn at 4)", period_label="period", axis_label="Year",
     )  # fmt: skip
-    bars = {trace.name: list(trace.y) for trace in fig.data}
-    assert bars == {"All": [7, 4, 4], "Arrests": [5, 4, 4], "<5 (drawn at 4)": [None],
-                    "period": [None]}  # fmt: skip
-    hover = [c[1] for trace in fig.data[:2] for c in trace.customdata]
+    drawn = [trace for trace in fig.data if trace.customdata is not None]
+    bars = {trace.name: list(trace.y) for trace in drawn}
+    assert bars == {"All": [7, 4, 4], "Arrests": [5, 4, 4]}  # in date order
+    assert all(trace.showlegend is False for trace in drawn)
+    # the legend: each series in its own colour (a bar's is grey where it reads "<5")
+    keyed = {trace.name: trace.marker.color for trace in fig.data if trace.showlegend is not False}
+    assert keyed == {"All": TYPE_COLOURS[0], "Arrests": TYPE_COLOURS[1],
+                     "<5 (drawn at 4)": SUPPRESSED_COLOUR, "period": "#fff3c4"}  # fmt: skip
+    hover = [c[1] for trace in drawn for c in trace.customdata]
     assert hover == ["7", "<5", "<5", "5", "<5", "<5"]  # the published texts, never a count
     assert len(fig.layout.shapes) == 3  # the period and two dated lines
     # Marks above the plot, the words under it: labels never overlap.
     assert [a.text for a in fig.layout.annotations] == ["①", "②"]
     assert [a.hovertext for a in fig.layout.annotations] == ["policy", "curriculum"]
     assert events_key(events) == "① policy · ② curriculum"
+    # the legend below the axis title, which stands off the ticks
+    assert fig.layout.legend.yanchor == "top" and fig.layout.legend.y <= -0.3
     assert fig.layout.yaxis.dtick == 5
 
 
@@ -135,3 +150,32 @@ def test_the_count_axis_steps_by_multiples_of_the_threshold_in_at_most_six_steps
     steps = {top: tick_step(top, 5) for top in (0, 4, 30, 31, 60, 150, 1200)}
     assert steps == {0: 5, 4: 5, 30: 5, 31: 10, 60: 10, 150: 25, 1200: 250}
     assert tick_step(float("nan"), 5) == 5 and tick_step(7, 1) == 2  # no count shown
+
+
+def test_the_chart_writes_its_numbers_in_the_readers_digits() -> None:
+    series = pd.DataFrame({
+        "series": ["all"] * 3, "start": [date(2012, 1, 1), date(2013, 1, 1), date(2014, 1, 1)],
+        "count": [12.0, None, 31.0], "state": ["shown", "small", "shown"],
+        "text": ["12", "<5", "31"],
+    })  # fmt: skip
+    words = {"period": (date(2014, 1, 1), date(2014, 12, 1)), "threshold": 5,
+             "small_label": "<៥", "period_label": "p", "axis_label": "y"}  # fmt: skip
+    khmer = story_chart(series, {"all": "All"}, [], **words, digits="០១២៣៤៥៦៧៨៩")
+    assert list(khmer.layout.xaxis.ticktext) == ["២០១២", "២០១៣", "២០១៤"]  # under each bar
+    assert list(khmer.layout.yaxis.tickvals)[:3] == [0, 10, 20]
+    assert list(khmer.layout.yaxis.ticktext)[:3] == ["០", "១០", "២០"]
+    (bars,) = [trace for trace in khmer.data if trace.customdata is not None]
+    assert [list(c) for c in bars.customdata] == [["២០១២", "១២"], ["២០១៣", "<៥"],
+                                                  ["២០១៤", "៣១"]]  # fmt: skip
+    latin = story_chart(series, {"all": "All"}, [], **words)
+    assert list(latin.layout.xaxis.ticktext) == ["2012", "2013", "2014"]
+
+
+def test_the_map_carries_the_readers_digits_for_its_tooltips_and_scale(kep) -> None:
+    fills = pd.Series([0] * len(kep))
+    labels = MapLabels(lang="km", digits="០១២៣៤៥៦៧៨៩")
+    html = build_explore_map(kep, fills, labels).get_root().render()
+    assert payload_of(html)["l"]["digits"] == "០១២៣៤៥៦៧៨៩"
+    assert "function local(text)" in html and "leaflet-control-scale-line" in html
+    assert payload_of(build_explore_map(kep, fills, MapLabels()).get_root().render())["l"][
+        "digits"] == "0123456789"  # fmt: skip

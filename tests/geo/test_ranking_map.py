@@ -18,6 +18,7 @@ from geo.ranking_map import (
     academy_points,
     build_ranking_map,
     score_classes,
+    score_key,
 )
 from vocabulary import CRS
 
@@ -68,3 +69,23 @@ def test_the_map_colours_outlines_and_points() -> None:
     with pytest.raises(ValueError, match="EPSG:4326"):
         build_ranking_map(layer.to_crs(3857), [0, 0], MapLabels(), encoded=commune_rows(layer, 4),
                           tooltips=[[], []], tooltip_labels=())  # fmt: skip
+
+
+def test_the_key_names_every_colour_the_map_uses() -> None:
+    scores = [0.2, 0.5, 0.8, None]
+    key = score_key(scores, "Score", "not ranked")
+    assert [c for c, _ in key] == [*reversed(SCORE_COLOURS), NOT_RANKED]
+    assert key[0][1] == "Score 0.68–0.80" and key[-2][1] == "Score 0.20–0.32"
+    used = {[*SCORE_COLOURS, NOT_RANKED][c] for c in score_classes(scores)}
+    assert used <= {c for c, _ in key}  # every colour drawn is keyed
+    assert score_key([0.4, 0.4], "Score", "not ranked") == [(SCORE_COLOURS[0], "Score 0.40")]
+    layer = provinces()
+    m = build_ranking_map(
+        layer, [4, len(SCORE_COLOURS)], MapLabels(), encoded=commune_rows(layer, 4),
+        tooltips=[["1", "0.9", "yes"], ["–", "–", ""]], tooltip_labels=("Rank", "Score", "In"),
+        key=score_key([0.9, None], "Score", "not ranked"),
+    )  # fmt: skip
+    html = m.get_root().render()
+    assert "Score 0.90" in html and "not ranked" in html
+    # an empty tooltip value leaves its line out rather than a label with nothing after it
+    assert 'data.xv[value] === "" ? ""' in html

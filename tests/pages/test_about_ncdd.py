@@ -4,6 +4,7 @@ records counts (``etl.reference.covariates``), the page puts them in words."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from pages.about import ncdd_rows
@@ -18,7 +19,9 @@ def test_the_ncdd_line_is_made_from_counts_in_each_language() -> None:
     assert ncdd_rows(info, "en") == ("1621 read: 1617 matched to a polygon (1600 by code, 17 by "
                                      "name), 3 unmatched, 1 unreadable")  # fmt: skip
     khmer = ncdd_rows(info, "km")
-    assert khmer.startswith("អានបាន 1621៖ ផ្គូផ្គងនឹងពហុកោណ 1617") and "matched" not in khmer
+    # the counts in Khmer digits on a Khmer page (one numeral system per language)
+    assert khmer.startswith("អានបាន ១៦២១៖ ផ្គូផ្គងនឹងពហុកោណ ១៦១៧") and "matched" not in khmer
+    assert not re.search("[0-9]", khmer)
     assert ncdd_rows({"ncdd_status": "missing"}, "km") == "បាត់៖ មិនមានអត្រាក្នុង ១,០០០ ទេ"
     assert "not available" in ncdd_rows({"ncdd_status": "missing"}, "en")
     older = {"ncdd_rows": "1621 read: 1617 matched to a polygon"}  # built before the codes

@@ -22,7 +22,7 @@ from analysis.designs import design_groups
 from analysis.evaluation import Evaluation
 from analysis.headline import headline_text, signed_percent
 from analysis.verdict_words import verdict_text
-from i18n import t
+from i18n import numerals, t
 from publish import evaluation_rules as rules
 from publish.evaluation import evaluate_atlas
 from query import published
@@ -238,8 +238,10 @@ def test_the_page_in_khmer(page: AppTest, con: duckdb.DuckDBPyConnection) -> Non
     page.sidebar.radio[0].set_value("km").run()
     assert not page.exception
     assert page.title[0].value == "តើគម្រោងសាកល្បងមានប្រសិទ្ធភាពទេ?"
-    assert headline(page) == expected(evaluate(con, robustness=False), "km",
-                                      "ការចាប់ខ្លួន និងការរឹបអូស")  # fmt: skip
+    answer = expected(evaluate(con, robustness=False), "km", "ការចាប់ខ្លួន និងការរឹបអូស")
+    assert headline(page) == numerals(answer, "km")  # its figures in Khmer digits
+    assert not re.search("[0-9]", headline(page))
+    assert not any(re.search("[0-9]", m.value) for m in page.main.metric)
     # the choices survive the change of labels
     assert page.radio(key="w_eval_types").value == "arrests_confiscations"
 

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import lxml.html
 import numpy as np
 import pandas as pd
 import plotly.io
@@ -16,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 import query
 from etl import build
+from i18n import numerals
 from query import published
 from query.view import Filters
 from tests.pages.test_pages import (
@@ -69,6 +71,14 @@ def test_the_default_view_is_the_last_year_within_budget(atlas_env: Path) -> Non
         date(2014, 1, 1)))  # fmt: skip
     assert metric(at, "Change vs the year before").endswith("%")
     assert any("compares 2014-01 – 2014-12 with 2013-01 – 2013-12" in c.value for c in at.caption)
+    # nationally the map opens on districts (communes are specks at that scale) ...
+    assert len(features(folium_args(at))) == 210
+    held = [int(n) for n in re.findall(r": (\d+) districts<", legend(at))]
+    assert len(held) == 3 and sum(held) == 210 and all(held)  # every class holds some
+    # ... and the national commune map, one choice away, stays within the budget
+    at = app()
+    at.query_params["level"] = "commune"
+    at.run()
     args = folium_args(at)
     assert len(json.dumps(args).encode()) <= NATIONAL_BUDGET
     assert wire_bytes(json.dumps(args).encode()) <= NATIONAL_WIRE_BUDGET
@@ -120,7 +130,7 @@ def test_a_filter_change_moves_the_numbers_and_the_url(atlas_env: Path) -> None:
 
 
 def test_communes_offer_only_the_coarse_choices_and_districts_the_rest(atlas_env: Path) -> None:
-    at = app()
+    at = app(level="commune")
     at.run()
     assert at.selectbox(key="w_type").options == ["All", "Arrests and confiscations"]
     assert at.selectbox(key="w_actor").options == ["All"]
@@ -129,16 +139,16 @@ def test_communes_offer_only_the_coarse_choices_and_districts_the_rest(atlas_env
     assert len(at.selectbox(key="w_type").options) == 10
     at.selectbox(key="w_type").set_value("venue_raid").run()
     assert len(features(folium_args(at))) == 210
-    assert dict(at.query_params) == {"level": "district", "type": "venue_raid"}
+    assert dict(at.query_params) == {"type": "venue_raid"}  # districts suit the country
     at.radio(key="w_level").set_value("commune").run()  # back to communes: "all" again
-    assert dict(at.query_params) == {}
+    assert dict(at.query_params) == {"level": "commune"}
     assert len(features(folium_args(at))) == 1633
 
 
 def test_a_shared_link_reopens_the_same_view(atlas_env: Path) -> None:
     params = {
         "from": "2012-01", "to": "2012-12", "pop": "pwid", "province": "12",
-        "level": "district", "cover": "share", "layers": "partnership,services",
+        "cover": "share", "layers": "partnership,services",
         "measure": "rate", "lang": "km",
     }  # fmt: skip
     first = app(**params)
@@ -148,6 +158,9 @@ def test_a_shared_link_reopens_the_same_view(atlas_env: Path) -> None:
     assert first.selectbox(key="w_province").value == "12"
     assert first.radio(key="w_measure").value == "rate"
     assert first.selectbox(key="w_period").value == date(2012, 1, 1)
+    # one population is offered by district, not by commune: the province's districts, the
+    # level that suits the choice (so the link need not name it)
+    assert first.radio(key="w_level").value == "district"
     assert {k: first.query_params[k] for k in params} == params
     shared = app(**dict(first.query_params.items()))
     shared.run()
@@ -185,13 +198,13 @@ def test_bad_links_give_a_message_and_the_default_view(
 
 
 def test_a_longer_period_and_a_district_choice_are_corrected_with_a_note(atlas_env: Path) -> None:
-    at = app(**{"from": "2013-01", "to": "2014-12", "type": "venue_raid"})
+    at = app(**{"from": "2013-01", "to": "2014-12", "type": "venue_raid", "level": "commune"})
     at.run()
     assert not at.exception
     texts = " ".join(w.value for w in at.warning)
     assert "calendar years only" in texts and "shown by district" in texts
     assert at.radio(key="w_level").value == "district"
-    assert dict(at.query_params) == {"type": "venue_raid", "level": "district"}
+    assert dict(at.query_params) == {"type": "venue_raid"}  # districts: the country's default
 
 
 def test_a_commune_in_the_link_opens_its_story(atlas_env: Path) -> None:
@@ -234,14 +247,48 @@ def test_the_search_box_opens_a_commune_in_either_script(atlas_env: Path) -> Non
     assert dict(at.query_params) == {"province": "12", "commune": "120203"}
     assert at.subheader[0].value == "Phsar Thmei Ti Bei"
     assert at.text_input(key="w_search_text").value == ""  # ready for the next search
-    at.text_input(key="w_search_text").input("mangkul bourei").run()  # case and spaces aside
+    assert payload(at)["sl"] >= 0  # outlined, and the map fitted to it
+    at.text_input(key="w_search_text").input("mangkulbourei").run()  # case and spaces aside
     box = at.selectbox(key="w_search")
-    assert box.options[0].startswith("Mangkul Bourei · មង្គលបូរី")
-    (district,) = [o for o in box.options if o.startswith("Mangkul Bourei · មង្គលបូរី")
-                   and o.endswith("(District)")]  # fmt: skip
-    box.set_value(district).run()
-    assert dict(at.query_params) == {"province": "01", "level": "district"}
-    assert len(features(folium_args(at))) == 9
+    assert box.options[0] == "Mangkul Bourei · មង្គលបូរី — Banteay Meanchey · District"
+    box.set_value(box.options[0]).run()
+    assert dict(at.query_params) == {"province": "01"}  # the province's communes
+    assert len(features(folium_args(at))) == 65
+    assert payload(at)["fr"]  # the district outlined and the map fitted to it
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("Sihanoukville", "Preah Sihanouk · ព្រះសីហនុ (Sihanoukville) · Province"),
+        ("Kampong Som", "Preah Sihanouk · ព្រះសីហនុ (Kampong Som) · Province"),
+        ("Krong Preah Sihanouk", "Preah Sihanouk · ព្រះសីហនុ · Province"),
+        ("Phnom Penh Thmei", "Phnum Penh Thmei · ភ្នំពេញថ្មី — Saen Sokh, Phnom Penh · Commune"),
+        ("Battambnag", "Battambang · បាត់ដំបង · Province"),
+        ("Toul Kork", "Tuol Kouk · ទួលគោក — Phnom Penh · District"),
+    ],
+)
+def test_the_search_forgives_other_names_spellings_and_typos(
+    atlas_env: Path, typed: str, first: str
+) -> None:
+    at = app()
+    at.run()
+    at.text_input(key="w_search_text").input(typed).run()
+    options = at.selectbox(key="w_search").options
+    assert options[0] == first
+    assert not [o for o in options if "nan" in o.split() or "None" in o]
+
+
+def test_results_read_in_khmer_with_their_parents_and_never_nan(atlas_env: Path) -> None:
+    at = app(lang="km")
+    at.run()
+    at.text_input(key="w_search_text").input("បឹងកេងកង").run()
+    assert at.selectbox(key="w_search").options[0].startswith("បឹងកេងកង · Boeng Keng Kang — ")
+    at.text_input(key="w_search_text").input("Boeng Keng Kang").run()
+    options = at.selectbox(key="w_search").options
+    assert not [o for o in options if "nan" in o.split() or "None" in o]
+    codeless = [o for o in options if o.startswith("Boeng Keng Kang Ti *")]  # no Khmer name
+    assert codeless and all(" — ចំការមន, រាជធានីភ្នំពេញ · " in o for o in codeless)
 
 
 def test_the_search_says_when_nothing_or_too_much_matches(atlas_env: Path) -> None:
@@ -249,7 +296,8 @@ def test_the_search_says_when_nothing_or_too_much_matches(atlas_env: Path) -> No
     at.run()
     at.text_input(key="w_search_text").input("Atlantis").run()
     assert "w_search" not in [b.key for b in at.selectbox]
-    assert any("No commune or district is named like “Atlantis”" in c.value for c in at.caption)
+    assert any("No province, district or commune is named like “Atlantis”" in c.value
+               for c in at.caption)  # fmt: skip
     at.text_input(key="w_search_text").input("Kampong").run()
     assert len(at.selectbox(key="w_search").options) == 12
     assert any("type more of the name" in c.value for c in at.caption)
@@ -274,21 +322,35 @@ def test_the_period_presets_set_a_calendar_year(atlas_env: Path) -> None:
                for c in at.caption)  # fmt: skip
 
 
+def units(at: AppTest) -> pd.DataFrame:
+    """The units table as the page draws it: a plain HTML table (no data grid: ui.layout's
+    light_table), read back into a frame of text."""
+    (html,) = [h.proto.body for h in at.html if 'class="atlas-table"' in h.proto.body]
+    table = lxml.html.fromstring(html).find(".//table")
+    head = [th.text_content() for th in table.iter("th")]
+    rows = [[td.text_content() for td in tr.iter("td")] for tr in table.find("tbody")]
+    return pd.DataFrame(rows, columns=head)
+
+
 def test_the_units_table_lists_the_view_most_incidents_first(atlas_env: Path) -> None:
-    at = app()
+    at = app(level="commune")
     at.run()
-    table = at.dataframe[0].value
+    assert not at.dataframe  # a table to read, not a data grid: no grid script on first paint
+    table = units(at)
     assert len(table) == 50  # the first fifty; all on request
     at.toggle(key="w_units_all").set_value(True).run()
-    table = at.dataframe[0].value
+    table = units(at)
     assert len(table) == 1633
     assert list(table.columns[:2]) == ["Commune", "District"]
-    counts = table["Incidents (number)"]
-    shown = counts.dropna()
-    assert shown.is_monotonic_decreasing and len(shown) > 0
+    shown = table["Incidents"][table["Incidents"].str.fullmatch(r"\d[\d,]*")]
+    counts = shown.str.replace(",", "").astype(int)
+    assert counts.is_monotonic_decreasing and len(counts) > 0
     assert not table["Incidents"].str.fullmatch(r"[1-4]").any()
+    # every cell reads as text: a missing number is never printed as None or nan
+    assert not table.isna().any().any()
+    assert not table.astype(str).isin(["None", "nan", "NaN"]).any().any()
     at.radio(key="w_level").set_value("province").run()
-    assert len(at.dataframe[0].value) == 25
+    assert len(units(at)) == 25
 
 
 def test_the_khmer_interface_keeps_the_filters(atlas_env: Path) -> None:
@@ -303,7 +365,8 @@ def test_the_khmer_interface_keeps_the_filters(atlas_env: Path) -> None:
     assert "ការរំខាន × ភាពជាដៃគូ" in legend(at)
     # The period list and its quick choices still offer every option after the switch.
     period = at.selectbox(key="w_period")
-    assert period.options == [str(year) for year in range(2014, 2007, -1)]
+    assert period.options == [numerals(year, "km") for year in range(2014, 2007, -1)]
+    assert period.options[0] == "២០១៤"  # the years in Khmer digits
     assert period.value is not None
     assert len(at.selectbox(key="w_preset").options) >= 4
 
@@ -313,12 +376,13 @@ def test_the_province_filter_reads_whole_country_and_goes_back_to_it(atlas_env: 
     at.run()
     box = at.selectbox(key="w_province")
     assert box.value == "" and box.options[0] == "Whole country"
+    assert len(features(folium_args(at))) == 210  # the country's districts
     box.set_value("12").run()
-    assert at.query_params["province"] == "12"
-    assert len(features(folium_args(at))) == 96
+    assert dict(at.query_params) == {"province": "12"}
+    assert len(features(folium_args(at))) == 96  # a province: its communes
     at.selectbox(key="w_province").set_value("").run()
     assert "province" not in at.query_params
-    assert len(features(folium_args(at))) == 1633
+    assert len(features(folium_args(at))) == 210
 
 
 @pytest.fixture(scope="module")

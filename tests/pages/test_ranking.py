@@ -36,7 +36,7 @@ def roles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def table(at: AppTest):
-    return at.dataframe[0].value
+    return at.table[0].value  # the ranking table: static, every province (ui.layout.fit_table)
 
 
 def test_every_rank_shows_its_interval(atlas_env: Path, roles: Path) -> None:
@@ -60,6 +60,9 @@ def test_every_rank_shows_its_interval(atlas_env: Path, roles: Path) -> None:
     )
     assert at.caption[1].value.startswith("Relative weights")
     assert any("The weighted sum is the plainest score" in c.value for c in at.caption)
+    # method names only in the collapsed method note
+    (note,) = [e for e in at.expander if e.label == "Method note"]
+    assert "SPOTIS" in note.caption[0].value and "log(1 + value)" in note.caption[0].value
     assert any("enters the ranking as 2 " in c.value and "Kep" in c.value for c in at.caption)
 
 

@@ -54,7 +54,7 @@ def test_each_link_gets_its_table_in_order(built_db: Path, tmp_path: Path) -> No
     assert "link 4" in result.stderr and "outside the data" in result.stderr
     assert "link 5" in result.stderr and "does not exist" in result.stderr
     national = read(tmp_path / "0005.csv")
-    assert len(national) == 1633  # the default view: the whole country
+    assert len(national) == 210  # the default view: the whole country by district
     with (tmp_path / "0001.csv").open(encoding="utf-8-sig") as handle:
         assert "protection" in next(csv.reader(handle))
 

@@ -115,11 +115,11 @@ def test_an_added_filter_is_a_value_of_the_view(verified: None) -> None:
 
 
 def test_an_added_filter_is_read_from_and_written_to_a_link(verified: None) -> None:
-    link = {"verified": "no", "level": "district", "type": "arrests_confiscations"}
+    link = {"verified": "no", "level": "province", "type": "arrests_confiscations"}
     filters, options, problems = parse_params(link, BOUNDS, PROVINCES)
     assert problems == []
     assert (filters.verified, filters.incident_type, options.level) == (
-        "no", "arrests_confiscations", "district")  # fmt: skip
+        "no", "arrests_confiscations", "province")  # fmt: skip
     assert to_params(filters, options, BOUNDS) == link
     assert to_params(Filters(YEAR), ExploreOptions(), BOUNDS) == {}  # "all" is the default
 
@@ -143,7 +143,8 @@ def test_an_added_filter_is_moved_or_refused_where_it_is_not_offered(
     assert off_grid(unverified, "commune") == ["verified"]
     assert coarsest_level(unverified) == "district"
     assert on_level(unverified, "commune") == Filters(YEAR)
-    filters, options, problems = parse_params({"verified": "no"}, BOUNDS, PROVINCES)
+    link = {"verified": "no", "level": "commune"}
+    filters, options, problems = parse_params(link, BOUNDS, PROVINCES)
     assert filters.verified == "no" and options.level == "district"
     assert [(p.key, p.values) for p in problems] == [
         ("level_moved", {"asked": "commune", "level": "district"})

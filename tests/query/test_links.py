@@ -31,13 +31,13 @@ def test_no_parameters_give_the_last_twelve_months_of_everything() -> None:
 def test_a_full_view_round_trips_through_the_link() -> None:
     params = {
         "from": "2011-01", "to": "2011-12", "type": "venue_raid", "pop": "key_populations",
-        "province": "12", "level": "district", "measure": "rate",
+        "province": "12", "level": "province", "measure": "rate",
         "cover": "share", "layers": "services", "commune": "120203",
     }  # fmt: skip
     filters, options, problems = parse_params(params, BOUNDS, PROVINCES)
     assert problems == []
     assert filters == Filters(date(2011, 1, 1), "venue_raid", "key_populations", "all", "12")
-    assert options == ExploreOptions("district", "rate", "share", ("services",), "120203")
+    assert options == ExploreOptions("province", "rate", "share", ("services",), "120203")
     assert to_params(filters, options, BOUNDS) == params
     assert parse_params(to_params(filters, options, BOUNDS), BOUNDS, PROVINCES) == (
         filters, options, [])  # fmt: skip
@@ -49,7 +49,7 @@ def test_a_full_view_round_trips_through_the_link() -> None:
 
 
 def test_groups_are_single_choices_too() -> None:
-    link = {"type": "arrests_confiscations", "pop": "key_populations"}
+    link = {"type": "arrests_confiscations", "pop": "key_populations", "level": "commune"}
     filters, options, problems = parse_params(link, BOUNDS, PROVINCES)
     assert problems == [] and options.level == "commune"  # both are on the commune grid
     assert filters.values("incident_type") == (
@@ -58,7 +58,8 @@ def test_groups_are_single_choices_too() -> None:
 
 
 def test_a_choice_the_commune_level_does_not_offer_moves_the_view_to_districts() -> None:
-    filters, options, problems = parse_params({"type": "venue_raid"}, BOUNDS, PROVINCES)
+    link = {"type": "venue_raid", "level": "commune"}
+    filters, options, problems = parse_params(link, BOUNDS, PROVINCES)
     assert filters.incident_type == "venue_raid" and options.level == "district"
     assert [p.key for p in problems] == ["level_moved"]
     _, options, _ = parse_params({"actor": "police", "level": "province"}, BOUNDS, PROVINCES)
@@ -112,8 +113,25 @@ def test_bad_parameters_fall_back_and_say_why(params: dict, key: str) -> None:
     assert [p.key for p in problems] == [key]
     assert filters.start == default_filters(BOUNDS).start
     assert filters.province is None and options.commune is None
-    assert (options.measure, options.level) == ("count", "commune")
+    assert (options.measure, options.level) == ("count", "district")  # the country's default
     assert filters.incident_type == "all"
+
+
+def test_the_level_suits_the_extent_unless_the_link_names_one() -> None:
+    # nationally districts (a commune is a speck), within a province communes
+    assert parse_params({}, BOUNDS, PROVINCES)[1].level == "district"
+    assert parse_params({"province": "12"}, BOUNDS, PROVINCES)[1].level == "commune"
+    # a choice the commune grid does not offer: the province's districts, no problem reported
+    _, options, problems = parse_params({"province": "12", "type": "venue_raid"},
+                                        BOUNDS, PROVINCES)  # fmt: skip
+    assert (options.level, problems) == ("district", [])
+    # a level the link names is kept, and a link names the level only when it is not the
+    # one that suits the extent
+    national_communes = parse_params({"level": "commune"}, BOUNDS, PROVINCES)
+    assert national_communes[1].level == "commune"
+    assert to_params(*national_communes[:2], BOUNDS) == {"level": "commune"}
+    province = parse_params({"province": "12"}, BOUNDS, PROVINCES)
+    assert to_params(*province[:2], BOUNDS) == {"province": "12"}
 
 
 def test_problem_values_are_kept_for_the_message_and_cannot_inject_markdown() -> None:

@@ -36,7 +36,8 @@ def test_the_file_name_carries_every_choice_of_the_view(view: tuple) -> None:
     assert explore_downloads.file_stem(filters, options) == (
         "synthetic_atlas_07_district_2012-01_2012-12_venue_raid_key_populations"
     )
-    assert explore_downloads.file_stem(Filters(date(2014, 1, 1)), ExploreOptions()) == (
+    national = ExploreOptions(level="commune")
+    assert explore_downloads.file_stem(Filters(date(2014, 1, 1)), national) == (
         "synthetic_atlas_national_commune_2014-01_2014-12"
     )
 

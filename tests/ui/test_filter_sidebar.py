@@ -30,7 +30,7 @@ def tiny_env(tiny_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_the_sidebar_draws_an_added_filter_where_the_level_offers_it(tiny_env: Path) -> None:
-    at = app()
+    at = app(level="commune")
     at.run()
     assert not at.exception
     box = at.sidebar.selectbox(key="w_verified")
@@ -41,16 +41,16 @@ def test_the_sidebar_draws_an_added_filter_where_the_level_offers_it(tiny_env: P
     assert box.options == ["All", "Yes", "No"]
     box.set_value("no").run()
     assert not at.exception
-    assert dict(at.query_params) == {"level": "district", "verified": "no"}
+    assert dict(at.query_params) == {"verified": "no"}  # districts: the country's default
     unverified = published_total(tiny_env, Filters(date(2014, 1, 1), verified="no"))
     assert metric(at, INCIDENTS) == unverified != everything
     at.radio(key="w_level").set_value("commune").run()  # not offered there: back to "all"
     assert at.sidebar.selectbox(key="w_verified").value == "all"
-    assert dict(at.query_params) == {} and metric(at, INCIDENTS) == everything
+    assert dict(at.query_params) == {"level": "commune"} and metric(at, INCIDENTS) == everything
 
 
 def test_a_link_with_an_added_filter_opens_by_district_in_either_language(tiny_env: Path) -> None:
-    at = app(verified="yes", lang="km")
+    at = app(verified="yes", lang="km", level="commune")
     at.run()
     assert not at.exception
     assert at.radio(key="w_level").value == "district"  # moved, and said so
@@ -59,7 +59,7 @@ def test_a_link_with_an_added_filter_opens_by_district_in_either_language(tiny_e
     box = at.sidebar.selectbox(key="w_verified")
     assert (box.label, box.value) == ("បានផ្ទៀងផ្ទាត់", "yes")
     assert box.options == ["ទាំងអស់", "បាទ/ចាស", "ទេ"]
-    assert dict(at.query_params) == {"verified": "yes", "level": "district", "lang": "km"}
+    assert dict(at.query_params) == {"verified": "yes", "lang": "km"}  # the default level
     bad = app(verified="maybe")
     bad.run()
     assert any("“maybe”" in w.value.replace("\\", "") for w in bad.warning)
