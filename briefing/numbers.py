@@ -1,18 +1,18 @@
 """How the pack writes numbers and dates in either language: Khmer digits where the catalog
-says so (``pack_digits``), percentages with their sign, ranks, dates in words.
+says so (``i18n.numerals``), percentages with their sign, ranks, dates in words.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from i18n import t
+from i18n import numerals, t
 
 
 def local_digits(text: str, lang: str) -> str:
-    """``text`` with its digits 0-9 written as ``lang`` writes them (the catalog's
-    ``pack_digits``: Khmer digits in km)."""
-    return text.translate(str.maketrans("0123456789", t("pack_digits", lang)))
+    """``text`` with its digits 0-9 written as ``lang`` writes them (``i18n.numerals``, the
+    screen's rule: Khmer digits in km)."""
+    return numerals(text, lang)
 
 
 def format_date(day: date, lang: str, precision: str = "day") -> str:

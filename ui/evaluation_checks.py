@@ -67,7 +67,7 @@ def render_method_note(lang: str) -> None:
     """The methods by name, collapsed: the estimate's and the checks'."""
     size = signed_percent(verdict.MIN_FALL).lstrip("+")
     names = ", ".join(t(f"type_{code}", lang) for code in NEGATIVE_CONTROL_TYPES)
-    with st.expander(t("eval_method_heading", lang), expanded=False):
+    with st.expander(t("method_note", lang), expanded=False):  # as on every page
         st.markdown(t("eval_method", lang))
         st.markdown(t_local("eval_method_checks", lang, types=names, min=size,
                             pre_alpha=f"{verdict.PRE_TREND_ALPHA:.2f}",

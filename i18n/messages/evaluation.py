@@ -356,7 +356,6 @@ N_(
 N_("eval_control_still", "They moved no more than chance would make them ({p}).")
 N_("eval_checks_wait", "Running the checks…")
 N_("eval_checks_none", "The checks could not be made on this choice.")
-N_("eval_method_heading", "How this was measured")
 N_(
     "eval_method_checks",
     "The checks: the second way of measuring is the imputation estimator of Borusyak, Jaravel "

@@ -95,7 +95,6 @@ N_("month_10", "October")
 N_("month_11", "November")
 N_("month_12", "December")
 # TRANSLATORS: the ten digits 0 to 9 as the pack writes dates (the same ten if unchanged).
-N_("pack_digits", "0123456789")
 N_("pack_tl_planned_started", "The partnership starts in Preah Sihanouk, the planned expansion")
 N_(
     "pack_tl_next_candidates",

@@ -44,9 +44,9 @@ def test_no_attack_beats_a_blind_guess_by_more_than_five_points(scores: dict) ->
 
 
 def test_a_cell_reads_the_same_in_every_view(exporter: Exporter) -> None:
-    national, _ = exporter.table("from=2013-01&province=")
+    national, _ = exporter.table("from=2013-01&province=&level=commune")
     for province in ("01", "12", "23"):
-        focus, _ = exporter.table(f"from=2013-01&province={province}")
+        focus, _ = exporter.table(f"from=2013-01&province={province}&level=commune")
         mine = national[national["province_code"] == province].reset_index(drop=True)
         assert mine["incidents"].tolist() == focus["incidents"].tolist()
 

@@ -39,7 +39,8 @@ def test_a_running_dashboard_shows_an_ingest(page: Page, built_db: Path, tmp_pat
         page.reload()
         expect(sidebar).to_contain_text(t("synthetic_mixed", "en"), timeout=60_000)
         expected = published_total(db, Filters(date(2014, 1, 1)))
-        assert abs(int(expected.replace(",", "")) - before - NEW_INCIDENTS) <= 4
+        # two totals rounded to multiples of 5, each within 4 of the truth
+        assert abs(int(expected.replace(",", "")) - before - NEW_INCIDENTS) <= 8
         expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text(
             expected, timeout=60_000
         )

@@ -114,7 +114,7 @@ def test_the_verdict_and_its_checks_in_plain_words(
     drift = result.sensitivity
     assert f"by more than {round(drift.breakdown * 100)} % from one quarter to the next" in text
     assert "(Venue raid, Compulsory drug detention) changed by" in text
-    (note,) = [e for e in page.expander if e.label == "How this was measured"]
+    (note,) = [e for e in page.expander if e.label == "Method note"]
     assert not note.proto.expanded
     inside = "\n".join(m.value for m in note.markdown)
     assert all(name in inside for name in METHOD_NAMES)
