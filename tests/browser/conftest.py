@@ -63,12 +63,22 @@ def only_local(tab: Page, route: Route) -> None:
         route.abort()
 
 
-@pytest.fixture()
-def page(browser: Browser) -> Iterator[Page]:
-    """A tall page whose every request not addressed to localhost is aborted (and recorded)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1400})
+@contextlib.contextmanager
+def local_page(browser: Browser, width: int, height: int) -> Iterator[Page]:
+    """A page of ``width`` x ``height`` in a new context whose every request not addressed to
+    localhost is aborted (and recorded in ``tab.blocked``)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     tab = context.new_page()
     tab.blocked = []  # type: ignore[attr-defined]
     tab.route("**/*", lambda route: only_local(tab, route))
-    yield tab
-    context.close()
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+@pytest.fixture()
+def page(browser: Browser) -> Iterator[Page]:
+    """A tall page reaching only the local server."""
+    with local_page(browser, 1400, 1400) as tab:
+        yield tab

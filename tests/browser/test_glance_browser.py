@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from config import PROJECT_ROOT
-from tests.browser.conftest import MAP_FRAME, only_local, settled
+from tests.browser.conftest import MAP_FRAME, local_page, settled
 from vocabulary import PILOT_PROVINCES
 
 pytestmark = pytest.mark.browser
@@ -34,13 +34,8 @@ SCROLLED = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
 @pytest.fixture(params=list(SIZES))
 def sized(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[Page, str]]:
     """A page of each size, reaching only the local server."""
-    width, height = SIZES[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    tab = context.new_page()
-    tab.blocked = []  # type: ignore[attr-defined]
-    tab.route("**/*", lambda route: only_local(tab, route))
-    yield tab, request.param
-    context.close()
+    with local_page(browser, *SIZES[request.param]) as tab:
+        yield tab, request.param
 
 
 def polygons(page: Page):
@@ -157,15 +152,20 @@ PAGES = {
 }
 
 
+def open_page(page: Page, server: str, name: str, lang: str) -> None:
+    """Open one of ``PAGES`` in ``lang`` and wait until its map is drawn and the page settled."""
+    page.goto(f"{server}/{PAGES[name]}lang={lang}")
+    expect(polygons(page).first).to_be_attached(timeout=90_000)
+    settled(page)
+
+
 @pytest.mark.parametrize("lang", ["en", "km"])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_pages_read_in_plain_words_with_keyed_maps(
     sized: tuple[Page, str], server: str, lang: str, name: str
 ) -> None:
     page, size = sized
-    page.goto(f"{server}/{PAGES[name]}lang={lang}")
-    expect(polygons(page).first).to_be_attached(timeout=90_000)
-    settled(page)
+    open_page(page, server, name, lang)
     main = page.locator('[data-testid="stMain"]')
     shot(page, f"{name}_{size}_{lang}")
     text = main.inner_text()  # a collapsed expander's content is not drawn, so not in it
@@ -230,9 +230,7 @@ def test_numbers_are_written_in_one_numeral_system_per_language(
     sized: tuple[Page, str], server: str, lang: str, name: str
 ) -> None:
     page, size = sized
-    page.goto(f"{server}/{PAGES[name]}lang={lang}")
-    expect(polygons(page).first).to_be_attached(timeout=90_000)
-    settled(page)
+    open_page(page, server, name, lang)
     if name == "explore":  # the charts drawn
         expect(page.locator('[data-testid="stPlotlyChart"] svg text').first).to_be_attached()
     text = KEEPS_LATIN.sub("", page.evaluate(SHOWN_TEXT))

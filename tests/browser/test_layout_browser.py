@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from config import PROJECT_ROOT
-from tests.browser.conftest import MAP_FRAME, only_local
+from tests.browser.conftest import MAP_FRAME, local_page
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
@@ -59,13 +59,8 @@ def overlap(a: dict, b: dict) -> bool:
 @pytest.fixture(params=list(SIZES))
 def sized(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[Page, str]]:
     """A page of each size, reaching only the local server."""
-    width, height = SIZES[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    tab = context.new_page()
-    tab.blocked = []  # type: ignore[attr-defined]
-    tab.route("**/*", lambda route: only_local(tab, route))
-    yield tab, request.param
-    context.close()
+    with local_page(browser, *SIZES[request.param]) as tab:
+        yield tab, request.param
 
 
 @pytest.mark.parametrize("lang", ["en", "km"])
