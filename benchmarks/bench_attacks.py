@@ -85,8 +85,24 @@ def print_outcome(seed: int, outcome: Outcome) -> None:
             f"tell an empty rest from 1 to 4 in {z.right:,} of {z.pairs:,} pairs, a blind "
             f"answer in {z.blind:,} ({z.advantage:+.1f} points)"
         )
+    print_context(seed, outcome.source, outcome.context)
     times = ", ".join(f"{k} {v:.0f} s" for k, v in outcome.seconds.items())
     print(f"\n({outcome.links:,} views read; {times})")
+
+
+def print_context(seed: int, source: str, scores: list) -> None:
+    """Attack (h)'s table: per level and kind, the small cells scored, the points over a blind
+    guess from the surroundings alone and with the cell's own readings, and what these add
+    (the threat model's limit: five points)."""
+    if not scores:
+        return
+    print(f"\nseed {seed} · {source} · guessing from context (h)\n")
+    print("| level | guess | small cells scored | from the surroundings | with the cell's own "
+          "readings | added by the cell's own readings |")  # fmt: skip
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for s in sorted(scores, key=lambda s: (LEVELS.index(s.level), s.kind)):
+        print(f"| {s.level} | {s.kind} | {s.cells:,} | {s.surroundings:+.1f} points | "
+              f"{s.series:+.1f} points | {s.added:+.1f} points |")  # fmt: skip
 
 
 def attack_seed(seed: int, args: argparse.Namespace) -> None:

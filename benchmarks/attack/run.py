@@ -9,7 +9,9 @@ leaving bounds on every small reading:
 - ``parts`` (b): atoms with parent caps per province and window, on what ``windows`` left;
 - ``combined``: ``windows`` again on what ``parts`` left (everything the attacker has);
 - ``pairs`` (g): the rest between two nested cells of one unit, from their two readings
-  (``benchmarks.attack.pairs``, with the equal-readings attack on empty rests).
+  (``benchmarks.attack.pairs``, with the equal-readings attack on empty rests);
+- ``context`` (h): a Poisson guess of each small reading from its surroundings, and what the
+  cell's own series adds to it (``benchmarks.attack.context``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from benchmarks.attack.atoms import atoms_by_level
+from benchmarks.attack.context import ContextScore, attack_context
 from benchmarks.attack.geography import build_geography
 from benchmarks.attack.model import PublicationModel
 from benchmarks.attack.offer import Readings, Truth, interpret_all, read_offer
@@ -49,6 +52,7 @@ class Outcome:
     truth: Truth = field(default_factory=dict)
     readings: dict[str, Readings] = field(default_factory=dict)
     zero_or_few: list[ZeroOrFew] = field(default_factory=list)
+    context: list[ContextScore] = field(default_factory=list)
 
 
 def _small(bounds: dict, readings: dict[str, Readings]) -> dict:
@@ -121,9 +125,12 @@ def run_source(source: str, db_path: Path, read_path: Path, audience: str,
     started = time.perf_counter()
     pair_scores, zero_or_few = attack_pairs(readings, truth)
     seconds["pairs"] = time.perf_counter() - started
+    started = time.perf_counter()
+    context = attack_context(readings, truth)
+    seconds["context"] = time.perf_counter() - started
     return Outcome(source, scores + pair_scores, sum(r.links for r in readings.values()),
                    seconds, model, mode, sum(r.refused for r in readings.values()), truth,
-                   readings, zero_or_few)  # fmt: skip
+                   readings, zero_or_few, context)  # fmt: skip
 
 
 def _truth(db_path: Path, read_path: Path, readings: dict[str, Readings], read: Truth | None,
