@@ -4,13 +4,13 @@ strip, a commune's story on click, and the view's downloads."""
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.explore_map import legend_html
 from geo.search import Place
 from i18n import t, t_local
 from pages import run_router
 from query.links import OPTIONS
+from query.view import Filters
 from ui import data
 from ui.commune_panel import render_panel
 from ui.explore_downloads import render_downloads
@@ -19,14 +19,16 @@ from ui.explore_view import (
     TABLE_TOP,
     ViewNumbers,
     map_maker,
+    map_signature,
     new_click,
     render_summary,
     search_results,
     threshold,
-    units_table,
     view_numbers,
+    view_units_table,
 )
 from ui.layout import light_table, page_header
+from ui.map_frame import show_map
 from ui.state import (
     copy_from_widget,
     current_filters,
@@ -68,8 +70,9 @@ def render() -> None:
     make_map, legend = map_maker(filters, numbers, options, lang, selected, focus)
     left, right = st.columns([3, 2])  # the map first: on a small screen the columns stack
     with left:
-        clicked = st_folium(
-            make_map(), height=560, use_container_width=True, render=False,  # see national_map
+        clicked = show_map(
+            make_map, map_signature(filters, numbers.level, options, lang, selected, focus),
+            height=560, use_container_width=True,
             returned_objects=["last_active_drawing", "last_object_clicked"],
             key=f"explore_map_{filters.province}",
         )  # fmt: skip
@@ -90,7 +93,7 @@ def render() -> None:
             render_panel(selected, filters, numbers, lang)
         else:
             st.info(t("click_hint", lang))
-            _units(numbers, lang)
+            _units(filters, numbers, lang)
     render_downloads(filters, options, numbers, make_map, legend, lang)
 
 
@@ -142,10 +145,10 @@ def _focus(province: str | None, commune: str | None) -> Place | None:
     return focus
 
 
-def _units(numbers: ViewNumbers, lang: str) -> None:
+def _units(filters: Filters, numbers: ViewNumbers, lang: str) -> None:
     """The level's units as a table, most incidents first: the first ``TABLE_TOP`` unless the
     visitor asks for all."""
-    table = units_table(numbers, lang)
+    table = view_units_table(filters, numbers, lang)
     st.markdown(f"**{t('units_table', lang)}**")
     if len(table) > TABLE_TOP and not st.toggle(t_local("units_all", lang, n=f"{len(table):,}"),
                                                  key="w_units_all"):  # fmt: skip

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.maps import MapLabels, build_province_map
 from i18n import numerals, t
 from pages import run_router
 from ui import data
 from ui.layout import page_header
+from ui.map_frame import show_map
 from ui.state import PARTNERSHIP_SITES, current_filters, set_view
 
 
@@ -44,15 +44,14 @@ def render() -> None:
                        code=t("commune_code", lang), nocode=t("no_code", lang),
                        digits=t("digits", lang))  # fmt: skip
     encoded = data.units_encoded("commune", focus)  # cached, with the district or province borders
-    fmap = build_province_map(communes, labels, encoded=encoded, tiles=tiles)
     coded = int(communes["commune_code"].notna().sum())
     left, right = st.columns(2)
     left.metric(t("communes", lang), numerals(f"{len(communes):,}", lang))
     right.metric(t("with_code", lang), numerals(f"{coded:,}", lang))
-    st_folium(
-        fmap, height=620, use_container_width=True, returned_objects=[],
-        key=f"map_{focus}_{lang}",
-        render=False,  # the map's script needs no figure render (it would re-read it as a template)
+    show_map(
+        lambda: build_province_map(communes, labels, encoded=encoded, tiles=tiles),
+        (str(data.db_path()), data.version(), focus, lang, tiles), height=620,
+        use_container_width=True, returned_objects=[], key=f"map_{focus}_{lang}",
     )  # fmt: skip
     st.caption(t("coloured_by_province", lang))
     if tiles is None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from analysis.ranking import CRITERION_NAMES, Ranking
 from briefing.pack import criterion_definition
@@ -21,6 +20,7 @@ from ui import data
 from ui.audited import download_table
 from ui.freshness import say_if_behind
 from ui.layout import fit_table, local_frame, page_header
+from ui.map_frame import show_map
 from ui.ranking_details import (
     diagnostics_table,
     include_partnership,
@@ -36,6 +36,7 @@ from ui.ranking_view import (
     leader_sentences,
     ranking_map,
     ranking_table,
+    screen_table,
     small_count_provinces,
 )
 from vocabulary import PILOT_SITES
@@ -83,9 +84,9 @@ def _map_and_academies(ranking: Ranking, lang: str) -> None:
     left, right = st.columns([3, 2])
     with left:
         st.subheader(t("rank_map", lang))
-        st_folium(
-            ranking_map(ranking, academies, lang), height=520, use_container_width=True,
-            returned_objects=[], render=False, key=f"rank_map_{lang}",
+        show_map(
+            lambda: ranking_map(ranking, academies, lang), height=520,
+            use_container_width=True, returned_objects=[], key=f"rank_map_{lang}",
         )  # fmt: skip
         st.caption(t("rank_map_caption", lang))
     with right:
@@ -120,7 +121,7 @@ def render() -> None:
     st.subheader(t("rank_table", lang))
     st.caption(t_local("rank_counts", lang, selection=data.ranking_windows().describe(lang)))
     table = ranking_table(ranking, lang)
-    fit_table(table, "ranking_table", lang)  # every province: no inner or sideways scroll
+    fit_table(screen_table(table, lang), "ranking_table", lang)  # no inner or sideways scroll
     st.caption(t_local("rank_table_note", lang, draws=f"{ranking.draws:,}"))
     apart = partnership_lines(ranking, lang)
     if apart:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import folium
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from analysis import headline, poisson
 from analysis.designs import (
@@ -44,6 +44,7 @@ from query.view import ALL, Filters
 from ui import data
 from ui.explore_view import map_labels
 from ui.freshness import say_if_behind
+from ui.map_frame import show_map
 from vocabulary import CURRICULUM_DAY, INCIDENT_TYPES, PILOT_TYPES, POLICY_DAY
 
 EVENTS = ((POLICY_DAY, "event_policy_short", "event_policy"),
@@ -280,15 +281,21 @@ def render_series(
 def render_map(groups: Groups, lang: str) -> None:
     """The pilot and comparison communes on the national map, coloured by group only."""
     st.subheader(t("eval_map_heading", lang))
-    layer = data.unit_layer("commune", None)
-    role = {**dict.fromkeys(groups.comparison, 1), **dict.fromkeys(groups.pilot, 0)}
-    fills = layer["unit"].map(role).fillna(2).astype(int)
-    labels = tuple(t(f"eval_group_{g}", lang) for g in ("pilot", "comparison", "other"))
-    fmap = build_group_map(layer, fills, map_labels("commune", lang), labels,
-                           t("eval_tt_group", lang), encoded=data.units_encoded("commune", None),
-                           tiles=data.tiles_url())  # fmt: skip
-    st_folium(fmap, height=520, use_container_width=True, returned_objects=[],
-              key=f"eval_map_{lang}", render=False)  # fmt: skip
+
+    def make() -> folium.Map:
+        layer = data.unit_layer("commune", None)
+        role = {**dict.fromkeys(groups.comparison, 1), **dict.fromkeys(groups.pilot, 0)}
+        fills = layer["unit"].map(role).fillna(2).astype(int)
+        labels = tuple(t(f"eval_group_{g}", lang) for g in ("pilot", "comparison", "other"))
+        return build_group_map(layer, fills, map_labels("commune", lang), labels,
+                               t("eval_tt_group", lang),
+                               encoded=data.units_encoded("commune", None),
+                               tiles=data.tiles_url())  # fmt: skip
+
+    signature = (str(data.db_path()), data.version(), tuple(groups.pilot),
+                 tuple(groups.comparison), lang, data.tiles_url())  # fmt: skip
+    show_map(make, signature, height=520, use_container_width=True, returned_objects=[],
+             key=f"eval_map_{lang}")  # fmt: skip
     st.caption(t("eval_map_caption", lang))
 
 

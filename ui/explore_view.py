@@ -4,7 +4,6 @@ its downloads. The page (``pages/explore.py``) only arranges them.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -179,42 +178,59 @@ def map_maker(
     focus: Place | None = None,
 ) -> tuple[Callable[..., folium.Map], Legend]:
     """A function that builds the view's bivariate map, as the options' measure, cover and
-    layers ask (called once for the page, and again only if the map is downloaded: then with
-    ``legend=`` the legend, returned too, inside it). The unit ``selected`` (a polygon id), or
-    the district or province ``focus`` chosen in the search, is outlined and the map fitted
-    to it.
+    layers ask (called when the map is first drawn for its ``map_signature``, and again only
+    if the map is downloaded: then with ``legend=`` the legend, returned too, inside it). The
+    unit ``selected`` (a polygon id), or the district or province ``focus`` chosen in the
+    search, is outlined and the map fitted to it. Only the legend's classes are computed
+    here; the layer is read when the map is built.
 
-    Raises:
-        RuntimeError: if the map's layer and the view's units are not in the same order.
+    The function raises RuntimeError if the map's layer and the view's units are not in the
+    same order.
     """
-    layer: gpd.GeoDataFrame = data.unit_layer(numbers.level, view.province)
     units = numbers.units
-    if not units["unit"].equals(layer["unit"]):
-        raise RuntimeError("the map's layer and the view's units are not in the same order")
     classes, breaks = disruption_classes(units, options.measure, threshold())
-    fills = fill_index(classes, partnership_classes(units, options.cover, view.months))
-    tooltips, tooltip_labels = _tooltips(units, options, view.months, lang)
-    layers = options.layers
-    encoded = data.units_encoded(numbers.level, view.province)  # with the view's borders
-    if "borders" not in layers:
-        encoded = encoded.without_borders()
-    outlined = None
-    if "partnership" in layers:
-        outlined = [i for i, s in enumerate(units["status"]) if s != "none"]
-    services = None
-    if "services" in layers:
-        points = data.public_service_points(view)
-        services = points.assign(label=[f"{t('svc_' + p.service_type, lang)} · {p.operator}"
-                                        for p in points.itertuples()])  # fmt: skip
-    make = functools.partial(
-        build_explore_map, layer, fills, map_labels(numbers.level, lang), encoded=encoded,
-        tooltips=tooltips,
-        tooltip_labels=tooltip_labels, outlined=outlined, services=services,
-        selected=_position(units, selected or (focus.key if focus else None)),
-        focus=focus_rings(focus) if focus and _position(units, focus.key) is None else (),
-        tiles=data.tiles_url(),
-    )  # fmt: skip
+
+    def make(**extra: object) -> folium.Map:
+        layer: gpd.GeoDataFrame = data.unit_layer(numbers.level, view.province)
+        if not units["unit"].equals(layer["unit"]):
+            raise RuntimeError("the map's layer and the view's units are not in the same order")
+        fills = fill_index(classes, partnership_classes(units, options.cover, view.months))
+        tooltips, tooltip_labels = _tooltips(units, options, view.months, lang)
+        encoded = data.units_encoded(numbers.level, view.province)  # with the view's borders
+        if "borders" not in options.layers:
+            encoded = encoded.without_borders()
+        outlined = None
+        if "partnership" in options.layers:
+            outlined = [i for i, s in enumerate(units["status"]) if s != "none"]
+        services = None
+        if "services" in options.layers:
+            points = data.public_service_points(view)
+            services = points.assign(label=[f"{t('svc_' + p.service_type, lang)} · {p.operator}"
+                                            for p in points.itertuples()])  # fmt: skip
+        return build_explore_map(
+            layer, fills, map_labels(numbers.level, lang), encoded=encoded, tooltips=tooltips,
+            tooltip_labels=tooltip_labels, outlined=outlined, services=services,
+            selected=_position(units, selected or (focus.key if focus else None)),
+            focus=focus_rings(focus) if focus and _position(units, focus.key) is None else (),
+            tiles=data.tiles_url(), **extra,
+        )  # fmt: skip
+
     return make, legend_of(breaks, options, map_note(view, lang), lang, class_counts(classes))
+
+
+def map_signature(
+    view: Filters,
+    level: str,
+    options: ExploreOptions,
+    lang: str,
+    selected: str | None = None,
+    focus: Place | None = None,
+) -> tuple:
+    """Every input ``map_maker``'s map depends on, for ``ui.map_frame.show_map`` to keep one
+    rendering per view: the database file and its version, the view, the level, the options,
+    the language, the outlined unit or place, the base map and the threshold."""
+    return (str(data.db_path()), data.version(), repr(view), level, repr(options), lang,
+            selected, repr(focus), data.tiles_url(), threshold())  # fmt: skip
 
 
 def _position(units: pd.DataFrame, unit: str | None) -> int | None:
@@ -322,6 +338,18 @@ def units_table(numbers: ViewNumbers, lang: str) -> pd.DataFrame:
     order = units["count"].where(units["state"] == "shown", 2.0)  # "<5" after the numbers
     table = table.iloc[order.to_numpy().argsort(kind="stable")[::-1]]
     return table.loc[:, [c for c in table.columns if c]].reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _kept_units_table(view_key: tuple, _numbers: ViewNumbers, lang: str) -> pd.DataFrame:
+    return units_table(_numbers, lang)
+
+
+def view_units_table(view: Filters, numbers: ViewNumbers, lang: str) -> pd.DataFrame:
+    """``units_table`` of the view, made once for every session that opens the same view
+    (keyed by the database's version, the view, its level and the threshold)."""
+    key = (str(data.db_path()), data.version(), repr(view), numbers.level, threshold())
+    return _kept_units_table(key, numbers, lang)
 
 
 #: The most units the table sends before "show all" (the national commune table is 1,633 rows,

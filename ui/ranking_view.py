@@ -159,6 +159,16 @@ def ranking_table(ranking: Ranking, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def screen_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``ranking_table`` as the page shows it: without the partnership column when no ranked
+    province is in the partnership (the candidates only: the column would be empty, and at
+    800 px it is the width the table lacks). A download keeps every column."""
+    column = t("rank_col_partnership", lang)
+    if column in table and (table[column] == "").all():
+        return table.drop(columns=column)
+    return table
+
+
 def leader_sentences(ranking: Ranking, lang: str) -> list[str]:
     """Why each leader leads, built from the explanation's parts in ``lang``."""
     if not ranking.explanation.leaders:
