@@ -76,17 +76,21 @@ def surroundings(value: np.ndarray) -> np.ndarray:
 def with_series(value: np.ndarray, around: np.ndarray, shape: float) -> np.ndarray:
     """``around`` scaled by the series' other years: a Gamma(``shape``, ``shape``) prior on the
     cell's multiplier, updated by its readings in the other years as Poisson counts."""
-    seen = np.nan_to_num(value)
+    read = ~np.isnan(value)  # a refused year tells nothing: left out of both sums
+    seen = np.where(read, value, 0.0)
     other = seen.sum(axis=2, keepdims=True) - seen
-    expected = around.sum(axis=2, keepdims=True) - around
+    expected_read = np.where(read, around, 0.0)
+    expected = expected_read.sum(axis=2, keepdims=True) - expected_read
     return around * (shape + other) / (shape + expected)
 
 
 def geometric(value: np.ndarray, around: np.ndarray) -> np.ndarray:
     """The review's expected count: the geometric mean of the series' other years' mean and
     the surroundings (tests/attacks/test_context.py)."""
-    seen = np.nan_to_num(value)
-    other = (seen.sum(axis=2, keepdims=True) - seen) / max(value.shape[2] - 1, 1)
+    read = ~np.isnan(value)
+    seen = np.where(read, value, 0.0)
+    years = read.sum(axis=2, keepdims=True) - read  # the other years read
+    other = (seen.sum(axis=2, keepdims=True) - seen) / np.maximum(years, 1)
     return np.maximum(np.sqrt(other * around), 1e-6)
 
 
