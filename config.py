@@ -261,6 +261,14 @@ SETTINGS: tuple[Setting, ...] = (
         number(0, 1),
     ),
     Setting(
+        "ATLAS_DEMO_MIX_SPREAD",
+        "0",
+        "How far each province's and district's mix of incident types strays from the national "
+        "one in the demo (0: the national mix everywhere; 1: each type's weight in each "
+        "province and district times a random factor of mean 1 and variance 1).",
+        number(0),
+    ),
+    Setting(
         "ATLAS_SECRET_FILE",
         str(PROJECT_ROOT / "data" / "secret" / "record_keys.secret"),
         "File holding the secret from which every incident's record key and the audit log's "

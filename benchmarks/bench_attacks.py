@@ -4,7 +4,8 @@ guess (always the most common true small value), its advantage in points, and th
 pins (each checked against the truth); for the analysts' export (everything) and for the
 briefing store alone; and the leaks of the evaluation command and the About page.
 
-Run: .venv/bin/python -m benchmarks.bench_attacks --seeds 31 [--incidents N] [--jobs 2]
+Run: .venv/bin/python -m benchmarks.bench_attacks --seeds 31 [--incidents N] [--mix-spread S]
+[--jobs 2]
 
 Each seed's demo set is built from the real boundaries in a temporary folder, then attacked
 through ``query.export`` with every link the grid offers (``benchmarks.attack``; how each
@@ -107,6 +108,8 @@ def print_context(seed: int, source: str, scores: list) -> None:
 
 def attack_seed(seed: int, args: argparse.Namespace) -> None:
     """Build one seed's demo, run every attack and print the figures."""
+    if args.mix_spread is not None:
+        os.environ["ATLAS_DEMO_MIX_SPREAD"] = str(args.mix_spread)
     gazetteer = official_codes()
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -145,6 +148,9 @@ def main() -> None:
                                      description=__doc__)  # fmt: skip
     parser.add_argument("--seeds", type=int, nargs="+", default=[31])
     parser.add_argument("--incidents", type=int, help="demo incidents (default: the setting)")
+    parser.add_argument("--mix-spread", type=float,
+                        help="each province's and district's own mix of incident types in the "
+                        "demo (ATLAS_DEMO_MIX_SPREAD; default: the setting)")  # fmt: skip
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--no-briefing", action="store_true", help="skip the briefing store")
     parser.add_argument("--no-evaluation", action="store_true", help="skip the evaluation")

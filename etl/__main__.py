@@ -4,7 +4,8 @@ python -m etl build [--wait S] [--no-publish]                boundaries + partne
                                                               (or the demo set)
 python -m etl ingest KIND FILE... [--wait S] [--no-publish] [--allow-fewer-rows|--replace-empty]
                                                               add or replace partner files
-python -m etl demo [--scale N] [--seed S] [--pilot-effect F] [--out DIR] [--all-points]
+python -m etl demo [--scale N] [--seed S] [--pilot-effect F] [--mix-spread S] [--out DIR]
+                   [--all-points]
 python -m etl report                           what is loaded, what was quarantined and why
 
 A build or ingest waits (up to --wait seconds, default 600) for one already running. It writes
@@ -109,10 +110,11 @@ def _audit_ingest(files: list[tuple[str, Path]], results: list | None) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    effect = args.pilot_effect
-    if effect is None:
-        effect = demo.demo_parameters_from_settings().pilot_effect
-    params = demo.DemoParameters(seed=args.seed, incidents=args.scale, pilot_effect=effect)
+    settings = demo.demo_parameters_from_settings()
+    effect = settings.pilot_effect if args.pilot_effect is None else args.pilot_effect
+    spread = settings.mix_spread if args.mix_spread is None else args.mix_spread
+    params = demo.DemoParameters(seed=args.seed, incidents=args.scale, pilot_effect=effect,
+                                 mix_spread=spread)  # fmt: skip
     out = Path(args.out) if args.out else config.get_path("ATLAS_DEMO_DIR")
     communes = reference.communes_with_geometry()
     manifest = demo.write_demo(communes, out, params, all_points=args.all_points)
@@ -153,6 +155,13 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="fall of arrests and confiscations after the pilot starts, 0 to 1 "
         "(default ATLAS_DEMO_PILOT_EFFECT)",
+    )
+    make.add_argument(
+        "--mix-spread",
+        type=float,
+        default=None,
+        help="how far each province's and district's mix of incident types strays from the "
+        "national one, 0 or more (default ATLAS_DEMO_MIX_SPREAD)",
     )
     make.add_argument("--out", help="folder (default ATLAS_DEMO_DIR)")
     make.add_argument("--all-points", action="store_true", help="place every incident by lon/lat")

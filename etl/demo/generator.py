@@ -62,7 +62,8 @@ class DemoParameters:
     """Everything that shapes the demo set; stored with it.
 
     Raises:
-        DemoParameterError: if ``pilot_effect`` is not in [0, 1] or ``incidents`` is negative.
+        DemoParameterError: if ``pilot_effect`` is not in [0, 1], or ``incidents`` or
+            ``mix_spread`` is negative.
     """
 
     seed: int = 2010
@@ -80,6 +81,7 @@ class DemoParameters:
     share_points: float = 0.70
     share_codes: float = 0.20
     faulty_share: float = 0.03
+    mix_spread: float = 0.0
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.pilot_effect <= 1.0:
@@ -89,6 +91,11 @@ class DemoParameters:
             )
         if self.incidents < 0:
             raise DemoParameterError(f"{self.incidents} incidents: expected 0 or more")
+        if self.mix_spread < 0:
+            raise DemoParameterError(
+                f"mix spread {self.mix_spread:g}: expected 0 (the national mix of incident "
+                "types everywhere) or more"
+            )
 
 
 def choose_pilots(
@@ -111,6 +118,20 @@ def choose_pilots(
     return pd.DataFrame(rows, columns=["source_id", "commune_code", "province_code", "start"])
 
 
+def _local_mixes(weights: pd.DataFrame, params: DemoParameters) -> np.ndarray:
+    """Each commune's factor on each type's weight, shape (C, T): its province's times its
+    district's, each a Gamma draw of mean 1 and variance ``mix_spread`` per type (from a
+    generator of its own, so the rest of the set draws as with the national mix)."""
+    rng = np.random.default_rng([params.seed, 19])
+    shape = 1.0 / params.mix_spread
+    factors = []
+    for column in ("province_code", "district_code"):
+        unit = pd.factorize(weights[column].fillna(""))[0]
+        draws = rng.gamma(shape, params.mix_spread, size=(unit.max() + 1, len(TYPE_WEIGHTS)))
+        factors.append(draws[unit])
+    return factors[0] * factors[1]
+
+
 def _intensity(weights: pd.DataFrame, pilots: pd.DataFrame, params: DemoParameters) -> np.ndarray:
     """Expected share of incidents per (commune, month, type): shape (C, M, T)."""
     months = month_starts(params.start, params.end)
@@ -120,6 +141,8 @@ def _intensity(weights: pd.DataFrame, pilots: pd.DataFrame, params: DemoParamete
         after_policy[None, :], shock[:, None], 1.0
     )
     cube = rate[:, :, None] * np.asarray(TYPE_WEIGHTS)[None, None, :]
+    if params.mix_spread > 0:
+        cube *= _local_mixes(weights, params)[:, None, :]
     starts = dict(zip(pilots["source_id"], pd.to_datetime(pilots["start"]), strict=True))
     start = pd.to_datetime(weights["source_id"].map(starts)).to_numpy()
     started = months.to_numpy()[None, :] >= start[:, None]  # NaT (no pilot) compares False

@@ -26,6 +26,7 @@ def demo_parameters_from_settings() -> DemoParameters:
             seed=config.get_int("ATLAS_DEMO_SEED"),
             incidents=config.get_int("ATLAS_DEMO_INCIDENTS"),
             pilot_effect=config.get_float("ATLAS_DEMO_PILOT_EFFECT"),
+            mix_spread=config.get_float("ATLAS_DEMO_MIX_SPREAD"),
         )
     except DemoParameterError as exc:
         raise DemoParameterError(f"settings ATLAS_DEMO_*: {exc}") from None

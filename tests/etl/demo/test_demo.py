@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from etl import demo
@@ -143,3 +144,35 @@ def test_the_build_takes_the_pilot_effect_from_the_settings(
     monkeypatch.setenv("ATLAS_DEMO_PILOT_EFFECT", "forty")
     with pytest.raises(demo.DemoParameterError, match="ATLAS_DEMO_PILOT_EFFECT must be a number"):
         demo.demo_parameters_from_settings()
+
+
+def test_the_mix_spread_gives_each_province_and_district_its_own_mix(
+    con, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from etl.demo.generator import _intensity, choose_pilots
+    from etl.demo.geography import commune_weights
+
+    frame = con.execute("SELECT * EXCLUDE (geom, geom_display) FROM communes").df()
+    weights = commune_weights(gpd.GeoDataFrame(frame, geometry=[shapely.Point()] * len(frame)))
+    no_pilots = choose_pilots(weights, demo.DemoParameters(), np.random.default_rng(1))[:0]
+
+    def shares(spread: float) -> np.ndarray:
+        """Each province's share of each incident type (no pilot effect), (provinces, types)."""
+        params = demo.DemoParameters(mix_spread=spread)
+        cube = _intensity(weights, no_pilots, params).sum(axis=1)
+        by = pd.DataFrame(cube).groupby(weights["province_code"].to_numpy()).sum()
+        return (by.div(by.sum(axis=1), axis=0)).to_numpy()
+
+    national = shares(0.0)
+    assert np.allclose(national, national[0])  # one mix everywhere (the default set)
+    local = shares(1.0)
+    assert np.abs(local - national).max() > 0.1  # provinces differ
+    assert np.allclose(local, shares(1.0))  # from the seed: the same every time
+    with pytest.raises(demo.DemoParameterError, match=r"mix spread -1: expected 0"):
+        demo.DemoParameters(mix_spread=-1)
+    monkeypatch.setenv("ATLAS_DEMO_MIX_SPREAD", "0.5")
+    assert demo.demo_parameters_from_settings().mix_spread == 0.5
