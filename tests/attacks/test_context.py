@@ -7,17 +7,18 @@ national share gained +7.9 to +9.2 points on a province's small cells over a bli
 told a district's empty ``<5`` from one of 1 to 4 16 points better than a blind answer (the
 briefing store alone gave the province figures). It pinned nothing.
 
-Measured further (docs/protection.md, "Guessing from context"), nearly all of it comes from the
-surroundings: the unit's all-incidents reading that year and the national shares, which tell
-the same about a cell whether or not the cell is published. From the *true* totals and shares,
-with no fine cell published at all, the guess gains +10.8 to +13.0 points at province level
-(seeds 2010, 5501, 31): no rule on the small cells can take it away while the province map
-stays informative. So the promise is about what the atlas adds: **a cell's own readings (its
-series in every year, its own text) add at most five points to what its surroundings tell.**
-These tests hold it at every level, for the analysts and for the briefing store alone, show
-the measure is not blind (a small class split in two, or an exact zero, adds far more), and
-keep the premise checked (if the surroundings ever told little, the blind guess would be the
-baseline again).
+Measured further (docs/protection.md, "Guessing from context"), on the demo nearly all of it
+comes from the surroundings: the unit's all-incidents reading that year and the national
+shares, which tell the same about a cell whether or not the cell is published. From the *true*
+totals and shares, with no fine cell published at all, the guess gains +10.8 to +13.0 points
+at province level (seeds 2010, 5501, 31). A third review built a world where provinces and
+districts have their own mix of types: there a province's own series in the other years tells
+its local rate, and adds +7.5 to +8.0 points. Either way it is a published rate that tells:
+the docs measure this kind of guess rather than promise it away. These tests hold the demo's
+figures (a cell's own readings add at most five points to its surroundings, for the analysts
+and the briefing store alone), show the measure is not blind (a small class split in two, or
+an exact zero, adds far more), keep the premise checked, and hold the local-mix world's
+province figure as a strict ``xfail`` (issue 19 open).
 """
 
 from __future__ import annotations
