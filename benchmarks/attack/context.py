@@ -19,9 +19,11 @@ as ``v``, the middle of ``v - 4`` to ``v + 4``):
 Each is scored as the suite scores: the most likely of 1 to 4 on the targets (true 1 to 4,
 reading small) against always guessing the most common small value; and, on every small
 reading, calling it empty when 0 is more likely than 1 to 4, against always giving the more
-common answer. What the atlas promises (docs/protection.md) is that a cell's own readings add
-at most five points to what its surroundings tell: the surroundings alone gain +10 to +13
-points at province level even from the true totals, with no fine cell published at all.
+common answer. The threat model (docs/protection.md) measures this kind of guess rather than
+bounding it: a published rate tells it (the surroundings alone gain +10 to +13 points at
+province level on the demo even from the true totals, with no fine cell published; where
+provinces have their own mix of types, their own series tells it). What the cell's own readings
+add is shown beside it, so a rule that let the small class carry more shows here.
 """
 
 from __future__ import annotations
