@@ -1,7 +1,8 @@
 """Benchmark: page open → map visible, the atlas's Explore page beside a minimal Streamlit page
 showing the same commune polygons on a plain folium map (streamlit-folium), in the same run;
 and the server's CPU seconds per new session over N sessions, the atlas beside a page with only
-a title (and, for scale, the minimal folium page's).
+a title (and, for scale, the minimal folium page's, and a page of Explore's kinds of element with
+no data: the floor any page offering those controls starts from).
 
 Run: .venv/bin/python -m benchmarks.bench_first_paint [--db PATH] [--runs 5] [--sessions 20]
 [--proxy-static]
@@ -47,6 +48,7 @@ PAGES = {
     "atlas": "dashboard.py",
     "folium": "benchmarks/pages/minimal_folium.py",
     "title": "benchmarks/pages/title_only.py",
+    "widgets": "benchmarks/pages/same_widgets.py",
 }
 
 
@@ -155,12 +157,17 @@ def main(argv: list[str] | None = None) -> None:
         cpu_atlas = cpu_per_session(browser, *urls["atlas"], args.sessions, True)
         cpu_title = cpu_per_session(browser, *urls["title"], args.sessions, False)
         cpu_folium = cpu_per_session(browser, *urls["folium"], args.sessions, True)
+        open_once(browser, urls["widgets"][0], True)
+        cpu_widgets = cpu_per_session(browser, *urls["widgets"], args.sessions, True)
         print(f"server CPU per new session, over {args.sessions} sessions:")
         print(f"  atlas Explore   {cpu_atlas:6.3f} s")
         print(f"  title only      {cpu_title:6.3f} s")
         print(f"  ratio           {cpu_atlas / cpu_title:6.2f}")
         share = cpu_folium / cpu_title
         print(f"  (minimal folium {cpu_folium:6.3f} s: {share:.2f} x the title page)")
+        floor = cpu_widgets / cpu_title
+        print(f"  (Explore's kinds of element, no data: {cpu_widgets:6.3f} s, {floor:.2f} x the "
+              "title page)")  # fmt: skip
         if args.proxy_static:
             _print_cpu_behind_proxy(browser, urls, args.sessions)
         browser.close()
@@ -170,10 +177,12 @@ def _print_cpu_behind_proxy(browser: Browser, urls: dict, sessions: int) -> None
     """The CPU per session again, Streamlit's front-end files answered by a proxy."""
     atlas = cpu_per_session(browser, *urls["atlas"], sessions, True, proxy=True)
     title = cpu_per_session(browser, *urls["title"], sessions, False, proxy=True)
+    widgets = cpu_per_session(browser, *urls["widgets"], sessions, True, proxy=True)
     print(f"server CPU per new session, front-end files from a proxy, over {sessions}:")
     print(f"  atlas Explore   {atlas:6.3f} s")
     print(f"  title only      {title:6.3f} s")
     print(f"  ratio           {atlas / title:6.2f}")
+    print(f"  (Explore's kinds of element, no data: {widgets:6.3f} s, {widgets / title:.2f} x)")
 
 
 if __name__ == "__main__":
