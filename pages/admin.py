@@ -181,7 +181,7 @@ def _audit_log(role: str, lang: str, unwritable: bool) -> None:
     user = left.text_input(t("audit_user", lang), key="audit_user")
     actions = ("", *audit.ACTIONS)
     action = middle.selectbox(
-        t("audit_action", lang), actions, key="audit_action",
+        t("audit_action", lang), actions, key=f"audit_action_{lang}",  # one per language
         format_func=lambda a: t(f"action_{a}", lang) if a else t("all", lang),
     )  # fmt: skip
     days = right.date_input(t("audit_days", lang), value=(), key="audit_days")

@@ -105,10 +105,11 @@ def _draw_period(item: Filter, lang: str, bounds: tuple[date, date] | None,
     if bounds is None:
         return  # no incident loaded: no period to filter
     presets = period_presets(bounds, current_filters().province, lang)
+    key = f"w_preset_{lang}"  # a box of each language: a switch never sends the other's label
     st.sidebar.selectbox(
         t("period_presets", lang), [None, *presets], format_func=lambda s: (
             t("period_pick", lang) if s is None else presets[s]),
-        key="w_preset", on_change=_apply_preset,
+        key=key, on_change=_apply_preset, args=(key, tuple(presets)),
     )  # fmt: skip
     st.sidebar.selectbox(
         t("period", lang), window_starts(bounds)[::-1],
@@ -117,11 +118,13 @@ def _draw_period(item: Filter, lang: str, bounds: tuple[date, date] | None,
     )  # fmt: skip
 
 
-def _apply_preset() -> None:
-    start = st.session_state.get("w_preset")
-    if start is not None:
+def _apply_preset(key: str, offered: tuple[date, ...]) -> None:
+    """``on_change`` of the quick choices: the period chosen becomes the view's. Anything
+    else the box may send (the text of an option it no longer has) is ignored."""
+    start = st.session_state.get(key)
+    if start in offered:
         set_value(filter_table.PERIOD.key, start)
-    st.session_state["w_preset"] = None  # a quick choice, not a state
+    st.session_state[key] = None  # a quick choice, not a state
 
 
 def period_presets(bounds: tuple[date, date], province: str | None, lang: str) -> dict[date, str]:

@@ -141,3 +141,26 @@ def test_the_explore_page_in_khmer(page: Page, server: str) -> None:
     expect(page.get_by_role("heading", name="ស្វែងរក")).to_be_visible()
     expect(page.locator(".atlas-legend")).to_contain_text("ការរំខាន × ភាពជាដៃគូ")
     assert "ឧប្បត្តិហេតុក្នុងរយៈពេល" in metric_values(page)
+
+
+def test_a_language_switch_then_a_choice_keeps_the_page(page: Page, server: str) -> None:
+    """Switching the language, then choosing anything: no box may send the other language's
+    text of an option it no longer has (the quick choice of period once sent "Pick one to set
+    the calendar year" as a month: the page broke)."""
+    page.goto(server)
+    expect(polygons(page)).to_have_count(210, timeout=60_000)
+    page.locator('[data-testid="stSidebar"]').get_by_text("ខ្មែរ").click()
+    expect(page.get_by_role("heading", name="ស្វែងរក")).to_be_visible(timeout=60_000)
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="ប្រភេទឧប្បត្តិហេតុ").click()
+    page.get_by_role("option").nth(1).click()
+    settled(page)
+    expect(polygons(page).first).to_be_attached(timeout=60_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "type=" in page.url  # the choice took
+    page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+    expect(page.get_by_role("heading", name="Explore")).to_be_visible(timeout=60_000)
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Incident type").click()
+    page.get_by_role("option", name="Arrests and confiscations").click()
+    settled(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "type=arrests_confiscations" in page.url

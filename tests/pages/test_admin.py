@@ -123,9 +123,9 @@ def test_the_audit_log_is_filtered_on_the_page(admin_env: Path) -> None:
     assert list(at.dataframe[0].value["Action"]) == ["export", "ingest", "download"]  # newest first
     at.text_input(key="audit_user").input("ANA").run()
     assert list(at.dataframe[0].value["Action"]) == ["export", "download"]
-    at.selectbox(key="audit_action").set_value("download").run()
+    at.selectbox(key="audit_action_en").set_value("download").run()
     assert list(at.dataframe[0].value["File"]) == ["download.csv"]
-    at.selectbox(key="audit_action").set_value("upload").run()
+    at.selectbox(key="audit_action_en").set_value("upload").run()
     assert at.info[-1].value == "No entry matches."
 
 
