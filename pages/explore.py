@@ -27,7 +27,7 @@ from ui.explore_view import (
     view_numbers,
     view_units_table,
 )
-from ui.layout import light_table, page_header
+from ui.layout import light_table, page_header, stacked_columns
 from ui.map_frame import show_map
 from ui.state import (
     copy_from_widget,
@@ -68,7 +68,7 @@ def render() -> None:
     selected = data.find_polygon(options.commune) if options.commune else None
     focus = _focus(filters.province, options.commune)
     make_map, legend = map_maker(filters, numbers, options, lang, selected, focus)
-    left, right = st.columns([3, 2])  # the map first: on a small screen the columns stack
+    left, right = stacked_columns("explore", [3, 2])  # the map first; below 1000 px, stacked
     with left:
         clicked = show_map(
             make_map, map_signature(filters, numbers.level, options, lang, selected, focus),

@@ -19,7 +19,7 @@ from query import ranking as ranking_query
 from ui import data
 from ui.audited import download_table
 from ui.freshness import say_if_behind
-from ui.layout import fit_table, local_frame, page_header
+from ui.layout import fit_table, local_frame, page_header, stacked_columns
 from ui.map_frame import show_map
 from ui.ranking_details import (
     diagnostics_table,
@@ -81,7 +81,7 @@ def _file_name(what: str) -> str:
 
 def _map_and_academies(ranking: Ranking, lang: str) -> None:
     academies = data.academies()
-    left, right = st.columns([3, 2])
+    left, right = stacked_columns("ranking_map", [3, 2])
     with left:
         st.subheader(t("rank_map", lang))
         show_map(
@@ -97,7 +97,7 @@ def _map_and_academies(ranking: Ranking, lang: str) -> None:
             layer = data.store_province_list()
             names = dict(zip(layer["province_code"], layer[f"province_name_{lang}"], strict=True))
             table = academies_table(academies, names, lang)
-            st.dataframe(local_frame(table, lang), hide_index=True)
+            fit_table(table, "academies_table", lang, wrap=True)
             download_table(
                 st.container(), t("rank_download_academies", lang), lambda: table,
                 file_name=_file_name("academies"), key="download_academies", lang=lang,
@@ -136,7 +136,7 @@ def render() -> None:
     _map_and_academies(ranking, lang)
     _criteria(ranking.weights, lang)
     st.subheader(t("rank_diagnostics", lang))
-    st.dataframe(local_frame(diagnostics_table(ranking, lang), lang), hide_index=True)
+    fit_table(diagnostics_table(ranking, lang), "diagnostics_table", lang, wrap=True)
     moves = sensitivity_lines(ranking, lang)
     if moves:
         st.subheader(t("rank_sens", lang))

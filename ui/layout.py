@@ -22,14 +22,21 @@ from ui.state import language
 PAGE_STYLE = """<style>
 [data-testid="stSidebarNavLink"] span, [data-testid="stSidebarNavLink"] .stMarkdownEllipsis,
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
 button .stMarkdownEllipsis, button .stMarkdownEllipsis * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
 [data-testid="stSidebarNavLink"], button { height: auto !important; }
-[data-testid="stSidebarNavLink"] span { overflow-wrap: anywhere; }  /* Khmer has no spaces */
+[data-testid="stSidebarNavLink"] * { overflow-wrap: anywhere; white-space: normal !important; }
+[data-testid="stButtonGroup"] > div { flex-wrap: wrap !important; }  /* pills take more rows */
 @media (max-width: 1000px) {  /* a small screen: the sidebar leaves the page most of it */
   [data-testid="stSidebar"] { width: 210px !important; min-width: 210px !important; }
   [data-testid="stSidebar"] [data-testid="stSidebarContent"] { padding: 0 4px; }
+  [data-testid="stMetricValue"] { font-size: 1.5rem !important; }  /* a figure on one line */
+  /* a map and its panel (``stacked_columns``) one above the other: the panel gets the width */
+  [class*="st-key-stack_"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap !important; }
+  [class*="st-key-stack_"] [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
+    flex: 1 1 100% !important; min-width: 100% !important; }
 }
 </style>"""
 #: Added for Khmer pages (``page_header``): Khmer stacks vowels and subscripts above and
@@ -66,12 +73,19 @@ def page_header(title_key: str, question_key: str, needs_map: bool = True) -> st
 #: row's numbers stay on one line; on a small screen the cells wrap as well.
 FIT_STYLE = """<style>
 .st-key-{key} table, .st-key-{key} table p {{ font-size: 0.75rem !important; }}
-.st-key-{key} th, .st-key-{key} th p {{ white-space: normal; overflow-wrap: anywhere; }}
+.st-key-{key} th, .st-key-{key} th p {{ white-space: normal; overflow-wrap: anywhere !important; }}
 .st-key-{key} th {{ vertical-align: bottom; }}
 .st-key-{key} th, .st-key-{key} td {{ padding: 0.25rem 0.3rem !important; }}
 .st-key-{key} td, .st-key-{key} td p {{ white-space: nowrap !important; }}
 @media (max-width: 1000px) {{ .st-key-{key} td, .st-key-{key} td p {{
   white-space: normal !important; }} }}
+</style>"""
+
+
+#: ``fit_table(wrap=True)``: the cells wrap at every width.
+WRAP_STYLE = """<style>
+.st-key-{key} td, .st-key-{key} td p {{ white-space: normal !important;
+  overflow-wrap: anywhere !important; }}
 </style>"""
 
 
@@ -85,22 +99,35 @@ def local_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.map(lambda v: numerals(v, lang)).rename(columns=lambda c: numerals(c, lang))
 
 
-def fit_table(frame: pd.DataFrame, key: str, lang: str) -> None:
+def fit_table(frame: pd.DataFrame, key: str, lang: str, wrap: bool = False) -> None:
     """``frame`` as a static table as tall as its rows (no inner scroll) and, where the screen
     allows, as wide as its column (no sideways scroll: a data grid cannot wrap its headings),
     every cell and heading in the reader's digits (``i18n.numerals``; a download of the frame
-    keeps its own). ``key`` names the table's container (its style is scoped to it)."""
+    keeps its own). ``key`` names the table's container (its style is scoped to it). With
+    ``wrap``, cells wrap at every width (a column of sentences)."""
     with st.container(key=key):
-        st.html(FIT_STYLE.format(key=key))
+        style = FIT_STYLE.format(key=key)
+        if wrap:
+            style += WRAP_STYLE.format(key=key)
+        st.html(style)
         st.table(local_frame(frame, lang), hide_index=True)
+
+
+def stacked_columns(key: str, spec: list[int]) -> list:
+    """``st.columns(spec)`` side by side on a wide screen, one above the other below 1000 px
+    (``PAGE_STYLE``): a map beside its panel would leave the panel 215 px at 800 px. ``key``
+    names the container, ``stack_<key>``."""
+    with st.container(key=f"stack_{key}"):
+        return st.columns(spec)
 
 
 #: A light table's look (``light_table``): the page's type, a heading that stays in view.
 LIGHT_STYLE = """<style>
 .atlas-table {{ max-height: {height}px; overflow: auto; border: 1px solid #e6e6e6; }}
-.atlas-table table {{ border-collapse: collapse; width: 100%; font-size: 0.85rem; }}
-.atlas-table th {{ position: sticky; top: 0; background: #f6f6f6; text-align: left; }}
-.atlas-table th, .atlas-table td {{ padding: 0.2rem 0.45rem; border-bottom: 1px solid #eee; }}
+.atlas-table table {{ border-collapse: collapse; width: 100%; font-size: 0.8rem; }}
+.atlas-table th {{ position: sticky; top: 0; background: #f6f6f6; text-align: left;
+  vertical-align: bottom; overflow-wrap: anywhere; }}
+.atlas-table th, .atlas-table td {{ padding: 0.2rem 0.3rem; border-bottom: 1px solid #eee; }}
 </style>"""
 
 

@@ -159,14 +159,21 @@ def ranking_table(ranking: Ranking, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: The partnership column's mark on screen (its heading says what it marks).
+IN_PARTNERSHIP_MARK = "✓"
+
+
 def screen_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``ranking_table`` as the page shows it: without the partnership column when no ranked
-    province is in the partnership (the candidates only: the column would be empty, and at
-    800 px it is the width the table lacks). A download keeps every column."""
+    province is in the partnership (the candidates only: the column would be empty), else
+    with a mark for the words (at 800 px a Khmer phrase that cannot wrap was the width the
+    table lacked). A download keeps every column and its words."""
     column = t("rank_col_partnership", lang)
-    if column in table and (table[column] == "").all():
+    if column not in table:
+        return table
+    if (table[column] == "").all():
         return table.drop(columns=column)
-    return table
+    return table.assign(**{column: table[column].map(lambda v: IN_PARTNERSHIP_MARK if v else "")})
 
 
 def leader_sentences(ranking: Ranking, lang: str) -> list[str]:

@@ -82,3 +82,33 @@ def page(browser: Browser) -> Iterator[Page]:
     """A tall page reaching only the local server."""
     with local_page(browser, 1400, 1400) as tab:
         yield tab
+
+
+# Elements whose text would be cut short with an ellipsis (text-overflow) if it did not fit.
+CUT_SHORT = """() => {
+  const cut = [];
+  const all = '[data-testid="stMain"] *, [data-testid="stSidebar"] *';
+  for (const el of document.querySelectorAll(all)) {
+    const text = el.textContent.trim();
+    if (!text || el.scrollWidth <= el.clientWidth + 1) continue;
+    const style = getComputedStyle(el);
+    const leaf = !el.childElementCount;
+    if (style.textOverflow === 'ellipsis' || (leaf && style.overflow === 'hidden')) {
+      cut.push(text);
+    }
+  }
+  return cut;
+}"""
+# Boxes of the page (not a map's frame, not a data grid) that scroll sideways, with their sizes.
+SIDEWAYS = """() => {
+  const found = [];
+  const all = '[data-testid="stMain"] *, [data-testid="stSidebarContent"]';
+  for (const el of document.querySelectorAll(all)) {
+    if (el.closest('[data-testid="stDataFrame"]') || el.scrollWidth <= el.clientWidth + 1) continue;
+    if (['auto', 'scroll'].includes(getComputedStyle(el).overflowX)) {
+      const name = el.getAttribute('data-testid') || el.className.toString().slice(0, 40);
+      found.push(`${name} ${el.scrollWidth}>${el.clientWidth}: ${el.innerText.slice(0, 40)}`);
+    }
+  }
+  return found;
+}"""

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from config import PROJECT_ROOT
-from tests.browser.conftest import MAP_FRAME, local_page, settled
+from tests.browser.conftest import CUT_SHORT, MAP_FRAME, SIDEWAYS, local_page, settled
 from vocabulary import PILOT_PROVINCES
 
 pytestmark = pytest.mark.browser
@@ -70,6 +70,8 @@ def test_the_national_view_reads_at_a_glance(
     sidebar = page.locator('[data-testid="stSidebar"]').bounding_box()
     assert sidebar and sidebar["width"] <= (300 if width > 1000 else 0.27 * width)
     assert not NOT_A_VALUE.findall(page.locator('[data-testid="stMain"]').inner_text())
+    assert page.evaluate(CUT_SHORT) == []  # no figure, link or label ends in "…"
+    assert page.evaluate(SIDEWAYS) == []  # nothing scrolls sideways (the sidebar neither)
     assert page.blocked == []  # type: ignore[attr-defined]
 
 
@@ -168,6 +170,8 @@ def test_pages_read_in_plain_words_with_keyed_maps(
     open_page(page, server, name, lang)
     main = page.locator('[data-testid="stMain"]')
     shot(page, f"{name}_{size}_{lang}")
+    assert page.evaluate(CUT_SHORT) == []  # no figure, link or label ends in "…"
+    assert page.evaluate(SIDEWAYS) == []  # no table, legend or row of pills scrolls sideways
     text = main.inner_text()  # a collapsed expander's content is not drawn, so not in it
     assert not METHOD_NAMES.findall(text), METHOD_NAMES.findall(text)
     assert not NOT_A_VALUE.findall(text)
@@ -192,6 +196,11 @@ def test_pages_read_in_plain_words_with_keyed_maps(
         candidates = 25 - len(PILOT_PROVINCES)  # the demo's partnership: the pilot provinces
         assert fit["rows"] == candidates and fit["scrollHeight"] <= fit["clientHeight"], fit
         assert fit["scrollWidth"] <= fit["clientWidth"], fit  # nor sideways, 800 px too
+        page.locator('[data-testid="stCheckbox"]').first.click()  # the partnership's too
+        expect(page.locator(".st-key-ranking_table tbody tr")).to_have_count(25, timeout=60_000)
+        settled(page)
+        fit = page.evaluate(TABLE_FIT)
+        assert fit["scrollWidth"] <= fit["clientWidth"], fit
 
 
 # The ranking table's rows and its scrolling box's sizes (the box Streamlit wraps it in).

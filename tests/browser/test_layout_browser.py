@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from config import PROJECT_ROOT
-from tests.browser.conftest import MAP_FRAME, local_page
+from tests.browser.conftest import CUT_SHORT, MAP_FRAME, local_page
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
@@ -20,21 +20,6 @@ SIZES = {"1440x900": (1440, 900), "800x600": (800, 600)}
 # Everything drawn: partnership outlines, services and borders, a commune's story open.
 VIEW = "province=12&layers=partnership,services,borders&commune=120203"
 
-# Elements whose text would be cut short with an ellipsis (text-overflow) if it did not fit.
-CUT_SHORT = """() => {
-  const cut = [];
-  const all = '[data-testid="stMain"] *, [data-testid="stSidebar"] *';
-  for (const el of document.querySelectorAll(all)) {
-    const text = el.textContent.trim();
-    if (!text || el.scrollWidth <= el.clientWidth + 1) continue;
-    const style = getComputedStyle(el);
-    const leaf = !el.childElementCount;
-    if (style.textOverflow === 'ellipsis' || (leaf && style.overflow === 'hidden')) {
-      cut.push(text);
-    }
-  }
-  return cut;
-}"""
 TABLES = '[data-testid="stColumn"] [data-testid="stDataFrame"], ' \
     '[data-testid="stColumn"] [data-testid="stTable"]'  # fmt: skip
 # The legend's column headings: how many lines each takes.

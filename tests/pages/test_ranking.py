@@ -206,9 +206,7 @@ def test_the_page_shows_the_diagnostics_and_what_moves_the_ranking(
 ) -> None:
     at = ranking_page()
     assert not at.exception
-    diagnostics = next(
-        d.value for d in at.dataframe if "Correlation with the score" in d.value.columns
-    )
+    diagnostics = next(d.value for d in at.table if "Correlation with the score" in d.value.columns)
     rows = dict(zip(diagnostics["Criterion"], diagnostics["Decision"], strict=True))
     assert rows["Communes without partnership"] == "dropped: the same for every candidate"
     assert rows["Key-population size"].startswith("merged into members per service point")
