@@ -56,18 +56,23 @@ def test_the_commune_panel_tables_offer_no_download_of_their_own(page: Page, ser
 
 def test_the_ranking_tables_offer_no_download_of_their_own(page: Page, server: str) -> None:
     page.goto(f"{server}/ranking")
-    tables = '[data-testid="stDataFrame"]'
-    expect(page.locator(tables).first).to_be_visible(timeout=120_000)
+    expect(page.locator(".st-key-ranking_table table").first).to_be_visible(timeout=120_000)
     settled(page)
-    assert no_table_download(page, tables) >= 1  # the academies' grid
-    # the ranking itself is a static table (ui.layout.fit_table): no toolbar at all
-    ranking = page.locator(".st-key-ranking_table table").first
-    ranking.hover()
+    # the ranking, the academies and the diagnostics are static tables (ui.layout.fit_table):
+    # no toolbar at all
+    for key in ("ranking_table", "academies_table", "diagnostics_table"):
+        table = page.locator(f".st-key-{key} table").first
+        table.scroll_into_view_if_needed()
+        table.hover()
+        expect(page.locator(f'.st-key-{key} [data-testid="stElementToolbar"]')).to_have_count(0)
     candidates = 25 - len(PILOT_PROVINCES)  # the demo's partnership provinces are listed apart
     expect(page.locator(".st-key-ranking_table table tbody tr")).to_have_count(candidates)
-    expect(page.locator('.st-key-ranking_table [data-testid="stElementToolbar"]')
-           ).to_have_count(0)  # fmt: skip
     expect(page.locator(TABLE_EXPORTS)).to_have_count(0)
+    # the inputs' grid, in its collapsed note: a toolbar, without a download
+    inputs = page.locator('[data-testid="stExpander"]').filter(has_text="The inputs, as published")
+    inputs.locator("summary").click()
+    expect(inputs.locator('[data-testid="stDataFrame"]')).to_be_visible(timeout=30_000)
+    assert no_table_download(page, '[data-testid="stDataFrame"]') >= 1
     for label in ("Download the ranking (CSV)", "Download the academies (CSV)"):
         expect(page.get_by_role("button", name=label)).to_be_visible()
     assert page.blocked == []  # type: ignore[attr-defined]
