@@ -50,7 +50,7 @@ def render() -> None:
     right.metric(t("with_code", lang), numerals(f"{coded:,}", lang))
     show_map(
         lambda: build_province_map(communes, labels, encoded=encoded, tiles=tiles),
-        (str(data.db_path()), data.version(), focus, lang, tiles), height=620,
+        (focus, lang, tiles), height=620,
         use_container_width=True, returned_objects=[], key=f"map_{focus}_{lang}",
     )  # fmt: skip
     st.caption(t("coloured_by_province", lang))

@@ -97,6 +97,14 @@ def version(path: Path | None = None) -> str:
     return _version(path or db_path())
 
 
+def file_key() -> tuple[str, str]:
+    """This session's database file and its version: the start of the key of any result
+    kept for every session outside this module (a map, a table), so a rebuild or the briefing
+    store is never served another file's result."""
+    path = db_path()
+    return str(path), _version(path)
+
+
 def _close(con: Connection) -> None:
     con.close()
 

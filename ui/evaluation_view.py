@@ -292,8 +292,7 @@ def render_map(groups: Groups, lang: str) -> None:
                                encoded=data.units_encoded("commune", None),
                                tiles=data.tiles_url())  # fmt: skip
 
-    signature = (str(data.db_path()), data.version(), tuple(groups.pilot),
-                 tuple(groups.comparison), lang, data.tiles_url())  # fmt: skip
+    signature = (tuple(groups.pilot), tuple(groups.comparison), lang, data.tiles_url())
     show_map(make, signature, height=520, use_container_width=True, returned_objects=[],
              key=f"eval_map_{lang}")  # fmt: skip
     st.caption(t("eval_map_caption", lang))

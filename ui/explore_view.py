@@ -226,11 +226,11 @@ def map_signature(
     selected: str | None = None,
     focus: Place | None = None,
 ) -> tuple:
-    """Every input ``map_maker``'s map depends on, for ``ui.map_frame.show_map`` to keep one
-    rendering per view: the database file and its version, the view, the level, the options,
-    the language, the outlined unit or place, the base map and the threshold."""
-    return (str(data.db_path()), data.version(), repr(view), level, repr(options), lang,
-            selected, repr(focus), data.tiles_url(), threshold())  # fmt: skip
+    """Every input ``map_maker``'s map depends on besides the database (``show_map`` adds it),
+    for ``ui.map_frame.show_map`` to keep one rendering per view: the view, the level, the
+    options, the language, the outlined unit or place, the base map and the threshold."""
+    return (repr(view), level, repr(options), lang, selected, repr(focus), data.tiles_url(),
+            threshold())  # fmt: skip
 
 
 def _position(units: pd.DataFrame, unit: str | None) -> int | None:
@@ -348,7 +348,7 @@ def _kept_units_table(view_key: tuple, _numbers: ViewNumbers, lang: str) -> pd.D
 def view_units_table(view: Filters, numbers: ViewNumbers, lang: str) -> pd.DataFrame:
     """``units_table`` of the view, made once for every session that opens the same view
     (keyed by the database's version, the view, its level and the threshold)."""
-    key = (str(data.db_path()), data.version(), repr(view), numbers.level, threshold())
+    key = (data.file_key(), repr(view), numbers.level, threshold())
     return _kept_units_table(key, numbers, lang)
 
 

@@ -24,6 +24,8 @@ import folium
 import streamlit as st
 import streamlit_folium
 
+from ui import data
+
 #: The component ``st_folium`` calls (declared when streamlit_folium was imported).
 _COMPONENT = streamlit_folium._component_func
 _LOCK = threading.Lock()
@@ -65,8 +67,9 @@ def show_map(
     """Draw the map ``make()`` builds with ``st_folium``'s ``options`` (``height``,
     ``use_container_width``, ``returned_objects``, ``key``) and return what the component
     returns (the last click, as ``st_folium`` does). With a ``signature`` (a tuple of every
-    input the map depends on, the database's version among them), the map is built and
-    rendered once for every session that asks for the same signature and options.
+    input the map depends on besides the database, which is added here: this session's file
+    and its version, ``data.file_key``), the map is built and rendered once for every session
+    that asks for the same signature and options.
 
     Raises:
         RuntimeError: if ``st_folium`` did not call its component.
@@ -76,5 +79,5 @@ def show_map(
     else:
         frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
                               for k, v in options.items()))  # fmt: skip
-        args = _kept_args(signature, make, frozen)
+        args = _kept_args((data.file_key(), signature), make, frozen)
     return _COMPONENT(**{**args, "default": copy.deepcopy(args["default"])})
